@@ -1,0 +1,134 @@
+"""The catalogue of Empty actions: stable ids, labels, canonical order, per-OS support.
+
+One catalogue serves the GUI's Empty menu, ``ramlens empty ID``, auto-clean and the
+privileged helper. The order is the one in reference/windows-nt.md (System Informer's
+Empty menu), with the Linux-only actions last; "all" runs the available ones in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Action:
+    """One catalogue entry."""
+
+    id: str
+    label: str
+    description: str
+    platforms: frozenset[str]
+    disruptive: bool = False  # the GUI asks before running it; auto-clean leaves it off by default
+    rammap_switch: str = ""  # RAMMap's command-line switch (-Ew, -Es, -Em, -Et, -E0)
+
+
+_WIN = frozenset({"windows"})
+_LINUX = frozenset({"linux"})
+_BOTH = _WIN | _LINUX
+
+CATALOGUE: tuple[Action, ...] = (
+    Action(
+        "combine-pages",
+        "Combine memory pages",
+        "Merge identical physical pages into one shared copy (Windows 10 and later).",
+        _WIN,
+    ),
+    Action(
+        "system-file-cache",
+        "Empty system file cache",
+        "Trim the system working set that holds the file cache; its pages go to standby.",
+        _WIN,
+        rammap_switch="-Es",
+    ),
+    Action(
+        "registry-cache",
+        "Empty registry cache",
+        "Flush registry hives from memory (Windows 8.1 and later).",
+        _WIN,
+    ),
+    Action(
+        "working-sets",
+        "Empty working sets",
+        "Trim every process's working set: pages move to the standby and modified lists "
+        "(Linux: process_madvise(MADV_PAGEOUT) over every process).",
+        _BOTH,
+        disruptive=True,
+        rammap_switch="-Ew",
+    ),
+    Action(
+        "modified-list",
+        "Flush modified list",
+        "Write dirty pages back to disk; they become clean standby pages (Linux: sync).",
+        _BOTH,
+        disruptive=True,
+        rammap_switch="-Em",
+    ),
+    Action(
+        "modified-file-cache",
+        "Flush modified file cache",
+        "Flush the write cache of every volume.",
+        _WIN,
+        disruptive=True,
+    ),
+    Action(
+        "standby-list",
+        "Purge standby list",
+        "Drop the clean file cache; its pages become free (Linux: drop_caches=1).",
+        _BOTH,
+        disruptive=True,
+        rammap_switch="-Et",
+    ),
+    Action(
+        "standby-priority0",
+        "Purge priority-0 standby list",
+        "Drop only the lowest-priority standby pages.",
+        _WIN,
+        disruptive=True,
+        rammap_switch="-E0",
+    ),
+    Action(
+        "kernel-caches",
+        "Purge kernel caches",
+        "Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2).",
+        _LINUX,
+    ),
+    Action(
+        "compact",
+        "Compact memory",
+        "Move movable pages together so free memory forms large contiguous blocks (compact_memory).",
+        _LINUX,
+    ),
+)
+
+_BY_ID = {a.id: a for a in CATALOGUE}
+ACTION_IDS: tuple[str, ...] = tuple(a.id for a in CATALOGUE)
+
+
+def get(action_id: str) -> Action:
+    """The catalogue entry for an id; KeyError for anything else ("all" included)."""
+    return _BY_ID[action_id]
+
+
+def is_known(action_id: str) -> bool:
+    """True for every catalogue id and for "all"."""
+    return action_id == ALL or action_id in _BY_ID
+
+
+def for_platform(platform: str) -> tuple[Action, ...]:
+    """The catalogue entries a platform has, in canonical order."""
+    return tuple(a for a in CATALOGUE if platform in a.platforms)
+
+
+def label(action_id: str) -> str:
+    """Menu label for an id, "Empty all" for "all"."""
+    return "Empty all" if action_id == ALL else get(action_id).label
+
+
+def by_rammap_switch(switch: str) -> Action:
+    """The action RAMMap's -E switch stands for; KeyError when none does."""
+    for a in CATALOGUE:
+        if a.rammap_switch and a.rammap_switch == switch:
+            return a
+    raise KeyError(switch)

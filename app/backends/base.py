@@ -1,0 +1,132 @@
+"""The Backend protocol every OS backend implements, and the shared action runner."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from app import actions
+from app.model import ActionResult, Detail, Sample
+
+
+class BackendError(RuntimeError):
+    """Reading memory failed; the message names what failed and why, for a person."""
+
+
+class ActionError(RuntimeError):
+    """An action was refused or failed; the message says what a person can do about it."""
+
+    def __init__(self, message: str, details: Mapping[str, Detail] | None = None):
+        super().__init__(message)
+        self.details: Mapping[str, Detail] = details or {}
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Whether an action can run here, and if not, why (a sentence for a person)."""
+
+    action_id: str
+    available: bool
+    reason: str = ""
+    via_helper: bool = False  # runs through the privileged helper (pkexec) rather than in-process
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an action body reports beyond the list movement."""
+
+    message: str = ""
+    details: Mapping[str, Detail] = field(default_factory=dict)
+    ok: bool = True
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """One OS's way of reading the memory lists and running the Empty actions."""
+
+    name: str  # e.g. "procfs", "ntdll"
+    platform: str  # "linux" | "windows"
+
+    def sample(self) -> Sample:
+        """Read the memory lists now. Raises BackendError with a clear message."""
+        ...
+
+    def privileged(self) -> bool:
+        """True when running as root / elevated administrator."""
+        ...
+
+    def availability(self) -> tuple[Availability, ...]:
+        """Every catalogue action of this platform, in canonical order, with availability."""
+        ...
+
+    def run(self, action_id: str) -> ActionResult:
+        """Run one action (or "all"). Never raises for a refusal: returns a failed result."""
+        ...
+
+
+def run_timed(
+    action_id: str,
+    sample: Callable[[], Sample],
+    body: Callable[[], Outcome],
+) -> ActionResult:
+    """Sample, run ``body``, sample again; turn ActionError/OSError into a failed result.
+
+    The shared shape of every action on every backend: the before/after samples are what
+    lets the front ends show where the pages went.
+    """
+    before = sample()
+    start = time.perf_counter()
+    try:
+        outcome = body()
+    except ActionError as exc:
+        outcome = Outcome(str(exc), exc.details, ok=False)
+    except OSError as exc:
+        outcome = Outcome(f"the system refused: {exc.strerror or exc}", ok=False)
+    elapsed = time.perf_counter() - start
+    after = sample()
+    return ActionResult(action_id, outcome.ok, elapsed, before, after, outcome.message, outcome.details)
+
+
+def run_all(backend: Backend, run_one: Callable[[str], ActionResult]) -> ActionResult:
+    """Run every available action in canonical order; unavailable ones are listed as skipped."""
+    start = time.perf_counter()
+    before = backend.sample()
+    steps: list[ActionResult] = []
+    skipped: list[str] = []
+    for avail in backend.availability():
+        if avail.available:
+            steps.append(run_one(avail.action_id))
+        else:
+            skipped.append(f"{actions.label(avail.action_id)}: {avail.reason}")
+    after = backend.sample()
+    failed = [s for s in steps if not s.ok]
+    message_parts = [f"{len(steps) - len(failed)} of {len(steps)} actions done"]
+    message_parts += [f"{actions.label(s.action_id)} failed: {s.message}" for s in failed]
+    if skipped:
+        message_parts.append("skipped — " + "; ".join(skipped))
+    return ActionResult(
+        actions.ALL,
+        ok=bool(steps) and not failed,
+        elapsed=time.perf_counter() - start,
+        before=before,
+        after=after,
+        message="; ".join(message_parts),
+        details={"done": len(steps) - len(failed), "failed": len(failed), "skipped": len(skipped)},
+        steps=tuple(steps),
+    )
+
+
+def unknown_action(backend: Backend, action_id: str) -> ActionResult | None:
+    """A failed result when the id is not runnable here, else None."""
+    if action_id == actions.ALL:
+        return None
+    for avail in backend.availability():
+        if avail.action_id == action_id:
+            if avail.available:
+                return None
+            return ActionResult(action_id, False, 0.0, None, None, avail.reason)
+    if actions.is_known(action_id):
+        return ActionResult(action_id, False, 0.0, None, None, f"{action_id} is not available on {backend.platform}")
+    return ActionResult(action_id, False, 0.0, None, None, f"unknown action {action_id!r}")

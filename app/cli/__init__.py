@@ -1,0 +1,63 @@
+"""The ``ramlens`` command line.
+
+Each subcommand lives in its own module under app/cli/ and exposes
+``register(subparsers)``, which adds its parser and sets ``func`` (args -> exit status).
+Exit status everywhere: 0 done, 1 the OS refused or it failed, 2 unknown/unavailable or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+
+# Subcommand modules, in the order `ramlens --help` lists them.
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.status",)
+
+# Options the GUI takes; anything else without a subcommand is a usage error.
+GUI_OPTIONS = ("--screenshot", "--tab")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="ramlens",
+        description="Inspect and empty the physical memory lists. With no subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ramlens {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _subcommand_names() -> set[str]:
+    return set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def wants_gui(argv: list[str]) -> bool:
+    """True when the arguments name no subcommand, no RAMMap switch and no CLI-only option."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    if any(a.startswith("-E") for a in argv):
+        return False
+    names = _subcommand_names()
+    return not any(a in names for a in argv if not a.startswith("-"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments and run the subcommand; returns the exit status."""
+    args_list = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

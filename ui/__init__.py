@@ -1,0 +1,1 @@
+"""RAMLens desktop window (Qt). Talks to the engine in app/ only through the backend interface."""
