@@ -48,7 +48,9 @@ def setup() -> None:
             venv.EnvBuilder(with_pip=True).create(VENV)
         except Exception as exc:  # ensurepip missing on some distributions
             shutil.rmtree(VENV, ignore_errors=True)
-            sys.exit(f"[dev] cannot create a virtual environment ({exc}). On Debian/Ubuntu: apt-get install python3-venv")
+            sys.exit(
+                f"[dev] cannot create a virtual environment ({exc}). On Debian/Ubuntu: apt-get install python3-venv"
+            )
     _say("installing RAMLens and its dependencies (first run only)")
     pip = [PY, "-m", "pip", "--disable-pip-version-check", "-q"]
     if _run([*pip, "install", "--upgrade", "pip"]) or _run([*pip, "install", "-e", f"{ROOT}[test]"]):
@@ -69,7 +71,9 @@ def _ensure_qt_libraries() -> None:
         _run(["apt-get", "update", "-qq"])
         _run(["apt-get", "install", "-y", "-qq", *QT_DEBIAN_PACKAGES])
     if _run(probe) != 0:
-        sys.exit("[dev] Qt cannot load. On Debian/Ubuntu: sudo apt-get install " + " ".join(QT_DEBIAN_PACKAGES))
+        sys.exit(
+            "[dev] Qt cannot load. On Debian/Ubuntu: sudo apt-get install " + " ".join(QT_DEBIAN_PACKAGES)
+        )
 
 
 def main(argv: list[str]) -> int:

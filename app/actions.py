@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ALL = "all"
+# Not a catalogue action: the Processes view's "Trim working set" on chosen processes.
+TRIM_PROCESSES = "trim-processes"
 
 
 @dataclass(frozen=True)

@@ -229,9 +229,7 @@ class ActionResult:
         if not self.ok:
             return f"{self.action_id} failed: {self.message}"
         threshold = self.after.page_size * 256 if self.after else 0  # ignore < 1 MiB of noise
-        moved = ", ".join(
-            f"{c.label} {format_bytes(c.delta, signed=True)}" for c in self.changes(threshold)
-        )
+        moved = ", ".join(f"{c.label} {format_bytes(c.delta, signed=True)}" for c in self.changes(threshold))
         parts = [p for p in (moved or "no list changed by more than 1 MiB", f"{self.elapsed:.1f} s") if p]
         if self.message:
             parts.append(self.message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -63,6 +63,25 @@ class Backend(Protocol):
 
     def run(self, action_id: str) -> ActionResult:
         """Run one action (or "all"). Never raises for a refusal: returns a failed result."""
+        ...
+
+    def trim_processes(self, pids: Sequence[int]) -> ActionResult:
+        """Trim the working sets of these processes (the Processes view's context action).
+
+        Returns a result with id ``actions.TRIM_PROCESSES``; never raises for a refusal.
+        """
+        ...
+
+    def privilege_note(self) -> str:
+        """For the not-elevated bar: what the missing rights cost and how to get them; "" when privileged."""
+        ...
+
+    def can_relaunch_elevated(self) -> bool:
+        """True where the program can restart itself with administrator rights (Windows "runas")."""
+        ...
+
+    def relaunch_elevated(self, argv: Sequence[str]) -> None:
+        """Start a new elevated instance with these arguments; raises ActionError when refused/cancelled."""
         ...
 
 
@@ -128,5 +147,7 @@ def unknown_action(backend: Backend, action_id: str) -> ActionResult | None:
                 return None
             return ActionResult(action_id, False, 0.0, None, None, avail.reason)
     if actions.is_known(action_id):
-        return ActionResult(action_id, False, 0.0, None, None, f"{action_id} is not available on {backend.platform}")
+        return ActionResult(
+            action_id, False, 0.0, None, None, f"{action_id} is not available on {backend.platform}"
+        )
     return ActionResult(action_id, False, 0.0, None, None, f"unknown action {action_id!r}")
