@@ -48,9 +48,7 @@ def setup() -> None:
             venv.EnvBuilder(with_pip=True).create(VENV)
         except Exception as exc:  # ensurepip missing on some distributions
             shutil.rmtree(VENV, ignore_errors=True)
-            sys.exit(
-                f"[dev] cannot create a virtual environment ({exc}). On Debian/Ubuntu: apt-get install python3-venv"
-            )
+            sys.exit(f"[dev] no virtual environment ({exc}); on Debian: apt-get install python3-venv")
     _say("installing RAMLens and its dependencies (first run only)")
     pip = [PY, "-m", "pip", "--disable-pip-version-check", "-q"]
     if _run([*pip, "install", "--upgrade", "pip"]) or _run([*pip, "install", "-e", f"{ROOT}[test]"]):
