@@ -14,7 +14,7 @@ import sys
 from app import __version__
 
 # Subcommand modules, in the order `ramlens --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.status",)
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.status", "app.cli.snapshot", "app.cli.frag", "app.cli.pages")
 
 # Options the GUI takes; anything else without a subcommand is a usage error.
 GUI_OPTIONS = ("--screenshot", "--tab")
@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Inspect and empty the physical memory lists. With no subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"ramlens {__version__}")
+    parser.add_argument(
+        "--elevate", action="store_true", help="Windows: restart as administrator with the other arguments"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -39,7 +42,7 @@ def _subcommand_names() -> set[str]:
 
 def wants_gui(argv: list[str]) -> bool:
     """True when the arguments name no subcommand, no RAMMap switch and no CLI-only option."""
-    if any(a in ("-h", "--help", "--version") for a in argv):
+    if any(a in ("-h", "--help", "--version") for a in argv) or argv[:1] == ["--elevate"]:
         return False
     if any(a.startswith("-E") for a in argv):
         return False
@@ -50,6 +53,18 @@ def wants_gui(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments and run the subcommand; returns the exit status."""
     args_list = sys.argv[1:] if argv is None else argv
+    if args_list[:1] == ["--elevate"]:
+        from app.cli import elevate
+
+        return elevate.main(args_list[1:])
+    # RAMMap's -Ew/-Es/-Em/-Et/-E0 are not argparse options (argparse would read -Ew as -E w).
+    from app.cli import rammap
+
+    if rammap.is_rammap_command(args_list) and not set(args_list) & _subcommand_names():
+        try:
+            return int(rammap.main(args_list))
+        except KeyboardInterrupt:
+            return 130
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):

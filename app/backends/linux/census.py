@@ -1,0 +1,486 @@
+"""A census of every physical page frame from /proc/kpageflags (RAMMap's "Physical Pages").
+
+/proc/kpageflags holds one little-endian u64 of KPF_* flags per page frame (root only). It is
+read front to back in fixed chunks into one reused numpy buffer, so the memory the census
+needs does not grow with RAM; per chunk:
+
+- the distinct flag words and their counts (a sort, then run lengths) feed the flag-combination
+  table — the census ``tools/mm/page-types.c`` prints;
+- each distinct word is classified once (:func:`classify`), so the class totals are exact sums of
+  those counts and every frame is counted exactly once;
+- each frame's class (a ``searchsorted`` into the chunk's distinct words) feeds a downsampled
+  physical map: one cell per ``frames_per_cell`` frames holding the class most of its frames have.
+
+Class precedence (the first rule that matches wins; every frame matches exactly one):
+
+ 1. reserved   NOPAGE, OFFLINE, HWPOISON or RESERVED, or no flag at all. Flags-0 frames are memory
+               the kernel holds without any page flag (kernel allocations such as stacks and
+               vmalloc, per-CPU free lists) or has not initialised yet (lazily set-up VM memory).
+ 2. free       BUDDY: inside a free block of the buddy allocator.
+ 3. slab       SLAB (before anon: the kernel reuses the ANON/KSM bits on slab pages).
+ 4. pagetables PGTABLE.
+ 5. unevictable UNEVICTABLE (mlocked or otherwise pinned on the unevictable LRU; /proc/meminfo counts
+               these under Unevictable and also under AnonPages/Mapped/Shmem).
+ 6. anonymous  ANON.
+ 7. shmem      SWAPBACKED without ANON (tmpfs, shared anonymous memory; dirty is normal for it).
+ 8. modified   DIRTY or WRITEBACK: file pages waiting for or under write-back.
+ 9. mapped     LRU and MMAP: clean file pages some process maps.
+10. standby    LRU: clean file cache nobody maps (reclaimable at once).
+11. other      anything else with flags: kernel compound pages, hugetlb pages, pages in transit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from app.backends.base import BackendError
+from app.backends.linux.buddyinfo import parse_buddyinfo
+from app.backends.linux.procfs import parse_meminfo, read_text
+
+# KPF bit numbers (include/uapi/linux/kernel-page-flags.h); 32 and up are the "kernel hacking" bits.
+KPF_NAMES: dict[int, str] = {
+    0: "LOCKED",
+    1: "ERROR",
+    2: "REFERENCED",
+    3: "UPTODATE",
+    4: "DIRTY",
+    5: "LRU",
+    6: "ACTIVE",
+    7: "SLAB",
+    8: "WRITEBACK",
+    9: "RECLAIM",
+    10: "BUDDY",
+    11: "MMAP",
+    12: "ANON",
+    13: "SWAPCACHE",
+    14: "SWAPBACKED",
+    15: "COMPOUND_HEAD",
+    16: "COMPOUND_TAIL",
+    17: "HUGE",
+    18: "UNEVICTABLE",
+    19: "HWPOISON",
+    20: "NOPAGE",
+    21: "KSM",
+    22: "THP",
+    23: "OFFLINE",
+    24: "ZERO_PAGE",
+    25: "IDLE",
+    26: "PGTABLE",
+    32: "RESERVED",
+    33: "MLOCKED",
+    34: "MAPPEDTODISK",
+    35: "PRIVATE",
+    36: "PRIVATE_2",
+    37: "OWNER_PRIVATE",
+    38: "ARCH",
+    39: "UNCACHED",
+    40: "SOFTDIRTY",
+    41: "ARCH_2",
+}
+_BIT = {name: 1 << bit for bit, name in KPF_NAMES.items()}
+
+
+@dataclass(frozen=True)
+class PageClass:
+    """One census class: its index in the totals, key, label and the memory list it belongs to."""
+
+    index: int
+    key: str
+    label: str
+    list_key: str  # the canonical memory-list key it counts towards (ui colours follow it)
+
+
+CLASSES: tuple[PageClass, ...] = (
+    PageClass(0, "reserved", "Reserved / hole / no flags", "bad"),
+    PageClass(1, "free", "Free", "free"),
+    PageClass(2, "slab", "Slab", "active"),
+    PageClass(3, "pagetables", "Page tables", "active"),
+    PageClass(4, "unevictable", "Unevictable", "active"),
+    PageClass(5, "anonymous", "Anonymous", "active"),
+    PageClass(6, "shmem", "Shmem", "active"),
+    PageClass(7, "modified", "Modified", "modified"),
+    PageClass(8, "mapped", "Mapped file", "active"),
+    PageClass(9, "standby", "Standby", "standby"),
+    PageClass(10, "other", "Other kernel", "active"),
+)
+CLASS_BY_KEY: dict[str, PageClass] = {c.key: c for c in CLASSES}
+N_CLASSES = len(CLASSES)
+(RESERVED, FREE, SLAB, PAGETABLES, UNEVICTABLE, ANONYMOUS, SHMEM, MODIFIED, MAPPED, STANDBY, OTHER) = range(
+    N_CLASSES
+)
+NO_CELL = 255  # physical-map value past the last frame
+
+_HOLE_BITS = _BIT["NOPAGE"] | _BIT["OFFLINE"] | _BIT["HWPOISON"] | _BIT["RESERVED"]
+
+# (class, bits any of which must be set, bits all of which must be set, bits none of which may be set),
+# in precedence order. ``classify_word`` is the plain reading of this table.
+_RULES: tuple[tuple[int, int, int, int], ...] = (
+    (RESERVED, _HOLE_BITS, 0, 0),
+    (FREE, _BIT["BUDDY"], 0, 0),
+    (SLAB, _BIT["SLAB"], 0, 0),
+    (PAGETABLES, _BIT["PGTABLE"], 0, 0),
+    (UNEVICTABLE, _BIT["UNEVICTABLE"], 0, 0),
+    (ANONYMOUS, _BIT["ANON"], 0, 0),
+    (SHMEM, _BIT["SWAPBACKED"], 0, 0),
+    (MODIFIED, _BIT["DIRTY"] | _BIT["WRITEBACK"], 0, 0),
+    (MAPPED, 0, _BIT["LRU"] | _BIT["MMAP"], 0),
+    (STANDBY, _BIT["LRU"], 0, 0),
+)
+
+
+class NeedsRoot(BackendError):
+    """A root-only /proc file was refused; the message says which."""
+
+
+KPAGEFLAGS = "kpageflags"
+KPAGECOUNT = "kpagecount"
+CHUNK_FRAMES = 1 << 20  # 8 MiB of u64 per read
+MAX_CELLS = 1 << 20  # the physical map never has more cells than this (1 MiB of uint8)
+
+
+def classify_word(flags: int) -> int:
+    """The class of one flag word (the scalar definition :func:`classify` vectorises)."""
+    if flags == 0:
+        return RESERVED
+    for cls, any_bits, all_bits, _ in _RULES:
+        if (any_bits and flags & any_bits) or (all_bits and flags & all_bits == all_bits):
+            return cls
+    return OTHER
+
+
+def classify(flags: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint8]:
+    """Class of every flag word, vectorised; lower-precedence rules are written first and overwritten."""
+    out = np.full(flags.shape, OTHER, dtype=np.uint8)
+    for cls, any_bits, all_bits, _ in reversed(_RULES):
+        hit = np.zeros(flags.shape, dtype=bool)
+        if any_bits:
+            hit |= (flags & np.uint64(any_bits)) != 0
+        if all_bits:
+            hit |= (flags & np.uint64(all_bits)) == all_bits
+        out[hit] = cls
+    out[flags == 0] = RESERVED
+    return out
+
+
+def flag_names(flags: int) -> str:
+    """'UPTODATE,LRU,MMAP' for a flag word; '(none)' for 0; unknown bits as 'bit45'."""
+    names = [KPF_NAMES.get(b, f"bit{b}") for b in range(64) if flags >> b & 1]
+    return ",".join(names) or "(none)"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A census class next to the /proc/meminfo figure it corresponds to."""
+
+    key: str
+    label: str
+    census_bytes: int
+    reference: str  # what the figure is, e.g. "MemFree" or "AnonPages"
+    reference_bytes: int | None
+    note: str = ""
+
+    @property
+    def difference(self) -> int | None:
+        """census − reference, or None when there is no reference figure."""
+        return None if self.reference_bytes is None else self.census_bytes - self.reference_bytes
+
+
+@dataclass(frozen=True)
+class Census:
+    """The result of one census."""
+
+    page_size: int
+    frames: int  # page frames read from /proc/kpageflags
+    totals: tuple[int, ...]  # frames per class, indexed like CLASSES
+    combinations: Mapping[int, int]  # flag word -> frames
+    frames_per_cell: int
+    cells: npt.NDArray[np.uint8]  # the physical map: the dominant class of each cell, in pfn order
+    meminfo: Mapping[str, int] = field(default_factory=dict)
+    buddy_free_pages: int | None = None  # Σ /proc/buddyinfo, read right after the census
+    mapped_frames: int | None = None  # frames with kpagecount ≥ 1 (when kpagecount was read)
+    shared_frames: int | None = None  # frames with kpagecount ≥ 2
+
+    def bytes_of(self, key: str) -> int:
+        """Bytes counted in one class."""
+        return self.totals[CLASS_BY_KEY[key].index] * self.page_size
+
+    def top_combinations(self, limit: int | None = None) -> list[tuple[int, int]]:
+        """(flag word, frames) pairs, most frames first."""
+        ordered = sorted(self.combinations.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ordered if limit is None else ordered[:limit]
+
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """Each class next to its /proc/meminfo figure (read right after the census), with notes."""
+        m = self.meminfo
+        if not m:
+            return ()
+
+        def get(*names: str) -> int:
+            return sum(m.get(n, 0) for n in names)
+
+        standby_ref = max(
+            0, get("Active(file)", "Inactive(file)") - get("Dirty", "Writeback") - get("Mapped")
+        )
+        beyond = self.frames * self.page_size - get("MemTotal")
+        rows = {
+            "free": (
+                "MemFree",
+                get("MemFree"),
+                f"the buddy allocator's free blocks hold {self._buddy_text()}; the rest of MemFree has not "
+                "been handed to it (e.g. lazily initialised memory on a VM) or sits on per-CPU lists",
+            ),
+            "standby": (
+                "Active(file) + Inactive(file) − Dirty − Writeback − Mapped",
+                standby_ref,
+                "estimate; buffers count here too",
+            ),
+            "modified": ("Dirty + Writeback", get("Dirty", "Writeback"), ""),
+            "mapped": ("Mapped", get("Mapped"), "Mapped also counts mapped shmem and mlocked file pages"),
+            "anonymous": ("AnonPages", get("AnonPages"), "AnonPages also counts mlocked anonymous pages"),
+            "shmem": (
+                "Shmem",
+                get("Shmem"),
+                "Shmem also counts unevictable shmem (ramfs, mlocked, SHM_LOCK)",
+            ),
+            "slab": ("Slab", get("Slab"), ""),
+            "pagetables": ("PageTables + SecPageTables", get("PageTables", "SecPageTables"), ""),
+            "unevictable": ("Unevictable", get("Unevictable"), ""),
+            "reserved": (
+                "frames beyond MemTotal",
+                max(0, beyond),
+                "also kernel allocations without page flags and memory not initialised yet",
+            ),
+            "other": (
+                "",
+                None,
+                "kernel compound pages, hugetlb and pages in transit: no single meminfo field",
+            ),
+        }
+        out = []
+        for c in CLASSES:
+            ref, value, note = rows[c.key]
+            out.append(Comparison(c.key, c.label, self.totals[c.index] * self.page_size, ref, value, note))
+        return tuple(out)
+
+    def _buddy_text(self) -> str:
+        from app.units import format_bytes
+
+        if self.buddy_free_pages is None:
+            return "an unknown amount"
+        return format_bytes(self.buddy_free_pages * self.page_size)
+
+    def map_image(self, width: int) -> npt.NDArray[np.uint8]:
+        """The physical map as rows of ``width`` cells (pfn grows rightwards, then down), NO_CELL-padded."""
+        rows = max(1, -(-len(self.cells) // width))
+        image = np.full(rows * width, NO_CELL, dtype=np.uint8)
+        image[: len(self.cells)] = self.cells
+        return image.reshape(rows, width)
+
+    def to_json(self, combinations: int | None = 50) -> dict[str, object]:
+        """The document ``ramlens pages --json`` prints (the map is left out: it is an image)."""
+        return {
+            "page_size": self.page_size,
+            "frames": self.frames,
+            "classes": [
+                {
+                    "key": c.key,
+                    "label": c.label,
+                    "pages": self.totals[c.index],
+                    "bytes": self.totals[c.index] * self.page_size,
+                }
+                for c in CLASSES
+            ],
+            "meminfo": [
+                {
+                    "key": cmp.key,
+                    "census_bytes": cmp.census_bytes,
+                    "reference": cmp.reference,
+                    "reference_bytes": cmp.reference_bytes,
+                    "difference": cmp.difference,
+                    "note": cmp.note,
+                }
+                for cmp in self.comparisons()
+            ],
+            "buddy_free_pages": self.buddy_free_pages,
+            "mapped_frames": self.mapped_frames,
+            "shared_frames": self.shared_frames,
+            "combinations": [
+                {"flags": f"0x{flags:016x}", "names": flag_names(flags), "pages": pages}
+                for flags, pages in self.top_combinations(combinations)
+            ],
+            "map": {"frames_per_cell": self.frames_per_cell, "cells": len(self.cells)},
+        }
+
+
+Progress = Callable[[int, int], None]  # (frames done, frames expected)
+
+
+def estimate_frames(proc_root: Path = Path("/proc")) -> int:
+    """Highest pfn + 1 from /proc/zoneinfo (start_pfn + spanned of each zone); 0 when unknown."""
+    try:
+        text = read_text(proc_root, "zoneinfo")
+    except BackendError:
+        return 0
+    end = 0
+    spanned = 0
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] == "spanned" and words[1].isdigit():
+            spanned = int(words[1])
+        elif len(words) == 2 and words[0] == "start_pfn:" and words[1].isdigit():
+            end = max(end, int(words[1]) + spanned)
+    return end
+
+
+def frames_per_cell_for(frames: int) -> int:
+    """The smallest power of two that keeps the map within MAX_CELLS cells (it divides CHUNK_FRAMES)."""
+    per_cell = 1
+    while frames > per_cell * MAX_CELLS and per_cell < CHUNK_FRAMES:
+        per_cell *= 2
+    return per_cell
+
+
+def _open(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except PermissionError:
+        raise NeedsRoot(f"needs root: {path} is readable only by root") from None
+    except FileNotFoundError:
+        raise BackendError(f"{path} does not exist: this kernel has no CONFIG_PROC_PAGE_MONITOR") from None
+    except OSError as exc:
+        raise BackendError(f"{path} cannot be opened: {exc.strerror or exc}") from None
+
+
+def _fill(fd: int, view: memoryview, path: Path) -> int:
+    """Read into ``view`` until it is full or the file ends; the number of whole u64 read."""
+    got = 0
+    while got < len(view):
+        try:
+            n = os.readv(fd, [view[got:]])
+        except PermissionError:
+            raise NeedsRoot(f"needs root: {path} is readable only by root") from None
+        except OSError as exc:
+            raise BackendError(f"{path} cannot be read: {exc.strerror or exc}") from None
+        if n == 0:
+            break
+        got += n
+    if got % 8:
+        raise BackendError(f"{path} returned {got} bytes, not whole 8-byte entries")
+    return got // 8
+
+
+class _Accumulator:
+    """Per-chunk work of the census, with its scratch buffers allocated once."""
+
+    def __init__(self, per_cell: int):
+        self.per_cell = per_cell
+        self.totals = np.zeros(N_CLASSES, dtype=np.int64)
+        self.combinations: dict[int, int] = {}
+        self.cells: list[npt.NDArray[np.uint8]] = []
+        self.sorted = np.empty(CHUNK_FRAMES, dtype=np.uint64)
+        # cell number × N_CLASSES for each frame of a chunk: one bincount then gives per-cell class counts
+        self.cell_base = (np.arange(CHUNK_FRAMES, dtype=np.intp) // per_cell) * N_CLASSES
+        self.keys = np.empty(CHUNK_FRAMES, dtype=np.intp)
+
+    def add(self, flags: npt.NDArray[np.uint64]) -> None:
+        n = len(flags)
+        ordered = self.sorted[:n]
+        np.copyto(ordered, flags)
+        ordered.sort()
+        starts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+        starts = np.concatenate(([0], starts))
+        words = ordered[starts]
+        counts = np.diff(np.append(starts, n))
+        word_classes = classify(words)
+        self.totals += np.bincount(word_classes, weights=counts, minlength=N_CLASSES).astype(np.int64)
+        for w, c in zip(words.tolist(), counts.tolist(), strict=True):
+            self.combinations[w] = self.combinations.get(w, 0) + c
+        frame_classes = word_classes[np.searchsorted(words, flags)] if len(words) > 1 else None
+        self._map(n, frame_classes, int(word_classes[0]))
+
+    def _map(self, n: int, frame_classes: npt.NDArray[np.uint8] | None, only: int) -> None:
+        n_cells = -(-n // self.per_cell)
+        if frame_classes is None:  # one flag word in the whole chunk (e.g. all free): one class
+            self.cells.append(np.full(n_cells, only, dtype=np.uint8))
+            return
+        keys = self.keys[:n]
+        np.add(self.cell_base[:n], frame_classes, out=keys)
+        per_cell = np.bincount(keys, minlength=n_cells * N_CLASSES).reshape(n_cells, N_CLASSES)
+        self.cells.append(per_cell.argmax(axis=1).astype(np.uint8))
+
+
+def take_census(
+    proc_root: Path = Path("/proc"),
+    progress: Progress | None = None,
+    map_counts: bool = False,
+    page_size: int | None = None,
+) -> Census:
+    """Read and classify every page frame. Root only.
+
+    ``progress(done, expected)`` is called after every chunk (expected is an estimate from
+    /proc/zoneinfo until the end). With ``map_counts`` /proc/kpagecount is read alongside to
+    count mapped and shared frames (it doubles the kernel's work). Raises NeedsRoot (a
+    BackendError, "needs root: …") when not permitted, BackendError for anything else.
+    """
+    flags_path = proc_root / KPAGEFLAGS
+    counts_path = proc_root / KPAGECOUNT
+    expected = estimate_frames(proc_root)
+    acc = _Accumulator(frames_per_cell_for(expected))
+    buf = np.empty(CHUNK_FRAMES, dtype=np.uint64)
+    view = buf.data.cast("B")
+    count_buf = np.empty(CHUNK_FRAMES, dtype=np.uint64) if map_counts else None
+    mapped = shared = 0
+    fd = _open(flags_path)
+    count_fd = _open(counts_path) if map_counts else -1
+    frames = 0
+    try:
+        while True:
+            n = _fill(fd, view, flags_path)
+            if n == 0:
+                break
+            if count_buf is not None:
+                m = _fill(count_fd, count_buf.data.cast("B")[: n * 8], counts_path)
+                mapped += int(np.count_nonzero(count_buf[:m]))
+                shared += int(np.count_nonzero(count_buf[:m] > 1))
+            acc.add(buf[:n])
+            frames += n
+            if progress is not None:
+                progress(frames, max(expected, frames))
+            if n < CHUNK_FRAMES:
+                break
+    finally:
+        os.close(fd)
+        if count_fd >= 0:
+            os.close(count_fd)
+    meminfo, buddy = _references(proc_root)
+    return Census(
+        page_size=page_size or os.sysconf("SC_PAGE_SIZE"),
+        frames=frames,
+        totals=tuple(int(t) for t in acc.totals),
+        combinations=acc.combinations,
+        frames_per_cell=acc.per_cell,
+        cells=np.concatenate(acc.cells) if acc.cells else np.zeros(0, dtype=np.uint8),
+        meminfo=meminfo,
+        buddy_free_pages=buddy,
+        mapped_frames=mapped if map_counts else None,
+        shared_frames=shared if map_counts else None,
+    )
+
+
+def _references(proc_root: Path) -> tuple[dict[str, int], int | None]:
+    """/proc/meminfo and the buddy free pages right after the census (empty/None when unreadable)."""
+    try:
+        meminfo = parse_meminfo(read_text(proc_root, "meminfo"))
+    except BackendError:
+        meminfo = {}
+    try:
+        buddy: int | None = sum(z.free_pages for z in parse_buddyinfo(read_text(proc_root, "buddyinfo")))
+    except BackendError:
+        buddy = None
+    return meminfo, buddy

@@ -1,0 +1,211 @@
+"""The native API surface: ntdll structures, information classes, commands, privileges, NTSTATUS.
+
+Numbers come from reference/windows-nt.md. Every field has an explicit width (c_uint32 for
+ULONG, c_size_t for SIZE_T, c_void_p for HANDLE) so the structures have the Windows layout on
+any OS and can be checked on Linux. Nothing here loads a DLL.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# SYSTEM_INFORMATION_CLASS values.
+SystemBasicInformation = 0
+SystemPerformanceInformation = 2
+SystemPageFileInformation = 18
+SystemFileCacheInformation = 21  # 0x15 — public snippets that say 0x1A are wrong
+SystemMemoryListInformation = 80
+SystemFileCacheInformationEx = 81
+SystemCombinePhysicalMemoryInformation = 130
+SystemRegistryReconciliationInformation = 155
+
+# SYSTEM_MEMORY_LIST_COMMAND values, passed as a 4-byte int of length 4.
+MemoryCaptureAccessedBits = 0
+MemoryCaptureAndResetAccessedBits = 1
+MemoryEmptyWorkingSets = 2
+MemoryFlushModifiedList = 3
+MemoryPurgeStandbyList = 4
+MemoryPurgeLowPriorityStandbyList = 5
+MemoryCommandMax = 6
+
+# Privilege LUIDs for RtlAdjustPrivilege.
+SE_INCREASE_QUOTA_PRIVILEGE = 5
+SE_PROFILE_SINGLE_PROCESS_PRIVILEGE = 13
+SE_DEBUG_PRIVILEGE = 20
+
+PRIVILEGE_NAMES = {
+    SE_INCREASE_QUOTA_PRIVILEGE: "SeIncreaseQuotaPrivilege",
+    SE_PROFILE_SINGLE_PROCESS_PRIVILEGE: "SeProfileSingleProcessPrivilege",
+    SE_DEBUG_PRIVILEGE: "SeDebugPrivilege",
+}
+
+# MEMORY_COMBINE_INFORMATION_EX.Flags
+MEMORY_COMBINE_COMMON_PAGES_ONLY = 0x1
+MEMORY_COMBINE_WORKING_SET = 0x2
+
+# NTSTATUS values (compare after masking with 0xFFFFFFFF).
+STATUS_SUCCESS = 0x00000000
+STATUS_NOT_ALL_ASSIGNED = 0x00000106
+STATUS_NOT_IMPLEMENTED = 0xC0000002
+STATUS_INVALID_INFO_CLASS = 0xC0000003
+STATUS_INFO_LENGTH_MISMATCH = 0xC0000004
+STATUS_INVALID_PARAMETER = 0xC000000D
+STATUS_ACCESS_DENIED = 0xC0000022
+STATUS_PRIVILEGE_NOT_HELD = 0xC0000061
+STATUS_NOT_SUPPORTED = 0xC00000BB
+
+_RUN_AS_ADMIN = "run RAMLens as administrator (ramlens --elevate, or Restart as administrator in the window)"
+_NO_FEATURE = "this Windows version lacks the feature"
+
+_STATUS_TEXT: dict[int, tuple[str, str]] = {
+    STATUS_SUCCESS: ("STATUS_SUCCESS", "done"),
+    STATUS_NOT_ALL_ASSIGNED: ("STATUS_NOT_ALL_ASSIGNED", "the privilege is not held: " + _RUN_AS_ADMIN),
+    STATUS_PRIVILEGE_NOT_HELD: ("STATUS_PRIVILEGE_NOT_HELD", "the privilege is not held: " + _RUN_AS_ADMIN),
+    STATUS_ACCESS_DENIED: ("STATUS_ACCESS_DENIED", "access denied: " + _RUN_AS_ADMIN),
+    STATUS_INFO_LENGTH_MISMATCH: (
+        "STATUS_INFO_LENGTH_MISMATCH",
+        "the structure size RAMLens passed is wrong for this Windows — a bug in RAMLens, please report it",
+    ),
+    STATUS_INVALID_INFO_CLASS: ("STATUS_INVALID_INFO_CLASS", _NO_FEATURE),
+    STATUS_INVALID_PARAMETER: (
+        "STATUS_INVALID_PARAMETER",
+        "Windows rejected the request's parameters — a bug in RAMLens or a Windows version it does not know",
+    ),
+    STATUS_NOT_IMPLEMENTED: ("STATUS_NOT_IMPLEMENTED", _NO_FEATURE),
+    STATUS_NOT_SUPPORTED: ("STATUS_NOT_SUPPORTED", _NO_FEATURE),
+}
+
+
+@dataclass(frozen=True)
+class NtStatus:
+    """One NTSTATUS value with its name and a sentence a person can act on."""
+
+    code: int
+    name: str
+    sentence: str
+
+    @property
+    def hex(self) -> str:
+        """The code as Windows prints it, e.g. 0xC0000061."""
+        return f"0x{self.code:08X}"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hex}): {self.sentence}"
+
+
+def unsigned(status: int) -> int:
+    """The NTSTATUS as an unsigned 32-bit value (ctypes returns it signed)."""
+    return status & 0xFFFFFFFF
+
+
+def nt_success(status: int) -> bool:
+    """NT_SUCCESS(): true for success and informational codes (severity bits 00 or 01)."""
+    return unsigned(status) < 0x80000000
+
+
+def describe(status: int) -> NtStatus:
+    """Name and actionable sentence for an NTSTATUS; unknown codes get a generic sentence."""
+    code = unsigned(status)
+    name, sentence = _STATUS_TEXT.get(code, (f"NTSTATUS 0x{code:08X}", "Windows refused the request"))
+    return NtStatus(code, name, sentence)
+
+
+# Structure field lists, parameterised by the pointer-sized type so the x86 layout can be
+# computed from the same list (with a 4-byte integer standing in for SIZE_T and HANDLE).
+FieldList = list[tuple[str, Any]]
+
+
+def memory_list_fields(size_t: Any) -> FieldList:
+    """SYSTEM_MEMORY_LIST_INFORMATION: 22 SIZE_T page counts."""
+    return [
+        ("ZeroPageCount", size_t),
+        ("FreePageCount", size_t),
+        ("ModifiedPageCount", size_t),
+        ("ModifiedNoWritePageCount", size_t),
+        ("BadPageCount", size_t),
+        ("PageCountByPriority", size_t * 8),
+        ("RepurposedPagesByPriority", size_t * 8),
+        ("ModifiedPageCountPageFile", size_t),  # Windows 8+
+    ]
+
+
+def file_cache_fields(size_t: Any) -> FieldList:
+    """SYSTEM_FILECACHE_INFORMATION (classes 21 and 81)."""
+    return [
+        ("CurrentSize", size_t),
+        ("PeakSize", size_t),
+        ("PageFaultCount", ctypes.c_uint32),
+        ("MinimumWorkingSet", size_t),
+        ("MaximumWorkingSet", size_t),
+        ("CurrentSizeIncludingTransitionInPages", size_t),
+        ("PeakSizeIncludingTransitionInPages", size_t),
+        ("TransitionRePurposeCount", ctypes.c_uint32),
+        ("Flags", ctypes.c_uint32),
+    ]
+
+
+def combine_fields(size_t: Any, handle: Any = None) -> FieldList:
+    """MEMORY_COMBINE_INFORMATION_EX (class 130); HANDLE is pointer-sized like SIZE_T."""
+    return [
+        ("EventHandle", handle or size_t),
+        ("PagesCombined", size_t),
+        ("Flags", ctypes.c_uint32),
+    ]
+
+
+FIELD_LISTS: dict[str, Callable[[Any], FieldList]] = {
+    "SYSTEM_MEMORY_LIST_INFORMATION": memory_list_fields,
+    "SYSTEM_FILECACHE_INFORMATION": file_cache_fields,
+    "MEMORY_COMBINE_INFORMATION_EX": combine_fields,
+}
+
+
+def build_structure(name: str, pointer: Any) -> type[ctypes.Structure]:
+    """A structure class from one of FIELD_LISTS with ``pointer`` as the pointer-sized type."""
+    return type(name, (ctypes.Structure,), {"_fields_": FIELD_LISTS[name](pointer)})
+
+
+class SYSTEM_MEMORY_LIST_INFORMATION(ctypes.Structure):
+    """Page counts of every memory list (class 80 query)."""
+
+    _fields_ = memory_list_fields(ctypes.c_size_t)
+
+
+class SYSTEM_FILECACHE_INFORMATION(ctypes.Structure):
+    """The system file cache working set (class 21 query, class 81 set)."""
+
+    _fields_ = file_cache_fields(ctypes.c_size_t)
+
+
+class MEMORY_COMBINE_INFORMATION_EX(ctypes.Structure):
+    """Page combining request; PagesCombined is written back (class 130 set)."""
+
+    _fields_ = combine_fields(ctypes.c_size_t, ctypes.c_void_p)
+
+
+# Windows 7 has no ModifiedPageCountPageFile: its structure ends before that field.
+MEMORY_LIST_SIZE_WIN7 = SYSTEM_MEMORY_LIST_INFORMATION.ModifiedPageCountPageFile.offset
+
+
+class RTL_OSVERSIONINFOW(ctypes.Structure):
+    """RtlGetVersion's output; dwOSVersionInfoSize must be set before the call."""
+
+    _fields_ = [
+        ("dwOSVersionInfoSize", ctypes.c_uint32),
+        ("dwMajorVersion", ctypes.c_uint32),
+        ("dwMinorVersion", ctypes.c_uint32),
+        ("dwBuildNumber", ctypes.c_uint32),
+        ("dwPlatformId", ctypes.c_uint32),
+        ("szCSDVersion", ctypes.c_uint16 * 128),  # WCHAR[128]; c_wchar is 4 bytes off Windows
+    ]
+
+
+class NtError(Exception):
+    """A native call returned a failure NTSTATUS."""
+
+    def __init__(self, status: int):
+        self.status = describe(status)
+        super().__init__(str(self.status))

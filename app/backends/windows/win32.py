@@ -1,0 +1,126 @@
+"""Win32 structures and constants (kernel32, shell32, pdh) with explicit widths, and error texts.
+
+Like ntapi.py: importable anywhere, loads nothing. DWORD is c_uint32, WORD c_uint16,
+pointer-sized values c_size_t / c_void_p, so the layouts are Windows' on every OS.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+INVALID_HANDLE_VALUE = ctypes.c_void_p(-1).value
+
+# OpenProcess access rights.
+PROCESS_SET_QUOTA = 0x0100
+PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+
+# CreateFileW
+GENERIC_READ = 0x80000000
+GENERIC_WRITE = 0x40000000
+FILE_SHARE_READ = 0x1
+FILE_SHARE_WRITE = 0x2
+OPEN_EXISTING = 3
+
+# ShellExecuteW
+SW_SHOWNORMAL = 1
+SHELL_EXECUTE_OK_ABOVE = 32  # return values <= 32 are errors
+
+# pdh
+PDH_FMT_LARGE = 0x00000400
+PDH_CSTATUS_VALID_DATA = 0x0
+PDH_CSTATUS_NEW_DATA = 0x1
+ERROR_SUCCESS = 0
+
+# Win32 error codes the backend meets.
+ERROR_FILE_NOT_FOUND = 2
+ERROR_PATH_NOT_FOUND = 3
+ERROR_ACCESS_DENIED = 5
+ERROR_INVALID_HANDLE = 6
+ERROR_NO_MORE_FILES = 18
+ERROR_WRITE_PROTECT = 19
+ERROR_NOT_READY = 21
+ERROR_INVALID_PARAMETER = 87
+ERROR_NOT_ALL_ASSIGNED = 1300
+ERROR_CANCELLED = 1223
+
+_ERROR_TEXT: dict[int, tuple[str, str]] = {
+    ERROR_FILE_NOT_FOUND: ("ERROR_FILE_NOT_FOUND", "not found"),
+    ERROR_PATH_NOT_FOUND: ("ERROR_PATH_NOT_FOUND", "not found"),
+    ERROR_ACCESS_DENIED: ("ERROR_ACCESS_DENIED", "access denied: run RAMLens as administrator"),
+    ERROR_INVALID_HANDLE: ("ERROR_INVALID_HANDLE", "the handle is not valid"),
+    ERROR_WRITE_PROTECT: ("ERROR_WRITE_PROTECT", "the medium is write-protected"),
+    ERROR_NOT_READY: ("ERROR_NOT_READY", "the device is not ready (no medium)"),
+    ERROR_INVALID_PARAMETER: ("ERROR_INVALID_PARAMETER", "no such process, or it has exited"),
+    ERROR_NOT_ALL_ASSIGNED: ("ERROR_NOT_ALL_ASSIGNED", "the privilege is not held: run as administrator"),
+    ERROR_CANCELLED: ("ERROR_CANCELLED", "cancelled by the user"),
+}
+
+
+@dataclass(frozen=True)
+class Win32Error:
+    """A GetLastError() code with its name and a short sentence."""
+
+    code: int
+    name: str
+    sentence: str
+
+    def __str__(self) -> str:
+        return f"{self.sentence} ({self.name})"
+
+
+def describe_error(code: int) -> Win32Error:
+    """Name and sentence for a Win32 error code; unknown codes get a generic sentence."""
+    name, sentence = _ERROR_TEXT.get(code, (f"error {code}", "Windows refused the request"))
+    return Win32Error(code, name, sentence)
+
+
+class SYSTEM_INFO(ctypes.Structure):
+    """GetSystemInfo's output; the backend reads dwPageSize."""
+
+    _fields_ = [
+        ("wProcessorArchitecture", ctypes.c_uint16),
+        ("wReserved", ctypes.c_uint16),
+        ("dwPageSize", ctypes.c_uint32),
+        ("lpMinimumApplicationAddress", ctypes.c_void_p),
+        ("lpMaximumApplicationAddress", ctypes.c_void_p),
+        ("dwActiveProcessorMask", ctypes.c_size_t),
+        ("dwNumberOfProcessors", ctypes.c_uint32),
+        ("dwProcessorType", ctypes.c_uint32),
+        ("dwAllocationGranularity", ctypes.c_uint32),
+        ("wProcessorLevel", ctypes.c_uint16),
+        ("wProcessorRevision", ctypes.c_uint16),
+    ]
+
+
+class MEMORYSTATUSEX(ctypes.Structure):
+    """GlobalMemoryStatusEx's output; dwLength must be set before the call."""
+
+    _fields_ = [
+        ("dwLength", ctypes.c_uint32),
+        ("dwMemoryLoad", ctypes.c_uint32),
+        ("ullTotalPhys", ctypes.c_uint64),
+        ("ullAvailPhys", ctypes.c_uint64),
+        ("ullTotalPageFile", ctypes.c_uint64),  # the commit limit
+        ("ullAvailPageFile", ctypes.c_uint64),  # commit limit minus commit charge
+        ("ullTotalVirtual", ctypes.c_uint64),
+        ("ullAvailVirtual", ctypes.c_uint64),
+        ("ullAvailExtendedVirtual", ctypes.c_uint64),
+    ]
+
+
+class _PDH_VALUE(ctypes.Union):
+    _fields_ = [
+        ("longValue", ctypes.c_int32),
+        ("doubleValue", ctypes.c_double),
+        ("largeValue", ctypes.c_int64),
+        ("AnsiStringValue", ctypes.c_void_p),
+        ("WideStringValue", ctypes.c_void_p),
+    ]
+
+
+class PDH_FMT_COUNTERVALUE(ctypes.Structure):
+    """PdhGetFormattedCounterValue's output: a status and the value (largeValue with PDH_FMT_LARGE)."""
+
+    _anonymous_ = ("u",)
+    _fields_ = [("CStatus", ctypes.c_uint32), ("u", _PDH_VALUE)]

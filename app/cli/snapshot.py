@@ -1,0 +1,193 @@
+"""``ramlens snapshot save|show|diff``: write, read and compare snapshots from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from app import snapshot as snap
+from app.backends import BackendError
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+from app.history import History
+from app.units import format_bytes, format_percent
+
+NOW = "now"
+TOP_PROCESSES = 15
+
+
+def register(subparsers: Any) -> None:
+    """Add ``snapshot`` and its three subcommands."""
+    parser = subparsers.add_parser(
+        "snapshot",
+        help="save, show and compare snapshots",
+        description="Save the memory lists, processes, recent history and (Linux) fragmentation to a "
+        "JSON file; show one; or compare two (or one against now).",
+    )
+    sub = parser.add_subparsers(dest="snapshot_command", metavar="ACTION", required=True)
+
+    save = sub.add_parser("save", help="take a snapshot now and write it to FILE")
+    save.add_argument("file", metavar="FILE")
+    save.add_argument(
+        "--minutes",
+        type=float,
+        default=0.0,
+        help="first record this many minutes of history (one reading per --interval), default 0",
+    )
+    save.add_argument("--interval", type=float, default=1.0, help="seconds between readings, default 1")
+    save.set_defaults(func=cmd_save)
+
+    show = sub.add_parser("show", help="print a snapshot")
+    show.add_argument("file", metavar="FILE")
+    show.add_argument("--json", action="store_true", help="print the validated document as JSON")
+    show.set_defaults(func=cmd_show)
+
+    diff = sub.add_parser("diff", help="what changed from snapshot A to B (B may be 'now')")
+    diff.add_argument("a", metavar="A")
+    diff.add_argument("b", metavar="B", help="a snapshot file, or 'now' for this machine now")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON")
+    diff.add_argument("--all", action="store_true", help="list every changed process, not the largest few")
+    diff.set_defaults(func=cmd_diff)
+
+
+def cmd_save(args: argparse.Namespace) -> int:
+    """Take a snapshot (after recording ``--minutes`` of history) and write it atomically."""
+    if not 0 <= args.minutes <= 24 * 60 or not 0.1 <= args.interval <= 3600:
+        error("--minutes must be 0 to 1440 and --interval 0.1 to 3600 seconds")
+        return EXIT_USAGE
+    backend = backend_or_exit()
+    try:
+        history = _record(backend, args.minutes * 60, args.interval) if args.minutes else None
+        taken = snap.take(backend, history=history, minutes=args.minutes)
+    except BackendError as exc:
+        error(str(exc))
+        return EXIT_FAILED
+    try:
+        snap.save(args.file, taken)
+    except OSError as exc:
+        error(f"cannot write {args.file}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    rows = len(taken.history) if taken.history else 0
+    print(
+        f"Saved {args.file}: {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
+        f"{rows} history readings" + (f", {len(taken.fragmentation)} zones" if taken.fragmentation else "")
+    )
+    return EXIT_OK
+
+
+def _record(backend: Any, seconds: float, interval: float) -> History:
+    """Sample every ``interval`` seconds for ``seconds``, saying how far along it is on stderr."""
+    count = max(1, int(seconds / interval))
+    history = History(capacity=count)
+    for i in range(count):
+        history.append(backend.sample())
+        if sys.stderr.isatty():
+            print(f"\rrecording history: {i + 1}/{count}", end="", file=sys.stderr, flush=True)
+        if i + 1 < count:
+            time.sleep(interval)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return history
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a snapshot (validated) as text or JSON."""
+    try:
+        loaded = snap.load(args.file)
+    except snap.SnapshotError as exc:
+        error(str(exc))
+        return EXIT_FAILED
+    if args.json:
+        print_json(loaded.to_json())
+        return EXIT_OK
+    print("\n".join(describe(loaded, args.file)))
+    return EXIT_OK
+
+
+def describe(s: snap.Snapshot, name: str) -> list[str]:
+    """The text ``snapshot show`` prints."""
+    m = s.machine
+    sample = s.sample
+    taken = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(s.time))
+    total, available = format_bytes(sample.total_bytes), format_bytes(sample.available_bytes)
+    lines = [
+        f"Snapshot {name}",
+        f"  taken      {taken} by RAMLens {s.app_version}",
+        f"  machine    {m.hostname} — {m.os}, {m.cpu_count} CPUs, page size {m.page_size} B",
+        f"  memory     {total} total, {available} available ({sample.backend})",
+        "",
+        f"  {'List':<22}{'Size':>12}{'Share':>10}",
+    ]
+    for lst in sample.lists:
+        share = format_percent(lst.bytes, sample.total_bytes)
+        lines.append(f"  {lst.label:<22}{format_bytes(lst.bytes):>12}{share:>10}")
+        for part in lst.parts:
+            lines.append(f"    {part.label:<20}{format_bytes(part.bytes):>12}")
+    if s.processes:
+        top = sorted(s.processes, key=lambda p: -p.working_set)[:TOP_PROCESSES]
+        lines += ["", f"  {len(s.processes)} processes; largest working sets:"]
+        lines += [f"  {p.pid:>8}  {p.name[:30]:<30}{format_bytes(p.working_set):>12}" for p in top]
+    if s.history is not None and len(s.history):
+        span = s.history.times[-1] - s.history.times[0]
+        lines += ["", f"  history    {len(s.history)} readings over {span / 60:.1f} min"]
+    if s.fragmentation:
+        free = sum(z.free_pages() for z in s.fragmentation) * m.page_size
+        zones = ", ".join(f"{z.zone} (node {z.node})" for z in s.fragmentation)
+        lines += ["", f"  free blocks {format_bytes(free)} in {zones}"]
+    if s.census:
+        lines += ["", "  page census:"]
+        lines += [f"    {k:<20}{format_bytes(v):>12}" for k, v in s.census.items()]
+    return lines
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two snapshots, or one against this machine now."""
+    try:
+        a = snap.load(args.a)
+        if args.b == NOW:
+            b = snap.take(backend_or_exit(), minutes=0)
+        else:
+            b = snap.load(args.b)
+    except snap.SnapshotError as exc:
+        error(str(exc))
+        return EXIT_FAILED
+    except BackendError as exc:
+        error(str(exc))
+        return EXIT_FAILED
+    d = snap.diff(a, b)
+    if args.json:
+        print_json(d.to_json())
+        return EXIT_OK
+    print("\n".join(describe_diff(d, args.a, args.b, None if args.all else TOP_PROCESSES)))
+    return EXIT_OK
+
+
+def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | None) -> list[str]:
+    """The text ``snapshot diff`` prints: every list, then the processes that changed most."""
+    lines = [f"From {a_name} to {b_name} ({_duration(d.b_time - d.a_time)} later)"]
+    if not d.same_machine:
+        lines.append("  note: the two snapshots are from different machines")
+    lines += ["", f"  {'List':<22}{'Before':>12}{'After':>12}{'Change':>12}"]
+    for c in d.lists:
+        before = "—" if c.before is None else format_bytes(c.before)
+        after = "—" if c.after is None else format_bytes(c.after)
+        lines.append(f"  {c.label:<22}{before:>12}{after:>12}{format_bytes(c.delta, signed=True):>12}")
+    counts = ", ".join(f"{d.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+    lines += ["", f"  Processes: {counts}"]
+    shown = d.processes if top is None else d.processes[:top]
+    for p in shown:
+        lines.append(f"  {p.pid:>8}  {p.name[:28]:<28}{p.change:<10}{format_bytes(p.delta, signed=True):>12}")
+    if len(shown) < len(d.processes):
+        lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
+    return lines
+
+
+def _duration(seconds: float) -> str:
+    sign = "−" if seconds < 0 else ""
+    s = abs(seconds)
+    if s < 120:
+        return f"{sign}{s:.0f} s"
+    if s < 7200:
+        return f"{sign}{s / 60:.0f} min"
+    return f"{sign}{s / 3600:.1f} h"

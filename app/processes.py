@@ -1,0 +1,79 @@
+"""The memory of every process, through psutil (no Qt, no /proc parsing of our own).
+
+``list_processes()`` is cheap (one memory_info per process); ``list_processes(full=True)``
+adds USS/PSS through ``memory_full_info``, which reads each process's smaps and is slow —
+callers with a UI run it off their UI thread.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import psutil
+
+_ATTRS = ["pid", "name", "username", "memory_info"]
+
+
+@dataclass(frozen=True)
+class ProcessMemory:
+    """One process's memory, in bytes.
+
+    ``rss`` is the working set. ``private`` is USS when it was read (full=True), else the best
+    cheap figure: Linux RSS − shared, Windows private bytes. ``shared`` is RSS − private, never
+    negative. ``pss`` is the proportional set size, or None when not read or not readable.
+    """
+
+    pid: int
+    name: str
+    user: str
+    rss: int
+    private: int
+    shared: int
+    pss: int | None = None
+
+
+def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | None:
+    mem = info.get("memory_info")
+    if mem is None:  # access denied or the process has gone: nothing to show
+        return None
+    rss = int(getattr(mem, "rss", 0))
+    uss = getattr(full, "uss", None) if full is not None else None
+    if uss is not None:
+        private = int(uss)
+    elif hasattr(mem, "private"):  # Windows: private bytes (commit), the closest cheap figure
+        private = min(rss, int(mem.private))
+    else:
+        private = max(0, rss - int(getattr(mem, "shared", 0)))
+    pss = getattr(full, "pss", None) if full is not None else None
+    return ProcessMemory(
+        pid=int(info["pid"]),  # type: ignore[call-overload]
+        name=str(info.get("name") or ""),
+        user=str(info.get("username") or ""),
+        rss=rss,
+        private=private,
+        shared=max(0, rss - private),
+        pss=int(pss) if pss is not None else None,
+    )
+
+
+def list_processes(full: bool = False) -> list[ProcessMemory]:
+    """Every process we may read, in PID order. ``full`` adds USS and PSS (slow; Linux only for PSS)."""
+    out: list[ProcessMemory] = []
+    for proc in psutil.process_iter(_ATTRS, ad_value=None):
+        full_info = None
+        if full:
+            try:
+                full_info = proc.memory_full_info()
+            except (psutil.AccessDenied, psutil.ZombieProcess, psutil.NoSuchProcess, OSError):
+                full_info = None  # smaps unreadable for this one: cheap figures only
+        row = _from_info(proc.info, full_info)
+        if row is not None:
+            out.append(row)
+    out.sort(key=lambda p: p.pid)
+    return out
+
+
+def pss_supported() -> bool:
+    """True where PSS exists at all (Linux)."""
+    return sys.platform.startswith("linux")

@@ -1,0 +1,227 @@
+"""The physical-page census: the classifier, the chunked reader on synthetic files, and the live machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.backends.base import BackendError
+from app.backends.linux import census as c
+from app.backends.linux.buddyinfo import parse_buddyinfo
+
+B = {name: 1 << bit for bit, name in c.KPF_NAMES.items()}
+MiB = 1 << 20
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def expected_class(flags: int) -> int:
+    """The precedence of the module docstring, written independently: the first true line wins."""
+    tests = [
+        (
+            c.RESERVED,
+            flags == 0 or bool(flags & (B["NOPAGE"] | B["OFFLINE"] | B["HWPOISON"] | B["RESERVED"])),
+        ),
+        (c.FREE, bool(flags & B["BUDDY"])),
+        (c.SLAB, bool(flags & B["SLAB"])),
+        (c.PAGETABLES, bool(flags & B["PGTABLE"])),
+        (c.UNEVICTABLE, bool(flags & B["UNEVICTABLE"])),
+        (c.ANONYMOUS, bool(flags & B["ANON"])),
+        (c.SHMEM, bool(flags & B["SWAPBACKED"])),
+        (c.MODIFIED, bool(flags & (B["DIRTY"] | B["WRITEBACK"]))),
+        (c.MAPPED, bool(flags & B["LRU"]) and bool(flags & B["MMAP"])),
+        (c.STANDBY, bool(flags & B["LRU"])),
+    ]
+    matching = [cls for cls, hit in tests if hit]
+    return matching[0] if matching else c.OTHER
+
+
+# Flag words built from the bits that matter (so every rule is exercised), plus fully random words.
+relevant = st.sets(st.sampled_from(sorted(c.KPF_NAMES))).map(lambda bits: sum(1 << b for b in bits))
+words = st.one_of(relevant, st.integers(min_value=0, max_value=(1 << 64) - 1))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, min_size=1, max_size=64))
+def test_classifier_property(flag_words: list[int]) -> None:
+    vector = c.classify(np.array(flag_words, dtype=np.uint64))
+    assert vector.shape == (len(flag_words),)
+    for word, got in zip(flag_words, vector.tolist(), strict=True):
+        assert 0 <= got < c.N_CLASSES  # exactly one class, a valid one
+        assert got == c.classify_word(word) == expected_class(word)
+
+
+def test_classifier_examples_from_this_machine() -> None:
+    # Real flag words seen in /proc/kpageflags on the development machine.
+    assert c.classify_word(0x400) == c.FREE
+    assert c.classify_word(0x402000028) == c.STANDBY  # UPTODATE,LRU,IDLE,MAPPEDTODISK
+    assert c.classify_word(0x40000086C) == c.MAPPED  # …,LRU,ACTIVE,MMAP,…
+    assert c.classify_word(0x400005828) == c.ANONYMOUS  # LRU,MMAP,ANON,SWAPBACKED
+    assert c.classify_word(0x20204483C) == c.UNEVICTABLE  # mlocked shmem: UNEVICTABLE wins over SWAPBACKED
+    assert c.classify_word(0x1080) == c.SLAB  # SLAB,ANON: the kernel reuses ANON on slab pages
+    assert c.classify_word(0x2004078) == c.SHMEM  # DIRTY,LRU,ACTIVE,SWAPBACKED: dirty shmem is shmem
+    assert c.classify_word(0x800000274) == c.MODIFIED  # DIRTY,LRU,ACTIVE,RECLAIM,PRIVATE
+    assert c.classify_word(0x100000000) == c.RESERVED
+    assert c.classify_word(0x10000) == c.OTHER  # a bare compound tail (kernel allocation)
+    assert c.flag_names(0x828) == "UPTODATE,LRU,MMAP"
+    assert c.flag_names(0) == "(none)"
+
+
+def fake_proc(tmp: Path, flags: np.ndarray, spanned: int | None = None) -> Path:
+    (tmp / "kpageflags").write_bytes(flags.astype("<u8").tobytes())
+    (tmp / "kpagecount").write_bytes(np.ones(len(flags), dtype="<u8").tobytes())
+    if spanned is not None:
+        (tmp / "zoneinfo").write_text(f"Node 0, zone   Normal\n  spanned  {spanned}\n  start_pfn:   0\n")
+    return tmp
+
+
+def test_chunked_census_on_a_synthetic_file(tmp_path: Path) -> None:
+    # 2.5 chunks: the last read is short, and chunk edges fall inside runs of one class.
+    n = c.CHUNK_FRAMES * 5 // 2
+    flags = np.zeros(n, dtype=np.uint64)
+    flags[1000:600000] = B["BUDDY"]
+    flags[600000:1500000] = B["LRU"] | B["UPTODATE"]
+    flags[1500000:1500100] = B["SLAB"]
+    flags[2000000:] = B["ANON"] | B["LRU"] | B["SWAPBACKED"] | B["MMAP"]
+    seen: list[tuple[int, int]] = []
+    result = c.take_census(
+        fake_proc(tmp_path, flags), progress=lambda d, e: seen.append((d, e)), map_counts=True
+    )
+    assert result.frames == n
+    assert sum(result.totals) == n  # every frame counted exactly once
+    assert result.totals[c.FREE] == 599000
+    assert result.totals[c.STANDBY] == 900000
+    assert result.totals[c.SLAB] == 100
+    assert result.totals[c.ANONYMOUS] == n - 2000000
+    assert result.totals[c.RESERVED] == 1000 + 500000 - 100
+    assert result.combinations[B["BUDDY"]] == 599000
+    assert result.mapped_frames == n and result.shared_frames == 0
+    assert [d for d, _ in seen] == [c.CHUNK_FRAMES, 2 * c.CHUNK_FRAMES, n]
+    assert result.frames_per_cell == 1  # no zoneinfo: no estimate, so one frame per cell
+    assert result.cells.tolist()[999:1001] == [c.RESERVED, c.FREE]
+
+
+def test_map_cells_hold_the_dominant_class(tmp_path: Path) -> None:
+    # spanned = 4 × MAX_CELLS frames → 4 frames per cell.
+    n = 64
+    flags = np.zeros(n, dtype=np.uint64)
+    flags[0:3] = B["BUDDY"]  # cell 0: 3 free, 1 reserved → free
+    flags[4:5] = B["SLAB"]  # cell 1: 1 slab, 3 reserved → reserved
+    flags[8:12] = B["LRU"]  # cell 2: standby
+    result = c.take_census(fake_proc(tmp_path, flags, spanned=4 * c.MAX_CELLS))
+    assert result.frames_per_cell == 4
+    assert result.cells.tolist()[:4] == [c.FREE, c.RESERVED, c.STANDBY, c.RESERVED]
+    assert len(result.cells) == n // 4
+    image = result.map_image(5)
+    assert image.shape == (4, 5) and image[-1, -1] == c.NO_CELL
+
+
+def test_frames_per_cell_keeps_the_map_bounded() -> None:
+    assert c.frames_per_cell_for(6553600) == 8  # 24 GiB of 4 KiB frames → 819200 cells
+    for frames in (1, 10**6, 10**8, 10**10):
+        per_cell = c.frames_per_cell_for(frames)
+        assert c.CHUNK_FRAMES % per_cell == 0
+        assert -(-frames // per_cell) <= c.MAX_CELLS or per_cell == c.CHUNK_FRAMES
+
+
+def test_torn_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "kpageflags").write_bytes(b"\0" * 12)
+    with pytest.raises(BackendError, match="whole 8-byte entries"):
+        c.take_census(tmp_path)
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BackendError, match="kpageflags does not exist"):
+        c.take_census(tmp_path)
+
+
+# --- live, as root ---------------------------------------------------------------------------
+
+needs_root = pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
+    reason="the census reads /proc/kpageflags: root",
+)
+
+
+def buddy_free_pages() -> int:
+    return sum(z.free_pages for z in parse_buddyinfo(Path("/proc/buddyinfo").read_text()))
+
+
+def quiet_census() -> tuple[c.Census, int, int]:
+    """A census bracketed by two buddyinfo readings, retried while other tests move lots of memory."""
+    for _ in range(5):
+        before = buddy_free_pages()
+        result = c.take_census(map_counts=True)
+        after = buddy_free_pages()
+        if abs(after - before) * result.page_size < 64 * MiB:
+            return result, before, after
+    return result, before, after
+
+
+@needs_root
+@pytest.mark.root
+def test_live_census_counts_every_frame_once() -> None:
+    result, before, after = quiet_census()
+    assert result.frames == c.estimate_frames()  # up to the highest pfn /proc/zoneinfo spans
+    assert sum(result.totals) == result.frames  # every frame exactly once
+    assert sum(result.combinations.values()) == result.frames
+    assert len(result.cells) == -(-result.frames // result.frames_per_cell)
+    assert result.frames * result.page_size >= result.meminfo["MemTotal"]
+    # Free (BUDDY) is exactly the buddy allocator's free blocks, give or take what moved meanwhile.
+    slack = (64 * MiB) // result.page_size
+    assert min(before, after) - slack <= result.totals[c.FREE] <= max(before, after) + slack
+    assert result.mapped_frames is not None and result.shared_frames is not None
+    assert result.shared_frames <= result.mapped_frames < result.frames
+
+
+@needs_root
+@pytest.mark.root
+def test_live_census_is_near_meminfo() -> None:
+    result, _, _ = quiet_census()
+    m = result.meminfo
+
+    def near(key: str, reference: int, absolute: int, relative: float) -> None:
+        got = result.bytes_of(key)
+        assert abs(got - reference) <= absolute + relative * reference, (key, got, reference)
+
+    # Tolerances: what other processes (and the other test runs on this machine) can move in the
+    # fraction of a second between the census and the meminfo reading after it.
+    near("slab", m["Slab"], 64 * MiB, 0.10)
+    near("pagetables", m["PageTables"] + m.get("SecPageTables", 0), 16 * MiB, 0.10)
+    near("unevictable", m["Unevictable"], 32 * MiB, 0.10)
+    # Anonymous: AnonPages minus the mlocked ones (counted as unevictable), plus noise.
+    anon = result.bytes_of("anonymous")
+    assert m["AnonPages"] - m["Unevictable"] - 128 * MiB <= anon <= m["AnonPages"] + 128 * MiB
+    # File LRU pages: standby + modified + mapped file ≈ Active(file) + Inactive(file) (shmem is elsewhere).
+    file_lru = result.bytes_of("standby") + result.bytes_of("modified") + result.bytes_of("mapped")
+    reference = m["Active(file)"] + m["Inactive(file)"]
+    assert abs(file_lru - reference) <= 256 * MiB + 0.2 * reference, (file_lru, reference)
+    rows = {row.key: row for row in result.comparisons()}
+    assert rows["free"].reference == "MemFree" and rows["free"].difference is not None
+    assert rows["other"].reference_bytes is None
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to drop to nobody"
+)
+def test_not_root_message() -> None:
+    code = (
+        "from app.backends.linux.census import take_census\n"
+        "try:\n    take_census()\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
+    )
+    out = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")},
+        check=False,
+    )
+    assert "BackendError needs root: /proc/kpageflags is readable only by root" in out.stdout, out.stderr

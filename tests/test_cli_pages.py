@@ -1,0 +1,66 @@
+"""``ramlens pages``: the census from the command line, as root and as an ordinary user."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
+as_root = pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
+    reason="the census reads /proc/kpageflags: root",
+)
+
+
+@as_root
+def test_json_census(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["pages", "--json", "--combinations", "5"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert sum(c["pages"] for c in doc["classes"]) == doc["frames"]
+    assert [c["key"] for c in doc["classes"]][:2] == ["reserved", "free"]
+    assert len(doc["combinations"]) == 5
+    assert doc["combinations"][0]["pages"] >= doc["combinations"][-1]["pages"]
+    free = next(row for row in doc["meminfo"] if row["key"] == "free")
+    assert (
+        free["reference"] == "MemFree"
+        and free["difference"] == free["census_bytes"] - free["reference_bytes"]
+    )
+    assert doc["mapped_frames"] is None  # kpagecount only with --map-counts
+
+
+@as_root
+def test_text_census(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["pages", "--combinations", "3", "--map-counts"]) == 0
+    out = capsys.readouterr().out
+    for label in ("Free", "Standby", "Anonymous", "Slab", "Page tables", "Reserved / hole / no flags"):
+        assert label in out
+    assert "BUDDY" in out and "more than once" in out
+    assert "rarer combinations" in out
+
+
+def test_negative_combinations_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["pages", "--combinations", "-1"]) == 2
+    assert "--combinations" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv")
+def test_ordinary_user_gets_a_clear_message() -> None:
+    done = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", CLI, "pages"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")},
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert "needs root: /proc/kpageflags is readable only by root" in done.stderr
+    assert done.stdout == ""

@@ -1,0 +1,274 @@
+"""The privileged helper and its caller: exactly one catalogue id, nothing else, and honest failures."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import app.backends.linux as linux_backend
+from app import actions, helper
+from app.backends.linux import pkexec
+from app.model import ActionResult
+
+ROOT = Path(__file__).resolve().parent.parent
+HELPER = Path(sys.executable).parent / "ramlens-helper"
+LINUX_IDS = tuple(a.id for a in actions.for_platform("linux"))
+is_root = os.geteuid() == 0
+
+
+class SpyBackend:
+    """Stands in for LinuxBackend: counts constructions and runs, so a refusal is proven to run nothing."""
+
+    constructed = 0
+    ran: list[str] = []
+
+    def __init__(self) -> None:
+        SpyBackend.constructed += 1
+
+    def run(self, action_id: str) -> ActionResult:
+        SpyBackend.ran.append(action_id)
+        return ActionResult(action_id, True, 0.0, None, None, "spy")
+
+
+@contextlib.contextmanager
+def spy_backend():  # type: ignore[no-untyped-def]
+    SpyBackend.constructed = 0
+    SpyBackend.ran = []
+    real = linux_backend.LinuxBackend
+    linux_backend.LinuxBackend = SpyBackend  # type: ignore[misc,assignment]
+    try:
+        yield SpyBackend
+    finally:
+        linux_backend.LinuxBackend = real  # type: ignore[misc]
+
+
+def call(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = helper.main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def test_allowed_ids_are_the_linux_catalogue_and_all() -> None:
+    assert set(helper.allowed_ids()) == set(LINUX_IDS) | {actions.ALL}
+    assert "compact" in LINUX_IDS and "kernel-caches" in LINUX_IDS
+
+
+@pytest.mark.parametrize("action_id", [*LINUX_IDS, actions.ALL])
+def test_every_linux_catalogue_id_is_accepted(action_id: str) -> None:
+    assert helper.validate([action_id]) == action_id
+
+
+@pytest.mark.parametrize("action_id", [a.id for a in actions.CATALOGUE if "linux" not in a.platforms])
+def test_windows_only_ids_are_refused(action_id: str) -> None:
+    with pytest.raises(helper.Refused, match="is not one of"):
+        helper.validate([action_id])
+
+
+@pytest.mark.skipif(not is_root, reason="the helper only gets past its root check as root")
+def test_a_valid_id_reaches_the_backend_exactly_once() -> None:
+    # The counterpart of the fuzz below: the spy does see valid calls, so "never constructed" means something.
+    with spy_backend() as spy:
+        code, out, _ = call(["compact"])
+    assert (code, spy.constructed, spy.ran) == (0, 1, ["compact"])
+    assert json.loads(out)["action"] == "compact"
+
+
+NASTY = [
+    [],
+    [""],
+    ["compact", "kernel-caches"],
+    ["compact", ""],
+    ["--help"],
+    ["-h"],
+    ["compact;reboot"],
+    ["compact && id"],
+    ["$(id)"],
+    ["`id`"],
+    ["compact|sh"],
+    ["../../bin/sh"],
+    ["/bin/sh"],
+    ["./compact"],
+    ["compact\n"],
+    [" compact"],
+    ["COMPACT"],
+    ["compact\x00"],
+    ["kernel-caches --debug"],
+    ["compact" * 10000],
+    ["компакт"],
+    ["compact\u200b"],
+    ["all", "all"],
+    ["combine-pages"],
+]
+
+other_args = st.one_of(
+    st.lists(st.text(max_size=300), max_size=4),
+    st.lists(st.sampled_from([*LINUX_IDS, actions.ALL]), min_size=2, max_size=4),
+    st.tuples(st.sampled_from(LINUX_IDS), st.sampled_from([";", "&&", "|", "$(", "`", "/", "..", "\n", " "])).map(
+        lambda t: [t[0] + t[1]]
+    ),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=20000).map(lambda s: [s]),
+).filter(lambda argv: not (len(argv) == 1 and argv[0] in helper.allowed_ids()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(other_args)
+def test_fuzz_other_arguments_are_refused_without_running_anything(argv: list[str]) -> None:
+    with spy_backend() as spy:
+        code, out, err = call(argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("ramlens-helper: refused:")
+    assert len(err) < 400  # a very long argument is not echoed back in full
+    assert spy.constructed == 0 and spy.ran == []
+
+
+@pytest.mark.parametrize("argv", NASTY, ids=range(len(NASTY)))
+def test_nasty_arguments_are_refused(argv: list[str]) -> None:
+    with spy_backend() as spy:
+        code, out, err = call(argv)
+    assert (code, out, spy.constructed) == (2, "", 0)
+    assert "refused" in err
+
+
+# --- the real helper, as a process ------------------------------------------------------------
+
+needs_helper = pytest.mark.skipif(not HELPER.exists(), reason=f"{HELPER} is not installed (pip install -e .)")
+
+
+def run_helper(*argv: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    # A minimal environment, like the one pkexec gives the helper.
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+    return subprocess.run([*prefix, str(HELPER), *argv], capture_output=True, text=True, env=env, check=False)
+
+
+@needs_helper
+@pytest.mark.skipif(not is_root, reason="runs a real action: needs root")
+@pytest.mark.parametrize("action_id", ["kernel-caches", "modified-list"])
+def test_real_helper_runs_a_cheap_action_as_root(action_id: str) -> None:
+    done = run_helper(action_id)
+    assert done.returncode == 0, done.stderr
+    result = ActionResult.from_json(json.loads(done.stdout))
+    assert result.action_id == action_id and result.ok
+    assert result.before is not None and result.after is not None
+
+
+@needs_helper
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["compact", "all"], ["/etc/passwd"], ["compact; id"], ["$(reboot)"], ["x" * 100000], ["ΩΩ"], [""]],
+    ids=["none", "two", "path", "semicolon", "subshell", "long", "unicode", "empty"],
+)
+def test_real_helper_refuses_other_arguments(argv: list[str]) -> None:
+    done = run_helper(*argv)
+    assert done.returncode == 2
+    assert done.stdout == ""  # no result: nothing ran
+    assert "ramlens-helper: refused:" in done.stderr
+
+
+@needs_helper
+@pytest.mark.skipif(not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody")
+def test_real_helper_as_ordinary_user_refuses_loudly() -> None:
+    nobody = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+    done = run_helper("kernel-caches", prefix=nobody)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "must be run through pkexec" in done.stderr
+    refused = run_helper("kernel-caches;id", prefix=nobody)
+    assert refused.returncode == 2 and "refused" in refused.stderr
+
+
+# --- the caller side: pkexec.py ----------------------------------------------------------------
+
+
+def test_pkexec_absent_makes_the_helper_unavailable_with_that_reason(tmp_path: Path) -> None:
+    status = pkexec.helper_status(search_path=str(tmp_path))  # a PATH with no pkexec on it
+    assert status == pkexec.HelperStatus(False, "pkexec is not installed")
+    result = pkexec.run_via_helper("compact", status)
+    assert not result.ok and result.message == "pkexec is not installed"
+
+
+def fake_pkexec(tmp: Path, body: str) -> Path:
+    path = tmp / "pkexec"
+    path.write_text("#!/bin/sh\n" + body + "\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+def test_policy_and_helper_must_be_installed(tmp_path: Path) -> None:
+    fake_pkexec(tmp_path, "exit 0")
+    policy = tmp_path / "org.ramlens.helper.policy"
+    status = pkexec.helper_status(str(tmp_path), policy=policy, helper=HELPER)
+    assert not status.available and status.reason.startswith("the polkit policy is not installed")
+    shutil.copy(ROOT / "resources/polkit/org.ramlens.helper.policy", policy)
+    missing = pkexec.helper_status(str(tmp_path), policy=policy, helper=tmp_path / "no-helper")
+    assert not missing.available and "helper is not installed" in missing.reason
+    if HELPER.exists():
+        ready = pkexec.helper_status(str(tmp_path), policy=policy, helper=HELPER)
+        assert ready == pkexec.HelperStatus(True, "", str(tmp_path / "pkexec"), str(HELPER))
+
+
+def test_shipped_policy_names_the_installed_helper() -> None:
+    text = (ROOT / "resources/polkit/org.ramlens.helper.policy").read_text()
+    assert f'<annotate key="org.freedesktop.policykit.exec.path">{pkexec.INSTALLED_HELPER}</annotate>' in text
+    assert "<allow_active>auth_admin_keep</allow_active>" in text
+
+
+@pytest.mark.parametrize("code", [126, 127])
+def test_cancelled_authentication_is_a_failed_result(tmp_path: Path, code: int) -> None:
+    tool = fake_pkexec(tmp_path, f"echo 'Error executing command as another user: Not authorized' >&2; exit {code}")
+    status = pkexec.HelperStatus(True, "", str(tool), str(HELPER))
+    result = pkexec.run_via_helper("compact", status)
+    assert not result.ok
+    assert result.message.startswith(f"authentication was cancelled or refused (pkexec exit {code})")
+    assert "Not authorized" in result.message and "nothing was done" in result.message
+
+
+def test_non_linux_ids_are_not_passed_on(tmp_path: Path) -> None:
+    tool = fake_pkexec(tmp_path, f"touch {tmp_path}/ran; exit 0")
+    status = pkexec.HelperStatus(True, "", str(tool), str(HELPER))
+    for bad in ("combine-pages", "compact;id", "--help"):
+        assert not pkexec.run_via_helper(bad, status).ok
+    assert not (tmp_path / "ran").exists()
+
+
+def test_garbage_from_the_helper_is_a_failed_result(tmp_path: Path) -> None:
+    tool = fake_pkexec(tmp_path, "echo 'not json'; echo 'boom' >&2; exit 1")
+    result = pkexec.run_via_helper("compact", pkexec.HelperStatus(True, "", str(tool), str(HELPER)))
+    assert not result.ok and "without a result" in result.message and "boom" in result.message
+
+
+@needs_helper
+@pytest.mark.skipif(not is_root, reason="the stand-in pkexec runs the helper with our own (root) rights")
+def test_round_trip_through_a_stand_in_pkexec(tmp_path: Path) -> None:
+    # pkexec's part (authentication) is replaced by exec; the helper and the JSON parsing are real.
+    tool = fake_pkexec(tmp_path, 'exec "$@"')
+    result = pkexec.run_via_helper("kernel-caches", pkexec.HelperStatus(True, "", str(tool), str(HELPER)))
+    assert result.ok and result.action_id == "kernel-caches" and result.before is not None
+
+
+@needs_helper
+@pytest.mark.skipif(shutil.which("pkexec") is None, reason="pkexec is not installed")
+@pytest.mark.skipif(
+    Path("/run/dbus/system_bus_socket").exists(), reason="a system D-Bus is running: real pkexec would authorise"
+)
+def test_real_pkexec_without_polkit_fails_clearly() -> None:
+    # Real pkexec with no system bus cannot ask polkit: it exits 127, which must become a clear failure.
+    status = pkexec.HelperStatus(True, "", str(shutil.which("pkexec")), str(HELPER))
+    result = pkexec.run_via_helper("kernel-caches", status)
+    assert not result.ok
+    assert result.message.startswith("authentication was cancelled or refused (pkexec exit 127)")

@@ -1,0 +1,214 @@
+"""Snapshots: round trip, atomic save, strict load with clear errors, diff."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app import snapshot as snap
+from app.snapshot import ProcessEntry, SnapshotError
+from tests.snapshot_samples import GIB, MIB, PROCESSES, sample, snapshot
+
+
+def _write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_round_trip_keeps_everything(tmp_path: Path) -> None:
+    original = snapshot()
+    snap.save(tmp_path / "a.json", original)
+    loaded = snap.load(tmp_path / "a.json")
+    assert loaded.to_json() == original.to_json()
+    assert loaded.sample.get("standby") == original.sample.get("standby")
+    assert loaded.processes == PROCESSES
+    assert loaded.history is not None and len(loaded.history) == 120
+    assert loaded.history.series["zeroed"][0] is None  # absent list stays absent, not 0
+    assert loaded.fragmentation[0].free_pages() == 10 + 10 + 8 + 16 + 512 + 3 * 1024
+    assert loaded.census == {"free": 2 * GIB, "anonymous": 5 * GIB}
+
+
+def test_document_names_machine_and_versions() -> None:
+    doc = snapshot().to_json()
+    assert doc["kind"] == "ramlens-snapshot" and doc["schema"] == snap.SCHEMA
+    assert doc["app_version"]
+    assert set(doc["machine"]) == {"hostname", "platform", "os", "kernel", "machine", "cpu_count", "page_size"}
+    assert doc["machine"]["page_size"] == 4096
+
+
+def test_history_minutes_limits_the_block() -> None:
+    from tests.snapshot_samples import history
+
+    s = snap.capture(sample(), history=history(600), minutes=1)
+    assert s.history is not None
+    assert 60 <= len(s.history) <= 61
+    assert s.history.times[-1] == history(600).latest_time()
+
+
+def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "s.json"
+    snap.save(target, snapshot())
+    good = target.read_bytes()
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        snap.save(target, snapshot(sample=sample(active=7 * GIB)))
+    assert target.read_bytes() == good  # the old file is untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["s.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not UTF-8"),
+        (b"hello world", "not valid JSON"),
+        (b"[1, 2, 3]", "not a RAMLens snapshot"),
+        (b'{"schema": 1, "time": "x"}', "not a RAMLens snapshot"),
+        (b"[" * 100_000 + b"]" * 100_000, "not a snapshot"),
+        (b'{"a": NaN}', "NaN"),
+        (b'{"kind": "ramlens-snapshot", "schema": ' + b"9" * 5000 + b"}", "not a snapshot"),
+    ],
+)
+def test_garbage_is_refused_clearly(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(SnapshotError) as info:
+        snap.load(path)
+    assert words in str(info.value)
+    assert str(info.value).startswith("bad.json")
+
+
+def test_truncated_file_says_truncated(tmp_path: Path) -> None:
+    text = json.dumps(snapshot().to_json())
+    path = tmp_path / "t.json"
+    path.write_text(text[: len(text) // 2])
+    with pytest.raises(SnapshotError, match="truncated"):
+        snap.load(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    doc = snapshot().to_json()
+    doc["schema"] = snap.SCHEMA + 1
+    with pytest.raises(SnapshotError, match="newer RAMLens"):
+        snap.load(_write(tmp_path / "n.json", doc))
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snap, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 2000)
+    with pytest.raises(SnapshotError, match="at most"):
+        snap.load(path)
+
+
+def test_missing_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(SnapshotError, match="does not exist"):
+        snap.load(tmp_path / "nope.json")
+    with pytest.raises(SnapshotError, match="folder"):
+        snap.load(tmp_path)
+
+
+def _mutated(path_in_doc: tuple[object, ...], value: object) -> dict:
+    doc = snapshot().to_json()
+    node = doc
+    for step in path_in_doc[:-1]:
+        node = node[step]  # type: ignore[index]
+    node[path_in_doc[-1]] = value  # type: ignore[index]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "words"),
+    [
+        (("sample", "total_bytes"), "16 GiB", "total_bytes"),
+        (("sample", "total_bytes"), 1 << 60, "1 PiB"),
+        (("sample", "available_bytes"), 20 * GIB, "more memory is available"),
+        (("sample", "lists", 0, "bytes"), 15 * GIB, "add up to more memory"),
+        (("sample", "lists"), [{"key": "a", "label": "A", "bytes": 1}] * 65, "more than 64 lists"),
+        (("sample", "time"), "yesterday", "ISO 8601"),
+        (("processes",), {"pid": 1}, "JSON array"),
+        (("processes", 0, "pid"), -1, "pid"),
+        (("processes", 0, "working_set"), True, "working_set"),
+        (("processes", 0, "name"), "x" * 201, "name"),
+        (("processes",), [PROCESSES[0].to_json()] * 100_001, "at most 100000"),
+        (("history", "times", 3), 1.0, "time order"),
+        (("history", "totals"), [1, 2], "has 2 values"),
+        (("history", "lists", "active", 0), -5, "not a valid figure"),
+        (("history", "lists", "active", 0), "1", "not a valid figure"),
+        (("fragmentation", 0, "counts"), [], "counts"),
+        (("census", "free"), 1.5, "census"),
+        (("machine",), "laptop", "machine must be a JSON object"),
+        (("machine", "cpu_count"), 0, "cpu_count"),
+        (("app_version",), 1, "app_version"),
+    ],
+)
+def test_wrong_types_and_absurd_sizes(tmp_path: Path, where: tuple, value: object, words: str) -> None:
+    with pytest.raises(SnapshotError) as info:
+        snap.load(_write(tmp_path / "w.json", _mutated(where, value)))
+    assert words in str(info.value)
+
+
+def test_from_rows_accepts_process_table_spellings() -> None:
+    rows = [
+        {"pid": 5, "name": "a", "user": "u", "rss": 10, "uss": 4},
+        {"pid": 6, "name": "b", "username": "v", "working_set": 20, "pss": 9, "create_time": 5.0},
+        {"pid": "x", "rss": 1},  # unreadable rows are left out, not invented
+    ]
+    out = snap.processes_from_rows(rows, get=lambda r, k: r[k])
+    assert out == [
+        ProcessEntry(5, "a", "u", 10, private=4),
+        ProcessEntry(6, "b", "v", 20, pss=9, create_time=5.0),
+    ]
+
+
+def test_diff_lists_and_processes() -> None:
+    a = snapshot()
+    b_processes = (
+        PROCESSES[0],  # unchanged
+        replace(PROCESSES[1], working_set=PROCESSES[1].working_set - 300 * MIB),
+        ProcessEntry(400, "new", "ann", 70 * MIB, create_time=4000.0),
+        replace(PROCESSES[2], name="reused-pid", create_time=3500.0),  # pid 300 reused
+    )
+    b = snapshot(sample=sample(active=5 * GIB, standby=3 * GIB, time=1_790_000_300.0), processes=b_processes)
+    d = snap.diff(a, b)
+    by_key = {c.key: c.delta for c in d.lists}
+    assert by_key["active"] == -GIB and by_key["standby"] == -3 * GIB and by_key["free"] == 4 * GIB
+    kinds = [(p.pid, p.name, p.change, p.delta) for p in d.processes]
+    assert kinds == [
+        (200, "firefox", "shrank", -300 * MIB),
+        (400, "new", "appeared", 70 * MIB),
+        (300, "old-job", "exited", -50 * MIB),
+        (300, "reused-pid", "appeared", 50 * MIB),
+    ]
+    assert d.count("appeared") == 2 and d.count("grew") == 0
+    doc = d.to_json()
+    assert json.loads(json.dumps(doc)) == doc
+    assert doc["seconds"] == pytest.approx(181.0)
+    assert doc["counts"] == {"appeared": 2, "exited": 1, "grew": 0, "shrank": 1}
+
+
+def test_diff_min_change_hides_small_moves() -> None:
+    a = snapshot()
+    b = snapshot(processes=(replace(PROCESSES[0], working_set=PROCESSES[0].working_set + 100), *PROCESSES[1:]))
+    assert [p.change for p in snap.diff(a, b).processes] == ["grew"]
+    assert snap.diff(a, b, min_change=MIB).processes == ()
+
+
+def test_history_block_back_to_a_history() -> None:
+    from tests.snapshot_samples import history
+
+    original = history(30)
+    block = snap.HistoryBlock.from_history(original, 3600)
+    again = block.to_history()
+    assert len(again) == 30
+    assert (again.times() == original.times()).all()
+    assert (again.series("active") == original.series("active")).all()
+    assert again.series("zeroed")[0] != again.series("zeroed")[0]  # NaN: absent stays absent

@@ -1,0 +1,32 @@
+"""Fixtures for the Windows backend tests: a fake kernel and a backend on top of it."""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from app.backends.windows import WindowsBackend
+from tests.windows.fake_kernel import FakeWindows
+
+if ctypes.sizeof(ctypes.c_void_p) != 8:
+    pytest.skip("the fake kernel packs the x64 layouts: needs a 64-bit Python", allow_module_level=True)
+
+Make = Callable[..., tuple[FakeWindows, WindowsBackend]]
+
+
+@pytest.fixture
+def make() -> Iterator[Make]:
+    """Build (fake, backend) pairs; afterwards, fail on any exception raised inside the fake."""
+    created: list[FakeWindows] = []
+
+    def factory(**kwargs: Any) -> tuple[FakeWindows, WindowsBackend]:
+        fake = FakeWindows(**kwargs)
+        created.append(fake)
+        return fake, WindowsBackend(fake.seam())
+
+    yield factory
+    for fake in created:
+        assert fake.errors == [], f"the fake kernel raised: {fake.errors!r}"

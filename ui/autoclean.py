@@ -1,0 +1,371 @@
+"""Auto-clean in the window: the engine driven by the sampler, its settings dialog, its log, its state.
+
+The engine (app/autoclean.py) decides; this module feeds it every sample, runs what it decides
+through the window's action runner as *automatic* jobs (so the history chart marks them as
+auto-clean), hands the results back, and shows its state where a person will see it: the
+status bar, the Tools menu, the log tab and the tray. Settings persist in QSettings as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import actions
+from app.autoclean import STUTTER_ACTIONS, STUTTER_WARNING, AutoClean, AutoCleanSettings, Event, SettingsError
+from app.backends.base import Availability
+from app.model import ActionResult, Sample
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+SETTINGS_KEY = "autoclean/settings"
+LOG_ROWS = 500
+NOT_RUNNING_STYLE = "color: #b3261e; font-weight: bold"
+RUNNING_STYLE = "color: #2f8a46"
+EVENT_COLORS = {"fired": "#6b5bd6", "done": "#2f8a46", "failed": "#b3261e", "blocked": "#b3261e"}
+
+
+def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
+    """The saved settings, or the defaults and a sentence saying why the saved ones were not used."""
+    raw = store.value(SETTINGS_KEY, "", type=str)
+    if not raw:
+        return AutoCleanSettings(), ""
+    try:
+        return AutoCleanSettings.from_dict(json.loads(raw)), ""
+    except (ValueError, TypeError) as exc:  # SettingsError and JSON errors: a hand-edited or old file
+        return AutoCleanSettings(), f"saved auto-clean settings were invalid ({exc}); using the defaults"
+
+
+def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:
+    """Persist the settings (as one JSON value, validated on the way back in)."""
+    store.setValue(SETTINGS_KEY, json.dumps(settings.to_dict()))
+    store.sync()
+
+
+class AutoCleanController(QObject):
+    """Connects the engine to the sampler and the runner; owns the persisted settings."""
+
+    status_changed = Signal(str)  # the engine's status text
+    event_logged = Signal(object)  # app.autoclean.Event
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        settings, self.settings_problem = load_settings(window.settings)
+        self.engine = AutoClean(settings, window.backend.availability(), on_event=self.event_logged.emit)
+        self._last_status = ""
+        window.sampler.sampled.connect(self.on_sample)
+        window.runner.job_finished.connect(self.on_job_finished)
+
+    def on_sample(self, sample: Sample) -> None:
+        """Ask the engine; run what it decides as automatic jobs."""
+        decision = self.engine.consider(sample)
+        if decision.fire:
+            for action_id in decision.run:
+                self.window.runner.run(action_id, automatic=True)
+        self._emit_status()
+
+    def on_job_finished(self, result: ActionResult, automatic: bool) -> None:
+        """Hand the engine the results of its own jobs (a person's actions are not its business)."""
+        if automatic:
+            self.engine.finished(result)
+            self._emit_status()
+
+    def apply(self, settings: AutoCleanSettings) -> None:
+        """Use and persist new settings; re-reads what the backend can run (rights may have changed)."""
+        self.engine.set_availability(self.window.backend.availability())
+        self.engine.configure(settings)
+        save_settings(self.window.settings, settings)
+        self._emit_status(force=True)
+
+    def set_enabled(self, on: bool) -> None:
+        """The on/off switch of the Tools menu and the tray."""
+        if on != self.engine.settings.enabled:
+            self.apply(replace(self.engine.settings, enabled=on))
+
+    def _emit_status(self, force: bool = False) -> None:
+        text = self.engine.status().text
+        if force or text != self._last_status:
+            self._last_status = text
+            self.status_changed.emit(text)
+
+
+class AutoCleanDialog(QDialog):
+    """Tools › Auto-clean settings: rules, actions (with the stutter warning), cooldown, and the state."""
+
+    def __init__(
+        self,
+        settings: AutoCleanSettings,
+        availability: tuple[Availability, ...],
+        status: str,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle("Auto-clean")
+        self.setMinimumWidth(560)
+        column = QVBoxLayout(self)
+
+        self.enabled = QCheckBox("Clean automatically")
+        self.enabled.setChecked(settings.enabled)
+        column.addWidget(self.enabled)
+        self.status_label = QLabel(f"Now: {status}")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.startswith("not running") else "")
+        column.addWidget(self.status_label)
+
+        rules = QGroupBox("When")
+        form = QFormLayout(rules)
+        self.usage_rule = QCheckBox("Memory in use is above")
+        self.usage_rule.setChecked(settings.usage_rule)
+        self.usage_percent = QDoubleSpinBox()
+        self.usage_percent.setRange(1, 99)
+        self.usage_percent.setDecimals(0)
+        self.usage_percent.setSuffix(" %")
+        self.usage_percent.setValue(settings.usage_percent)
+        form.addRow(self.usage_rule, self.usage_percent)
+        self.standby_rule = QCheckBox("Standby is above")
+        self.standby_rule.setChecked(settings.standby_rule)
+        self.standby_gib = QDoubleSpinBox()
+        self.standby_gib.setRange(0.1, 1 << 20)
+        self.standby_gib.setDecimals(1)
+        self.standby_gib.setSuffix(" GiB")
+        self.standby_gib.setValue(settings.standby_gib)
+        form.addRow(self.standby_rule, self.standby_gib)
+        self.interval_rule = QCheckBox("Every")
+        self.interval_rule.setChecked(settings.interval_rule)
+        self.interval_minutes = QSpinBox()
+        self.interval_minutes.setRange(1, 7 * 24 * 60)
+        self.interval_minutes.setSuffix(" min")
+        self.interval_minutes.setValue(settings.interval_minutes)
+        form.addRow(self.interval_rule, self.interval_minutes)
+        self.cooldown = QSpinBox()
+        self.cooldown.setRange(5, 24 * 3600)
+        self.cooldown.setSuffix(" s")
+        self.cooldown.setValue(int(settings.cooldown_seconds))
+        self.cooldown.setToolTip(
+            "The least time between two automatic cleans. When a clean does not bring memory below "
+            "the threshold the wait doubles each time (up to the maximum) instead of cleaning in a loop."
+        )
+        form.addRow("Wait at least", self.cooldown)
+        self.max_cooldown = QSpinBox()
+        self.max_cooldown.setRange(5, 7 * 24 * 3600)
+        self.max_cooldown.setSuffix(" s")
+        self.max_cooldown.setValue(int(settings.max_cooldown_seconds))
+        form.addRow("Back off to at most", self.max_cooldown)
+        column.addWidget(rules)
+
+        chosen = QGroupBox("Run")
+        actions_column = QVBoxLayout(chosen)
+        self.action_boxes: dict[str, QCheckBox] = {}
+        for avail in availability:
+            box = QCheckBox(actions.label(avail.action_id))
+            box.setChecked(avail.action_id in settings.actions)
+            tip = actions.get(avail.action_id).description
+            if not avail.available:
+                box.setText(f"{box.text()} — unavailable: {avail.reason}")
+                tip = avail.reason
+            elif avail.via_helper:
+                box.setText(f"{box.text()} — needs root for automatic cleans")
+            box.setToolTip(tip)
+            box.toggled.connect(self._update_warning)
+            actions_column.addWidget(box)
+            self.action_boxes[avail.action_id] = box
+        # Keep actions of the other platform the user chose (settings may travel between machines).
+        self._foreign = tuple(a for a in settings.actions if a not in self.action_boxes)
+        self.warning = QLabel("⚠ " + STUTTER_WARNING)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0a43a; padding: 6px; color: #5a4100"
+        )
+        actions_column.addWidget(self.warning)
+        column.addWidget(chosen)
+
+        self.error_label = QLabel("")
+        self.error_label.setStyleSheet(NOT_RUNNING_STYLE)
+        self.error_label.setWordWrap(True)
+        column.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        self.result_settings: AutoCleanSettings | None = None
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        stutter = any(self.action_boxes[a].isChecked() for a in STUTTER_ACTIONS if a in self.action_boxes)
+        self.warning.setVisible(stutter)
+
+    def settings(self) -> AutoCleanSettings:
+        """The settings as the dialog shows them; SettingsError when they are not valid."""
+        chosen = tuple(a for a, box in self.action_boxes.items() if box.isChecked()) + self._foreign
+        return AutoCleanSettings(
+            enabled=self.enabled.isChecked(),
+            usage_rule=self.usage_rule.isChecked(),
+            usage_percent=float(self.usage_percent.value()),
+            standby_rule=self.standby_rule.isChecked(),
+            standby_gib=float(self.standby_gib.value()),
+            interval_rule=self.interval_rule.isChecked(),
+            interval_minutes=int(self.interval_minutes.value()),
+            actions=chosen,
+            cooldown_seconds=float(self.cooldown.value()),
+            max_cooldown_seconds=float(max(self.max_cooldown.value(), self.cooldown.value())),
+        )
+
+    def _accept(self) -> None:
+        try:
+            self.result_settings = self.settings()
+        except SettingsError as exc:
+            self.error_label.setText(str(exc).capitalize())
+            return
+        self.accept()
+
+
+class AutoCleanLogView(QWidget):
+    """The Auto-clean tab: the state in words, an on/off switch, and every decision the engine made."""
+
+    def __init__(
+        self,
+        controller: AutoCleanController,
+        open_settings: Callable[[], object],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.controller = controller
+        top = QHBoxLayout()
+        self.state = QLabel("")
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.state, 1)
+        settings_button = QPushButton("Settings…")
+        settings_button.clicked.connect(open_settings)
+        top.addWidget(settings_button)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["Time", "Event", "Rule", "What happened"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_hint = QLabel("No automatic clean yet. Every decision auto-clean makes is listed here.")
+        self.empty_hint.setStyleSheet("color: #666")
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.empty_hint)
+        column.addWidget(self.table, 1)
+        for event in controller.engine.events:
+            self.add_event(event)
+        controller.event_logged.connect(self.add_event)
+        controller.status_changed.connect(self.set_status)
+        self.set_status(controller.engine.status().text)
+
+    def set_status(self, text: str) -> None:
+        """Show the engine's state; "not running" in red so it cannot be missed."""
+        self.state.setText(f"Auto-clean: {text}")
+        self.state.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else RUNNING_STYLE)
+
+    def add_event(self, event: Event) -> None:
+        """Newest first; at most LOG_ROWS rows (the engine keeps the same number)."""
+        self.empty_hint.hide()
+        self.table.insertRow(0)
+        cells = (
+            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time)),
+            event.kind,
+            event.rule,
+            event.message,
+        )
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(event.message)
+            if col == 1 and event.kind in EVENT_COLORS:
+                item.setForeground(Qt.GlobalColor.white)
+                item.setBackground(QColor(EVENT_COLORS[event.kind]))
+            self.table.setItem(0, col, item)
+        while self.table.rowCount() > LOG_ROWS:
+            self.table.removeRow(self.table.rowCount() - 1)
+
+
+class AutoCleanUI(QObject):
+    """Everything auto-clean adds to the window: Tools menu, status-bar state, the log tab."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.controller = AutoCleanController(window)
+        self.tools_menu = QMenu("&Tools", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
+        self.toggle_action = QAction("&Auto-clean", self)
+        self.toggle_action.setCheckable(True)
+        self.toggle_action.setChecked(self.controller.engine.settings.enabled)
+        self.toggle_action.toggled.connect(self.controller.set_enabled)
+        self.tools_menu.addAction(self.toggle_action)
+        self.settings_action = QAction("Auto-clean &settings…", self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.tools_menu.addAction(self.settings_action)
+        self.status_label = QLabel("")
+        window.statusBar().addPermanentWidget(self.status_label)
+        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window)
+        window.add_view("autoclean", "Auto-clean", self.log_view)
+        self.controller.status_changed.connect(self._on_status)
+        self._on_status(self.controller.engine.status().text)
+        if self.controller.settings_problem:
+            window.notify(self.controller.settings_problem, "warning")
+
+    def _on_status(self, text: str) -> None:
+        short = text if len(text) <= 60 else text[:57] + "…"
+        self.status_label.setText(f"Auto-clean: {short}")
+        self.status_label.setToolTip(f"Auto-clean: {text}")
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else "")
+        self.toggle_action.blockSignals(True)
+        self.toggle_action.setChecked(self.controller.engine.settings.enabled)
+        self.toggle_action.blockSignals(False)
+
+    def open_settings(self) -> AutoCleanDialog:
+        """Show the settings dialog (modeless, so the window keeps updating); apply on OK."""
+        availability = self.window.backend.availability()
+        self.controller.engine.set_availability(availability)
+        dialog = AutoCleanDialog(
+            self.controller.engine.settings, availability, self.controller.engine.status().text, self.window
+        )
+        dialog.accepted.connect(lambda: self._apply_from(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _apply_from(self, dialog: AutoCleanDialog) -> None:
+        if dialog.result_settings is not None:
+            self.controller.apply(dialog.result_settings)
+
+
+def install(window: MainWindow) -> AutoCleanUI:
+    """Attach auto-clean to the main window."""
+    return AutoCleanUI(window)

@@ -1,0 +1,59 @@
+"""File › Export chart…: PNG at a chosen width, SVG and CSV of the history."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter, SVGExporter
+
+from app.history import History
+
+DEFAULT_WIDTH = 1920
+FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;CSV table (*.csv)"
+
+
+def suffix_for_filter(chosen: str) -> str:
+    """The file suffix a save-dialog filter stands for ('.png' when unknown)."""
+    for suffix in (".svg", ".csv", ".png"):
+        if suffix[1:] in chosen.lower():
+            return suffix
+    return ".png"
+
+
+def export_png(item: pg.GraphicsItem, path: str, width: int = DEFAULT_WIDTH) -> None:
+    """Render the chart to a PNG ``width`` pixels wide (height keeps the on-screen proportions)."""
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = int(width)
+    exporter.parameters()["antialias"] = True
+    exporter.export(path)
+    if not Path(path).exists():  # the exporter reports failure only by not writing
+        raise OSError(f"the image could not be written to {path}")
+
+
+def export_svg(item: pg.GraphicsItem, path: str) -> None:
+    """Write the chart as SVG (vector, opens in a browser)."""
+    SVGExporter(item).export(path)
+    if not Path(path).exists():
+        raise OSError(f"the drawing could not be written to {path}")
+
+
+def export_csv(history: History, path: str) -> int:
+    """One row per sample: ISO 8601 UTC time, then each list in bytes (empty when absent).
+
+    Returns the number of rows written. Lists the history never saw get no column.
+    """
+    times = history.times()
+    series = {k: history.series(k) for k in history.keys}
+    keys = [k for k, v in series.items() if v.size and not np.isnan(v).all()]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["time", *(f"{k}_bytes" for k in keys)])
+        for i, when in enumerate(times):
+            stamp = _dt.datetime.fromtimestamp(float(when), tz=_dt.timezone.utc).isoformat(timespec="milliseconds")
+            cells = ["" if np.isnan(series[k][i]) else str(int(series[k][i])) for k in keys]
+            writer.writerow([stamp.replace("+00:00", "Z"), *cells])
+    return len(times)

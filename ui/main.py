@@ -1,0 +1,104 @@
+"""Starting the GUI: the application object, the backend, the window, and screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+
+TABS = ("lists", "history", "processes")
+SCREENSHOT_SAMPLES = 8
+SCREENSHOT_INTERVAL = 0.25  # seconds between the real readings a screenshot shows
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The options the window takes (see app.cli.GUI_OPTIONS)."""
+    parser = argparse.ArgumentParser(prog="ramlens", description="RAMLens window")
+    parser.add_argument("--screenshot", metavar="FILE", help="render one tab to a PNG file and exit")
+    parser.add_argument("--tab", choices=TABS, default=None, help="the tab to show (default: the last one)")
+    return parser.parse_args(list(argv))
+
+
+def _needs_offscreen() -> bool:
+    """True when there is no display to draw on (screenshot mode then renders offscreen)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    if sys.platform.startswith("linux"):
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return False
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    """Open the window (or render a screenshot) and return the exit status."""
+    args = parse_gui_args(argv)
+    if args.screenshot and _needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app import __version__
+    from app.backends import BackendError, detect
+    from ui.icon import app_icon
+    from ui.mainwindow import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    QApplication.setApplicationName("RAMLens")
+    QApplication.setOrganizationName("RAMLens")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("ramlens")
+    QApplication.setWindowIcon(app_icon())
+    try:
+        backend = detect()
+    except (BackendError, ImportError, OSError) as exc:
+        if args.screenshot:
+            print(f"ramlens: cannot read memory: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "RAMLens cannot read memory", f"RAMLens cannot start: {exc}")
+        return 1
+    settings = None
+    if args.screenshot:
+        # A throw-away settings file: screenshots look the same everywhere and leave the user's alone.
+        from PySide6.QtCore import QSettings
+
+        scratch = os.path.join(tempfile.mkdtemp(prefix="ramlens-shot-"), "settings.ini")
+        settings = QSettings(scratch, QSettings.Format.IniFormat)
+    window = MainWindow(backend, settings)
+    if args.tab:
+        window.show_view(args.tab)
+    if args.screenshot:
+        return take_screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def take_screenshot(window: object, path: str) -> int:
+    """Take a few real readings, render the window's visible tab to ``path`` (PNG), return 0."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.sampler.set_interval(0)  # readings below are taken by hand, evenly spaced
+    window.resize(1200, 760)
+    window.show()
+    for _ in range(SCREENSHOT_SAMPLES):
+        window.sampler.sample_now()
+        QApplication.processEvents()
+        time.sleep(SCREENSHOT_INTERVAL)
+    if window.current_view() == "processes":
+        window.processes_view.refresh()
+        window.processes_view.shutdown()  # wait for the listing thread, then deliver its result
+    for _ in range(5):
+        QApplication.processEvents()
+        time.sleep(0.05)
+    window.history_view.refresh(force=True)
+    QApplication.processEvents()
+    if not window.grab().save(path, "PNG"):
+        print(f"ramlens: could not write {path}", file=sys.stderr)
+        return 1
+    print(path)
+    window.close()
+    return 0

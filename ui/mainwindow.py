@@ -1,0 +1,485 @@
+"""The main window: menus, toolbar, status bar, the views as tabs, and the action flow.
+
+Public hooks other parts of the GUI build on (keep these names stable):
+
+- ``add_view(key, title, widget)`` adds a tab (and a View › Go to entry);
+- ``file_menu``, ``empty_menu``, ``view_menu``, ``help_menu`` (and ``export_action``, ``quit_action``
+  to insert items before);
+- ``sampler`` (``sampled(Sample)``, ``failed(str)``), ``runner`` (``started(str)``,
+  ``finished(ActionResult)``, ``job_finished(ActionResult, automatic)``), ``history``, ``backend``;
+- ``mark_action(result, automatic=False)`` puts a marker on the history chart;
+- ``request_action(action_id)`` runs an action the way the Empty menu does (asking first when
+  disruptive); ``notify(text, level)`` shows the banner.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__, actions
+from app.backends.base import ActionError, Availability, Backend
+from app.history import History
+from app.model import ActionResult, Sample
+from ui import export
+from ui.bars import ElevationBar, MessageBar
+from ui.icon import app_icon
+from ui.runner import ActionRunner, action_title
+from ui.sampler import REFRESH_CHOICES, Sampler
+from ui.views.history import SPAN_CHOICES, HistoryView
+from ui.views.lists import ListsView
+from ui.views.processes import ProcessesView
+
+DEFAULT_REFRESH = 1.0
+DEFAULT_SPAN = 300
+
+
+def default_settings() -> QSettings:
+    """The user's settings store (tests pass their own, isolated one)."""
+    return QSettings("RAMLens", "RAMLens")
+
+
+def _refresh_label(seconds: float) -> str:
+    return "Paused" if seconds == 0 else f"Every {seconds:g} s"
+
+
+class MainWindow(QMainWindow):
+    """RAMLens's one window."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        settings: QSettings | None = None,
+        history: History | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.backend = backend
+        self.settings = settings if settings is not None else default_settings()
+        self.history = history if history is not None else History()
+        self.setWindowTitle("RAMLens")
+        self.setWindowIcon(app_icon())
+        self.resize(1100, 720)
+
+        refresh = self.settings.value("view/refresh", DEFAULT_REFRESH, type=float)
+        if refresh not in REFRESH_CHOICES:
+            refresh = DEFAULT_REFRESH
+        self.sampler = Sampler(backend, self.history, refresh, self)
+        self.runner = ActionRunner(backend, self)
+        self.last_result: ActionResult | None = None
+        self.views: dict[str, QWidget] = {}
+        self._wanted_tab = str(self.settings.value("view/tab", "lists"))
+
+        self._build_central()
+        self._build_status_bar()
+        self._build_menus()
+        self._build_toolbar()
+        self._populate_empty_menu()
+
+        self.lists_view = ListsView(self)
+        self.history_view = HistoryView(self.history, self)
+        self.processes_view = ProcessesView(self.runner, self)
+        self.processes_view.trim_requested.connect(self.request_trim)
+        self.add_view("lists", "Memory lists", self.lists_view)
+        self.add_view("history", "History", self.history_view)
+        self.add_view("processes", "Processes", self.processes_view)
+
+        span = self.settings.value("view/span", DEFAULT_SPAN, type=int)
+        self.set_span(span if span in dict(SPAN_CHOICES) else DEFAULT_SPAN)
+
+        self.sampler.sampled.connect(self._on_sampled)
+        self.sampler.failed.connect(self._on_sample_failed)
+        self.sampler.interval_changed.connect(self._on_interval_changed)
+        self.runner.started.connect(self._on_action_started)
+        self.runner.job_finished.connect(self._on_action_finished)
+        self.runner.queue_changed.connect(self._refresh_empty_menu)
+        self._on_interval_changed(self.sampler.interval)
+
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, (QByteArray, bytes)):
+            self.restoreGeometry(geometry)
+        # The first reading right away, so nothing shows empty until the first tick.
+        QTimer.singleShot(0, self.sampler.sample_now)
+
+    # ----- construction -------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.setSpacing(6)
+        self.elevation_bar: ElevationBar | None = None
+        if not self.backend.privileged():
+            note = self.backend.privilege_note() or "Running without administrator rights: Empty actions may fail."
+            relaunch = self.relaunch_elevated if self.backend.can_relaunch_elevated() else None
+            self.elevation_bar = ElevationBar(note, relaunch, central)
+            column.addWidget(self.elevation_bar)
+        self.message_bar = MessageBar(central)
+        column.addWidget(self.message_bar)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        privileged = self.backend.privileged()
+        rights = ("administrator" if privileged else "not administrator") if self.backend.platform == "windows" else (
+            "root" if privileged else "not root"
+        )
+        self.backend_label = QLabel(f"{self.backend.platform} · {self.backend.name} · {rights}")
+        self.backend_label.setToolTip("The backend reading memory, and whether RAMLens runs with full rights")
+        self.result_label = QLabel("")
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # indeterminate: actions do not report progress
+        self.busy_bar.setMaximumWidth(90)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.hide()
+        self.read_error_label = QLabel("")
+        self.read_error_label.setStyleSheet("color: #b3261e")
+        bar.addWidget(self.result_label, 1)
+        bar.addPermanentWidget(self.read_error_label)
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.backend_label)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("&File")
+        self.export_action = QAction("&Export chart…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_dialog)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.empty_menu = menu_bar.addMenu("&Empty")
+        self.empty_menu.setToolTipsVisible(True)  # the reason an item is disabled is its tooltip
+        self.empty_menu.aboutToShow.connect(self._refresh_empty_menu)
+        self.empty_actions: dict[str, QAction] = {}
+        self._availability: dict[str, Availability] = {}
+
+        self.view_menu = menu_bar.addMenu("&View")
+        self.refresh_now_action = QAction("&Refresh now", self)
+        self.refresh_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_now_action.triggered.connect(self.sampler.sample_now)
+        self.view_menu.addAction(self.refresh_now_action)
+        self.pause_action = QAction("&Pause", self)
+        self.pause_action.setCheckable(True)
+        self.pause_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.pause_action.triggered.connect(self.toggle_pause)
+        self.view_menu.addAction(self.pause_action)
+        refresh_menu = self.view_menu.addMenu("Refresh &rate")
+        self.refresh_group = QActionGroup(self)
+        self.refresh_actions: dict[float, QAction] = {}
+        for seconds in REFRESH_CHOICES:
+            act = QAction(_refresh_label(seconds), self.refresh_group)
+            act.setCheckable(True)
+            act.triggered.connect(lambda _=False, s=seconds: self.set_refresh(s))
+            refresh_menu.addAction(act)
+            self.refresh_actions[seconds] = act
+        span_menu = self.view_menu.addMenu("History &span")
+        self.span_group = QActionGroup(self)
+        self.span_actions: dict[int, QAction] = {}
+        for seconds, text in SPAN_CHOICES:
+            act = QAction(text, self.span_group)
+            act.setCheckable(True)
+            act.triggered.connect(lambda _=False, s=seconds: self.set_span(s))
+            span_menu.addAction(act)
+            self.span_actions[seconds] = act
+        self.view_menu.addSeparator()
+        self._goto_separator = self.view_menu.addSeparator()
+
+        self.help_menu = menu_bar.addMenu("&Help")
+        about = QAction("&About RAMLens", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(self.refresh_now_action)
+        bar.addAction(self.pause_action)
+        self.empty_button = QToolButton(self)
+        self.empty_button.setText("Empty")
+        self.empty_button.setMenu(self.empty_menu)
+        self.empty_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.empty_button.setToolTip("Move memory between lists (the Empty menu)")
+        bar.addWidget(self.empty_button)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+        self.toolbar = bar
+
+    def _populate_empty_menu(self) -> None:
+        self.empty_menu.clear()
+        self.empty_actions.clear()
+        self._availability = {a.action_id: a for a in self.backend.availability()}
+        for avail in self._availability.values():
+            act = QAction(actions.label(avail.action_id), self)
+            act.triggered.connect(lambda _=False, i=avail.action_id: self.request_action(i))
+            self.empty_menu.addAction(act)
+            self.empty_actions[avail.action_id] = act
+        self.empty_menu.addSeparator()
+        everything = QAction(actions.label(actions.ALL), self)
+        everything.triggered.connect(lambda: self.request_action(actions.ALL))
+        self.empty_menu.addAction(everything)
+        self.empty_actions[actions.ALL] = everything
+        self._refresh_empty_menu()
+
+    def _refresh_empty_menu(self) -> None:
+        """Texts, tooltips and enabled state: availability, what runs, what waits."""
+        current = self.runner.current
+        pending = self.runner.pending
+        any_available = any(a.available for a in self._availability.values())
+        for action_id, act in self.empty_actions.items():
+            avail = self._availability.get(action_id)
+            text = actions.label(action_id)
+            if action_id == current:
+                text += " — running…"
+            elif action_id in pending:
+                text += " — waiting"
+            act.setText(text)
+            if action_id == actions.ALL:
+                act.setEnabled(any_available)
+                act.setToolTip(
+                    "Run every available action in order" if any_available else "No action is available here"
+                )
+                continue
+            assert avail is not None
+            act.setEnabled(avail.available)
+            tip = actions.get(action_id).description if avail.available else avail.reason
+            if avail.available and avail.via_helper:
+                tip += " (runs through the privileged helper; you will be asked for a password)"
+            act.setToolTip(tip)
+        busy = self.runner.busy
+        self.busy_bar.setVisible(busy)
+        self.empty_button.setText(f"Empty — {action_title(current)}…" if current else "Empty")
+
+    # ----- public hooks -------------------------------------------------------------------
+
+    def add_view(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a tab; the tab shown last time is restored when its view arrives."""
+        if key in self.views:
+            raise ValueError(f"a view named {key!r} exists already")
+        self.views[key] = widget
+        index = self.tabs.addTab(widget, title)
+        number = len(self.views)
+        goto = QAction(f"Go to {title}", self)
+        if number <= 9:
+            goto.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        goto.triggered.connect(lambda: self.show_view(key))
+        self.view_menu.addAction(goto)
+        if key == self._wanted_tab:
+            self.tabs.setCurrentIndex(index)
+
+    def show_view(self, key: str) -> None:
+        """Switch to a tab by its key."""
+        self.tabs.setCurrentWidget(self.views[key])
+
+    def current_view(self) -> str:
+        """Key of the visible tab."""
+        widget = self.tabs.currentWidget()
+        return next((k for k, w in self.views.items() if w is widget), "")
+
+    def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
+        """Put a marker for this result on the history chart, at the time it finished."""
+        self.history_view.add_marker(result, automatic)
+
+    def notify(self, text: str, level: str = "info") -> None:
+        """Show a message in the banner (info, success, warning, error) and the status bar."""
+        self.message_bar.show_message(text, level)
+        self.result_label.setText(text)
+
+    def request_action(self, action_id: str) -> bool:
+        """Queue an action as the Empty menu does; asks first for disruptive ones. True when queued."""
+        if not self._confirm(action_id):
+            return False
+        self.runner.run(action_id)
+        return True
+
+    def request_trim(self, pids: Sequence[int]) -> bool:
+        """Queue trimming these processes' working sets. True when queued."""
+        if not pids:
+            return False
+        self.runner.trim(pids)
+        return True
+
+    def set_refresh(self, seconds: float) -> None:
+        """Set the refresh rate (0 = paused) and remember it."""
+        self.sampler.set_interval(seconds)
+        self.settings.setValue("view/refresh", float(seconds))
+
+    def toggle_pause(self) -> None:
+        """Pause, or resume at the rate chosen before pausing."""
+        if self.sampler.paused:
+            resume = self.settings.value("view/resume", DEFAULT_REFRESH, type=float)
+            self.set_refresh(resume if resume in REFRESH_CHOICES and resume else DEFAULT_REFRESH)
+        else:
+            self.settings.setValue("view/resume", self.sampler.interval)
+            self.set_refresh(0.0)
+
+    def set_span(self, seconds: int) -> None:
+        """Show this many seconds of history and remember it."""
+        self.history_view.set_span(seconds)
+        if seconds in self.span_actions:
+            self.span_actions[seconds].setChecked(True)
+        self.settings.setValue("view/span", int(seconds))
+
+    def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
+        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
+        lower = path.lower()
+        if lower.endswith(".png"):
+            export.export_png(self.history_view.plot_item, path, width)
+        elif lower.endswith(".svg"):
+            export.export_svg(self.history_view.plot_item, path)
+        elif lower.endswith(".csv"):
+            export.export_csv(self.history, path)
+        else:
+            raise ValueError("choose a file ending in .png, .svg or .csv")
+
+    def export_dialog(self) -> None:
+        """File › Export chart…: ask for a file (and a width for PNG), write it, say so."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export chart", "ramlens-history.png", export.FILE_FILTERS
+        )
+        if not path:
+            return
+        if not path.lower().endswith((".png", ".svg", ".csv")):
+            path += export.suffix_for_filter(chosen)
+        width = export.DEFAULT_WIDTH
+        if path.lower().endswith(".png"):
+            width, ok = QInputDialog.getInt(
+                self, "Export chart", "Image width in pixels:", export.DEFAULT_WIDTH, 200, 10000, 100
+            )
+            if not ok:
+                return
+        try:
+            self.export_chart(path, width)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not export the chart to {path}: {exc}", "error")
+            return
+        self.notify(f"Chart exported to {path}", "success")
+
+    def relaunch_elevated(self) -> None:
+        """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
+        try:
+            self.backend.relaunch_elevated(sys.argv[1:])
+        except ActionError as exc:
+            self.notify(f"Could not restart as administrator: {exc}", "error")
+            return
+        self.close()
+
+    def show_about(self) -> None:
+        """Help › About."""
+        QMessageBox.about(
+            self,
+            "About RAMLens",
+            f"<b>RAMLens {__version__}</b><p>Where physical memory is, live: in use, standby, modified, "
+            f"free — as a table and over time — and the Empty actions that move it.</p>"
+            f"<p>Backend: {self.backend.name} on {self.backend.platform}.</p>",
+        )
+
+    # ----- reactions ----------------------------------------------------------------------
+
+    def _confirm(self, action_id: str) -> bool:
+        disruptive = action_id == actions.ALL or (actions.is_known(action_id) and actions.get(action_id).disruptive)
+        key = f"confirm/{action_id}"
+        if not disruptive or not self.settings.value(key, True, type=bool):
+            return True
+        title = action_title(action_id)
+        description = (
+            "Runs every available Empty action in order."
+            if action_id == actions.ALL
+            else actions.get(action_id).description
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
+        box.setInformativeText(
+            f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
+        )
+        run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(run_button)
+        box.setCheckBox(QCheckBox("Don't ask again"))
+        box.exec()
+        if box.clickedButton() is not run_button:
+            return False
+        if box.checkBox().isChecked():
+            self.settings.setValue(key, False)
+        return True
+
+    def _on_sampled(self, sample: Sample) -> None:
+        self.read_error_label.clear()
+        self.read_error_label.setToolTip("")
+        self.lists_view.update_sample(sample)
+        self.history_view.refresh()
+        if self.tabs.currentWidget() is self.processes_view:
+            self.processes_view.refresh()
+
+    def _on_sample_failed(self, message: str) -> None:
+        self.read_error_label.setText("Reading failed")
+        self.read_error_label.setToolTip(message)
+        self.statusBar().showMessage(f"Reading memory failed: {message}", 10000)
+
+    def _on_interval_changed(self, seconds: float) -> None:
+        act = self.refresh_actions.get(seconds)
+        if act is not None:
+            act.setChecked(True)
+        self.pause_action.setChecked(seconds == 0)
+        self.pause_action.setText("Resume" if seconds == 0 else "Pause")
+
+    def _on_tab_changed(self, _index: int) -> None:
+        key = self.current_view()
+        if key:
+            self.settings.setValue("view/tab", key)
+        if self.tabs.currentWidget() is self.processes_view:
+            self.processes_view.refresh()
+
+    def _on_action_started(self, action_id: str) -> None:
+        self.result_label.setText(f"{action_title(action_id)} — running…")
+
+    def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
+        self.last_result = result
+        title = action_title(result.action_id)
+        if result.ok:
+            self.notify(f"{title}: {result.summary()}", "success")
+        else:
+            self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
+        self.mark_action(result, automatic)
+        self.sampler.sample_now()
+        if self.tabs.currentWidget() is self.processes_view:
+            self.processes_view.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Remember geometry; let a running action finish (it cannot be interrupted safely)."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.sampler.set_interval(0)  # stop the timer; the saved rate is left as chosen
+        self.settings.sync()
+        self.runner.wait(30000)
+        self.processes_view.shutdown()
+        super().closeEvent(event)
+

@@ -1,0 +1,207 @@
+"""The tray icon: memory in use as a number, coloured by level, with the Empty actions at hand.
+
+Shown only where the platform has a system tray (QSystemTrayIcon.isSystemTrayAvailable());
+elsewhere the menu and icon are still built (and tested) but nothing is shown, and
+close-to-tray stays off so the window can never vanish with no way back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from app import actions
+from app.autoclean import in_use_percent
+from app.model import Sample
+from app.units import format_bytes
+from ui.runner import action_title
+
+if TYPE_CHECKING:
+    from ui.autoclean import AutoCleanController
+    from ui.mainwindow import MainWindow
+
+WARN_PERCENT = 70.0
+CRITICAL_PERCENT = 90.0
+COLOR_OK = QColor("#2e7d32")  # green
+COLOR_WARN = QColor("#ef8f00")  # amber
+COLOR_CRITICAL = QColor("#c62828")  # red
+COLOR_UNKNOWN = QColor("#607d8b")  # grey: no reading yet
+TOOLTIP_LISTS = ("active", "standby", "modified", "free", "zeroed")
+SETTING_CLOSE_TO_TRAY = "tray/close_to_tray"
+
+
+def level_color(percent: float | None) -> QColor:
+    """Green below 70 %, amber from 70 %, red from 90 %; grey without a reading."""
+    if percent is None:
+        return COLOR_UNKNOWN
+    if percent >= CRITICAL_PERCENT:
+        return COLOR_CRITICAL
+    if percent >= WARN_PERCENT:
+        return COLOR_WARN
+    return COLOR_OK
+
+
+def paint_icon(percent: float | None, size: int = 64) -> QPixmap:
+    """A square badge in the level colour with the percentage in use as a number ("–" when unknown)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(level_color(percent))
+    radius = size * 0.18
+    painter.drawRoundedRect(QRectF(0, 0, size, size), radius, radius)
+    text = "–" if percent is None else str(min(99, max(0, round(percent))))  # two digits stay legible
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * (0.62 if len(text) < 2 else 0.56)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return pixmap
+
+
+def tooltip_text(sample: Sample | None) -> str:
+    """RAMLens, the share in use, then the main lists with their sizes."""
+    if sample is None:
+        return "RAMLens — no reading yet"
+    lines = [f"RAMLens — {in_use_percent(sample):.0f} % in use of {format_bytes(sample.total_bytes)}"]
+    for key in TOOLTIP_LISTS:
+        found = sample.get(key)
+        if found is not None:
+            lines.append(f"{found.label}: {format_bytes(found.bytes)}")
+    return "\n".join(lines)
+
+
+class Tray(QObject):
+    """The tray icon and its menu, attached to the main window."""
+
+    def __init__(self, window: MainWindow, autoclean: AutoCleanController | None = None):
+        super().__init__(window)
+        self.window = window
+        self.autoclean = autoclean
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.percent: float | None = None
+        self.menu = QMenu()
+        self.icon = QSystemTrayIcon(self) if self.available else None
+        self._build_menu()
+        self.update_sample(window.sampler.latest)
+        window.sampler.sampled.connect(self.update_sample)
+        if self.icon is not None:
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._on_activated)
+            self.icon.show()
+        window.installEventFilter(self)
+
+    def _build_menu(self) -> None:
+        m = self.menu
+        self.show_action = QAction("Hide RAMLens", self)
+        self.show_action.triggered.connect(self.toggle_window)
+        m.addAction(self.show_action)
+        m.addSeparator()
+        self.empty_menu = m.addMenu("Empty")
+        self.empty_menu.setToolTipsVisible(True)
+        self.empty_menu.aboutToShow.connect(self._fill_empty_menu)
+        self._fill_empty_menu()
+        self.autoclean_action = QAction("Auto-clean", self)
+        self.autoclean_action.setCheckable(True)
+        self.autoclean_action.setEnabled(self.autoclean is not None)
+        if self.autoclean is not None:
+            self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
+            self.autoclean_action.toggled.connect(self.autoclean.set_enabled)
+            self.autoclean.status_changed.connect(self._on_autoclean_status)
+            self._on_autoclean_status(self.autoclean.engine.status().text)
+        m.addAction(self.autoclean_action)
+        self.close_to_tray_action = QAction("Close to tray", self)
+        self.close_to_tray_action.setCheckable(True)
+        self.close_to_tray_action.setEnabled(self.available)
+        self.close_to_tray_action.setChecked(
+            self.available and self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool)
+        )
+        self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
+        if not self.available:
+            self.close_to_tray_action.setToolTip("This desktop has no system tray")
+        m.addAction(self.close_to_tray_action)
+        m.addSeparator()
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.triggered.connect(self.quit)
+        m.addAction(self.quit_action)
+
+    def _fill_empty_menu(self) -> None:
+        """The catalogue as the backend offers it now, each unavailable one disabled with its reason."""
+        self.empty_menu.clear()
+        for avail in self.window.backend.availability():
+            act = self.empty_menu.addAction(action_title(avail.action_id))
+            act.setEnabled(avail.available)
+            act.setToolTip(avail.reason or actions.get(avail.action_id).description)
+            act.triggered.connect(lambda _=False, a=avail.action_id: self.window.request_action(a))
+        self.empty_menu.addSeparator()
+        everything = self.empty_menu.addAction(actions.label(actions.ALL))
+        everything.triggered.connect(lambda: self.window.request_action(actions.ALL))
+
+    def update_sample(self, sample: Sample | None) -> None:
+        """Repaint the icon and the tooltip from a new reading."""
+        self.percent = None if sample is None else in_use_percent(sample)
+        self.tooltip = tooltip_text(sample)
+        if self.icon is not None:
+            self.icon.setIcon(QIcon(paint_icon(self.percent)))
+            self.icon.setToolTip(self.tooltip)
+
+    def toggle_window(self) -> None:
+        """Show and raise the window, or hide it."""
+        if self.window.isVisible():
+            self.window.hide()
+        else:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+        self.show_action.setText("Hide RAMLens" if self.window.isVisible() else "Show RAMLens")
+
+    def quit(self) -> None:
+        """Quit for real, close-to-tray or not."""
+        self.close_to_tray_action.setChecked(False)
+        if self.icon is not None:
+            self.icon.hide()
+        self.window.close()
+
+    @property
+    def close_to_tray(self) -> bool:
+        """True when closing the window only hides it (needs a tray to come back from)."""
+        return self.available and self.close_to_tray_action.isChecked()
+
+    def _set_close_to_tray(self, on: bool) -> None:
+        self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
+
+    def _on_autoclean_status(self, text: str) -> None:
+        self.autoclean_action.setToolTip(f"Auto-clean: {text}")
+        if self.autoclean is not None:
+            self.autoclean_action.blockSignals(True)
+            self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
+            self.autoclean_action.blockSignals(False)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_window()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """With close-to-tray, the title bar's close button hides the window instead of quitting.
+
+        Only a spontaneous close (from the window manager) is turned into a hide; File › Quit and
+        the tray's Quit call close() themselves and really quit.
+        """
+        if watched is self.window and event.type() == QEvent.Type.Close and event.spontaneous():
+            if self.close_to_tray:
+                event.ignore()
+                self.window.hide()
+                self.show_action.setText("Show RAMLens")
+                return True
+        return super().eventFilter(watched, event)
+
+
+def install(window: MainWindow, autoclean: AutoCleanController | None = None) -> Tray:
+    """Create the tray for ``window`` (shown only where the desktop has a tray)."""
+    return Tray(window, autoclean)

@@ -1,0 +1,362 @@
+"""The history view: every list over time as a stacked area adding up to physical memory.
+
+Backed by the History ring buffer. The cumulative stack is computed once per new sample; a
+redraw only slices the visible stretch and averages it down to about two points per pixel, so
+24 hours at one sample per second draws as fast as five minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from app.history import History
+from app.model import LIST_LABELS, ActionResult
+from app.units import format_bytes
+from ui.colors import list_color
+from ui.runner import action_title
+
+SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
+MIN_FOLLOW_SECONDS = 5  # while the history is younger than the span, it fills the width (at least this)
+MAX_MARKERS = 500
+_BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
+_NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1000)
+
+
+class BytesAxis(pg.AxisItem):
+    """A value axis in binary units with ticks on round GiB/MiB figures (1, 2, 4, 8 … GiB)."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802,N803
+        """One level of round binary steps, about one label per 45 pixels."""
+        span = maxVal - minVal
+        if span <= 0 or size <= 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        wanted = max(2.0, size / 45.0)
+        unit = next(u for u, _ in _BIN_UNITS if span / u >= 1 or u == 1)
+        raw = span / wanted / unit
+        step = next((s for s in _NICE_STEPS if s >= raw), _NICE_STEPS[-1] * math.ceil(raw / _NICE_STEPS[-1]))
+        return [(step * unit, 0.0)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        """'4 GiB' style labels in the unit of the tick spacing."""
+        unit, name = next(((u, n) for u, n in _BIN_UNITS if spacing >= u), (1, "B"))
+        return [f"{v / unit:g} {name}" for v in values]
+
+
+class SwatchSample(pg.ItemSample):
+    """A legend sample drawn as a filled square in the list's colour; an empty one when hidden."""
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        """Square swatch; outline only while the list is hidden."""
+        brush = self.item.opts.get("fillBrush")
+        color = pg.mkBrush(brush).color() if brush is not None else QColor("#888888")
+        painter.setPen(pg.mkPen(color.darker(130), width=1))
+        painter.setBrush(pg.mkBrush(color) if self.item.isVisible() else pg.mkBrush(None))
+        painter.drawRect(QRectF(3, 4, 13, 13))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An action shown on the chart."""
+
+    time: float
+    text: str
+    line: pg.InfiniteLine
+
+
+class HistoryView(QWidget):
+    """Stacked areas of every list, a clock-time axis, a toggling legend, a crosshair and markers."""
+
+    def __init__(self, history: History, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.history = history
+        self.span = SPAN_CHOICES[0][0]
+        self.follow = True
+        self._hidden: set[str] = set()
+        self._present: tuple[str, ...] = ()
+        self._dirty = True
+        self._times = np.empty(0)
+        self._values: dict[str, np.ndarray] = {}
+        self._stack: dict[str, np.ndarray] = {}
+        self._totals = np.empty(0)
+        self.markers: list[Marker] = []
+
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setBackground("w")
+        self.graphics.ci.setContentsMargins(4, 4, 12, 4)
+        self.plot_item: pg.PlotItem = self.graphics.addPlot(
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom"), "left": BytesAxis("left")}
+        )
+        self.export_item = self.graphics.ci  # plot and legend together: what Export writes
+        self.plot_item.setMouseEnabled(x=True, y=False)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.18)
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen("#555555"))
+            axis.setTextPen(pg.mkPen("#333333"))
+        self.view_box = self.plot_item.getViewBox()
+        self.view_box.setLimits(yMin=0)
+        self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
+        self.view_box.sigXRangeChanged.connect(self._on_x_range)
+
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for order, key in enumerate(history.keys):
+            color = list_color(key)
+            curve = pg.PlotDataItem(
+                pen=pg.mkPen(color.darker(125), width=1),
+                brush=pg.mkBrush(color),
+                fillLevel=0.0,
+                name=LIST_LABELS.get(key, key),
+            )
+            curve.setZValue(-order)  # the lower layers are painted over the upper ones' fill
+            curve.visibleChanged.connect(lambda k=key: self._on_curve_visibility(k))
+            self.plot_item.addItem(curve)
+            self.curves[key] = curve
+
+        self.legend = pg.LegendItem(
+            colCount=len(history.keys), labelTextColor="#222222", horSpacing=14, sampleType=SwatchSample
+        )
+        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.graphics.addItem(self.legend, row=1, col=0)
+        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#222222", width=1, style=Qt.PenStyle.DashLine))
+        self.crosshair.setZValue(100)
+        self.readout = pg.TextItem(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 230), border=pg.mkPen("#888888"))
+        self.readout.setZValue(101)
+        for item in (self.crosshair, self.readout):
+            item.hide()
+            self.plot_item.addItem(item, ignoreBounds=True)
+        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
+
+        self.follow_button = QPushButton("Follow live", self)
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setToolTip("Keep the newest readings in view (drag or zoom the chart to inspect)")
+        self.follow_button.toggled.connect(self.set_follow)
+        self.status = QLabel(self)
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 4, 4, 0)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.follow_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(top)
+        column.addWidget(self.graphics, 1)
+        self._update_status()
+
+    # ----- public -------------------------------------------------------------------------
+
+    def set_span(self, seconds: int) -> None:
+        """How much history the live view shows; resumes following."""
+        self.span = int(seconds)
+        self.set_follow(True)
+
+    def set_follow(self, follow: bool) -> None:
+        """Keep the newest readings in view (True), or hold the view still to inspect it."""
+        self.follow = follow
+        if self.follow_button.isChecked() != follow:
+            self.follow_button.setChecked(follow)
+        if follow:
+            self._apply_follow_range()
+        self._update_status()
+
+    def refresh(self, force: bool = False) -> None:
+        """Take in new samples from the history; redrawn now when visible (or forced), else on show."""
+        self._dirty = True
+        if force or self.isVisible():
+            self._reload()
+
+    def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
+        """Mark the moment an action finished, with its result on hover."""
+        when = result.after.time if result.after is not None else time.time()
+        title = action_title(result.action_id)
+        if result.ok:
+            detail = result.summary()
+            color = "#2f8a46" if not automatic else "#6b5bd6"
+        else:
+            detail = f"failed: {result.message}"
+            color = "#b3261e"
+        prefix = "Auto-clean: " if automatic else ""
+        clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
+        text = f"{clock} {prefix}{title} — {detail}"
+        line = pg.InfiniteLine(
+            pos=when,
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+            label=prefix + title,
+            labelOpts={"position": 0.96, "color": color, "fill": pg.mkBrush(255, 255, 255, 215), "anchors": [(1, 0), (1, 0)]},
+        )
+        line.setZValue(50)
+        line.setToolTip(text)
+        if line.label is not None:
+            line.label.setToolTip(text)
+        self.plot_item.addItem(line, ignoreBounds=True)
+        self.markers.append(Marker(when, text, line))
+        while len(self.markers) > MAX_MARKERS:
+            self.plot_item.removeItem(self.markers.pop(0).line)
+
+    def value_at(self, when: float) -> tuple[float, dict[str, float]] | None:
+        """The sample nearest ``when``: its time and each shown list's bytes (None without data)."""
+        if self._times.size == 0:
+            return None
+        i = int(np.clip(np.searchsorted(self._times, when), 0, self._times.size - 1))
+        if i > 0 and abs(self._times[i - 1] - when) < abs(self._times[i] - when):
+            i -= 1
+        return float(self._times[i]), {k: float(self._values[k][i]) for k in self._present}
+
+    # ----- drawing ------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Catch up on samples that came while hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self._reload()
+
+    def _reload(self) -> None:
+        """Copy the ring buffer, recompute the stack, redraw the visible stretch."""
+        self._dirty = False
+        self._times = self.history.times()
+        self._totals = self.history.totals()
+        raw = {k: self.history.series(k) for k in self.history.keys}
+        present = tuple(k for k, v in raw.items() if v.size and not np.isnan(v).all())
+        self._values = {k: np.nan_to_num(raw[k]) for k in present}
+        if present != self._present:
+            self._present = present
+            self._rebuild_legend()
+        self._restack()
+        if self._totals.size:
+            self.view_box.setYRange(0, float(self._totals.max()), padding=0.0)
+        if self.follow:
+            self._apply_follow_range()
+        self._redraw()
+
+    def _restack(self) -> None:
+        running = np.zeros(self._times.size)
+        self._stack = {}
+        for key in self._present:
+            if key in self._hidden:
+                continue
+            running = running + self._values[key]
+            self._stack[key] = running
+
+    def _rebuild_legend(self) -> None:
+        self.legend.clear()
+        for key, curve in self.curves.items():
+            shown = key in self._present
+            curve.blockSignals(True)  # presence is not a person's toggle
+            curve.setVisible(shown and key not in self._hidden)
+            curve.blockSignals(False)
+            if shown:
+                self.legend.addItem(curve, LIST_LABELS.get(key, key))
+
+    def _apply_follow_range(self) -> None:
+        newest = self.history.latest_time()
+        if newest is None:
+            return
+        oldest = float(self._times[0]) if self._times.size else newest
+        width = min(self.span, max(MIN_FOLLOW_SECONDS, newest - oldest))
+        self.view_box.setXRange(newest - width, newest, padding=0.0)
+
+    def _redraw(self) -> None:
+        """Average the visible stretch down to ~2 points per pixel and hand it to the curves."""
+        if self._times.size == 0:
+            return
+        (x0, x1), _ = self.view_box.viewRange()
+        lo = max(0, int(np.searchsorted(self._times, x0)) - 1)
+        hi = min(self._times.size, int(np.searchsorted(self._times, x1)) + 1)
+        n = hi - lo
+        budget = max(200, 2 * int(self.view_box.width() or 800))
+        stride = max(1, math.ceil(n / budget))
+        xs = _bucket_mean(self._times[lo:hi], stride)
+        for key, curve in self.curves.items():
+            stacked = self._stack.get(key)
+            if stacked is None:
+                curve.setData([], [])
+            else:
+                curve.setData(xs, _bucket_mean(stacked[lo:hi], stride))
+
+    def _on_x_range(self, *_: object) -> None:
+        if not self._dirty:
+            self._redraw()
+
+    def _on_manual_range(self, *_: object) -> None:
+        if self.follow:
+            self.set_follow(False)
+
+    def _on_curve_visibility(self, key: str) -> None:
+        if key not in self._present:
+            return
+        if self.curves[key].isVisible():
+            self._hidden.discard(key)
+        else:
+            self._hidden.add(key)
+        label = self.legend.getLabel(self.curves[key])
+        if label is not None:
+            label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
+        self._restack()
+        self._redraw()
+
+    def _update_status(self) -> None:
+        span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
+        if self.follow:
+            self.status.setText(f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide a list.")
+        else:
+            self.status.setText("Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.")
+
+    def _on_mouse(self, event: tuple[QPointF]) -> None:
+        pos = event[0]
+        if not self.view_box.sceneBoundingRect().contains(pos) or self._times.size == 0:
+            self.crosshair.hide()
+            self.readout.hide()
+            return
+        point = self.view_box.mapSceneToView(pos)
+        found = self.value_at(point.x())
+        if found is None:
+            return
+        when, values = found
+        self.crosshair.setPos(when)
+        self.crosshair.show()
+        self.readout.setHtml(self._readout_html(when, values))
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        right_half = point.x() > (x0 + x1) / 2
+        self.readout.setAnchor((1, 0) if right_half else (0, 0))
+        self.readout.setPos(point.x(), y1)
+        self.readout.show()
+
+    def _readout_html(self, when: float, values: dict[str, float]) -> str:
+        rows = [f"<b>{_dt.datetime.fromtimestamp(when).strftime('%Y-%m-%d %H:%M:%S')}</b>"]
+        for key in reversed(self._present):  # top of the stack first, as on screen
+            color = list_color(key).name()
+            muted = " style='color:#999'" if key in self._hidden else ""
+            rows.append(
+                f"<span style='color:{color}'>■</span><span{muted}> {LIST_LABELS.get(key, key)}: "
+                f"{format_bytes(values[key], digits=2)}</span>"
+            )
+        pixel = self.view_box.viewPixelSize()[0]
+        rows += [f"<i>{m.text}</i>" for m in self.markers if abs(m.time - when) <= 4 * pixel]
+        return "<div style='color:#1d1d1d'>" + "<br>".join(rows) + "</div>"
+
+
+def _bucket_mean(values: np.ndarray, stride: int) -> np.ndarray:
+    """Means of consecutive groups of ``stride`` values (the last group may be shorter)."""
+    if stride <= 1 or values.size <= stride:
+        return values
+    whole = values.size // stride * stride
+    out = values[:whole].reshape(-1, stride).mean(axis=1)
+    if whole < values.size:
+        out = np.append(out, values[whole:].mean())
+    return out
+

@@ -1,0 +1,253 @@
+"""The Processes view: every process's working set, private, shared and PSS; trim from here.
+
+Listing runs on a worker thread: PSS comes from each process's smaps, which costs milliseconds
+per process. At most one listing is in flight; asks that arrive meanwhile collapse into one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.processes import ProcessMemory, list_processes, pss_supported
+from app.units import format_bytes
+from ui.runner import ActionRunner
+
+COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
+COL_PID, COL_NAME, COL_USER, COL_RSS, COL_PRIVATE, COL_SHARED, COL_PSS = range(len(COLUMNS))
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_TIPS = {
+    COL_RSS: "Resident memory (working set): physical pages the process maps now",
+    COL_PRIVATE: "Pages only this process uses (USS when readable, else working set − shared)",
+    COL_SHARED: "Working-set pages shared with other processes (files, libraries, shared memory)",
+    COL_PSS: "Proportional set size: private + each shared page divided by the processes sharing it",
+}
+
+
+class ProcessTableModel(QAbstractTableModel):
+    """Rows of ProcessMemory; sizes display in human units and sort by their exact value."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[ProcessMemory] = []
+
+    def set_rows(self, rows: list[ProcessMemory]) -> None:
+        """Replace the rows (in place when the same processes are listed, so views keep state)."""
+        if [r.pid for r in rows] == [r.pid for r in self.rows]:
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Qt model API."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Qt model API."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles and what they mean."""
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _TIPS.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section not in (COL_NAME, COL_USER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Display text, exact bytes as tooltip, raw values for sorting."""
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        value: object = (row.pid, row.name, row.user, row.rss, row.private, row.shared, row.pss)[col]
+        if role == SORT_ROLE:
+            if isinstance(value, str):
+                return value.lower()
+            return -1 if value is None else value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col >= COL_RSS:
+                return "–" if value is None else format_bytes(int(value))  # type: ignore[call-overload]
+            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and col >= COL_RSS:
+            return "not readable (needs root)" if value is None else f"{value:,} bytes"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, COL_USER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class _Relay(QObject):
+    done = Signal(object)  # list[ProcessMemory]
+
+
+class _Fetch(QRunnable):
+    def __init__(self, relay: _Relay, full: bool):
+        super().__init__()
+        self.relay = relay
+        self.full = full
+
+    def run(self) -> None:
+        self.relay.done.emit(list_processes(full=self.full))
+
+
+class ProcessesView(QWidget):
+    """A sortable, filterable table of processes with "Trim working set" on the selection."""
+
+    trim_requested = Signal(list)  # pids
+
+    def __init__(self, runner: ActionRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.full = pss_supported()
+        self.model = ProcessTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)  # match PID, name or user
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Filter by name, user or PID")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.trim_button = QPushButton("Trim working set", self)
+        self.trim_button.setToolTip("Trim the working sets of the selected processes")
+        self.trim_button.clicked.connect(self.trim_selected)
+        self.summary = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_RSS, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((COL_PID, 70), (COL_USER, 110), (COL_RSS, 100), (COL_PRIVATE, 100), (COL_SHARED, 100), (COL_PSS, 100)):
+            header.resizeSection(col, width)
+        self.table.setColumnHidden(COL_PSS, not self.full)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.trim_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 6, 4, 4)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._on_listed)
+        self._in_flight = False
+        self._again = False
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """List the processes again, off the UI thread."""
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight = True
+        self._pool.start(_Fetch(self._relay, self.full))
+
+    def shutdown(self) -> None:
+        """Wait for a listing in flight (at window close)."""
+        self._pool.waitForDone(5000)
+
+    def selected_pids(self) -> list[int]:
+        """PIDs of the selected rows."""
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return sorted(self.model.rows[r].pid for r in rows if 0 <= r < len(self.model.rows))
+
+    def select_pids(self, pids: Sequence[int]) -> None:
+        """Select these processes (where listed)."""
+        wanted = set(pids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for r, row in enumerate(self.model.rows):
+            if row.pid in wanted:
+                index = self.proxy.mapFromSource(self.model.index(r, 0))
+                if index.isValid():
+                    selection.select(
+                        index,
+                        selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                    )
+
+    def trim_selected(self) -> None:
+        """Ask for the selected processes to be trimmed (the window runs it through the runner)."""
+        pids = self.selected_pids()
+        if pids:
+            self.trim_requested.emit(pids)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        pids = self.selected_pids()
+        menu = QMenu(self)
+        trim = QAction(f"Trim working set ({len(pids)} selected)" if len(pids) > 1 else "Trim working set", menu)
+        trim.setEnabled(bool(pids))
+        trim.triggered.connect(self.trim_selected)
+        menu.addAction(trim)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _update_buttons(self, *_: object) -> None:
+        self.trim_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _on_listed(self, rows: list[ProcessMemory]) -> None:
+        self._in_flight = False
+        chosen = self.selected_pids()
+        reset = [r.pid for r in rows] != [r.pid for r in self.model.rows]
+        self.model.set_rows(rows)
+        if reset and chosen:
+            self.select_pids(chosen)
+        total = sum(r.rss for r in rows)
+        pss = [r.pss for r in rows if r.pss is not None]
+        text = f"{len(rows)} processes · working sets {format_bytes(total)}"
+        if pss:
+            text += f" · PSS {format_bytes(sum(pss))} (what the processes really occupy)"
+        self.summary.setText(text)
+        self._update_buttons()
+        if self._again:
+            self._again = False
+            self.refresh()
