@@ -58,11 +58,11 @@ class History:
         self._next = 0
         self._count = 0
 
-    def _order(self, start: int = 0) -> np.ndarray | slice:
-        """Index of the chronological rows from ``start`` (0 = oldest): a slice when contiguous."""
+    def _order(self, start: int = 0, stop: int | None = None) -> np.ndarray | slice:
+        """Index of the chronological rows ``start`` to ``stop`` (0 = oldest): a slice when contiguous."""
         first = (self._next - self._count) % self.capacity
         lo = first + start
-        n = self._count - start
+        n = (self._count if stop is None else stop) - start
         if lo + n <= self.capacity:
             return slice(lo, lo + n)
         lo %= self.capacity
@@ -86,13 +86,14 @@ class History:
         """Available bytes per sample, oldest first."""
         return self._available[self._order()].copy()
 
-    def _start_for(self, since: float) -> int:
-        """Chronological index of the first sample at or after wall time ``since``."""
+    def _start_for(self, since: float, after: bool = False) -> int:
+        """Chronological index of the first sample at (unless ``after``) or after wall time ``since``."""
         lo, hi = 0, self._count
         first = (self._next - self._count) % self.capacity
         while lo < hi:  # binary search over the ring in chronological order
             mid = (lo + hi) // 2
-            if self._times[(first + mid) % self.capacity] < since:
+            t = self._times[(first + mid) % self.capacity]
+            if t < since or (after and t == since):
                 lo = mid + 1
             else:
                 hi = mid
@@ -107,7 +108,7 @@ class History:
             return np.empty(0), {k: np.empty(0) for k in self.keys}
         if now is None:
             now = float(self._times[(self._next - 1) % self.capacity])
-        idx = self._order(self._start_for(now - seconds))
+        idx = self._order(self._start_for(now - seconds), self._start_for(now, after=True))
         block = self._values[idx]
         return self._times[idx].copy(), {k: block[:, c].copy() for k, c in self._col.items()}
 

@@ -193,7 +193,8 @@ def list_changes(before: Sample, after: Sample) -> tuple[ListChange, ...]:
     out = []
     for k in ordered:
         b, a = before.get(k), after.get(k)
-        label = (a or b).label if (a or b) else LIST_LABELS.get(k, k)
+        found = a or b
+        label = found.label if found else LIST_LABELS.get(k, k)
         out.append(ListChange(k, label, b.bytes if b else None, a.bytes if a else None))
     return tuple(out)
 

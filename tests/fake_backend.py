@@ -69,6 +69,8 @@ class FakeBackend:
         page_size: int = 4096,
         via_helper: bool = False,
         relaunch_error: str = "",
+        start: float | None = None,
+        step: float = 0.0,
     ):
         self.platform = platform
         default = LINUX_LISTS if platform == "linux" else WINDOWS_LISTS
@@ -85,7 +87,10 @@ class FakeBackend:
         self.calls: list[tuple[str, ...]] = []  # ("run", id), ("trim", pids…), ("relaunch", argv…)
         self.samples_taken = 0
         self._lock = threading.Lock()
-        self._clock = time.time()
+        # With ``step``, sample times start at ``start`` and advance by ``step`` seconds each
+        # (a day of history in a moment); otherwise they follow the wall clock.
+        self.step = step
+        self._clock = (start if start is not None else time.time()) - step
 
     # ----- reading ------------------------------------------------------------------------
 
@@ -95,8 +100,10 @@ class FakeBackend:
             if self.sample_error:
                 raise BackendError(self.sample_error)
             self.samples_taken += 1
-            # Strictly increasing times even when called faster than the clock ticks.
-            self._clock = max(time.time(), self._clock + 0.001)
+            if self.step:
+                self._clock += self.step
+            else:  # strictly increasing even when called faster than the clock ticks
+                self._clock = max(time.time(), self._clock + 0.001)
             lists = tuple(self._list(k, v) for k, v in self.lists.items())
             free = self.lists.get("free", 0) + self.lists.get("zeroed", 0)
             details: dict[str, int | float | str] = {"commit_bytes": self.lists.get("active", 0) + GIB}

@@ -213,8 +213,9 @@ def test_live_census_is_near_meminfo() -> None:
 )
 def test_not_root_message() -> None:
     code = (
+        "from app.backends.base import BackendError\n"
         "from app.backends.linux.census import take_census\n"
-        "try:\n    take_census()\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
+        "try:\n    take_census()\nexcept BackendError as e:\n    print('BackendError', e)\n"
     )
     out = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],

@@ -120,8 +120,9 @@ def test_live_read_as_root() -> None:
 )
 def test_unprivileged_read_says_needs_root() -> None:
     code = (
+        "from app.backends.base import BackendError\n"
         "from app.backends.linux.pagetypeinfo import read_pagetypeinfo\n"
-        "try:\n    read_pagetypeinfo()\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
+        "try:\n    read_pagetypeinfo()\nexcept BackendError as e:\n    print('BackendError', e)\n"
     )
     out = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],

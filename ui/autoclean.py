@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
 
 SETTINGS_KEY = "autoclean/settings"
+SETTING_LOG_VISIBLE = "autoclean/log_visible"
 LOG_ROWS = 500
 NOT_RUNNING_STYLE = "color: #b3261e; font-weight: bold"
 RUNNING_STYLE = "color: #2f8a46"
@@ -195,8 +197,6 @@ class AutoCleanDialog(QDialog):
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
             self.action_boxes[avail.action_id] = box
-        # Keep actions of the other platform the user chose (settings may travel between machines).
-        self._foreign = tuple(a for a in settings.actions if a not in self.action_boxes)
         self.warning = QLabel("⚠ " + STUTTER_WARNING)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
@@ -220,11 +220,13 @@ class AutoCleanDialog(QDialog):
 
     def _update_warning(self) -> None:
         stutter = any(self.action_boxes[a].isChecked() for a in STUTTER_ACTIONS if a in self.action_boxes)
-        self.warning.setVisible(stutter)
+        if stutter != self.warning.isVisibleTo(self):
+            self.warning.setVisible(stutter)
+            self.adjustSize()  # make room for the warning (or give it back) instead of clipping it
 
     def settings(self) -> AutoCleanSettings:
         """The settings as the dialog shows them; SettingsError when they are not valid."""
-        chosen = tuple(a for a, box in self.action_boxes.items() if box.isChecked()) + self._foreign
+        chosen = tuple(a for a, box in self.action_boxes.items() if box.isChecked())
         return AutoCleanSettings(
             enabled=self.enabled.isChecked(),
             usage_rule=self.usage_rule.isChecked(),
@@ -248,7 +250,7 @@ class AutoCleanDialog(QDialog):
 
 
 class AutoCleanLogView(QWidget):
-    """The Auto-clean tab: the state in words, an on/off switch, and every decision the engine made."""
+    """The auto-clean log: the state in words, an on/off switch, and every decision the engine made."""
 
     def __init__(
         self,
@@ -271,6 +273,7 @@ class AutoCleanLogView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in range(3):
@@ -314,7 +317,7 @@ class AutoCleanLogView(QWidget):
 
 
 class AutoCleanUI(QObject):
-    """Everything auto-clean adds to the window: Tools menu, status-bar state, the log tab."""
+    """Everything auto-clean adds to the window: Tools menu, status-bar state, the log dock."""
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
@@ -332,8 +335,17 @@ class AutoCleanUI(QObject):
         self.tools_menu.addAction(self.settings_action)
         self.status_label = QLabel("")
         window.statusBar().addPermanentWidget(self.status_label)
+        # A dock rather than a tab: the log stays in sight next to whichever view is shown.
         self.log_view = AutoCleanLogView(self.controller, self.open_settings, window)
-        window.add_view("autoclean", "Auto-clean", self.log_view)
+        self.dock = QDockWidget("Auto-clean log", window)
+        self.dock.setObjectName("autocleanDock")
+        self.dock.setWidget(self.log_view)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.setVisible(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool))
+        self.log_action = self.dock.toggleViewAction()
+        self.log_action.setText("Auto-clean &log")
+        self.log_action.toggled.connect(lambda on: window.settings.setValue(SETTING_LOG_VISIBLE, bool(on)))
+        self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
         self._on_status(self.controller.engine.status().text)
         if self.controller.settings_problem:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtSvg import QSvgGenerator
 
 from app.history import History
 
@@ -35,8 +38,31 @@ def export_png(item: pg.GraphicsItem, path: str, width: int = DEFAULT_WIDTH) -> 
 
 
 def export_svg(item: pg.GraphicsItem, path: str) -> None:
-    """Write the chart as SVG (vector, opens in a browser)."""
-    SVGExporter(item).export(path)
+    """Write the chart as SVG (vector, opens in a browser).
+
+    Qt's own SVG generator paints the scene: pyqtgraph's SVGExporter fails on the path data
+    Qt 6 writes ("not enough values to unpack" in correctCoordinates).
+    """
+    scene = item.scene()
+    if scene is None:
+        raise ValueError("the chart is not on screen")
+    source = item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle("RAMLens memory history")
+    # The axes size their ticks and text by the device's DPI: match the screen's, or the SVG's
+    # default 72 dpi shrinks them against the plot area.
+    screen = QGuiApplication.primaryScreen()
+    generator.setResolution(round(screen.logicalDotsPerInch()) if screen else 96)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"the drawing could not be written to {path}")
+    try:
+        scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
     if not Path(path).exists():
         raise OSError(f"the drawing could not be written to {path}")
 

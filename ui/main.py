@@ -9,16 +9,17 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-TABS = ("lists", "history", "processes")
-SCREENSHOT_SAMPLES = 8
-SCREENSHOT_INTERVAL = 0.25  # seconds between the real readings a screenshot shows
+SCREENSHOT_SAMPLES = 12
+SCREENSHOT_INTERVAL = 0.5  # seconds between the real readings a screenshot shows (6 s in all)
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     """The options the window takes (see app.cli.GUI_OPTIONS)."""
     parser = argparse.ArgumentParser(prog="ramlens", description="RAMLens window")
     parser.add_argument("--screenshot", metavar="FILE", help="render one tab to a PNG file and exit")
-    parser.add_argument("--tab", choices=TABS, default=None, help="the tab to show (default: the last one)")
+    parser.add_argument(
+        "--tab", default=None, help="the tab to show: lists, history, processes or another view's key"
+    )
     return parser.parse_args(list(argv))
 
 
@@ -67,6 +68,9 @@ def run_gui(argv: Sequence[str]) -> int:
         settings = QSettings(scratch, QSettings.Format.IniFormat)
     window = MainWindow(backend, settings)
     if args.tab:
+        if args.tab not in window.views:
+            print(f"ramlens: no tab {args.tab!r}; choose from {', '.join(window.views)}", file=sys.stderr)
+            return 2
         window.show_view(args.tab)
     if args.screenshot:
         return take_screenshot(window, args.screenshot)
@@ -81,7 +85,6 @@ def take_screenshot(window: object, path: str) -> int:
     from ui.mainwindow import MainWindow
 
     assert isinstance(window, MainWindow)
-    window.sampler.set_interval(0)  # readings below are taken by hand, evenly spaced
     window.resize(1200, 760)
     window.show()
     for _ in range(SCREENSHOT_SAMPLES):

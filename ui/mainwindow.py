@@ -112,6 +112,18 @@ class MainWindow(QMainWindow):
         self.runner.queue_changed.connect(self._refresh_empty_menu)
         self._on_interval_changed(self.sampler.interval)
 
+        # Snapshots (File menu), auto-clean (Tools menu, its tab) and the tray attach through the hooks above.
+        from ui import autoclean, snapshots, tray
+
+        self.snapshots = snapshots.install(self)
+        self.autoclean = autoclean.install(self)
+        self.tray = tray.install(self, self.autoclean.controller)
+        # The Linux-only tabs (Fragmentation, Physical pages) attach the same way; None elsewhere.
+        from ui.views import fragmentation, pages
+
+        self.fragmentation_view = fragmentation.install(self)
+        self.pages_view = pages.install(self)
+
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, (QByteArray, bytes)):
             self.restoreGeometry(geometry)
@@ -353,10 +365,14 @@ class MainWindow(QMainWindow):
     def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
         """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
         lower = path.lower()
+        # The chart must be laid out at its on-screen size before it can be drawn elsewhere.
+        self.show_view("history")
+        QApplication.processEvents()
+        self.history_view.refresh(force=True)
         if lower.endswith(".png"):
-            export.export_png(self.history_view.plot_item, path, width)
+            export.export_png(self.history_view.export_item, path, width)
         elif lower.endswith(".svg"):
-            export.export_svg(self.history_view.plot_item, path)
+            export.export_svg(self.history_view.export_item, path)
         elif lower.endswith(".csv"):
             export.export_csv(self.history, path)
         else:
@@ -424,11 +440,12 @@ class MainWindow(QMainWindow):
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(run_button)
-        box.setCheckBox(QCheckBox("Don't ask again"))
+        dont_ask = QCheckBox("Don't ask again", box)  # parented: PySide would free a bare temporary
+        box.setCheckBox(dont_ask)
         box.exec()
         if box.clickedButton() is not run_button:
             return False
-        if box.checkBox().isChecked():
+        if dont_ask.isChecked():
             self.settings.setValue(key, False)
         return True
 

@@ -95,7 +95,10 @@ def run_timed(
     The shared shape of every action on every backend: the before/after samples are what
     lets the front ends show where the pages went.
     """
-    before = sample()
+    try:
+        before = sample()
+    except BackendError as exc:  # nothing has run: say so rather than act blind
+        return ActionResult(action_id, False, 0.0, None, None, f"not run: reading memory first failed: {exc}")
     start = time.perf_counter()
     try:
         outcome = body()
@@ -104,7 +107,15 @@ def run_timed(
     except OSError as exc:
         outcome = Outcome(f"the system refused: {exc.strerror or exc}", ok=False)
     elapsed = time.perf_counter() - start
-    after = sample()
+    try:
+        after: Sample | None = sample()
+    except BackendError as exc:  # the action itself ran: keep its outcome, say what is missing
+        after = None
+        outcome = Outcome(
+            "; ".join(m for m in (outcome.message, f"reading memory afterwards failed: {exc}") if m),
+            outcome.details,
+            outcome.ok,
+        )
     return ActionResult(action_id, outcome.ok, elapsed, before, after, outcome.message, outcome.details)
 
 

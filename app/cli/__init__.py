@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _subcommand_names() -> set[str]:
-    return set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    return set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr,arg-type]
 
 
 def wants_gui(argv: list[str]) -> bool:

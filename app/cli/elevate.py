@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from app.backends import ActionError, BackendError, detect
+from app import backends
+from app.backends import ActionError, BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 
 OPTION = "--elevate"
@@ -13,7 +14,7 @@ OPTION = "--elevate"
 def main(rest: list[str]) -> int:
     """Relaunch elevated with ``rest`` (no arguments: the window); exit 2 where that is not possible."""
     try:
-        backend = detect()
+        backend = backends.detect()
     except BackendError as exc:
         error(f"{OPTION}: {exc}")
         return EXIT_USAGE

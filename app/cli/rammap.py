@@ -14,7 +14,7 @@ import sys
 from app import actions
 from app.backends.base import Backend
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
-from app.model import ActionResult
+from app.cli.status import format_result
 
 USAGE = (
     "usage: ramlens -Ew|-Es|-Em|-Et|-E0 [more -E switches] [--json]\n"
@@ -85,13 +85,5 @@ def main(argv: list[str]) -> int:
         print_json([r.to_json() for r in results])
     else:
         for r in results:
-            print(describe(r))
+            print(format_result(r))  # as `ramlens empty` prints it: where the pages went, or why not
     return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
-
-
-def describe(result: ActionResult) -> str:
-    """One line per action, as ``ramlens empty`` prints it: where the pages went, or why it failed."""
-    title = actions.label(result.action_id)
-    if result.ok:
-        return f"{title}: {result.summary()}"
-    return f"{title} failed: {result.message or 'no reason given'}"

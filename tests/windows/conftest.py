@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +12,18 @@ import pytest
 from app.backends.windows import WindowsBackend
 from tests.windows.fake_kernel import FakeWindows
 
-if ctypes.sizeof(ctypes.c_void_p) != 8:
-    pytest.skip("the fake kernel packs the x64 layouts: needs a 64-bit Python", allow_module_level=True)
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The fake kernel packs the x64 layouts: on a 32-bit Python these tests cannot run."""
+    if ctypes.sizeof(ctypes.c_void_p) == 8:
+        return
+    skip = pytest.mark.skip(reason="the fake kernel packs the x64 layouts: needs a 64-bit Python")
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(skip)
+
 
 Make = Callable[..., tuple[FakeWindows, WindowsBackend]]
 

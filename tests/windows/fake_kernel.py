@@ -31,6 +31,7 @@ STATUS_INFO_LENGTH_MISMATCH = 0xC0000004
 STATUS_INVALID_PARAMETER = 0xC000000D
 STATUS_ACCESS_DENIED = 0xC0000022
 STATUS_PRIVILEGE_NOT_HELD = 0xC0000061
+STATUS_NOT_SUPPORTED = 0xC00000BB
 STATUS_INTERNAL_ERROR = 0xC00000E5
 
 PDH_CSTATUS_NO_COUNTER = 0xC0000BB9
@@ -264,6 +265,7 @@ class FakeWindows:
             return STATUS_PRIVILEGE_NOT_HELD
         if length != 4:
             return STATUS_INFO_LENGTH_MISMATCH
+        assert address, "NULL buffer with a non-zero length"
         (command,) = struct.unpack("<i", ctypes.string_at(address, 4))
         self.calls.append(("command", command))
         if command == 2:  # empty working sets: clean pages to standby, dirty pages to modified
@@ -295,6 +297,7 @@ class FakeWindows:
             return STATUS_PRIVILEGE_NOT_HELD
         if length != struct.calcsize(FILE_CACHE_X64):
             return STATUS_INFO_LENGTH_MISMATCH
+        assert address, "NULL buffer with a non-zero length"
         fields = struct.unpack(FILE_CACHE_X64, ctypes.string_at(address, length))
         minimum, maximum, flags = fields[3], fields[4], fields[8]
         self.calls.append(("file-cache", minimum, maximum, flags))
@@ -308,10 +311,10 @@ class FakeWindows:
             return STATUS_PRIVILEGE_NOT_HELD
         if length != struct.calcsize(COMBINE_X64):
             return STATUS_INFO_LENGTH_MISMATCH
+        assert address, "NULL buffer with a non-zero length"
         event, pages, flags = struct.unpack(COMBINE_X64, ctypes.string_at(address, length))
         if event or pages or flags:
             return STATUS_INVALID_PARAMETER
-        assert address is not None
         _write(address + 8, struct.pack("<Q", self.combinable))
         self.free += self.combinable
         self.combinable = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+from typing import Any
 
 import pytest
 
@@ -53,8 +54,12 @@ REAL = {
 }
 
 
+def _names(structure: type[ctypes.Structure]) -> list[str]:
+    return [entry[0] for entry in structure._fields_]
+
+
 def _offsets(structure: type[ctypes.Structure]) -> dict[str, int]:
-    return {name: getattr(structure, name).offset for name, _type in structure._fields_}
+    return {name: getattr(structure, name).offset for name in _names(structure)}
 
 
 @pytest.mark.parametrize("name", sorted(REFERENCE))
@@ -63,6 +68,22 @@ def test_x64_layout_matches_the_reference(name: str) -> None:
     structure = REAL[name]
     assert ctypes.sizeof(structure) == size
     assert _offsets(structure) == {field: offsets[0] for field, offsets in fields.items()}
+
+
+# Field sizes on x64: SIZE_T and HANDLE are 8 bytes, ULONG 4, the priority arrays 8 × 8.
+FIELD_SIZES_X64 = {
+    "SYSTEM_MEMORY_LIST_INFORMATION": dict.fromkeys(REFERENCE["SYSTEM_MEMORY_LIST_INFORMATION"][2], 8)
+    | {"PageCountByPriority": 64, "RepurposedPagesByPriority": 64},
+    "SYSTEM_FILECACHE_INFORMATION": dict.fromkeys(REFERENCE["SYSTEM_FILECACHE_INFORMATION"][2], 8)
+    | {"PageFaultCount": 4, "TransitionRePurposeCount": 4, "Flags": 4},
+    "MEMORY_COMBINE_INFORMATION_EX": {"EventHandle": 8, "PagesCombined": 8, "Flags": 4},
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_x64_field_widths(name: str) -> None:
+    structure = REAL[name]
+    assert {field: getattr(structure, field).size for field in _names(structure)} == FIELD_SIZES_X64[name]
 
 
 @pytest.mark.parametrize("name", sorted(REFERENCE))
@@ -76,8 +97,9 @@ def test_x86_layout_from_the_same_field_list(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(REFERENCE))
 def test_the_real_structure_is_built_from_the_checked_field_list(name: str) -> None:
     rebuilt = ntapi.build_structure(name, ctypes.c_size_t)
-    assert [(n, ctypes.sizeof(t)) for n, t in rebuilt._fields_] == [
-        (n, ctypes.sizeof(t)) for n, t in REAL[name]._fields_
+    assert _names(rebuilt) == _names(REAL[name])
+    assert [getattr(rebuilt, n).size for n in _names(rebuilt)] == [
+        getattr(REAL[name], n).size for n in _names(rebuilt)
     ]
 
 
@@ -128,12 +150,11 @@ WIDTHS = {
 }
 
 
-def _width(t: object) -> object:
+def _width(t: Any) -> object:
     if t is None:
         return None
     if t is ctypes.c_wchar_p:
         return "S"
-    assert isinstance(t, type)
     if issubclass(t, ctypes._Pointer) or t is ctypes.c_void_p:
         return "P"
     size = ctypes.sizeof(t)

@@ -113,10 +113,6 @@ def test_the_fake_refuses_class_80_without_the_privilege() -> None:
     assert ntapi.unsigned(status) == STATUS_PRIVILEGE_NOT_HELD
 
 
-def _limited_lists(sample_lists: object) -> list[str]:
-    return [m.key for m in sample_lists]  # type: ignore[attr-defined]
-
-
 def test_not_elevated_reads_the_performance_counters(make: Make) -> None:
     fake, backend = make(admin=False)
     ps = fake.page_size
@@ -125,7 +121,7 @@ def test_not_elevated_reads_the_performance_counters(make: Make) -> None:
     assert sample.backend == "pdh"
     assert "Not running as administrator" in sample.limited
     assert "Restart as administrator" in sample.limited
-    assert _limited_lists(sample.lists) == ["active", "standby", "modified", "free"]
+    assert [m.key for m in sample.lists] == ["active", "standby", "modified", "free"]
     assert sample.bytes_of("free") == (fake.free + fake.zeroed) * ps
     assert sample.get("zeroed") is None and sample.get("bad") is None
     standby = sample.get("standby")

@@ -25,7 +25,7 @@ from ui.colors import list_color
 from ui.runner import action_title
 
 SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
-MIN_FOLLOW_SECONDS = 5  # while the history is younger than the span, it fills the width (at least this)
+MIN_FOLLOW_SECONDS = 10  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 _BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
 _NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1000)
@@ -49,6 +49,25 @@ class BytesAxis(pg.AxisItem):
         """'4 GiB' style labels in the unit of the tick spacing."""
         unit, name = next(((u, n) for u, n in _BIN_UNITS if spacing >= u), (1, "B"))
         return [f"{v / unit:g} {name}" for v in values]
+
+
+class OffsetDateAxis(pg.DateAxisItem):
+    """Clock-time axis for x values counted from ``offset`` (epoch seconds).
+
+    The chart plots seconds since its first sample rather than since 1970: SVG keeps six
+    significant digits, which for epoch seconds would be a resolution of hours.
+    """
+
+    offset = 0.0
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802,N803
+        """The parent's clock ticks, shifted into chart coordinates."""
+        ticks = super().tickValues(minVal + self.offset, maxVal + self.offset, size)
+        return [(spacing, [v - self.offset for v in values]) for spacing, values in ticks]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        """Clock-time labels of the shifted values."""
+        return super().tickStrings([v + self.offset for v in values], scale, spacing)
 
 
 class SwatchSample(pg.ItemSample):
@@ -84,16 +103,19 @@ class HistoryView(QWidget):
         self._present: tuple[str, ...] = ()
         self._dirty = True
         self._times = np.empty(0)
+        self._xs = np.empty(0)
         self._values: dict[str, np.ndarray] = {}
         self._stack: dict[str, np.ndarray] = {}
         self._totals = np.empty(0)
         self.markers: list[Marker] = []
+        self.t0: float | None = None  # epoch seconds at chart x = 0, fixed at the first sample
 
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setBackground("w")
         self.graphics.ci.setContentsMargins(4, 4, 12, 4)
+        self.time_axis = OffsetDateAxis(orientation="bottom")
         self.plot_item: pg.PlotItem = self.graphics.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom"), "left": BytesAxis("left")}
+            row=0, col=0, axisItems={"bottom": self.time_axis, "left": BytesAxis("left")}
         )
         self.export_item = self.graphics.ci  # plot and legend together: what Export writes
         self.plot_item.setMouseEnabled(x=True, y=False)
@@ -181,6 +203,7 @@ class HistoryView(QWidget):
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result on hover."""
         when = result.after.time if result.after is not None else time.time()
+        origin = self._origin(when)
         title = action_title(result.action_id)
         if result.ok:
             detail = result.summary()
@@ -192,7 +215,7 @@ class HistoryView(QWidget):
         clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
         text = f"{clock} {prefix}{title} — {detail}"
         line = pg.InfiniteLine(
-            pos=when,
+            pos=when - origin,
             angle=90,
             movable=False,
             pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
@@ -207,6 +230,17 @@ class HistoryView(QWidget):
         self.markers.append(Marker(when, text, line))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
+
+    def chart_x(self, when: float) -> float:
+        """The chart's x coordinate of an epoch time."""
+        return when - self._origin(when)
+
+    def _origin(self, candidate: float) -> float:
+        """The chart's time origin, fixed the first time one is needed."""
+        if self.t0 is None:
+            self.t0 = candidate
+            self.time_axis.offset = candidate
+        return self.t0
 
     def value_at(self, when: float) -> tuple[float, dict[str, float]] | None:
         """The sample nearest ``when``: its time and each shown list's bytes (None without data)."""
@@ -229,6 +263,8 @@ class HistoryView(QWidget):
         """Copy the ring buffer, recompute the stack, redraw the visible stretch."""
         self._dirty = False
         self._times = self.history.times()
+        origin = self._origin(float(self._times[0]) if self._times.size else time.time())
+        self._xs = self._times - origin
         self._totals = self.history.totals()
         raw = {k: self.history.series(k) for k in self.history.keys}
         present = tuple(k for k, v in raw.items() if v.size and not np.isnan(v).all())
@@ -267,20 +303,24 @@ class HistoryView(QWidget):
         if newest is None:
             return
         oldest = float(self._times[0]) if self._times.size else newest
-        width = min(self.span, max(MIN_FOLLOW_SECONDS, newest - oldest))
-        self.view_box.setXRange(newest - width, newest, padding=0.0)
+        origin = self._origin(newest)
+        if newest - oldest < MIN_FOLLOW_SECONDS:  # a young history grows from the left edge
+            self.view_box.setXRange(oldest - origin, oldest - origin + MIN_FOLLOW_SECONDS, padding=0.0)
+            return
+        width = min(self.span, newest - oldest)
+        self.view_box.setXRange(newest - origin - width, newest - origin, padding=0.0)
 
     def _redraw(self) -> None:
         """Average the visible stretch down to ~2 points per pixel and hand it to the curves."""
         if self._times.size == 0:
             return
         (x0, x1), _ = self.view_box.viewRange()
-        lo = max(0, int(np.searchsorted(self._times, x0)) - 1)
-        hi = min(self._times.size, int(np.searchsorted(self._times, x1)) + 1)
+        lo = max(0, int(np.searchsorted(self._xs, x0)) - 1)
+        hi = min(self._xs.size, int(np.searchsorted(self._xs, x1)) + 1)
         n = hi - lo
         budget = max(200, 2 * int(self.view_box.width() or 800))
         stride = max(1, math.ceil(n / budget))
-        xs = _bucket_mean(self._times[lo:hi], stride)
+        xs = _bucket_mean(self._xs[lo:hi], stride)
         for key, curve in self.curves.items():
             stacked = self._stack.get(key)
             if stacked is None:
@@ -323,11 +363,11 @@ class HistoryView(QWidget):
             self.readout.hide()
             return
         point = self.view_box.mapSceneToView(pos)
-        found = self.value_at(point.x())
+        found = self.value_at(point.x() + self._origin(0.0))
         if found is None:
             return
         when, values = found
-        self.crosshair.setPos(when)
+        self.crosshair.setPos(when - self._origin(when))
         self.crosshair.show()
         self.readout.setHtml(self._readout_html(when, values))
         (x0, x1), (y0, y1) = self.view_box.viewRange()

@@ -33,6 +33,14 @@ COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 REPURPOSED_PREFIX = "repurposed."
 
 
+def detail_is_bytes(key: str, platform: str) -> bool:
+    """Whether a detail holds bytes: ``*_bytes`` keys everywhere, and on Linux the meminfo-named
+    ones (capitalised, as the backend copies them), except the HugePages_* page counts."""
+    if key.endswith("bytes"):
+        return True
+    return platform == "linux" and key[:1].isupper() and not key.startswith("HugePages_")
+
+
 def exact_bytes(n: int) -> str:
     """'1,234,567,890 bytes' — the tooltip that goes with a human size."""
     return f"{n:,} bytes"
@@ -297,7 +305,7 @@ class ListsView(QWidget):
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._detail_items[key] = item
             value = sample.details[key]
-            if isinstance(value, int) and key.endswith("bytes"):
+            if isinstance(value, int) and detail_is_bytes(key, sample.platform):
                 item.setText(1, format_bytes(value))
                 item.setToolTip(1, exact_bytes(value))
             elif isinstance(value, int):

@@ -32,26 +32,29 @@ _DEFAULT_HUGE_ORDER = 9  # 2 MiB huge pages of 4 KiB pages (x86_64)
 
 
 class LinuxBackend:
-    """Reads /proc/meminfo, vmstat and buddyinfo; ``proc``/``sys`` may point at a captured tree."""
+    """Reads /proc/meminfo, vmstat and buddyinfo; ``proc``/``sys`` may point at a captured tree.
+
+    ``host`` (who we are, what the kernel offers) is probed on first use unless given, e.g. by a test.
+    """
 
     name = "procfs"
     platform = "linux"
 
-    def __init__(self, proc: Path = Path("/proc"), sys: Path = Path("/sys")):
+    def __init__(self, proc: Path = Path("/proc"), sys: Path = Path("/sys"), host: access.Host | None = None):
         self.proc = proc
         self.sys = sys
         self.page_size = os.sysconf("SC_PAGE_SIZE")
         self._files = ProcFiles(proc)
-        self._host: access.Host | None = None
+        self._host = host
 
     # -- reading -------------------------------------------------------------------------------------
 
     def sample(self) -> Sample:
         """Read the memory lists now; BackendError naming the file when one is missing or malformed."""
         files = self._files
-        mem = files.meminfo(files.read("meminfo"))
-        vm = files.vmstat(files.read("vmstat"))
-        buddy_pages = files.buddy_free_pages(files.read("buddyinfo"))
+        mem = files.meminfo()
+        vm = files.vmstat()
+        buddy_pages = files.buddy_free_pages()
         # Positional: this runs every second and keyword passing costs measurably (bench/bench_sample.py).
         return Sample(
             time.time(),
@@ -148,10 +151,10 @@ class LinuxBackend:
         return report.outcome(self._meminfo().get("SwapTotal", 0), ok=report.trimmed > 0)
 
     def _meminfo(self) -> dict[str, int]:
-        return self._files.meminfo(self._files.read("meminfo"))
+        return self._files.meminfo()
 
     def _vmstat(self) -> dict[str, int]:
-        return self._files.vmstat(self._files.read("vmstat"))
+        return self._files.vmstat()
 
     def _huge_order(self) -> int:
         """log2(huge page size / page size); 9 when the kernel does not say."""

@@ -68,7 +68,7 @@ def _root_reason(action_id: str) -> str:
         "standby-list": "writing /proc/sys/vm/drop_caches",
         "kernel-caches": "writing /proc/sys/vm/drop_caches",
         "compact": "writing /proc/sys/vm/compact_memory",
-        "working-sets": "advising other users' processes (process_madvise)",
+        "working-sets": "process_madvise on other users' processes",
     }[action_id]
     return f"needs root ({why} is root-only): run `sudo ramlens empty {action_id}`"
 

@@ -142,6 +142,7 @@ KPAGEFLAGS = "kpageflags"
 KPAGECOUNT = "kpagecount"
 CHUNK_FRAMES = 1 << 20  # 8 MiB of u64 per read
 MAX_CELLS = 1 << 20  # the physical map never has more cells than this (1 MiB of uint8)
+MAP_BLOCK = 1 << 16  # frames per step of the map computation (bounds its scratch memory)
 
 
 def classify_word(flags: int) -> int:
@@ -216,10 +217,15 @@ class Census:
         return ordered if limit is None else ordered[:limit]
 
     def comparisons(self) -> tuple[Comparison, ...]:
-        """Each class next to its /proc/meminfo figure (read right after the census), with notes."""
+        """Each class next to its /proc/meminfo figure (read right after the census), with notes.
+
+        Without a meminfo reading every class is still listed, with no reference figure.
+        """
         m = self.meminfo
         if not m:
-            return ()
+            return tuple(
+                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None) for c in CLASSES
+            )
 
         def get(*names: str) -> int:
             return sum(m.get(n, 0) for n in names)
@@ -346,6 +352,16 @@ def frames_per_cell_for(frames: int) -> int:
     return per_cell
 
 
+def access_problem(proc_root: Path = Path("/proc")) -> str:
+    """Why a census cannot be taken here ("needs root: …", "… does not exist"), or "" when it can."""
+    path = proc_root / KPAGEFLAGS
+    if not path.exists():
+        return f"{path} does not exist: this kernel has no CONFIG_PROC_PAGE_MONITOR"
+    if not os.access(path, os.R_OK):
+        return f"needs root: {path} is readable only by root"
+    return ""
+
+
 def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
@@ -384,11 +400,12 @@ class _Accumulator:
         self.combinations: dict[int, int] = {}
         self.cells: list[npt.NDArray[np.uint8]] = []
         self.sorted = np.empty(CHUNK_FRAMES, dtype=np.uint64)
-        # cell number × N_CLASSES for each frame of a chunk: one bincount then gives per-cell class counts
-        self.cell_base = (np.arange(CHUNK_FRAMES, dtype=np.intp) // per_cell) * N_CLASSES
-        self.keys = np.empty(CHUNK_FRAMES, dtype=np.intp)
+        # cell number × N_CLASSES for each frame of a map block: one bincount then gives per-cell class counts
+        self.cell_base = (np.arange(MAP_BLOCK, dtype=np.intp) // per_cell) * N_CLASSES
+        self.keys = np.empty(MAP_BLOCK, dtype=np.intp)
 
     def add(self, flags: npt.NDArray[np.uint64]) -> None:
+        """Count, classify and map one chunk of flag words."""
         n = len(flags)
         ordered = self.sorted[:n]
         np.copyto(ordered, flags)
@@ -401,18 +418,24 @@ class _Accumulator:
         self.totals += np.bincount(word_classes, weights=counts, minlength=N_CLASSES).astype(np.int64)
         for w, c in zip(words.tolist(), counts.tolist(), strict=True):
             self.combinations[w] = self.combinations.get(w, 0) + c
-        frame_classes = word_classes[np.searchsorted(words, flags)] if len(words) > 1 else None
-        self._map(n, frame_classes, int(word_classes[0]))
-
-    def _map(self, n: int, frame_classes: npt.NDArray[np.uint8] | None, only: int) -> None:
-        n_cells = -(-n // self.per_cell)
-        if frame_classes is None:  # one flag word in the whole chunk (e.g. all free): one class
-            self.cells.append(np.full(n_cells, only, dtype=np.uint8))
+        if len(words) == 1:  # one flag word in the whole chunk (e.g. all free or all untouched): one class
+            self.cells.append(np.full(-(-n // self.per_cell), word_classes[0], dtype=np.uint8))
             return
+        # Map blocks of MAP_BLOCK frames keep the scratch arrays small whatever the chunk size.
+        for start in range(0, n, MAP_BLOCK):
+            block = flags[start : start + MAP_BLOCK]
+            self.cells.append(self._cells(word_classes[np.searchsorted(words, block)]))
+
+    def _cells(self, frame_classes: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+        """The dominant class of each cell of one map block."""
+        if self.per_cell == 1:
+            return frame_classes
+        n = len(frame_classes)
+        n_cells = -(-n // self.per_cell)
         keys = self.keys[:n]
         np.add(self.cell_base[:n], frame_classes, out=keys)
         per_cell = np.bincount(keys, minlength=n_cells * N_CLASSES).reshape(n_cells, N_CLASSES)
-        self.cells.append(per_cell.argmax(axis=1).astype(np.uint8))
+        return per_cell.argmax(axis=1).astype(np.uint8)
 
 
 def take_census(

@@ -182,11 +182,6 @@ class FragmentationReport:
         """Zones that hold any free memory (empty zones like DMA on some machines are left out)."""
         return tuple(z for z in self.zones if z.free_pages)
 
-    def huge_index(self, zone: ZoneFragmentation) -> int | None:
-        """The zone's fragmentation index at the huge-page order, or None when it has no such order."""
-        stats = zone.at(self.huge_order)
-        return None if stats is None else stats.fragmentation_index
-
     def to_json(self) -> dict[str, object]:
         """The document ``ramlens frag --json`` prints; indices both ×1000 and kernel-formatted."""
         return {

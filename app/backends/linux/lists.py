@@ -101,7 +101,6 @@ VMSTAT_DETAILS = (
     "compact_migrate_scanned",
     "compact_free_scanned",
     "compact_isolated",
-    "compact_daemon_wake",
     "pgmigrate_success",
     "pgmigrate_fail",
 )

@@ -22,6 +22,9 @@ from app.backends.linux.buddyinfo import parse_buddyinfo
 from app.backends.linux.procfs import parse_meminfo, parse_vmstat, read_text
 
 _CHUNK = 1 << 16
+# Bytes read beyond the last wanted vmstat counter: the counters before it may grow this much before
+# the layout no longer fits and the whole file is read once again.
+_VMSTAT_MARGIN = 256
 
 # meminfo fields a sample uses (details included).
 MEMINFO_WANTED = lists.MEMINFO_FIELDS
@@ -42,10 +45,15 @@ class Layout:
     pick_values: Callable[[list[bytes]], tuple[bytes, ...]]
     names: tuple[str, ...]
     scale: tuple[int, ...]  # value multipliers: 1024 for kB, 2**order for buddy blocks, else 1
+    prefix: int = 0  # bytes worth reading (the kernel formats less of a shorter read); 0: the whole file
+    whole_lines: bool = False  # a copy must end with a newline (one that does not was cut short)
 
     def values(self, data: bytes) -> list[int] | None:
         """The scaled values, or None when ``data`` does not have this layout."""
+        if self.whole_lines and not data.endswith(b"\n"):
+            return None
         tokens = data.split(None, self.maxsplit)
+        # With maxsplit the last token is the rest of the file: its presence proves the last value is whole.
         if len(tokens) != self.ntokens or self.pick_keys(tokens) != self.keys:
             return None
         try:
@@ -71,6 +79,8 @@ def _layout(
     names: list[str],
     scale: list[int],
     partial: bool = False,
+    prefix: int = 0,
+    whole_lines: bool = False,
 ) -> Layout:
     """A layout for ``tokens`` (all of the file's); ``partial`` splits only as far as the last value."""
     maxsplit = max(value_at, default=0) + 1 if partial else -1
@@ -83,6 +93,8 @@ def _layout(
         _picker(value_at),
         tuple(names),
         tuple(scale),
+        prefix,
+        whole_lines,
     )
 
 
@@ -103,13 +115,13 @@ class ProcFiles:
         self._lock = threading.Lock()
         self._layouts: dict[str, Layout] = {}
 
-    def read(self, name: str) -> bytes:
-        """The whole file; BackendError naming it when it is missing or unreadable."""
+    def read(self, name: str, prefix: int = 0) -> bytes:
+        """The whole file, or its first ``prefix`` bytes; BackendError naming it if missing or unreadable."""
         try:
             if not self._keep_open:
                 fd = os.open(self._paths[name], os.O_RDONLY | os.O_CLOEXEC)
                 try:
-                    return _pread_all(fd)
+                    return os.pread(fd, prefix, 0) if prefix else _pread_all(fd)
                 finally:
                     os.close(fd)
             kept = self._fds.get(name)
@@ -119,7 +131,7 @@ class ProcFiles:
                     if kept is None:
                         kept = os.open(self._paths[name], os.O_RDONLY | os.O_CLOEXEC)
                         self._fds[name] = kept
-            return _pread_all(kept)
+            return os.pread(kept, prefix, 0) if prefix else _pread_all(kept)
         except OSError:
             # The strict reader turns the failure into a message naming the file and the reason.
             read_text(self.proc, name)
@@ -135,28 +147,29 @@ class ProcFiles:
     def __del__(self) -> None:
         self.close()
 
-    def meminfo(self, data: bytes) -> dict[str, int]:
+    def meminfo(self) -> dict[str, int]:
         """The wanted meminfo fields in bytes; BackendError naming the file when it is not usable."""
-        # A copy without its final newline is cut short: never read it through the learned layout.
-        layout, values = self._values("meminfo", data, learn_meminfo, usable=data.endswith(b"\n"))
+        layout, values = self._values("meminfo", learn_meminfo)
         return dict(zip(layout.names, values, strict=False))  # same length by construction
 
-    def vmstat(self, data: bytes) -> dict[str, int]:
+    def vmstat(self) -> dict[str, int]:
         """The wanted vmstat counters (those the kernel has); BackendError naming the file when malformed."""
-        layout, values = self._values("vmstat", data, learn_vmstat)
+        layout, values = self._values("vmstat", learn_vmstat)
         return dict(zip(layout.names, values, strict=False))  # same length by construction
 
-    def buddy_free_pages(self, data: bytes) -> int:
+    def buddy_free_pages(self) -> int:
         """Pages in free buddy blocks of all nodes and zones; BackendError naming the file when malformed."""
-        return sum(self._values("buddyinfo", data, learn_buddyinfo)[1])
+        return sum(self._values("buddyinfo", learn_buddyinfo)[1])
 
-    def _values(
-        self, name: str, data: bytes, learn: Callable[[bytes, str], Layout], usable: bool = True
-    ) -> tuple[Layout, list[int]]:
-        """Values through the learned layout; the layout is learned again (strictly) when it does not fit."""
+    def _values(self, name: str, learn: Callable[[bytes, str], Layout]) -> tuple[Layout, list[int]]:
+        """Values through the learned layout; the whole file is read and the layout learned again (strictly)
+        when it does not fit."""
         layout = self._layouts.get(name, _EMPTY)
-        values = layout.values(data) if usable else None
+        data = self.read(name, layout.prefix)
+        values = layout.values(data)
         if values is None:
+            if layout.prefix:
+                data = self.read(name)
             layout = learn(data, self._paths[name])
             values = layout.values(data)
             if values is None:
@@ -185,11 +198,12 @@ _EMPTY = Layout(-1, -1, (), _picker([]), _picker([]), (), ())
 def learn_meminfo(data: bytes, source: str) -> Layout:
     """The layout of a meminfo copy the strict parser accepts (BackendError otherwise, naming ``source``)."""
     text = data.decode("ascii", errors="replace")
-    if text and not text.endswith("\n"):
+    parsed = parse_meminfo(text, source)
+    # A last line cut inside its number still parses ("Dirty: 18"): only the missing newline tells.
+    if not text.endswith("\n"):
         raise BackendError(
             f"{source} is truncated: its last line is incomplete ({text.splitlines()[-1][:80]!r})"
         )
-    parsed = parse_meminfo(text, source)
     missing = lists.missing_fields(parsed)
     if missing:
         raise BackendError(
@@ -201,11 +215,12 @@ def learn_meminfo(data: bytes, source: str) -> Layout:
     for i, tok in enumerate(tokens):
         name = tok[:-1].decode("ascii", errors="replace")
         if tok.endswith(b":") and name in wanted:
-            key_at.append(i)
+            in_kb = i + 2 < len(tokens) and tokens[i + 2] == b"kB"
+            key_at += [i, i + 2] if in_kb else [i]  # the unit must stay "kB" too
             value_at.append(i + 1)
             names.append(name)
-            scale.append(1024 if i + 2 < len(tokens) and tokens[i + 2] == b"kB" else 1)
-    return _layout(tokens, key_at, value_at, names, scale)
+            scale.append(1024 if in_kb else 1)
+    return _layout(tokens, key_at, value_at, names, scale, whole_lines=True)
 
 
 def learn_vmstat(data: bytes, source: str) -> Layout:
@@ -217,7 +232,10 @@ def learn_vmstat(data: bytes, source: str) -> Layout:
     wanted = set(lists.VMSTAT_DETAILS)
     picks = [i for i in range(0, len(tokens), 2) if tokens[i].decode("ascii", errors="replace") in wanted]
     names = [tokens[i].decode("ascii") for i in picks]
-    return _layout(tokens, picks, [i + 1 for i in picks], names, [1] * len(picks), partial=True)
+    # Read only as far as the last wanted counter, plus room for the numbers to grow.
+    last = data.find(b"\n", data.find(b"\n" + names[-1].encode() + b" ") + 1) if names else -1
+    prefix = last + _VMSTAT_MARGIN if last > 0 else 0
+    return _layout(tokens, picks, [i + 1 for i in picks], names, [1] * len(picks), True, prefix)
 
 
 def learn_buddyinfo(data: bytes, source: str) -> Layout:
@@ -233,4 +251,4 @@ def learn_buddyinfo(data: bytes, source: str) -> Layout:
         value_at += range(i + 4, i + 4 + len(zone.counts))
         scale += [1 << order for order in range(len(zone.counts))]
         i += 4 + len(zone.counts)
-    return _layout(tokens, key_at, value_at, [""] * len(value_at), scale)
+    return _layout(tokens, key_at, value_at, [""] * len(value_at), scale, whole_lines=True)

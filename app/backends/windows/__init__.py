@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from app import actions
@@ -43,23 +44,28 @@ class WindowsBackend:
         self._version: system.WindowsVersion | None = None
         self._page_size = 0
         self._counters: pdh.CounterQuery | None = None
+        # The GUI samples on its thread while actions run on a worker: load the libraries once.
+        self._init_lock = threading.Lock()
 
     # -- the machine ---------------------------------------------------------------------------
 
     def _seam(self) -> Seam:
-        if self._loaded is None:
-            if self._given_seam is not None:
-                self._loaded = self._given_seam
-            else:
-                try:
-                    self._loaded = load()
-                except OSError as exc:
-                    raise BackendError(f"could not load the Windows system libraries: {exc}") from None
-        return self._loaded
+        with self._init_lock:
+            if self._loaded is None:
+                if self._given_seam is not None:
+                    self._loaded = self._given_seam
+                else:
+                    try:
+                        self._loaded = load()
+                    except OSError as exc:
+                        raise BackendError(f"could not load the Windows system libraries: {exc}") from None
+                self._counters = pdh.CounterQuery(self._loaded)
+                self._privileges = Privileges(self._loaded)
+            return self._loaded
 
     def _token(self) -> Privileges:
-        if self._privileges is None:
-            self._privileges = Privileges(self._seam())
+        self._seam()
+        assert self._privileges is not None  # made with the seam
         return self._privileges
 
     def version(self) -> system.WindowsVersion:
@@ -90,8 +96,7 @@ class WindowsBackend:
                     return sampling.full_sample(seam, self.version(), self.page_size())
                 except ntapi.NtError as exc:
                     reason = pdh.refused(str(exc))
-        if self._counters is None:
-            self._counters = pdh.CounterQuery(seam)
+        assert self._counters is not None  # made with the seam
         return pdh.limited_sample(seam, self._counters, self.version(), self.page_size(), reason)
 
     def privileged(self) -> bool:

@@ -11,15 +11,15 @@ from app.backends.base import ActionError
 from app.backends.windows import win32
 from app.backends.windows.seam import Seam
 
-# The `ramlens` entry point (pyproject.toml), run by the same interpreter.
-_LAUNCH = "import sys; from ui.launcher import main; sys.exit(main())"
+# The module behind the `ramlens` entry point (pyproject.toml), run by the same interpreter.
+_LAUNCHER = "ui.launcher"
 
 
 def command_line(argv: Sequence[str]) -> tuple[str, str]:
     """The program and the parameter string that start RAMLens again with ``argv``."""
     if getattr(sys, "frozen", False):
         return sys.executable, subprocess.list2cmdline(list(argv))
-    return sys.executable, subprocess.list2cmdline(["-c", _LAUNCH, *argv])
+    return sys.executable, subprocess.list2cmdline(["-m", _LAUNCHER, *argv])
 
 
 def relaunch(seam: Seam, argv: Sequence[str]) -> None:

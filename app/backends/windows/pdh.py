@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import threading
 import time
 
 from app.backends.base import BackendError
@@ -46,12 +47,16 @@ def refused(reason: str) -> str:
 
 
 class CounterQuery:
-    """One open pdh query with the counters in COUNTERS, opened on first use and kept open."""
+    """One open pdh query with the counters in COUNTERS, opened on first use and kept open.
+
+    The GUI samples on its own thread while an action samples on a worker: one reader at a time.
+    """
 
     def __init__(self, seam: Seam):
         self._seam = seam
         self._query: int | None = None
         self._counters: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def _open(self) -> None:
         query = ctypes.c_void_p()
@@ -73,6 +78,10 @@ class CounterQuery:
 
     def read(self) -> dict[str, int]:
         """Collect once and return every counter's value in bytes; raises BackendError."""
+        with self._lock:
+            return self._read()
+
+    def _read(self) -> dict[str, int]:
         if self._query is None:
             self._open()
         status = self._seam.pdh_collect_query_data(self._query)

@@ -1,0 +1,267 @@
+"""Linux actions: who may run what (decided in one place), and the real actions as root."""
+
+from __future__ import annotations
+
+import ctypes
+import mmap
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app import actions
+from app.backends.linux import LinuxBackend, access
+
+FIXTURES = Path(__file__).parent / "fixtures" / "linux"
+MiB = 1 << 20
+FILE_SIZE = 512 * MiB
+IS_ROOT = sys.platform.startswith("linux") and os.geteuid() == 0
+root = pytest.mark.skipif(
+    not IS_ROOT, reason="needs root on a real Linux kernel (drop_caches, compact_memory, process_madvise)"
+)
+
+
+def host(tmp_path: Path, euid: int = 1000, **kw: object) -> access.Host:
+    proc = tmp_path / "proc"
+    (proc / "sys/vm").mkdir(parents=True, exist_ok=True)
+    for name in ("drop_caches", "compact_memory"):
+        (proc / "sys/vm" / name).touch()
+    values = {"machine": "x86_64", "has_pidfd_open": True, "has_process_madvise": True, **kw}
+    return access.Host(proc, tmp_path / "sys", euid, **values)  # type: ignore[arg-type]
+
+
+# -- availability ------------------------------------------------------------------------------------
+
+
+def test_unprivileged_each_root_action_unavailable_with_the_reason(tmp_path):
+    backend = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=1000))
+    avail = {a.action_id: a for a in backend.availability()}
+    assert list(avail) == [a.id for a in actions.for_platform("linux")]
+    assert avail["modified-list"].available  # sync: anyone
+    for action_id in ("standby-list", "kernel-caches", "compact", "working-sets"):
+        assert not avail[action_id].available
+        assert "needs root" in avail[action_id].reason
+        assert f"sudo ramlens empty {action_id}" in avail[action_id].reason
+    assert not backend.privileged()
+    assert "root" in backend.privilege_note()
+
+
+def test_root_has_every_action(tmp_path):
+    backend = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=0))
+    assert all(a.available for a in backend.availability())
+    assert backend.privilege_note() == ""
+
+
+def test_missing_kernel_interfaces_are_named(tmp_path):
+    h = host(tmp_path, euid=0, has_process_madvise=False)
+    (h.proc / "sys/vm/compact_memory").unlink()
+    (h.proc / "sys/vm/drop_caches").unlink()
+    avail = {a.action_id: a for a in LinuxBackend(proc=FIXTURES / "busy-cache", host=h).availability()}
+    assert "compact_memory" in avail["compact"].reason and "CONFIG_COMPACTION" in avail["compact"].reason
+    assert "drop_caches" in avail["standby-list"].reason
+    assert "process_madvise" in avail["working-sets"].reason
+    h2 = host(tmp_path, euid=0, machine="sparc64")
+    assert "sparc64" in access.decide("working-sets", h2).reason
+
+
+def test_unavailable_action_is_a_failed_result_not_an_exception(tmp_path):
+    backend = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=1000))
+    result = backend.run("standby-list")
+    assert not result.ok and "needs root" in result.message
+    assert not backend.run("no-such-action").ok
+    assert "not available on linux" in backend.run("registry-cache").message
+    trimmed = backend.trim_processes([os.getpid()])
+    assert trimmed.action_id == actions.TRIM_PROCESSES and not trimmed.ok and "needs root" in trimmed.message
+
+
+def test_all_skips_the_unavailable_ones_with_reasons(tmp_path):
+    """As an ordinary user, "all" runs what it may (sync) and lists the rest as skipped."""
+    backend = LinuxBackend(host=host(tmp_path, euid=1000))
+    result = backend.run(actions.ALL)
+    assert [s.action_id for s in result.steps] == ["modified-list"]
+    assert result.ok
+    assert "skipped" in result.message and "needs root" in result.message
+    assert result.details["skipped"] == 4
+
+
+def test_modified_list_works_for_anyone():
+    result = LinuxBackend().run("modified-list")
+    assert result.ok, result.message
+    assert result.before is not None and result.after is not None
+    assert "dirty + writeback" in result.message
+
+
+# -- the real actions as root ------------------------------------------------------------------------
+
+
+def resident_bytes(path: Path) -> int:
+    """Bytes of ``path`` in the page cache now (mincore over a mapping that touches no page)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    size = path.stat().st_size
+    pages = (size + mmap.PAGESIZE - 1) // mmap.PAGESIZE
+    vec = (ctypes.c_ubyte * pages)()
+    with open(path, "rb") as f:
+        mapping = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_COPY)
+        buf = ctypes.c_char.from_buffer(mapping)
+        try:
+            if libc.mincore(ctypes.c_void_p(ctypes.addressof(buf)), ctypes.c_size_t(size), vec) != 0:
+                raise OSError(ctypes.get_errno(), "mincore failed")
+        finally:
+            del buf
+            mapping.close()
+    return sum(v & 1 for v in vec) * mmap.PAGESIZE
+
+
+def write_file(path: Path, size: int, sync: bool) -> None:
+    block = os.urandom(MiB)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for _ in range(size // MiB):
+            os.write(fd, block)
+        if sync:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@pytest.fixture
+def disk_file() -> Iterator[Path]:
+    """A path on the disk (not tmpfs: tmpfs pages are never dropped), removed afterwards."""
+    path = Path("/var/tmp") / f"ramlens-test-{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@root
+def test_standby_list_moves_a_cached_file_out_of_standby(disk_file):
+    write_file(disk_file, FILE_SIZE, sync=True)
+    disk_file.read_bytes()  # cached and clean: standby
+    assert resident_bytes(disk_file) >= 0.9 * FILE_SIZE
+    result = LinuxBackend().run("standby-list")
+    assert result.ok, result.message
+    # The file itself left the cache …
+    assert resident_bytes(disk_file) <= 0.1 * FILE_SIZE
+    # … and the result shows its pages going from standby to free (others' work moves the rest a little).
+    changes = {c.key: c.delta for c in result.changes()}
+    assert changes["standby"] <= -FILE_SIZE // 2, result.summary()
+    assert changes["free"] >= FILE_SIZE // 2, result.summary()
+    assert "Standby −" in result.summary() and "Free +" in result.summary()
+
+
+@root
+def test_standby_list_says_when_dirty_pages_stay(disk_file):
+    write_file(disk_file, FILE_SIZE, sync=False)
+    result = LinuxBackend().run("standby-list")
+    assert result.ok
+    assert result.after is not None
+    if (result.after.bytes_of("modified") or 0) >= MiB:  # unless something synced meanwhile
+        assert "only drops clean pages" in result.message
+        assert "Flush modified list" in result.message
+
+
+@root
+def test_modified_list_brings_dirty_close_to_zero(disk_file):
+    write_file(disk_file, FILE_SIZE, sync=False)
+    result = LinuxBackend().run("modified-list")
+    assert result.ok, result.message
+    assert result.after is not None and result.before is not None
+    # Close to zero: other test runs on this machine may dirty a few pages meanwhile.
+    assert (result.after.bytes_of("modified") or 0) <= 64 * MiB, result.summary()
+    assert int(result.details["modified_after"]) <= 64 * MiB
+    # The written pages stay cached, now clean: the file is still resident.
+    assert resident_bytes(disk_file) >= 0.5 * FILE_SIZE
+
+
+@root
+def test_kernel_caches_runs_and_reports():
+    result = LinuxBackend().run("kernel-caches")
+    assert result.ok, result.message
+    assert "reclaimable slab" in result.message
+    assert {"sreclaimable_before", "sreclaimable_after"} <= set(result.details)
+
+
+@root
+def test_compact_runs_and_reports():
+    before_migrated = LinuxBackend().sample().details["pgmigrate_success"]
+    result = LinuxBackend().run("compact")
+    assert result.ok, result.message
+    assert "compacted" in result.message
+    assert int(result.details["pages_migrated"]) >= 0
+    assert result.after is not None
+    assert int(result.after.details["pgmigrate_success"]) >= int(before_migrated)
+    assert int(result.details["large_free_after"]) > 0
+
+
+@pytest.fixture
+def child_with_mapped_file(disk_file) -> Iterator[subprocess.Popen[str]]:
+    """A process that maps a 64 MiB file and touches every page, then waits."""
+    write_file(disk_file, 64 * MiB, sync=True)
+    code = (
+        "import mmap, sys\n"
+        f"f = open({str(disk_file)!r}, 'rb')\n"
+        "m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)\n"
+        "sum(m[i] for i in range(0, len(m), mmap.PAGESIZE))\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    try:
+        yield child
+    finally:
+        child.kill()
+        child.wait()
+
+
+def rss(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * mmap.PAGESIZE
+
+
+@root
+def test_trim_processes_pages_out_a_mapped_file(child_with_mapped_file):
+    pid = child_with_mapped_file.pid
+    before = rss(pid)
+    assert before >= 64 * MiB
+    result = LinuxBackend().trim_processes([pid])
+    assert result.ok, result.message
+    assert result.details["trimmed"] == 1 and result.details["failed"] == 0
+    # The file pages the child mapped are clean: they leave its working set.
+    assert rss(pid) <= before - 32 * MiB
+    assert int(result.details["rss_after_bytes"]) < int(result.details["rss_before_bytes"])
+
+
+@root
+def test_trim_processes_skips_this_process_and_kernel_threads():
+    kthreadd = 2  # kernel thread: no user memory
+    result = LinuxBackend().trim_processes([os.getpid(), kthreadd])
+    assert not result.ok  # nothing was trimmed
+    assert result.details["skipped"] == 2 and result.details["trimmed"] == 0
+
+
+@root
+def test_working_sets_reports_counts(child_with_mapped_file):
+    result = LinuxBackend().run("working-sets")
+    assert result.ok, result.message
+    d = result.details
+    assert int(d["trimmed"]) >= 1  # at least the child
+    assert int(d["skipped"]) >= 1  # at least this process
+    assert int(d["trimmed"]) + int(d["skipped"]) + int(d["failed"]) >= 3
+    assert "processes trimmed" in result.message
+    swap = LinuxBackend().sample().details["SwapTotal"]
+    assert ("no swap" in result.message) == (swap == 0)
+
+
+@root
+def test_all_runs_every_action_in_canonical_order():
+    result = LinuxBackend().run(actions.ALL)
+    assert [s.action_id for s in result.steps] == [a.id for a in actions.for_platform("linux")]
+    assert result.ok, result.message
+    assert result.details == {"done": 5, "failed": 0, "skipped": 0}

@@ -1,0 +1,58 @@
+"""Driving the window as a person would: menus by their text, clicks, modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+
+def menu_action(menu: QMenu, text_start: str) -> QAction:
+    """The item of ``menu`` whose text (without '&') starts with ``text_start``."""
+    for act in menu.actions():
+        if act.text().replace("&", "").startswith(text_start):
+            return act
+    raise AssertionError(f"no item {text_start!r} in {[a.text() for a in menu.actions()]}")
+
+
+def click_menu_item(qtbot, menu: QMenu, text_start: str) -> None:  # type: ignore[no-untyped-def]
+    """Open ``menu`` and click the item, as a mouse would."""
+    act = menu_action(menu, text_start)
+    menu.popup(QPoint(10, 10))
+    qtbot.waitUntil(menu.isVisible)
+    menu.setActiveAction(act)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def answer_dialog(handler: Callable[[QWidget], None], attempts: int = 200) -> None:
+    """Call ``handler`` with the next modal dialog once it is up (dialogs block the test otherwise)."""
+
+    def poll(left: int = attempts) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            handler(box)
+        elif left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, poll)
+
+
+def press_message_box(button_text: str, tick_dont_ask: bool = False) -> Callable[[QWidget], None]:
+    """A handler for answer_dialog: optionally tick "Don't ask again", then press a button by its text."""
+
+    def handle(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox), widget
+        if tick_dont_ask:
+            box_check = widget.checkBox()
+            assert box_check is not None
+            box_check.setChecked(True)
+        for button in widget.buttons():
+            if button.text().replace("&", "") == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in widget.buttons()]}")
+
+    return handle

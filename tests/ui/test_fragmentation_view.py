@@ -1,0 +1,149 @@
+"""The Fragmentation tab: live buddyinfo, the indices, history, migrate types and a real "Compact now"."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.backends.base import BackendError
+from app.backends.linux import fragmentation as fr
+from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
+linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
+as_root = pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/proc/sys/vm/compact_memory").exists(),
+    reason="compacts memory for real: needs root and CONFIG_COMPACTION",
+)
+
+
+def capture_reader(name: str):  # type: ignore[no-untyped-def]
+    def read(baseline):  # type: ignore[no-untyped-def]
+        return fr.read_fragmentation(FIXTURES / name, FIXTURES / "no-sys", baseline=baseline, page_size=4096)
+
+    return read
+
+
+@linux
+def test_tab_is_registered_and_shows_the_live_machine(make_window, qtbot, artifacts):
+    window = make_window()
+    assert "fragmentation" in window.views
+    view = window.views["fragmentation"]
+    window.show_view("fragmentation")
+    qtbot.waitUntil(lambda: view.heat.columnCount() > 0)
+    assert view.report is not None
+    assert "not yet handed to the buddy allocator" in view.summary.text()
+    assert view.indices.rowCount() == len(view.selected_zone().orders)
+    huge = view.report.huge_order
+    row_text = view.indices.item(huge, 5).text()
+    assert row_text == "-1.000" or 0 <= float(row_text) <= 1
+    assert view.indices.item(huge, 5).font().bold()  # the huge-page order stands out
+    for _ in range(3):
+        window.sampler.sample_now()
+    qtbot.waitUntil(lambda: len(view.history) >= 4)
+    assert view._curves  # one curve per populated zone
+    assert view.counters.rowCount() >= 3
+
+
+def test_capture_values_in_the_tables(make_window, qtbot):
+    from ui.views.fragmentation import FragmentationView
+
+    window = make_window()
+    view = FragmentationView(window, reader=capture_reader("busy-cache"))
+    qtbot.addWidget(view)
+    view.show()
+    view.zone_combo.setCurrentText("Node 0 Normal")
+    assert view.indices.item(9, 4).text() == "0.897"  # hand-computed in tests/test_fragmentation.py
+    assert view.indices.item(9, 5).text() == "-1.000"
+    zones = [view.heat.horizontalHeaderItem(c).text() for c in range(view.heat.columnCount())]
+    assert zones == ["Node 0 DMA", "Node 0 DMA32", "Node 0 Normal"]
+    assert view.heat.rowCount() == 11 + 1  # orders 0..10 and the total
+    assert view.heat.item(0, 2).text() == "902 · 3.5 MiB"  # 902 single pages in Normal
+    assert view.heat.item(11, 2).text() == "3,511 · 293.7 MiB"  # 75180 pages
+    assert view.threshold_line.value() == 0.5 or fr.read_extfrag_threshold(FIXTURES / "busy-cache") is None
+
+
+def test_read_error_is_shown_not_swallowed(make_window, qtbot):
+    from ui.views.fragmentation import FragmentationView
+
+    def broken(_baseline):  # type: ignore[no-untyped-def]
+        raise BackendError("/proc/buddyinfo cannot be read: Input/output error")
+
+    view = FragmentationView(make_window(), reader=broken)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.error.isVisible() and "Input/output error" in view.error.text()
+
+
+def test_migrate_types_on_demand(make_window, qtbot):
+    from ui.views.fragmentation import FragmentationView
+
+    text = (FIXTURES / "busy-cache" / "pagetypeinfo").read_text()
+    calls = []
+
+    def types():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return parse_pagetypeinfo(text.replace("  752 \n", ">100000 \n", 1))
+
+    view = FragmentationView(make_window(), reader=capture_reader("busy-cache"), types_reader=types)
+    qtbot.addWidget(view)
+    view.show()
+    for _ in range(3):
+        view.refresh()
+    assert calls == []  # never polled
+    qtbot.mouseClick(view.types_button, Qt.MouseButton.LeftButton)
+    assert calls == [1]
+    cells = {
+        view.types_table.item(r, 1).text(): view.types_table.item(r, 12).text()
+        for r in range(view.types_table.rowCount())
+        if view.types_table.item(r, 0).text() == "0 DMA32"
+    }
+    assert cells["Movable"] == ">100000"
+
+
+def test_migrate_types_not_root_message(make_window, qtbot):
+    from app.backends.linux.census import NeedsRoot
+    from ui.views.fragmentation import FragmentationView
+
+    def refused():  # type: ignore[no-untyped-def]
+        raise NeedsRoot("needs root: /proc/pagetypeinfo is readable only by root")
+
+    view = FragmentationView(make_window(), reader=capture_reader("busy-cache"), types_reader=refused)
+    qtbot.addWidget(view)
+    view.load_types()
+    assert view.types_status.text() == "needs root: /proc/pagetypeinfo is readable only by root"
+
+
+@linux
+@as_root
+def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts):
+    from app.backends.linux import LinuxBackend
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow(LinuxBackend(), settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("fragmentation")
+    view = window.views["fragmentation"]
+    qtbot.waitUntil(lambda: view.report is not None)
+    for _ in range(4):
+        window.sampler.sample_now()
+        qtbot.wait(150)
+    assert view.compact_button.isEnabled()
+    with qtbot.waitSignal(window.runner.finished, timeout=120000) as finished:
+        qtbot.mouseClick(view.compact_button, Qt.MouseButton.LeftButton)
+        assert not view.compact_button.isEnabled()  # the UI thread is free while it runs
+    result = finished.args[0]
+    assert result.action_id == "compact" and result.ok, result.message
+    assert view.before is not None and view.after is not None
+    assert "Compacted in" in view.compact_status.text() and "→" in view.compact_status.text()
+    assert view.before_after.isVisible()
+    assert view.compact_button.isEnabled()
+    qtbot.wait(200)
+    window.grab().save(str(artifacts / "fragmentation.png"), "PNG")
+    window.runner.wait(10000)

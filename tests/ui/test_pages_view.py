@@ -1,0 +1,119 @@
+"""The Physical pages tab: a real census off the UI thread, its tables and map, and the not-root message."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from app.backends.base import BackendError
+from app.backends.linux import census as cz
+
+as_root = pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
+    reason="the census reads /proc/kpageflags: root",
+)
+
+
+@as_root
+def test_census_from_the_tab_as_root(make_window, qtbot, artifacts):
+    window = make_window()
+    window.resize(1200, 760)
+    view = window.views["pages"]
+    assert view.census is None  # nothing is read before the tab is shown
+    window.show_view("pages")  # the first show starts a census by itself
+    qtbot.waitUntil(lambda: view.census is not None, timeout=60000)
+    result = view.census
+    assert sum(result.totals) == result.frames
+    assert view.totals.rowCount() == len(cz.CLASSES)
+    labels = [view.totals.item(r, 0).text() for r in range(view.totals.rowCount())]
+    assert labels == [c.label for c in cz.CLASSES]
+    free_row = labels.index("Free")
+    assert view.totals.item(free_row, 6).text() == "MemFree"
+    assert view.combos.rowCount() == min(len(result.combinations), 200)
+    assert view.combos.item(0, 4).text().startswith("0x")
+    image = view.image.image
+    assert image is not None and image.shape[1] == 1024 and image.shape[2] == 4
+    assert "page frames" in view.status.text()
+    qtbot.wait(200)
+    window.grab().save(str(artifacts / "pages.png"), "PNG")
+
+
+def test_the_census_runs_off_the_ui_thread_with_progress(qtbot):
+    from ui.views.pages import PagesView
+
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    frames = np.zeros(2048, dtype=np.uint8)
+    frames[:1000] = cz.FREE
+
+    def take(progress):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        progress(1, 2)
+        release.wait(10)
+        return cz.Census(4096, 2048, (1048, 1000) + (0,) * 9, {0: 1048, 0x400: 1000}, 1, frames, {})
+
+    view = PagesView(take=take, problem=lambda: "")
+    qtbot.addWidget(view)
+    qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert view.running and not view.button.isEnabled()
+    qtbot.waitUntil(lambda: view.progress.value() == 500)  # progress crossed back to the UI thread
+    assert threads and threads[0] is not threading.main_thread()
+    release.set()
+    qtbot.waitUntil(lambda: view.census is not None)
+    assert view.button.isEnabled() and view.button.text() == "Take census again"
+    assert view.totals.item(1, 1).text() == "1,000"
+    assert view.totals.item(1, 0).text() == "Free"
+
+
+def test_failure_is_shown(qtbot):
+    from ui.views.pages import PagesView
+
+    def take(progress):  # type: ignore[no-untyped-def]
+        raise BackendError("/proc/kpageflags cannot be read: Input/output error")
+
+    view = PagesView(take=take, problem=lambda: "")
+    qtbot.addWidget(view)
+    view.start()
+    qtbot.waitUntil(lambda: "failed" in view.status.text())
+    assert "Input/output error" in view.status.text() and view.button.isEnabled()
+
+
+def test_not_root_is_a_clear_message(qtbot):
+    from ui.views.pages import PagesView
+
+    started = []
+    view = PagesView(
+        take=lambda p: started.append(1), problem=lambda: cz.access_problem(Path("/nonexistent"))
+    )
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.button.isEnabled() and started == []
+    assert (
+        "unavailable" in view.status.text() and "/nonexistent/kpageflags does not exist" in view.status.text()
+    )
+
+
+def test_access_problem_as_ordinary_user(tmp_path):
+    (tmp_path / "kpageflags").write_bytes(b"")
+    (tmp_path / "kpageflags").chmod(0o000)
+    if os.geteuid() == 0:
+        assert cz.access_problem(tmp_path) == ""  # root reads anything
+    else:
+        assert cz.access_problem(tmp_path) == f"needs root: {tmp_path}/kpageflags is readable only by root"
+
+
+def test_class_colours_follow_the_lists():
+    from ui.colors import LIST_COLORS
+    from ui.views.pages import CLASS_COLORS, class_lut
+
+    for key in ("free", "standby", "modified"):
+        assert CLASS_COLORS[key].name() == LIST_COLORS[key]
+    assert CLASS_COLORS["anonymous"].name() == LIST_COLORS["active"]
+    lut = class_lut()
+    assert len({tuple(lut[c.index]) for c in cz.CLASSES}) == len(cz.CLASSES)  # every class distinct
+    assert tuple(lut[cz.NO_CELL]) == (255, 255, 255, 255)

@@ -1,0 +1,91 @@
+"""Screenshots: the artefacts of every view for people to look at, and `ramlens --screenshot`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from app import actions
+from tests.fake_backend import FakeBackend
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _window_with_an_hour_of_history(make_window, platform: str):  # type: ignore[no-untyped-def]
+    backend = FakeBackend(platform=platform, start=time.time() - 3600, step=1.0)
+    window = make_window(backend)
+    window.set_refresh(0)
+    window.resize(1200, 760)
+    for second in range(3600):
+        if second == 1200:
+            backend.move("active", "standby", 0.15)  # a program exits; its files stay cached
+        if second in (1800, 3000):
+            window.mark_action(backend.run("standby-list" if second == 1800 else "working-sets"))
+        if second > 1800:
+            backend.move("free", "standby", 0.0015)  # the cache fills again
+        window.sampler.sample_now()
+    window.set_span(3600)
+    return window
+
+
+@pytest.mark.parametrize("platform", ["linux", "windows"])
+def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
+    window = _window_with_an_hour_of_history(make_window, platform)
+    window.notify("Purge standby list: Standby −7.1 GiB, Free +7.1 GiB, 0.4 s", "success")
+    for key in ("lists", "history", "processes"):
+        window.show_view(key)
+        if key == "processes":
+            with qtbot.waitSignal(window.processes_view._relay.done, timeout=10000):
+                window.processes_view.refresh()
+        qtbot.wait(50)
+        target = artifacts / f"view-{key}-{platform}.png"
+        assert window.grab().save(str(target))
+        image = QImage(str(target))
+        assert image.width() >= 1000 and image.height() >= 600
+    window.empty_menu.aboutToShow.emit()
+    assert len(window.history_view.markers) == 2
+
+
+def test_screenshot_mode_renders_a_tab_and_exits_0(tmp_path, artifacts):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("screenshot mode is checked with the Linux backend")
+    target = tmp_path / "history.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # prove the user's settings are left alone
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "history"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(target))
+    assert not image.isNull() and image.width() >= 1000
+    assert not (tmp_path / "config").exists()
+    (artifacts / "screenshot-mode-history.png").write_bytes(target.read_bytes())
+
+
+def test_screenshot_mode_rejects_an_unknown_tab(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--screenshot", str(tmp_path / "x.png"), "--tab", "nope"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "no tab 'nope'; choose from lists, history, processes" in done.stderr
+
+
+def test_catalogue_labels_cover_trim():
+    from ui.runner import action_title
+
+    assert action_title(actions.TRIM_PROCESSES) == "Trim working set"
+    assert action_title("standby-list") == "Purge standby list"

@@ -1,0 +1,159 @@
+"""File › Save / Open / Compare snapshots through the real main window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from app import snapshot as snap
+from tests.fake_backend import GIB, FakeBackend
+from tests.snapshot_samples import snapshot
+from tests.ui.helpers import click_menu_item, menu_action
+
+
+def test_file_menu_has_the_snapshot_items_before_export(make_window):
+    window = make_window()
+    texts = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
+    assert texts[:4] == ["Save snapshot…", "Open snapshot…", "Compare snapshots…", "Export chart…"]
+
+
+def test_save_from_the_menu_writes_a_full_snapshot(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window()
+    for _ in range(5):
+        window.sampler.sample_now()
+    target = tmp_path / "saved.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click_menu_item(qtbot, window.file_menu, "Save snapshot")
+    loaded = snap.load(target)
+    assert loaded.sample.backend == "fake"
+    assert loaded.history is not None and len(loaded.history) == len(window.history)
+    assert loaded.processes  # the live process table
+    assert "Snapshot saved" in window.result_label.text()
+
+
+def test_save_to_an_unwritable_place_says_so(make_window, tmp_path):
+    window = make_window()
+    assert not window.snapshots.save_to(str(tmp_path / "missing" / "dir" / "s.json"))
+    box = window.snapshots.last_error
+    assert box is not None and box.isVisible()
+    assert "could not be written" in box.text()
+
+
+def test_open_shows_every_view_read_only(make_window, qtbot, tmp_path, monkeypatch, artifacts):
+    window = make_window()
+    path = tmp_path / "before-clean.json"
+    snap.save(path, snapshot())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    click_menu_item(qtbot, window.file_menu, "Open snapshot")
+    assert len(window.snapshots.open_windows) == 1
+    viewer = window.snapshots.open_windows[0]
+    qtbot.waitExposed(viewer)
+    assert viewer.windowTitle() == "RAMLens — before-clean.json (snapshot, read-only)"
+    assert viewer.tab_titles() == ["Memory lists", "History", "Processes", "Fragmentation", "Machine"]
+    assert viewer.lists_view.sample.to_json() == snapshot().sample.to_json()
+    assert viewer.process_model.rowCount() == 3
+    assert viewer.history_view is not None and len(viewer.history_view.history) == 120
+    assert window.windowTitle() == "RAMLens"  # the live window is untouched
+    for index, name in enumerate(("lists", "history", "processes")):
+        viewer.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        if viewer.history_view is not None:
+            viewer.history_view.refresh(force=True)
+        viewer.grab().save(str(artifacts / f"snapshot-open-{name}.png"))
+
+
+def test_a_broken_file_gets_a_clear_message_and_changes_nothing(make_window, tmp_path):
+    window = make_window()
+    good = tmp_path / "good.json"
+    snap.save(good, snapshot())
+    viewer = window.snapshots.open_path(str(good))
+    assert viewer is not None
+    shown_before = viewer.lists_view.sample
+    cases = {
+        "truncated.json": json.dumps(snapshot().to_json())[:500].encode(),
+        "junk.json": bytes(range(256)) * 64,
+        "other.json": b'{"hello": "world"}',
+        "newer.json": json.dumps({**snapshot().to_json(), "schema": 99}).encode(),
+    }
+    expected = {
+        "truncated.json": "truncated",
+        "junk.json": "not UTF-8",
+        "other.json": "not a RAMLens snapshot",
+        "newer.json": "newer RAMLens",
+    }
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+        assert window.snapshots.open_path(str(tmp_path / name)) is None
+        box = window.snapshots.last_error
+        assert box is not None and box.isVisible()
+        assert box.text().startswith(name) and expected[name] in box.text(), box.text()
+        box.close()
+    assert window.snapshots.open_windows == [viewer]
+    assert viewer.lists_view.sample is shown_before
+
+
+def test_compare_two_snapshots(make_window, tmp_path, artifacts):
+    window = make_window()
+    backend = window.backend
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert window.snapshots.save_to(str(a))
+    backend.move("standby", "free", 1.0)  # as a purge would
+    window.sampler.sample_now()
+    assert window.snapshots.save_to(str(b))
+    dialog = window.snapshots.compare(str(a), str(b))
+    assert dialog is not None
+    rows = {
+        dialog.lists_table.item(r, 0).text(): dialog.lists_table.item(r, 3).text()
+        for r in range(dialog.lists_table.rowCount())
+    }
+    assert rows["Standby"] == "−8.0 GiB" and rows["Free"] == "+8.0 GiB"
+    assert dialog.windowTitle() == "Compare a.json → b.json"
+    dialog.resize(860, 560)
+    dialog.grab().save(str(artifacts / "snapshot-compare.png"))
+
+
+def test_compare_with_now_from_the_picker(make_window, tmp_path, qtbot):
+    backend = FakeBackend()
+    window = make_window(backend)
+    a = tmp_path / "then.json"
+    assert window.snapshots.save_to(str(a))
+    backend.move("active", "standby", 0.5)
+    window.sampler.sample_now()
+
+    from tests.ui.helpers import answer_dialog
+
+    def fill(picker):  # type: ignore[no-untyped-def]
+        picker.a_edit.setText(str(a))
+        picker.now_box.setChecked(True)
+        picker.accept()
+
+    answer_dialog(fill)
+    menu_action(window.file_menu, "Compare snapshots").trigger()
+    dialog = window.snapshots.last_compare
+    assert dialog is not None and dialog.windowTitle() == "Compare then.json → now"
+    changes = {d.key: d.delta for d in dialog.diff.lists}
+    assert changes["active"] == -3 * GIB and changes["standby"] == 3 * GIB
+
+
+def test_compare_with_a_broken_file(make_window, tmp_path):
+    window = make_window()
+    a = tmp_path / "a.json"
+    snap.save(a, snapshot())
+    (tmp_path / "b.json").write_text("{")
+    assert window.snapshots.compare(str(a), str(tmp_path / "b.json")) is None
+    assert "b.json" in window.snapshots.last_error.text()
+    assert window.snapshots.last_compare is None
+
+
+def test_opened_snapshot_reaches_compare_with_now(make_window, tmp_path, qtbot):
+    window = make_window()
+    path = tmp_path / "s.json"
+    assert window.snapshots.save_to(str(path))
+    viewer = window.snapshots.open_path(str(path))
+    now_button = next(b for b in viewer.findChildren(QPushButton) if b.text() == "Compare with now")
+    now_button.click()
+    assert window.snapshots.last_compare is not None
+    assert window.snapshots.last_compare.windowTitle() == "Compare s.json → now"
+    assert Path(path).exists()

@@ -1,0 +1,175 @@
+"""The three views with a fake backend: what a person reads, hovers, toggles and right-clicks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from app.history import History
+from tests.fake_backend import GIB, FakeBackend
+from ui.colors import LIST_COLORS, list_color
+from ui.views.history import HistoryView, _bucket_mean
+from ui.views.lists import COL_NAME, COL_PAGES, COL_REPURPOSED, COL_SHARE, COL_SIZE, ListsView
+
+
+def _top_level(view: ListsView) -> dict[str, object]:
+    root = view.tree.invisibleRootItem()
+    return {root.child(i).text(COL_NAME): root.child(i) for i in range(root.childCount())}
+
+
+def test_every_canonical_list_has_its_own_colour():
+    from app.model import LIST_KEYS
+
+    assert set(LIST_KEYS) <= set(LIST_COLORS)
+    assert len({list_color(k).name() for k in LIST_KEYS}) == len(LIST_KEYS)
+
+
+def test_lists_view_shows_sizes_shares_and_exact_bytes(qtbot):
+    view = ListsView()
+    qtbot.addWidget(view)
+    sample = FakeBackend().sample()
+    view.update_sample(sample)
+    rows = _top_level(view)
+    assert list(rows) == ["In use", "Standby", "Modified", "Free", "Total"]
+    standby = rows["Standby"]
+    assert standby.text(COL_SIZE) == "8.0 GiB"
+    assert standby.toolTip(COL_SIZE) == f"{8 * GIB:,} bytes"
+    assert standby.text(COL_SHARE) == "50.0 %"
+    assert standby.text(COL_PAGES) == f"{8 * GIB // 4096:,}"
+    assert [standby.child(i).text(COL_NAME) for i in range(standby.childCount())] == [
+        "Low priority (inactive)",
+        "High priority (active)",
+    ]
+    assert standby.isExpanded()
+    assert rows["Total"].text(COL_SIZE) == "16.0 GiB"
+    assert view.tree.isColumnHidden(COL_REPURPOSED)  # Linux has no repurposed counts
+    details = {
+        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
+        for i in range(view.details.topLevelItemCount())
+    }
+    assert details["commit_bytes"].text(1) == "7.0 GiB"
+
+
+def test_lists_view_updates_in_place_and_keeps_folding(qtbot):
+    backend = FakeBackend()
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.update_sample(backend.sample())
+    standby = _top_level(view)["Standby"]
+    standby.setExpanded(False)
+    backend.move("standby", "free", 1.0)
+    view.update_sample(backend.sample())
+    assert _top_level(view)["Standby"] is standby and not standby.isExpanded()
+    assert standby.text(COL_SIZE) == "0 B" and _top_level(view)["Free"].text(COL_SIZE) == "9.7 GiB"
+
+
+def test_windows_standby_priorities_and_repurposed_column(qtbot):
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.update_sample(FakeBackend(platform="windows").sample())
+    rows = _top_level(view)
+    assert "Zeroed" in rows and "Modified no-write" in rows
+    standby = rows["Standby"]
+    assert [standby.child(i).text(COL_NAME) for i in range(8)] == [f"Priority {i}" for i in range(8)]
+    assert not view.tree.isColumnHidden(COL_REPURPOSED)
+    assert standby.child(5).text(COL_REPURPOSED) == "5,000"
+
+
+def test_memory_bar_segments_follow_the_lists(qtbot):
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.show()
+    view.update_sample(FakeBackend().sample())
+    assert [s.key for s in view.bar.segments] == ["active", "standby", "modified", "free"]
+    width = view.bar.width()
+    assert view.bar.segment_at(width * 0.1).key == "active"  # in use is the first 6/16
+    assert view.bar.segment_at(width * 0.6).key == "standby"
+    assert view.bar.segment_at(width * 0.99).key == "free"
+
+
+def _filled_history(n: int = 600, backend: FakeBackend | None = None) -> tuple[History, FakeBackend]:
+    backend = backend or FakeBackend()
+    history = History(capacity=max(n, 1))
+    for _ in range(n):
+        history.append(backend.sample())
+    return history, backend
+
+
+def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
+    history, backend = _filled_history(50)
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.refresh()
+    top = view.curves["free"].getData()[1]
+    assert np.allclose(top, backend.total)  # the stack adds up to all of RAM
+    assert view.legend.getLabel(view.curves["zeroed"]) is None  # absent on Linux: not in the legend
+    # A click on the legend's standby sample hides it; the lists above move down.
+    sample_item = next(s for s, label in view.legend.items if s.item is view.curves["standby"])
+    sample_item.mouseClickEvent(_LeftClick())
+    assert not view.curves["standby"].isVisible()
+    assert np.allclose(view.curves["free"].getData()[1], backend.total - 8 * GIB)
+    sample_item.mouseClickEvent(_LeftClick())
+    assert np.allclose(view.curves["free"].getData()[1], backend.total)
+
+
+class _LeftClick:
+    def button(self):  # type: ignore[no-untyped-def]
+        return Qt.MouseButton.LeftButton
+
+    def accept(self) -> None:
+        """pyqtgraph marks the event handled."""
+
+
+def test_history_crosshair_reads_each_list(qtbot):
+    history, backend = _filled_history(30)
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.refresh()
+    times = history.times()
+    when, values = view.value_at(float(times[10]) + 0.0001)
+    assert when == pytest.approx(times[10])
+    assert values["standby"] == 8 * GIB and "zeroed" not in values
+    scene_pos = view.view_box.mapViewToScene(QPointF(view.chart_x(float(times[10])), GIB))
+    view._on_mouse((scene_pos,))
+    assert view.crosshair.isVisible()
+    assert "Standby: 8.00 GiB" in view.readout.toHtml()
+
+
+def test_history_follow_and_inspect(qtbot):
+    history, backend = _filled_history(400, FakeBackend(start=1.8e9, step=1.0))
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.set_span(300)
+    view.refresh()
+    (x0, x1), _ = view.view_box.viewRange()
+    assert x1 == pytest.approx(view.chart_x(history.latest_time())) and x1 - x0 == pytest.approx(300)
+    view.view_box.sigRangeChangedManually.emit([True, False])  # a person dragged the chart
+    assert not view.follow and not view.follow_button.isChecked()
+    assert view.status.text().startswith("Inspecting")
+    view.follow_button.click()
+    assert view.follow
+
+
+def test_history_downsamples_to_the_pixels(qtbot):
+    history, _ = _filled_history(20000, FakeBackend(start=1.8e9, step=1.0))
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.set_span(86400)
+    view.refresh()
+    xs, _ = view.curves["active"].getData()
+    assert 200 <= len(xs) <= 2 * 900 + 2
+
+
+def test_bucket_mean():
+    assert _bucket_mean(np.arange(7.0), 3).tolist() == [1.0, 4.0, 6.0]
+    assert _bucket_mean(np.arange(3.0), 1).tolist() == [0.0, 1.0, 2.0]

@@ -1,0 +1,159 @@
+"""The command line on "Windows": app.cli.main with detect() returning a backend on the fake kernel."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+import app.cli.common
+from app import cli
+from app.backends.windows import WindowsBackend
+from tests.windows.fake_kernel import WIN8, FakeWindows
+
+HAS_STATUS = importlib.util.find_spec("app.cli.status") is not None
+needs_status = pytest.mark.skipif(
+    not HAS_STATUS, reason="app/cli/status.py (status/actions/empty) not there yet"
+)
+
+
+@pytest.fixture
+def on_windows(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeWindows]:
+    """Make detect() everywhere return a WindowsBackend over a fresh fake kernel."""
+    fake = FakeWindows()
+    backend = WindowsBackend(fake.seam())
+    # Both names: app.cli.common bound detect at import.
+    monkeypatch.setattr("app.backends.detect", lambda: backend)
+    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    yield fake
+    assert fake.errors == []
+
+
+def test_elevate_relaunches_with_the_remaining_arguments(
+    on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--elevate", "empty", "all"]) == 0
+    verb, _program, parameters, _directory = on_windows.launched[0]
+    assert verb == "runas"
+    assert parameters is not None and parameters.endswith("empty all")
+    assert "--elevate" not in parameters
+    assert "administrator" in capsys.readouterr().err
+
+
+def test_elevate_alone_relaunches_the_window(on_windows: FakeWindows) -> None:
+    assert cli.main(["--elevate"]) == 0
+    assert on_windows.launched[0][2] is not None
+    assert not cli.wants_gui(["--elevate"])  # handled by main(), which starts the elevated window
+
+
+def test_elevate_cancelled_exits_1(on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]) -> None:
+    on_windows.shell_answer = "cancel"
+    assert cli.main(["--elevate", "status"]) == 1
+    assert "cancelled" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the real detect() must give the Linux backend"
+)
+def test_elevate_elsewhere_is_a_clear_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--elevate", "status"]) == 2
+    err = capsys.readouterr().err
+    assert "--elevate" in err and "Windows" in err
+
+
+@needs_status
+def test_status_json_prints_the_full_view(
+    on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["status", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["platform"] == "windows" and doc["backend"] == "ntdll"
+    lists = {entry["key"]: entry["bytes"] for entry in doc["lists"]}
+    assert lists["zeroed"] == on_windows.zeroed * on_windows.page_size
+    assert lists["standby"] == sum(on_windows.standby) * on_windows.page_size
+
+
+@needs_status
+def test_status_text(on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "Standby" in out and "Zeroed" in out
+
+
+@needs_status
+def test_actions_lists_the_windows_catalogue(
+    on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["actions"]) == 0
+    out = capsys.readouterr().out
+    for action_id in ("combine-pages", "registry-cache", "standby-priority0", "modified-file-cache"):
+        assert action_id in out
+
+
+@needs_status
+def test_empty_standby_moves_pages_and_exits_0(
+    on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
+) -> None:
+    standby = sum(on_windows.standby)
+    assert cli.main(["empty", "standby-list", "--json", "--yes"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is True
+    changes = {c["key"]: c["delta"] for c in doc["changes"]}
+    assert changes["standby"] == -standby * on_windows.page_size
+    assert sum(on_windows.standby) == 0
+
+
+@needs_status
+def test_empty_refused_by_the_kernel_exits_1_with_the_status(
+    on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
+) -> None:
+    on_windows.refuse[("set", 80)] = 0xC0000022
+    assert cli.main(["empty", "working-sets", "--yes"]) == 1
+    captured = capsys.readouterr()
+    assert "STATUS_ACCESS_DENIED" in captured.out + captured.err
+
+
+@needs_status
+def test_empty_unavailable_action_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = FakeWindows(version=WIN8)
+    backend = WindowsBackend(fake.seam())
+    monkeypatch.setattr("app.backends.detect", lambda: backend)
+    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    assert cli.main(["empty", "combine-pages"]) == 2
+    captured = capsys.readouterr()
+    assert "Windows 10" in captured.out + captured.err
+
+
+@needs_status
+def test_empty_all_on_windows_8_runs_the_rest_and_names_what_it_skipped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = FakeWindows(version=WIN8)
+    backend = WindowsBackend(fake.seam())
+    monkeypatch.setattr("app.backends.detect", lambda: backend)
+    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    assert cli.main(["empty", "all", "--yes", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [s["action"] for s in doc["steps"]][:2] == ["system-file-cache", "working-sets"]
+    assert "Combine memory pages: needs Windows 10" in doc["message"]
+    assert sum(fake.standby) == 0
+
+
+@needs_status
+def test_not_elevated_status_says_it_is_limited_and_empty_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = FakeWindows(admin=False)
+    backend = WindowsBackend(fake.seam())
+    monkeypatch.setattr("app.backends.detect", lambda: backend)
+    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    assert cli.main(["status", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["backend"] == "pdh" and "administrator" in doc["limited"]
+    assert cli.main(["empty", "standby-list", "--yes"]) == 2
+    assert "administrator" in capsys.readouterr().err

@@ -1,0 +1,469 @@
+"""Snapshots in the window: File › Save snapshot…, Open snapshot…, Compare snapshots….
+
+An opened snapshot gets its own read-only window (lists, history, processes, fragmentation,
+machine) titled with the file's name, so the live window — and anything else already open —
+never changes when a file is opened, and a broken file changes nothing at all: it only gets
+a message box saying what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import snapshot as snap
+from app.backends.base import BackendError
+from app.processes import ProcessMemory
+from app.units import format_bytes
+from ui.views.history import HistoryView
+from ui.views.lists import ListsView
+from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+FILE_FILTER = "RAMLens snapshots (*.json);;All files (*)"
+DEFAULT_MINUTES = 30
+SETTING_MINUTES = "snapshots/minutes"
+SETTING_FOLDER = "snapshots/folder"
+ROW_HEIGHT = 22
+
+
+class _SortItem(QTableWidgetItem):
+    """A table cell that sorts by a number while showing text."""
+
+    def __init__(self, text: str, key: float):
+        super().__init__(text)
+        self.key = key
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.key < other.key if isinstance(other, _SortItem) else super().__lt__(other)
+
+
+def _read_only_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _process_rows(entries: tuple[snap.ProcessEntry, ...]) -> list[ProcessMemory]:
+    """The snapshot's processes in the Processes view's row type (unknown figures derived, never invented)."""
+    rows = []
+    for p in entries:
+        private = p.private if p.private is not None else max(0, p.working_set - (p.shared or 0))
+        rows.append(
+            ProcessMemory(
+                p.pid, p.name, p.user, p.working_set, private, max(0, p.working_set - private), p.pss
+            )
+        )
+    return rows
+
+
+class SnapshotWindow(QMainWindow):
+    """One opened snapshot, read-only: every view of the main window that a snapshot can fill."""
+
+    def __init__(self, snapshot: snap.Snapshot, path: str, controller: SnapshotController):
+        super().__init__(controller.window)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.snapshot = snapshot
+        self.path = path
+        self.controller = controller
+        name = Path(path).name
+        self.setWindowTitle(f"RAMLens — {name} (snapshot, read-only)")
+        self.resize(1000, 680)
+
+        taken = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(snapshot.time))
+        m = snapshot.machine
+        banner = QLabel(
+            f"<b>Snapshot {name}</b> — taken {taken} on <b>{m.hostname}</b> ({m.os}). "
+            "Read-only: nothing here updates."
+        )
+        banner.setStyleSheet("background: #e8eefb; border: 1px solid #9fb4e0; padding: 6px")
+        compare_now = QPushButton("Compare with now")
+        compare_now.clicked.connect(lambda: controller.compare(path, None))
+        compare_file = QPushButton("Compare with…")
+        compare_file.clicked.connect(self._compare_with_file)
+        top = QHBoxLayout()
+        top.addWidget(banner, 1)
+        top.addWidget(compare_now)
+        top.addWidget(compare_file)
+
+        self.tabs = QTabWidget()
+        self.lists_view = ListsView(self)
+        self.lists_view.update_sample(snapshot.sample)
+        self.tabs.addTab(self.lists_view, "Memory lists")
+        self.history_view: HistoryView | None = None
+        if snapshot.history is not None and len(snapshot.history):
+            history = snapshot.history.to_history(snapshot.sample.page_size)
+            self.history_view = HistoryView(history, self)
+            times = snapshot.history.times
+            self.history_view.set_span(max(60, int(times[-1] - times[0]) + 1))
+            self.history_view.follow_button.hide()  # nothing arrives: there is nothing to follow
+            minutes = (times[-1] - times[0]) / 60
+            self.history_view.status.setText(
+                f"Recorded in the snapshot: {len(times)} readings over {minutes:.1f} min. "
+                "Drag or scroll the chart to inspect; click a legend entry to hide a list."
+            )
+            self.tabs.addTab(self.history_view, "History")
+        self.process_model = ProcessTableModel(self)
+        self.process_model.set_rows(_process_rows(snapshot.processes))
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.process_model)
+        proxy.setSortRole(SORT_ROLE)
+        proxy.setFilterKeyColumn(-1)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.process_table = QTableView()
+        self.process_table.setModel(proxy)
+        self.process_table.setSortingEnabled(True)
+        self.process_table.sortByColumn(COL_RSS, Qt.SortOrder.DescendingOrder)
+        self.process_table.verticalHeader().hide()
+        self.process_table.setAlternatingRowColors(True)
+        self.process_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        process_filter = QLineEdit()
+        process_filter.setPlaceholderText("Filter by name, user or PID")
+        process_filter.textChanged.connect(proxy.setFilterFixedString)
+        processes = QWidget()
+        pcol = QVBoxLayout(processes)
+        pcol.addWidget(process_filter)
+        pcol.addWidget(self.process_table, 1)
+        pcol.addWidget(QLabel(f"{len(snapshot.processes)} processes at the time of the snapshot"))
+        self.tabs.addTab(processes, "Processes")
+        if snapshot.fragmentation:
+            self.tabs.addTab(self._fragmentation_table(), "Fragmentation")
+        self.tabs.addTab(self._machine_page(), "Machine")
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addLayout(top)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        """Draw the chart once it has a size (HistoryView draws lazily)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.history_view is not None:
+            self.history_view.refresh(force=True)
+
+    def tab_titles(self) -> list[str]:
+        """The views this snapshot fills, in order."""
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def _fragmentation_table(self) -> QTableWidget:
+        zones = self.snapshot.fragmentation
+        orders = max(len(z.counts) for z in zones)
+        page = self.snapshot.machine.page_size
+        table = _read_only_table(
+            ["Node", "Zone", "Free", *[f"{format_bytes(page << o, digits=0)}" for o in range(orders)]]
+        )
+        table.setRowCount(len(zones))
+        for r, z in enumerate(zones):
+            table.setItem(r, 0, _SortItem(str(z.node), z.node))
+            table.setItem(r, 1, QTableWidgetItem(z.zone))
+            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages() * page), z.free_pages()))
+            for o, count in enumerate(z.counts):
+                table.setItem(r, 3 + o, _SortItem(str(count), count))
+        table.setToolTip("Free blocks per size (order) in each zone, from /proc/buddyinfo")
+        return table
+
+    def _machine_page(self) -> QWidget:
+        s = self.snapshot
+        m = s.machine
+        page = QWidget()
+        form = QFormLayout(page)
+        for label, value in (
+            ("File", self.path),
+            ("Taken", time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(s.time))),
+            ("RAMLens", s.app_version),
+            ("Host", m.hostname),
+            ("System", m.os),
+            ("Kernel / build", m.kernel),
+            ("Architecture", m.machine),
+            ("CPUs", str(m.cpu_count)),
+            ("Page size", f"{m.page_size} bytes"),
+            ("Backend", s.sample.backend),
+            ("Total memory", format_bytes(s.sample.total_bytes)),
+        ):
+            text = QLabel(value)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, text)
+        for key, value in s.census.items():
+            form.addRow(f"Census: {key}", QLabel(format_bytes(value)))
+        return page
+
+    def _compare_with_file(self) -> None:
+        other, _ = QFileDialog.getOpenFileName(
+            self, "Compare with snapshot", str(Path(self.path).parent), FILE_FILTER
+        )
+        if other:
+            self.controller.compare(self.path, other)
+
+
+class CompareDialog(QDialog):
+    """What changed from A to B: every list, then every process that appeared, exited, grew or shrank."""
+
+    def __init__(self, diff: snap.SnapshotDiff, a_name: str, b_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.diff = diff
+        self.setWindowTitle(f"Compare {a_name} → {b_name}")
+        self.resize(860, 640)
+        seconds = diff.b_time - diff.a_time
+        head = QLabel(
+            f"<b>{a_name}</b> → <b>{b_name}</b>, {abs(seconds) / 60:.1f} min "
+            f"{'later' if seconds >= 0 else 'earlier'}"
+            + ("" if diff.same_machine else " — <span style='color:#b3261e'>different machines</span>")
+        )
+        self.lists_table = _read_only_table(["List", "Before", "After", "Change"])
+        self.lists_table.setRowCount(len(diff.lists))
+        for r, c in enumerate(diff.lists):
+            self.lists_table.setItem(r, 0, QTableWidgetItem(c.label))
+            for col, value in ((1, c.before), (2, c.after)):
+                self.lists_table.setItem(
+                    r,
+                    col,
+                    _SortItem("—" if value is None else format_bytes(value), -1 if value is None else value),
+                )
+            self.lists_table.setItem(r, 3, _SortItem(format_bytes(c.delta, signed=True), c.delta))
+        counts = ", ".join(f"{diff.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+        self.process_summary = QLabel(f"Processes: {counts}")
+        self.process_table = _read_only_table(
+            ["PID", "Name", "Change", "Before", "After", "Working set change"]
+        )
+        self.process_table.setRowCount(len(diff.processes))
+        for r, p in enumerate(diff.processes):
+            self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
+            self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
+            self.process_table.setItem(r, 2, QTableWidgetItem(p.change))
+            for col, value in ((3, p.before), (4, p.after)):
+                self.process_table.setItem(
+                    r,
+                    col,
+                    _SortItem("—" if value is None else format_bytes(value), -1 if value is None else value),
+                )
+            self.process_table.setItem(r, 5, _SortItem(format_bytes(p.delta, signed=True), p.delta))
+        self.process_table.setSortingEnabled(True)
+        # Every list in sight without scrolling; the processes get the rest of the height.
+        self.lists_table.setFixedHeight(
+            self.lists_table.horizontalHeader().sizeHint().height()
+            + ROW_HEIGHT * max(1, len(diff.lists))
+            + 2 * self.lists_table.frameWidth()
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(head)
+        column.addWidget(self.lists_table)
+        column.addWidget(self.process_summary)
+        column.addWidget(self.process_table, 1)
+        column.addWidget(buttons)
+
+
+class ComparePicker(QDialog):
+    """Choose snapshot A, and B as another file or this machine now."""
+
+    def __init__(self, folder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Compare snapshots")
+        self.setMinimumWidth(520)
+        self.folder = folder
+        self.a_edit = QLineEdit()
+        self.b_edit = QLineEdit()
+        self.now_box = QCheckBox("Compare with this machine now")
+        self.now_box.toggled.connect(lambda on: self.b_edit.setEnabled(not on))
+        form = QFormLayout()
+        form.addRow("Snapshot A", self._with_browse(self.a_edit))
+        form.addRow("Snapshot B", self._with_browse(self.b_edit))
+        form.addRow("", self.now_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(buttons)
+
+    def _with_browse(self, edit: QLineEdit) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(lambda: self._browse(edit))
+        layout.addWidget(browse)
+        return row
+
+    def _browse(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a snapshot", self.folder, FILE_FILTER)
+        if path:
+            edit.setText(path)
+
+    def choice(self) -> tuple[str, str | None]:
+        """(path of A, path of B or None for now)."""
+        return self.a_edit.text().strip(), None if self.now_box.isChecked() else self.b_edit.text().strip()
+
+
+class SnapshotController(QObject):
+    """The File menu's snapshot items and what they do."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.open_windows: list[SnapshotWindow] = []
+        self.last_error: QMessageBox | None = None
+        self.last_compare: CompareDialog | None = None
+        self.save_action = QAction("&Save snapshot…", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_dialog)
+        self.open_action = QAction("&Open snapshot…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_dialog)
+        self.compare_action = QAction("&Compare snapshots…", self)
+        self.compare_action.triggered.connect(self.compare_dialog)
+        menu = window.file_menu
+        before = window.export_action
+        for act in (self.save_action, self.open_action, self.compare_action):
+            menu.insertAction(before, act)
+        menu.insertSeparator(before)
+
+    # ----- doing ----------------------------------------------------------------------------
+
+    def save_to(self, path: str) -> bool:
+        """Take a snapshot now (the last minutes of the window's history with it) and write it."""
+        minutes = self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float)
+        try:
+            taken = snap.take(
+                self.window.backend,
+                history=self.window.history,
+                minutes=minutes,
+                sample=self.window.sampler.latest,
+            )
+            snap.save(path, taken)
+        except BackendError as exc:
+            self._error("Could not take a snapshot", f"Reading memory failed: {exc}")
+            return False
+        except OSError as exc:
+            self._error("Could not save the snapshot", f"{path} could not be written: {exc.strerror or exc}")
+            return False
+        self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
+        self.window.notify(
+            f"Snapshot saved to {path}: {len(taken.processes)} processes, "
+            f"{len(taken.history) if taken.history else 0} history readings",
+            "success",
+        )
+        return True
+
+    def open_path(self, path: str) -> SnapshotWindow | None:
+        """Load and show a snapshot read-only; a clear message box (and no change) when it is broken."""
+        try:
+            loaded = snap.load(path)
+        except snap.SnapshotError as exc:
+            self._error("This file cannot be opened", str(exc))
+            return None
+        self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
+        viewer = SnapshotWindow(loaded, path, self)
+        viewer.destroyed.connect(lambda *_: self._forget(viewer))
+        self.open_windows.append(viewer)
+        viewer.show()
+        return viewer
+
+    def compare(self, a_path: str, b_path: str | None) -> CompareDialog | None:
+        """Compare snapshot A with snapshot B, or with now when ``b_path`` is None."""
+        try:
+            a = snap.load(a_path)
+            if b_path is None:
+                b = snap.take(self.window.backend, minutes=0, sample=self.window.sampler.latest)
+                b_name = "now"
+            else:
+                b = snap.load(b_path)
+                b_name = Path(b_path).name
+        except snap.SnapshotError as exc:
+            self._error("These snapshots cannot be compared", str(exc))
+            return None
+        except BackendError as exc:
+            self._error("Could not read memory now", str(exc))
+            return None
+        dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_compare = dialog
+        return dialog
+
+    # ----- asking ---------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return str(self.window.settings.value(SETTING_FOLDER, str(Path.home()), type=str))
+
+    def save_dialog(self) -> None:
+        """File › Save snapshot…."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        suggested = str(Path(self._folder()) / f"ramlens-{stamp}{snap.SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save snapshot", suggested, FILE_FILTER)
+        if path:
+            self.save_to(path)
+
+    def open_dialog(self) -> None:
+        """File › Open snapshot…."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open snapshot", self._folder(), FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def compare_dialog(self) -> None:
+        """File › Compare snapshots…."""
+        picker = ComparePicker(self._folder(), self.window)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        a, b = picker.choice()
+        if not a or (b is not None and not b):
+            self._error("Choose the snapshots", "Choose snapshot A, and snapshot B or “this machine now”.")
+            return
+        self.compare(a, b)
+
+    def _error(self, title: str, text: str) -> None:
+        """A message box that does not block the event loop (sampling goes on behind it)."""
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_error = box
+
+    def _forget(self, viewer: SnapshotWindow) -> None:
+        if viewer in self.open_windows:
+            self.open_windows.remove(viewer)
+
+
+def install(window: MainWindow) -> SnapshotController:
+    """Attach the snapshot items to the main window's File menu."""
+    return SnapshotController(window)
