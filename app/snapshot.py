@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from app import __version__
+from app.backends.base import Backend
 from app.history import History
 from app.model import LIST_LABELS, MAX_BYTES, ListChange, MemoryList, ModelError, Sample, list_changes
 
@@ -39,6 +40,7 @@ MAX_ZONES = 256
 MAX_ORDERS = 32
 MAX_CENSUS = 64
 MAX_TEXT = 200
+DEFAULT_HUGE_ORDER = 9  # x86_64's 2 MiB huge page of 4 KiB pages, when the kernel does not say
 
 
 class SnapshotError(ValueError):
@@ -238,6 +240,15 @@ class ZoneBlocks:
         """Pages held in this zone's free blocks."""
         return sum(c << o for o, c in enumerate(self.counts))
 
+    def indices(self, order: int) -> tuple[str, str]:
+        """The kernel's unusable-free and fragmentation indices for 2**order pages, printed as it does."""
+        from app.backends.linux.fragmentation import format_index, fragmentation_index, unusable_free_index
+
+        return (
+            format_index(unusable_free_index(self.counts, order)),
+            format_index(fragmentation_index(self.counts, order)),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The JSON form."""
         return {"node": self.node, "zone": self.zone, "counts": list(self.counts)}
@@ -269,6 +280,7 @@ class Snapshot:
     history: HistoryBlock | None = None
     fragmentation: tuple[ZoneBlocks, ...] = ()  # Linux only; empty elsewhere
     census: Mapping[str, int] = field(default_factory=dict)  # page class -> bytes, when a census was taken
+    huge_order: int = DEFAULT_HUGE_ORDER  # the order of a huge page (9 = 2 MiB of 4 KiB pages)
     schema: int = SCHEMA
 
     @property
@@ -288,6 +300,7 @@ class Snapshot:
             "history": None if self.history is None else self.history.to_json(),
             "fragmentation": [z.to_json() for z in self.fragmentation],
             "census": dict(self.census),
+            "huge_order": self.huge_order,
         }
 
     @classmethod
@@ -322,6 +335,11 @@ class Snapshot:
                 raise SnapshotError(f"census class {key!r} must be a whole number of bytes up to 1 PiB")
             census[key] = value
         history_raw = obj.get("history")
+        huge_order = (
+            _int(obj, "huge_order", "snapshot", 0, MAX_ORDERS - 1)
+            if "huge_order" in obj
+            else DEFAULT_HUGE_ORDER
+        )
         return cls(
             sample=sample,
             machine=MachineInfo.from_json(obj.get("machine")),
@@ -330,6 +348,7 @@ class Snapshot:
             history=None if history_raw is None else HistoryBlock.from_json(history_raw),
             fragmentation=tuple(ZoneBlocks.from_json(z) for z in zones_raw),
             census=census,
+            huge_order=huge_order,
             schema=schema,
         )
 
@@ -345,6 +364,7 @@ def capture(
     processes: Iterable[ProcessEntry] = (),
     fragmentation: Sequence[ZoneBlocks] = (),
     census: Mapping[str, int] | None = None,
+    huge_order: int = DEFAULT_HUGE_ORDER,
 ) -> Snapshot:
     """A snapshot of this machine from figures already read (nothing here touches the OS)."""
     block = None
@@ -357,6 +377,7 @@ def capture(
         history=block,
         fragmentation=tuple(fragmentation),
         census=dict(census or {}),
+        huge_order=huge_order,
     )
 
 
@@ -713,7 +734,7 @@ def _short(value: Any) -> str:
 
 
 def take(
-    backend: Any,
+    backend: Backend,
     *,
     history: History | None = None,
     minutes: float = 10.0,
@@ -727,14 +748,28 @@ def take(
     they can be read — a snapshot without them is still worth having.
     """
     current = sample if sample is not None else backend.sample()
+    linux = current.platform == "linux"
+    huge_order = DEFAULT_HUGE_ORDER
+    if linux:
+        from app.backends.linux.fragmentation import huge_page_order
+
+        huge_order = huge_page_order(page_size=current.page_size)
     return capture(
         current,
         history=history,
         minutes=minutes,
         processes=live_processes(),
-        fragmentation=live_fragmentation() if current.platform == "linux" else (),
+        fragmentation=live_fragmentation() if linux else (),
         census=census,
+        huge_order=huge_order,
     )
+
+
+def census_summary(census: Any) -> dict[str, int]:
+    """Bytes per page class of a physical-page census (app/backends/linux/census.py's Census)."""
+    from app.backends.linux.census import CLASSES
+
+    return {c.key: int(census.bytes_of(c.key)) for c in CLASSES}
 
 
 def live_fragmentation(proc_root: Path = Path("/proc")) -> tuple[ZoneBlocks, ...]:

@@ -1,6 +1,6 @@
 """Render resources/ramlens.svg to the PNG sizes desktops and Windows want.
 
-    QT_QPA_PLATFORM=offscreen python resources/make_icon.py
+QT_QPA_PLATFORM=offscreen python resources/make_icon.py
 """
 
 from __future__ import annotations

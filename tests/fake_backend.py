@@ -135,7 +135,10 @@ class FakeBackend:
                 MemoryList("active", "High priority (active)", size - size * 2 // 3),
             )
         elif key == "modified" and self.platform == "linux":
-            parts = (MemoryList("dirty", "Dirty", size * 9 // 10), MemoryList("writeback", "Writeback", size - size * 9 // 10))
+            parts = (
+                MemoryList("dirty", "Dirty", size * 9 // 10),
+                MemoryList("writeback", "Writeback", size - size * 9 // 10),
+            )
         elif key == "active" and self.platform == "linux":
             quarter = size // 4
             parts = (

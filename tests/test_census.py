@@ -226,3 +226,19 @@ def test_not_root_message() -> None:
         check=False,
     )
     assert "BackendError needs root: /proc/kpageflags is readable only by root" in out.stdout, out.stderr
+
+
+def test_hash_lookup_and_its_fallback_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Random words from a real-looking set: the per-frame classes (the map) must not depend on whether
+    # the hashed class table or the searchsorted fallback (taken when hashes collide) produced them.
+    rng = np.random.default_rng(7)
+    pool = np.array([0, 0x400, 0x402000028, 0x40000086C, 0x400005828, 0x10080, 0x4000000, 0x20204483C], "<u8")
+    flags = pool[rng.integers(0, len(pool), 300000)]
+    expected = c.classify(flags)
+    hashed = c.take_census(fake_proc(tmp_path, flags))
+    monkeypatch.setattr(c, "HASH_BITS", 1)  # two slots for eight words: every chunk collides
+    fallback = c.take_census(fake_proc(tmp_path, flags))
+    assert hashed.frames_per_cell == fallback.frames_per_cell == 1
+    assert np.array_equal(hashed.cells, expected)
+    assert np.array_equal(fallback.cells, expected)
+    assert hashed.totals == fallback.totals

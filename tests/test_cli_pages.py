@@ -64,3 +64,10 @@ def test_ordinary_user_gets_a_clear_message() -> None:
     assert done.returncode == 2
     assert "needs root: /proc/kpageflags is readable only by root" in done.stderr
     assert done.stdout == ""
+
+
+def test_the_pages_tab_is_not_the_pages_command() -> None:
+    assert cli.wants_gui(["--screenshot", "shot.png", "--tab", "pages"])
+    assert cli.wants_gui(["--tab", "fragmentation"])
+    assert not cli.wants_gui(["pages"])
+    assert not cli.wants_gui(["--tab", "pages", "pages"])  # a subcommand after the option's value still counts

@@ -150,7 +150,12 @@ def test_empty_standby_list_as_root_via_the_installed_command(tmp_path):
 
 
 def _nobody_can_run_ramlens() -> str:
-    """Why the CLI cannot be run as nobody here, or "" when it can."""
+    """Why the CLI cannot be run as nobody here, or "" when it can.
+
+    On the build VM the venv's python is a symlink into /root/.pyenv (/root is 0700): setpriv still holds its
+    capabilities when it calls execve, so the binary is found; the program then runs as nobody with none,
+    and Python falls back to the system's standard library because it cannot read /root/.pyenv's.
+    """
     if os.geteuid() != 0:
         return "needs root to switch to the user nobody with setpriv"
     if shutil.which("setpriv") is None:
@@ -188,6 +193,21 @@ def test_unprivileged_user_for_real():
     why = _nobody_can_run_ramlens()
     if why:
         pytest.skip(why)
+    listed = _as_nobody("actions", "--json")
+    assert listed.returncode == 0, listed.stderr
+    actions_seen = {a["id"]: a for a in json.loads(listed.stdout)}
+    if actions_seen["standby-list"]["via_helper"]:
+        pytest.skip(
+            "the pkexec helper is installed here: root-only actions go through it (see test_helper.py)"
+        )
+    assert {k: a["available"] for k, a in actions_seen.items()} == {
+        "working-sets": False,
+        "modified-list": True,
+        "standby-list": False,
+        "kernel-caches": False,
+        "compact": False,
+    }
+
     refused = _as_nobody("empty", "standby-list", "--yes")
     assert refused.returncode == 2, refused.stderr
     assert "Purge standby list is not available: needs root" in refused.stderr
@@ -197,16 +217,30 @@ def test_unprivileged_user_for_real():
     unconfirmed = _as_nobody("empty", "standby-list")  # unavailable is said before any question
     assert unconfirmed.returncode == 2 and "needs root" in unconfirmed.stderr
 
+    # Really unprivileged: uid nobody and no capabilities left (setpriv keeps them only until the execve).
+    creds = subprocess.run(
+        [*NOBODY, sys.executable, "-c", "import os; print(os.geteuid(), open('/proc/self/status').read())"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
+    euid, status_text = creds.stdout.split(" ", 1)
+    assert euid == "65534"
+    assert "CapEff:\t0000000000000000" in status_text
+
     shown = _as_nobody("status", "--json")
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["platform"] == "linux"
 
-    listed = _as_nobody("actions", "--json")
-    avail = {a["id"]: a["available"] for a in json.loads(listed.stdout)}
-    assert avail == {
-        "working-sets": False,
-        "modified-list": True,
-        "standby-list": False,
-        "kernel-caches": False,
-        "compact": False,
-    }
+
+def test_status_with_a_broken_meminfo_fails_naming_the_file(monkeypatch, tmp_path, capsys):
+    tree = tmp_path / "proc"
+    tree.mkdir()
+    for f in (FIXTURES / "busy-cache").iterdir():
+        shutil.copyfile(f, tree / f.name)
+    (tree / "meminfo").write_text("MemTotal: lots\n")
+    monkeypatch.setattr(status, "backend_or_exit", lambda: LinuxBackend(proc=tree))
+    assert cli.main(["status"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ramlens: ") and f"{tree / 'meminfo'} line 1" in err
+    assert cli.main(["watch", "--count", "1", "--csv"]) == 1

@@ -118,9 +118,9 @@ NASTY = [
 other_args = st.one_of(
     st.lists(st.text(max_size=300), max_size=4),
     st.lists(st.sampled_from([*LINUX_IDS, actions.ALL]), min_size=2, max_size=4),
-    st.tuples(st.sampled_from(LINUX_IDS), st.sampled_from([";", "&&", "|", "$(", "`", "/", "..", "\n", " "])).map(
-        lambda t: [t[0] + t[1]]
-    ),
+    st.tuples(
+        st.sampled_from(LINUX_IDS), st.sampled_from([";", "&&", "|", "$(", "`", "/", "..", "\n", " "])
+    ).map(lambda t: [t[0] + t[1]]),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=20000).map(lambda s: [s]),
 ).filter(lambda argv: not (len(argv) == 1 and argv[0] in helper.allowed_ids()))
 
@@ -181,7 +181,9 @@ def test_real_helper_refuses_other_arguments(argv: list[str]) -> None:
 
 
 @needs_helper
-@pytest.mark.skipif(not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody")
+@pytest.mark.skipif(
+    not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody"
+)
 def test_real_helper_as_ordinary_user_refuses_loudly() -> None:
     nobody = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
     done = run_helper("kernel-caches", prefix=nobody)
@@ -230,7 +232,9 @@ def test_shipped_policy_names_the_installed_helper() -> None:
 
 @pytest.mark.parametrize("code", [126, 127])
 def test_cancelled_authentication_is_a_failed_result(tmp_path: Path, code: int) -> None:
-    tool = fake_pkexec(tmp_path, f"echo 'Error executing command as another user: Not authorized' >&2; exit {code}")
+    tool = fake_pkexec(
+        tmp_path, f"echo 'Error executing command as another user: Not authorized' >&2; exit {code}"
+    )
     status = pkexec.HelperStatus(True, "", str(tool), str(HELPER))
     result = pkexec.run_via_helper("compact", status)
     assert not result.ok
@@ -264,7 +268,8 @@ def test_round_trip_through_a_stand_in_pkexec(tmp_path: Path) -> None:
 @needs_helper
 @pytest.mark.skipif(shutil.which("pkexec") is None, reason="pkexec is not installed")
 @pytest.mark.skipif(
-    Path("/run/dbus/system_bus_socket").exists(), reason="a system D-Bus is running: real pkexec would authorise"
+    Path("/run/dbus/system_bus_socket").exists(),
+    reason="a system D-Bus is running: real pkexec would authorise",
 )
 def test_real_pkexec_without_polkit_fails_clearly() -> None:
     # Real pkexec with no system bus cannot ask polkit: it exits 127, which must become a clear failure.
@@ -272,3 +277,79 @@ def test_real_pkexec_without_polkit_fails_clearly() -> None:
     result = pkexec.run_via_helper("kernel-caches", status)
     assert not result.ok
     assert result.message.startswith("authentication was cancelled or refused (pkexec exit 127)")
+
+
+# --- the backend routes root-only actions through the helper when not root ---------------------
+
+
+def user_host(tmp_path: Path, helper_status: pkexec.HelperStatus):  # type: ignore[no-untyped-def]
+    from app.backends.linux import access
+
+    return access.Host(Path("/proc"), Path("/sys"), 1000, "x86_64", True, True, helper_status)
+
+
+@needs_helper
+@pytest.mark.skipif(not is_root, reason="the stand-in pkexec runs the helper with our own (root) rights")
+def test_backend_as_ordinary_user_goes_through_the_helper(tmp_path: Path) -> None:
+    from app.backends.linux import LinuxBackend
+
+    tool = fake_pkexec(tmp_path, f'echo "$@" >> {tmp_path}/calls; exec "$@"')
+    backend = LinuxBackend(host=user_host(tmp_path, pkexec.HelperStatus(True, "", str(tool), str(HELPER))))
+    avail = {a.action_id: a for a in backend.availability()}
+    for action_id in ("standby-list", "kernel-caches", "compact", "working-sets"):
+        assert avail[action_id].available and avail[action_id].via_helper
+    assert avail["modified-list"].available and not avail["modified-list"].via_helper  # sync: in-process
+    result = backend.run("kernel-caches")
+    assert result.ok and result.action_id == "kernel-caches", result.message
+    assert (tmp_path / "calls").read_text() == f"{HELPER} kernel-caches\n"  # exactly the id, nothing else
+    trimmed = backend.trim_processes([os.getpid()])
+    assert not trimmed.ok and "needs root" in trimmed.message  # not a catalogue action: never via the helper
+
+
+def test_backend_without_helper_says_why(tmp_path: Path) -> None:
+    from app.backends.linux import LinuxBackend
+
+    status = pkexec.helper_status(search_path=str(tmp_path))
+    backend = LinuxBackend(host=user_host(tmp_path, status))
+    avail = {a.action_id: a for a in backend.availability()}
+    assert not avail["compact"].available
+    assert avail["compact"].reason.endswith("no pkexec helper: pkexec is not installed")
+    result = backend.run("compact")
+    assert not result.ok and "pkexec is not installed" in result.message
+
+
+@pytest.mark.skipif(
+    not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody"
+)
+@pytest.mark.parametrize(
+    "path", ["/nonexistent", "/usr/sbin:/usr/bin:/sbin:/bin"], ids=["no-pkexec", "system"]
+)
+def test_ordinary_user_for_real_never_silently_does_nothing(path: str) -> None:
+    code = (
+        "from app.backends.linux import LinuxBackend\n"
+        "b = LinuxBackend()\n"
+        "a = {x.action_id: x for x in b.availability()}['kernel-caches']\n"
+        "print(a.available, a.via_helper, '|', a.reason)\n"
+        "if not a.via_helper:\n"
+        "    r = b.run('kernel-caches')\n"
+        "    print(r.ok, '|', r.message)\n"
+    )
+    setpriv = str(shutil.which("setpriv"))
+    done = subprocess.run(
+        [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": path},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    status = pkexec.helper_status(search_path=path)
+    if status.available:  # pkexec, policy and helper all installed: the action goes through pkexec
+        assert lines[0].startswith("True True")
+    else:  # refused, with the reason (never a silent success)
+        assert lines[0].startswith("False False") and f"no pkexec helper: {status.reason}" in lines[0]
+        assert lines[1].startswith("False") and status.reason in lines[1]
+    if path == "/nonexistent":
+        assert "pkexec is not installed" in lines[0]

@@ -8,21 +8,28 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from app import actions
-from app.backends.linux import LinuxBackend, access
+from app.backends.base import ActionError
+from app.backends.linux import LinuxBackend, access, trim
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linux"
 MiB = 1 << 20
+GiB = 1 << 30
 FILE_SIZE = 512 * MiB
 IS_ROOT = sys.platform.startswith("linux") and os.geteuid() == 0
-root = pytest.mark.skipif(
+_NEEDS_ROOT = pytest.mark.skipif(
     not IS_ROOT, reason="needs root on a real Linux kernel (drop_caches, compact_memory, process_madvise)"
 )
+
+
+def root(test: Callable[..., None]) -> Callable[..., None]:
+    """The ``root`` marker (pyproject.toml), skipped with the reason when not root."""
+    return pytest.mark.root(_NEEDS_ROOT(test))
 
 
 def host(tmp_path: Path, euid: int = 1000, **kw: object) -> access.Host:
@@ -88,6 +95,35 @@ def test_all_skips_the_unavailable_ones_with_reasons(tmp_path):
     assert result.details["skipped"] == 4
 
 
+def test_linux_cannot_relaunch_itself_elevated(tmp_path):
+    backend = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=1000))
+    assert not backend.can_relaunch_elevated()
+    with pytest.raises(ActionError, match="sudo"):
+        backend.relaunch_elevated(["status"])
+
+
+def test_maps_ranges_skip_the_mappings_the_kernel_refuses():
+    maps = (
+        b"55d0c0a00000-55d0c0a22000 r--p 00000000 fd:00 1234   /usr/bin/python3\n"
+        b"7ffd1a9e2000-7ffd1aa03000 rw-p 00000000 00:00 0      [stack]\n"
+        b"7ffd1ab5c000-7ffd1ab60000 r--p 00000000 00:00 0      [vvar]\n"
+        b"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0  [vsyscall]\n"
+    )
+    assert trim._ranges(maps) == [(0x55D0C0A00000, 0x22000), (0x7FFD1A9E2000, 0x21000)]
+
+
+def test_trim_report_says_what_happened():
+    report = trim.TrimReport(trimmed=3, skipped=2, failed=1, rss_before=300 * MiB, rss_after=100 * MiB)
+    report.failures.append("pid 9 (x): Permission denied")
+    outcome = report.outcome(swap_bytes=0, ok=True)
+    assert outcome.message.startswith("3 processes trimmed, 2 skipped")
+    assert "1 failed" in outcome.message and "300.0 MiB to 100.0 MiB" in outcome.message
+    assert "pid 9 (x): Permission denied" in outcome.message
+    assert "no swap, so anonymous pages (heap, stacks) stay resident" in outcome.message
+    assert "no swap" not in report.outcome(swap_bytes=GiB, ok=True).message
+    assert outcome.details["trimmed"] == 3 and outcome.details["rss_after_bytes"] == 100 * MiB
+
+
 def test_modified_list_works_for_anyone():
     result = LinuxBackend().run("modified-list")
     assert result.ok, result.message
@@ -141,7 +177,10 @@ def disk_file() -> Iterator[Path]:
 @root
 def test_standby_list_moves_a_cached_file_out_of_standby(disk_file):
     write_file(disk_file, FILE_SIZE, sync=True)
-    disk_file.read_bytes()  # cached and clean: standby
+    for _ in range(3):  # another test run may drop the caches meanwhile: read the file in again
+        disk_file.read_bytes()  # cached and clean: standby
+        if resident_bytes(disk_file) >= 0.9 * FILE_SIZE:
+            break
     assert resident_bytes(disk_file) >= 0.9 * FILE_SIZE
     result = LinuxBackend().run("standby-list")
     assert result.ok, result.message
@@ -165,17 +204,46 @@ def test_standby_list_says_when_dirty_pages_stay(disk_file):
         assert "Flush modified list" in result.message
 
 
+class _CacheStat(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_uint64)
+        for name in ("nr_cache", "nr_dirty", "nr_writeback", "nr_evicted", "nr_recently_evicted")
+    ]
+
+
+CACHESTAT = 451  # cachestat(2), Linux 6.5+: the same number on x86_64 and the asm-generic table
+
+
+def file_cache_state(path: Path) -> _CacheStat | None:
+    """This file's cached, dirty and under-writeback pages (cachestat), or None when the kernel lacks it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    whole_file = (ctypes.c_uint64 * 2)(0, 0)  # offset 0, length 0 = to the end
+    stat = _CacheStat()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        ret = libc.syscall(CACHESTAT, fd, ctypes.byref(whole_file), ctypes.byref(stat), 0)
+    finally:
+        os.close(fd)
+    return stat if ret == 0 else None
+
+
 @root
 def test_modified_list_brings_dirty_close_to_zero(disk_file):
     write_file(disk_file, FILE_SIZE, sync=False)
+    state = file_cache_state(disk_file)
+    if state is None:
+        pytest.skip("this kernel has no cachestat(2) (Linux 6.5+) to count one file's dirty pages")
+    # Other test runs on this machine may write dirty files at the same time, so the file's own pages
+    # are what is measured: most of them are dirty now (unless the kernel's flusher already started) …
+    assert (state.nr_dirty + state.nr_writeback) * mmap.PAGESIZE >= FILE_SIZE // 2
     result = LinuxBackend().run("modified-list")
     assert result.ok, result.message
-    assert result.after is not None and result.before is not None
-    # Close to zero: other test runs on this machine may dirty a few pages meanwhile.
-    assert (result.after.bytes_of("modified") or 0) <= 64 * MiB, result.summary()
-    assert int(result.details["modified_after"]) <= 64 * MiB
-    # The written pages stay cached, now clean: the file is still resident.
-    assert resident_bytes(disk_file) >= 0.5 * FILE_SIZE
+    after = file_cache_state(disk_file)
+    assert after is not None
+    # … and none of them are after the flush, which keeps them cached as clean (standby) pages.
+    assert after.nr_dirty + after.nr_writeback == 0
+    assert after.nr_cache * mmap.PAGESIZE >= FILE_SIZE // 2
+    assert "dirty + writeback" in result.message
 
 
 @root

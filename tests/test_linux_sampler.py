@@ -19,7 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "linux"
 def tree(tmp_path: Path) -> Path:
     """A writable copy of the busy-cache capture."""
     dest = tmp_path / "proc"
-    shutil.copytree(FIXTURES / "busy-cache", dest)
+    dest.mkdir()
+    for f in (FIXTURES / "busy-cache").iterdir():  # plain copies: the captures are read-only
+        shutil.copyfile(f, dest / f.name)
     return dest
 
 
@@ -106,3 +108,20 @@ def test_missing_and_unreadable_files_name_the_file(tree):
         LinuxBackend(proc=tree).sample()
     with pytest.raises(BackendError, match="meminfo does not exist"):
         LinuxBackend(proc=tree / "nowhere").sample()
+
+
+def test_vmstat_read_only_as_far_as_needed_yet_never_cut_short(tree):
+    """Only a prefix of vmstat is read; when earlier lines grow past the margin, the whole file again."""
+    files = ProcFiles(tree)
+    assert files.vmstat()["compact_success"] == 0
+    layout = files._layouts["vmstat"]
+    text = (tree / "vmstat").read_text()
+    assert 0 < layout.prefix < len(text)  # compaction counters are not the last lines of vmstat
+    # 600 more digits in a counter before the wanted ones: the old prefix now ends inside the wanted part.
+    grown = text.replace("nr_zone_inactive_anon 454", "nr_zone_inactive_anon " + "9" * 600)
+    grown = grown.replace("compact_success 0", "compact_success 123456")
+    (tree / "vmstat").write_text(grown)
+    got = files.vmstat()
+    assert got["compact_success"] == 123456
+    assert got["pgmigrate_success"] == 3657
+    assert files._layouts["vmstat"].prefix > layout.prefix

@@ -36,7 +36,15 @@ def test_document_names_machine_and_versions() -> None:
     doc = snapshot().to_json()
     assert doc["kind"] == "ramlens-snapshot" and doc["schema"] == snap.SCHEMA
     assert doc["app_version"]
-    assert set(doc["machine"]) == {"hostname", "platform", "os", "kernel", "machine", "cpu_count", "page_size"}
+    assert set(doc["machine"]) == {
+        "hostname",
+        "platform",
+        "os",
+        "kernel",
+        "machine",
+        "cpu_count",
+        "page_size",
+    }
     assert doc["machine"]["page_size"] == 4096
 
 
@@ -197,7 +205,9 @@ def test_diff_lists_and_processes() -> None:
 
 def test_diff_min_change_hides_small_moves() -> None:
     a = snapshot()
-    b = snapshot(processes=(replace(PROCESSES[0], working_set=PROCESSES[0].working_set + 100), *PROCESSES[1:]))
+    b = snapshot(
+        processes=(replace(PROCESSES[0], working_set=PROCESSES[0].working_set + 100), *PROCESSES[1:])
+    )
     assert [p.change for p in snap.diff(a, b).processes] == ["grew"]
     assert snap.diff(a, b, min_change=MIB).processes == ()
 
@@ -212,3 +222,21 @@ def test_history_block_back_to_a_history() -> None:
     assert (again.times() == original.times()).all()
     assert (again.series("active") == original.series("active")).all()
     assert again.series("zeroed")[0] != again.series("zeroed")[0]  # NaN: absent stays absent
+
+
+def test_fragmentation_indices_as_the_kernel_prints_them() -> None:
+    z = snap.ZoneBlocks(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3))
+    # 3628 free pages; the blocks of order ≥ 9 hold 512 + 3·1024 = 3584 of them: (3628 − 3584)/3628 = 0.012.
+    assert z.indices(9) == ("0.012", "-1.000")
+    # 8 single pages, none usable for 4 pages: unusable 1.000; fragmentation 1000 − (1000 + 8·1000/4)/8 = 625.
+    assert snap.ZoneBlocks(0, "DMA", (8, 0, 0)).indices(2) == ("1.000", "0.625")
+    assert snapshot().huge_order == 9
+
+
+def test_huge_order_is_validated(tmp_path: Path) -> None:
+    doc = snapshot().to_json()
+    doc["huge_order"] = 99
+    with pytest.raises(SnapshotError, match="huge_order"):
+        snap.load(_write(tmp_path / "h.json", doc))
+    del doc["huge_order"]
+    assert snap.load(_write(tmp_path / "h.json", doc)).huge_order == 9

@@ -38,4 +38,3 @@ def part_color(list_key: str, index: int, count: int) -> QColor:
     # Spread from 70 % to 135 % lightness so neighbouring parts stay distinguishable.
     factor = 70 + int(65 * index / (count - 1))
     return base.lighter(factor) if factor >= 100 else base.darker(int(10000 / factor))
-

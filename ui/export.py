@@ -79,7 +79,9 @@ def export_csv(history: History, path: str) -> int:
         writer = csv.writer(fh)
         writer.writerow(["time", *(f"{k}_bytes" for k in keys)])
         for i, when in enumerate(times):
-            stamp = _dt.datetime.fromtimestamp(float(when), tz=_dt.timezone.utc).isoformat(timespec="milliseconds")
+            stamp = _dt.datetime.fromtimestamp(float(when), tz=_dt.timezone.utc).isoformat(
+                timespec="milliseconds"
+            )
             cells = ["" if np.isnan(series[k][i]) else str(int(series[k][i])) for k in keys]
             writer.writerow([stamp.replace("+00:00", "Z"), *cells])
     return len(times)

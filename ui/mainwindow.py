@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.runner.queue_changed.connect(self._refresh_empty_menu)
         self._on_interval_changed(self.sampler.interval)
 
-        # Snapshots (File menu), auto-clean (Tools menu, its tab) and the tray attach through the hooks above.
+        # Snapshots (File menu), auto-clean (Tools menu, log dock) and the tray attach through the hooks.
         from ui import autoclean, snapshots, tray
 
         self.snapshots = snapshots.install(self)
@@ -139,7 +139,10 @@ class MainWindow(QMainWindow):
         column.setSpacing(6)
         self.elevation_bar: ElevationBar | None = None
         if not self.backend.privileged():
-            note = self.backend.privilege_note() or "Running without administrator rights: Empty actions may fail."
+            note = (
+                self.backend.privilege_note()
+                or "Running without administrator rights: Empty actions may fail."
+            )
             relaunch = self.relaunch_elevated if self.backend.can_relaunch_elevated() else None
             self.elevation_bar = ElevationBar(note, relaunch, central)
             column.addWidget(self.elevation_bar)
@@ -154,8 +157,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         privileged = self.backend.privileged()
-        rights = ("administrator" if privileged else "not administrator") if self.backend.platform == "windows" else (
-            "root" if privileged else "not root"
+        rights = (
+            ("administrator" if privileged else "not administrator")
+            if self.backend.platform == "windows"
+            else ("root" if privileged else "not root")
         )
         self.backend_label = QLabel(f"{self.backend.platform} · {self.backend.name} · {rights}")
         self.backend_label.setToolTip("The backend reading memory, and whether RAMLens runs with full rights")
@@ -423,7 +428,9 @@ class MainWindow(QMainWindow):
     # ----- reactions ----------------------------------------------------------------------
 
     def _confirm(self, action_id: str) -> bool:
-        disruptive = action_id == actions.ALL or (actions.is_known(action_id) and actions.get(action_id).disruptive)
+        disruptive = action_id == actions.ALL or (
+            actions.is_known(action_id) and actions.get(action_id).disruptive
+        )
         key = f"confirm/{action_id}"
         if not disruptive or not self.settings.value(key, True, type=bool):
             return True
@@ -499,4 +506,3 @@ class MainWindow(QMainWindow):
         self.runner.wait(30000)
         self.processes_view.shutdown()
         super().closeEvent(event)
-

@@ -24,7 +24,9 @@ class Sampler(QObject):
     failed = Signal(str)  # a sentence for the status bar
     interval_changed = Signal(float)  # seconds, 0 = paused
 
-    def __init__(self, backend: Backend, history: History, interval: float = 1.0, parent: QObject | None = None):
+    def __init__(
+        self, backend: Backend, history: History, interval: float = 1.0, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.backend = backend
         self.history = history

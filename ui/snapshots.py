@@ -151,6 +151,7 @@ class SnapshotWindow(QMainWindow):
         self.process_table.setSortingEnabled(True)
         self.process_table.sortByColumn(COL_RSS, Qt.SortOrder.DescendingOrder)
         self.process_table.verticalHeader().hide()
+        self.process_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.process_table.setAlternatingRowColors(True)
         self.process_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         process_filter = QLineEdit()
@@ -186,17 +187,27 @@ class SnapshotWindow(QMainWindow):
         zones = self.snapshot.fragmentation
         orders = max(len(z.counts) for z in zones)
         page = self.snapshot.machine.page_size
+        huge = self.snapshot.huge_order
+        huge_size = format_bytes(page << huge, digits=0)
+        sizes = [format_bytes(page << o, digits=0) for o in range(orders)]
         table = _read_only_table(
-            ["Node", "Zone", "Free", *[f"{format_bytes(page << o, digits=0)}" for o in range(orders)]]
+            ["Node", "Zone", "Free", f"Unusable @ {huge_size}", f"Fragmentation @ {huge_size}", *sizes]
         )
         table.setRowCount(len(zones))
         for r, z in enumerate(zones):
             table.setItem(r, 0, _SortItem(str(z.node), z.node))
             table.setItem(r, 1, QTableWidgetItem(z.zone))
             table.setItem(r, 2, _SortItem(format_bytes(z.free_pages() * page), z.free_pages()))
+            unusable, fragmentation = z.indices(huge)
+            table.setItem(r, 3, _SortItem(unusable, float(unusable)))
+            table.setItem(r, 4, _SortItem(fragmentation, float(fragmentation)))
             for o, count in enumerate(z.counts):
-                table.setItem(r, 3 + o, _SortItem(str(count), count))
-        table.setToolTip("Free blocks per size (order) in each zone, from /proc/buddyinfo")
+                table.setItem(r, 5 + o, _SortItem(str(count), count))
+        table.setToolTip(
+            "Free blocks per size (order) in each zone, from /proc/buddyinfo, and the kernel's indices for a "
+            f"{huge_size} (huge-page) allocation: unusable free index 0–1; fragmentation index near 1 = "
+            "failing for fragmentation, −1 = it would succeed"
+        )
         return table
 
     def _machine_page(self) -> QWidget:
@@ -370,6 +381,7 @@ class SnapshotController(QObject):
                 history=self.window.history,
                 minutes=minutes,
                 sample=self.window.sampler.latest,
+                census=self._census(),
             )
             snap.save(path, taken)
         except BackendError as exc:
@@ -421,6 +433,11 @@ class SnapshotController(QObject):
         dialog.show()
         self.last_compare = dialog
         return dialog
+
+    def _census(self) -> dict[str, int] | None:
+        """The summary of the Physical pages view's last census, when one was taken (Linux, root)."""
+        census = getattr(getattr(self.window, "pages_view", None), "census", None)
+        return None if census is None else snap.census_summary(census)
 
     # ----- asking ---------------------------------------------------------------------------
 

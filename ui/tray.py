@@ -86,7 +86,7 @@ class Tray(QObject):
         self.autoclean = autoclean
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.percent: float | None = None
-        self.menu = QMenu()
+        self.menu = QMenu(window)
         self.icon = QSystemTrayIcon(self) if self.available else None
         self._build_menu()
         self.update_sample(window.sampler.latest)

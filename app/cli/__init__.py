@@ -47,7 +47,9 @@ def wants_gui(argv: list[str]) -> bool:
     if any(a.startswith("-E") for a in argv):
         return False
     names = _subcommand_names()
-    return not any(a in names for a in argv if not a.startswith("-"))
+    # The value of a GUI option is not a subcommand: `--tab pages` names the Physical pages tab.
+    values = {i + 1 for i, a in enumerate(argv) if a in GUI_OPTIONS}
+    return not any(a in names for i, a in enumerate(argv) if not a.startswith("-") and i not in values)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,9 +132,15 @@ def describe(s: snap.Snapshot, name: str) -> list[str]:
         span = s.history.times[-1] - s.history.times[0]
         lines += ["", f"  history    {len(s.history)} readings over {span / 60:.1f} min"]
     if s.fragmentation:
-        free = sum(z.free_pages() for z in s.fragmentation) * m.page_size
-        zones = ", ".join(f"{z.zone} (node {z.node})" for z in s.fragmentation)
-        lines += ["", f"  free blocks {format_bytes(free)} in {zones}"]
+        huge = format_bytes(m.page_size << s.huge_order, digits=0)
+        lines += ["", f"  free blocks per zone, and the kernel's indices for a {huge} allocation:"]
+        for z in s.fragmentation:
+            unusable, fragmentation = z.indices(s.huge_order)
+            free = format_bytes(z.free_pages() * m.page_size)
+            where = f"node {z.node} {z.zone}"
+            lines.append(
+                f"    {where:<16}{free:>12}  unusable {unusable:>6}  fragmentation {fragmentation:>6}"
+            )
     if s.census:
         lines += ["", "  page census:"]
         lines += [f"    {k:<20}{format_bytes(v):>12}" for k, v in s.census.items()]

@@ -147,3 +147,21 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     qtbot.wait(200)
     window.grab().save(str(artifacts / "fragmentation.png"), "PNG")
     window.runner.wait(10000)
+
+
+@linux
+def test_screenshot_mode_renders_the_fragmentation_tab(tmp_path, artifacts):
+    import subprocess
+    import sys
+
+    target = artifacts / "screenshot-mode-fragmentation.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "fragmentation"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.stat().st_size > 10000

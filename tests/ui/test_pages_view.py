@@ -117,3 +117,21 @@ def test_class_colours_follow_the_lists():
     lut = class_lut()
     assert len({tuple(lut[c.index]) for c in cz.CLASSES}) == len(cz.CLASSES)  # every class distinct
     assert tuple(lut[cz.NO_CELL]) == (255, 255, 255, 255)
+
+
+@as_root
+def test_screenshot_mode_renders_the_pages_tab(tmp_path, artifacts):
+    import subprocess
+    import sys
+
+    target = artifacts / "screenshot-mode-pages.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "pages"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.stat().st_size > 10000

@@ -56,7 +56,7 @@ def test_open_shows_every_view_read_only(make_window, qtbot, tmp_path, monkeypat
     assert viewer.process_model.rowCount() == 3
     assert viewer.history_view is not None and len(viewer.history_view.history) == 120
     assert window.windowTitle() == "RAMLens"  # the live window is untouched
-    for index, name in enumerate(("lists", "history", "processes")):
+    for index, name in enumerate(("lists", "history", "processes", "fragmentation", "machine")):
         viewer.tabs.setCurrentIndex(index)
         QApplication.processEvents()
         if viewer.history_view is not None:
@@ -157,3 +157,23 @@ def test_opened_snapshot_reaches_compare_with_now(make_window, tmp_path, qtbot):
     assert window.snapshots.last_compare is not None
     assert window.snapshots.last_compare.windowTitle() == "Compare s.json → now"
     assert Path(path).exists()
+
+
+class _StubCensus:
+    """Stands in for a finished census of the Physical pages view (taking one needs root and time)."""
+
+    def bytes_of(self, key: str) -> int:
+        return {"free": 2 * GIB, "standby": 3 * GIB}.get(key, 0)
+
+
+def test_the_last_census_goes_into_the_snapshot(make_window, tmp_path):
+    window = make_window()
+    if getattr(window, "pages_view", None) is None:
+        window.pages_view = type("Pages", (), {})()
+    window.pages_view.census = _StubCensus()
+    assert window.snapshots.save_to(str(tmp_path / "c.json"))
+    census = snap.load(tmp_path / "c.json").census
+    assert census["free"] == 2 * GIB and census["standby"] == 3 * GIB
+    assert "anonymous" in census  # every class, zero or not
+    viewer = window.snapshots.open_path(str(tmp_path / "c.json"))
+    assert viewer is not None and "Machine" in viewer.tab_titles()

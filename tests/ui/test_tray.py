@@ -75,7 +75,7 @@ def test_offscreen_has_no_tray_and_close_to_tray_stays_off(make_window) -> None:
     assert not window.tray.close_to_tray
 
 
-def test_menu_contents(make_window) -> None:
+def test_menu_contents(make_window, artifacts) -> None:
     backend = FakeBackend(unavailable={"compact": "no /proc/sys/vm/compact_memory on this kernel"})
     window = make_window(backend)
     texts = [a.text() for a in window.tray.menu.actions() if not a.isSeparator()]
@@ -87,6 +87,12 @@ def test_menu_contents(make_window) -> None:
     assert not items["Compact memory"].isEnabled()
     assert items["Compact memory"].toolTip() == "no /proc/sys/vm/compact_memory on this kernel"
     assert items["Purge kernel caches"].isEnabled()
+    window.tray.menu.popup(window.pos())
+    window.tray.menu.grab().save(str(artifacts / "tray-menu.png"))
+    empty.popup(window.pos())
+    empty.grab().save(str(artifacts / "tray-menu-empty.png"))
+    empty.hide()
+    window.tray.menu.hide()
 
 
 def test_icon_and_tooltip_follow_the_samples(make_window) -> None:

@@ -104,16 +104,17 @@ def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
     view.resize(900, 500)
     view.show()
     view.refresh()
-    top = view.curves["free"].getData()[1]
+    top = view.area.layers["free"][2]
     assert np.allclose(top, backend.total)  # the stack adds up to all of RAM
     assert view.legend.getLabel(view.curves["zeroed"]) is None  # absent on Linux: not in the legend
     # A click on the legend's standby sample hides it; the lists above move down.
     sample_item = next(s for s, label in view.legend.items if s.item is view.curves["standby"])
     sample_item.mouseClickEvent(_LeftClick())
     assert not view.curves["standby"].isVisible()
-    assert np.allclose(view.curves["free"].getData()[1], backend.total - 8 * GIB)
+    assert "standby" not in view.area.layers
+    assert np.allclose(view.area.layers["free"][2], backend.total - 8 * GIB)
     sample_item.mouseClickEvent(_LeftClick())
-    assert np.allclose(view.curves["free"].getData()[1], backend.total)
+    assert np.allclose(view.area.layers["free"][2], backend.total)
 
 
 class _LeftClick:
@@ -166,8 +167,8 @@ def test_history_downsamples_to_the_pixels(qtbot):
     view.show()
     view.set_span(86400)
     view.refresh()
-    xs, _ = view.curves["active"].getData()
-    assert 200 <= len(xs) <= 2 * 900 + 2
+    xs = view.area.layers["active"][0]
+    assert 200 <= len(xs) <= 900 + 1
 
 
 def test_bucket_mean():

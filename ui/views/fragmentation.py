@@ -145,11 +145,11 @@ class FragmentationView(QWidget):
         self.plot.setLabel("bottom", "seconds since the window opened")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(8, 8))
+        self.plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210))
         self.threshold_line = pg.InfiniteLine(
             angle=0, pen=pg.mkPen("#b03a2e", width=1, style=Qt.PenStyle.DashLine), label="extfrag_threshold"
         )
-        self.threshold_line.label.setPosition(0.9)
+        self.threshold_line.label.setPosition(0.12)
         self.threshold_line.label.setColor("#b03a2e")
         self.plot.addItem(self.threshold_line)
         self.history_box = QGroupBox("Fragmentation index at the huge-page order over time")
@@ -198,8 +198,13 @@ class FragmentationView(QWidget):
         row.addWidget(self.compact_button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.compact_status = QLabel("Press to defragment physical memory; before and after show here.")
+        self.compact_status = QLabel(
+            "Compaction migrates movable pages so that free memory forms large contiguous blocks (what huge "
+            "pages and some drivers need). The indices and the free blocks are read just before and after it "
+            "runs and compared here."
+        )
         self.compact_status.setWordWrap(True)
+        self.compact_status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.compact_status.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.compact_status)
         self.before_after = pg.PlotWidget(background="w")

@@ -23,6 +23,7 @@ from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
+from ui.views.chartdata import ChartData
 
 SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
 MIN_FOLLOW_SECONDS = 10  # the narrowest live view; a history younger than the span fills the width
@@ -66,8 +67,82 @@ class OffsetDateAxis(pg.DateAxisItem):
         return [(spacing, [v - self.offset for v in values]) for spacing, values in ticks]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-        """Clock-time labels of the shifted values."""
-        return super().tickStrings([v + self.offset for v in values], scale, spacing)
+        """Local clock time of the shifted values, as precise as the tick spacing needs."""
+        if spacing < 1:
+            pattern = "%H:%M:%S.%f"
+        elif spacing < 60:
+            pattern = "%H:%M:%S"
+        elif spacing < 86400:
+            pattern = "%H:%M"
+        else:
+            pattern = "%d %b"
+        out = []
+        for value in values:
+            text = _dt.datetime.fromtimestamp(value + self.offset).strftime(pattern)
+            out.append(text[:-3] if spacing < 1 else text)  # milliseconds, not microseconds
+        return out
+
+
+class StackedAreaItem(pg.GraphicsObject):
+    """Every list's band of the stack, each painted once as one polygon with its top edge.
+
+    Cheaper than one filled curve per list: no overdraw, no per-segment path building, and
+    the points are mapped to pixels here, because Qt's rasterizer is slow on polygons given
+    in byte-sized coordinates under a large scaling transform.
+    ``layers`` maps a list key to (x, lower edge, upper edge), bottom layer first.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layers: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.grid_values: list[float] = []  # byte values of the horizontal grid lines
+        self._bounds = QRectF()
+
+    def set_layers(self, layers: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        """Replace the bands (arrays of equal length per band)."""
+        self.prepareGeometryChange()
+        self.layers = {k: v for k, v in layers.items() if v[0].size}
+        if self.layers:
+            xs = next(iter(self.layers.values()))[0]
+            top = max(float(v[2].max()) for v in self.layers.values())
+            self._bounds = QRectF(float(xs[0]), 0.0, float(xs[-1] - xs[0]), top)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        """The extent of the data."""
+        return self._bounds
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        """Fill each band, then draw its top edge one shade darker, in device pixels."""
+        t = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        for key, (xs, lower, upper) in self.layers.items():
+            n = xs.size
+            px = t.m11() * xs + t.dx()
+            band = pg.functions.create_qpolygonf(2 * n)
+            points = pg.functions.ndarray_from_qpolygonf(band)
+            points[:n, 0], points[:n, 1] = px, t.m22() * upper + t.dy()
+            points[n:, 0], points[n:, 1] = px[::-1], (t.m22() * lower + t.dy())[::-1]
+            color = list_color(key)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(band)
+            edge = pg.functions.create_qpolygonf(n)
+            pg.functions.ndarray_from_qpolygonf(edge)[:] = points[:n]
+            painter.setPen(pg.mkPen(color.darker(125), width=1))
+            painter.drawPolyline(edge)
+        # Light grid lines over the bands (pyqtgraph's own grid costs more than the whole chart).
+        if self.grid_values and self.layers:
+            x_left = t.m11() * float(self._bounds.left()) + t.dx()
+            x_right = t.m11() * float(self._bounds.right()) + t.dx()
+            painter.setPen(pg.mkPen(255, 255, 255, 70, width=1))
+            for value in self.grid_values:
+                y = t.m22() * value + t.dy()
+                painter.drawLine(QPointF(x_left, y), QPointF(x_right, y))
+        painter.restore()
 
 
 class SwatchSample(pg.ItemSample):
@@ -101,12 +176,10 @@ class HistoryView(QWidget):
         self.follow = True
         self._hidden: set[str] = set()
         self._present: tuple[str, ...] = ()
-        self._dirty = True
-        self._times = np.empty(0)
-        self._xs = np.empty(0)
-        self._values: dict[str, np.ndarray] = {}
-        self._stack: dict[str, np.ndarray] = {}
-        self._totals = np.empty(0)
+        self._stale = True  # samples arrived that the chart has not taken in
+        self._moving = False
+        self._drawn_until = -math.inf  # time of the newest sample drawn
+        self.data = ChartData(history)
         self.markers: list[Marker] = []
         self.t0: float | None = None  # epoch seconds at chart x = 0, fixed at the first sample
 
@@ -119,7 +192,6 @@ class HistoryView(QWidget):
         )
         self.export_item = self.graphics.ci  # plot and legend together: what Export writes
         self.plot_item.setMouseEnabled(x=True, y=False)
-        self.plot_item.showGrid(x=True, y=True, alpha=0.18)
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
         for name in ("left", "bottom"):
@@ -131,18 +203,16 @@ class HistoryView(QWidget):
         self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
         self.view_box.sigXRangeChanged.connect(self._on_x_range)
 
+        self.area = StackedAreaItem()
+        self.plot_item.addItem(self.area)
+        # One empty item per list: what the legend shows and toggles; the area item draws.
         self.curves: dict[str, pg.PlotDataItem] = {}
-        for order, key in enumerate(history.keys):
+        for key in history.keys:
             color = list_color(key)
             curve = pg.PlotDataItem(
-                pen=pg.mkPen(color.darker(125), width=1),
-                brush=pg.mkBrush(color),
-                fillLevel=0.0,
-                name=LIST_LABELS.get(key, key),
+                pen=pg.mkPen(color.darker(125)), fillBrush=pg.mkBrush(color), fillLevel=0.0
             )
-            curve.setZValue(-order)  # the lower layers are painted over the upper ones' fill
             curve.visibleChanged.connect(lambda k=key: self._on_curve_visibility(k))
-            self.plot_item.addItem(curve)
             self.curves[key] = curve
 
         self.legend = pg.LegendItem(
@@ -152,14 +222,20 @@ class HistoryView(QWidget):
         self.graphics.addItem(self.legend, row=1, col=0)
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
 
-        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#222222", width=1, style=Qt.PenStyle.DashLine))
+        self.crosshair = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#222222", width=1, style=Qt.PenStyle.DashLine)
+        )
         self.crosshair.setZValue(100)
-        self.readout = pg.TextItem(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 230), border=pg.mkPen("#888888"))
+        self.readout = pg.TextItem(
+            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 230), border=pg.mkPen("#888888")
+        )
         self.readout.setZValue(101)
         for item in (self.crosshair, self.readout):
             item.hide()
             self.plot_item.addItem(item, ignoreBounds=True)
-        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
+        self._mouse_proxy = pg.SignalProxy(
+            self.graphics.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse
+        )
 
         self.follow_button = QPushButton("Follow live", self)
         self.follow_button.setCheckable(True)
@@ -195,10 +271,13 @@ class HistoryView(QWidget):
         self._update_status()
 
     def refresh(self, force: bool = False) -> None:
-        """Take in new samples from the history; redrawn now when visible (or forced), else on show."""
-        self._dirty = True
+        """Take in new samples from the history: drawn now when visible, else when shown.
+
+        ``force`` redraws even when the news would not move a pixel (exports, benchmarks).
+        """
+        self._stale = True
         if force or self.isVisible():
-            self._reload()
+            self._reload(force)
 
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result on hover."""
@@ -220,7 +299,12 @@ class HistoryView(QWidget):
             movable=False,
             pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
             label=prefix + title,
-            labelOpts={"position": 0.96, "color": color, "fill": pg.mkBrush(255, 255, 255, 215), "anchors": [(1, 0), (1, 0)]},
+            labelOpts={
+                "position": 0.96,
+                "color": color,
+                "fill": pg.mkBrush(255, 255, 255, 215),
+                "anchors": [(1, 0), (1, 0)],
+            },
         )
         line.setZValue(50)
         line.setToolTip(text)
@@ -230,6 +314,8 @@ class HistoryView(QWidget):
         self.markers.append(Marker(when, text, line))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
+        if self.isVisible():  # show the movement now, even when it is under a pixel wide
+            self._reload(force=True)
 
     def chart_x(self, when: float) -> float:
         """The chart's x coordinate of an epoch time."""
@@ -244,49 +330,60 @@ class HistoryView(QWidget):
 
     def value_at(self, when: float) -> tuple[float, dict[str, float]] | None:
         """The sample nearest ``when``: its time and each shown list's bytes (None without data)."""
-        if self._times.size == 0:
+        times = self.data.times
+        if times.size == 0:
             return None
-        i = int(np.clip(np.searchsorted(self._times, when), 0, self._times.size - 1))
-        if i > 0 and abs(self._times[i - 1] - when) < abs(self._times[i] - when):
+        i = int(np.clip(np.searchsorted(times, when), 0, times.size - 1))
+        if i > 0 and abs(times[i - 1] - when) < abs(times[i] - when):
             i -= 1
-        return float(self._times[i]), {k: float(self._values[k][i]) for k in self._present}
+        return float(times[i]), {k: float(self.data.values(k)[i]) for k in self._present}
 
     # ----- drawing ------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Catch up on samples that came while hidden."""
         super().showEvent(event)
-        if self._dirty:
-            self._reload()
+        if self._stale:
+            self._reload(force=True)
 
-    def _reload(self) -> None:
-        """Copy the ring buffer, recompute the stack, redraw the visible stretch."""
-        self._dirty = False
-        self._times = self.history.times()
-        origin = self._origin(float(self._times[0]) if self._times.size else time.time())
-        self._xs = self._times - origin
-        self._totals = self.history.totals()
-        raw = {k: self.history.series(k) for k in self.history.keys}
-        present = tuple(k for k, v in raw.items() if v.size and not np.isnan(v).all())
-        self._values = {k: np.nan_to_num(raw[k]) for k in present}
+    def _reload(self, force: bool = False) -> None:
+        """Take in new samples; move the live range and redraw when there is a pixel of news."""
+        self.data.update()
+        self._stale = False
+        times = self.data.times
+        if times.size == 0:
+            self.area.set_layers({})
+            return
+        self._origin(float(times[0]))
+        structural = self._sync_lists_and_height()
+        (x0, x1), _ = self.view_box.viewRange()
+        seconds_per_pixel = (x1 - x0) / max(1.0, float(self.view_box.width()))
+        if not (force or structural) and float(times[-1]) - self._drawn_until < seconds_per_pixel:
+            return  # what arrived would land inside the last pixel column: nothing visible changes
+        self._moving = True  # the range change below must not redraw on its own
+        try:
+            if self.follow:
+                self._apply_follow_range()
+        finally:
+            self._moving = False
+        self._redraw()
+
+    def _sync_lists_and_height(self) -> bool:
+        """Legend entries and the height (total RAM); True when either changed."""
+        changed = False
+        present = self.data.present
         if present != self._present:
             self._present = present
             self._rebuild_legend()
-        self._restack()
-        if self._totals.size:
-            self.view_box.setYRange(0, float(self._totals.max()), padding=0.0)
-        if self.follow:
-            self._apply_follow_range()
-        self._redraw()
-
-    def _restack(self) -> None:
-        running = np.zeros(self._times.size)
-        self._stack = {}
-        for key in self._present:
-            if key in self._hidden:
-                continue
-            running = running + self._values[key]
-            self._stack[key] = running
+            changed = True
+        top = float(self.data.totals[-1])  # RAM does not change size while we run
+        if top != self.view_box.viewRange()[1][1]:
+            self.view_box.setYRange(0, top, padding=0.0)
+            axis = self.plot_item.getAxis("left")
+            step = axis.tickSpacing(0.0, top, max(100.0, float(self.view_box.height())))[0][0]
+            self.area.grid_values = [float(v) for v in np.arange(step, top, step)]
+            changed = True
+        return changed
 
     def _rebuild_legend(self) -> None:
         self.legend.clear()
@@ -302,7 +399,7 @@ class HistoryView(QWidget):
         newest = self.history.latest_time()
         if newest is None:
             return
-        oldest = float(self._times[0]) if self._times.size else newest
+        oldest = float(self.data.times[0]) if len(self.data) else newest
         origin = self._origin(newest)
         if newest - oldest < MIN_FOLLOW_SECONDS:  # a young history grows from the left edge
             self.view_box.setXRange(oldest - origin, oldest - origin + MIN_FOLLOW_SECONDS, padding=0.0)
@@ -312,24 +409,33 @@ class HistoryView(QWidget):
 
     def _redraw(self) -> None:
         """Average the visible stretch down to ~2 points per pixel and hand it to the curves."""
-        if self._times.size == 0:
+        times = self.data.times
+        if times.size == 0:
+            self.area.set_layers({})
             return
+        origin = self._origin(float(times[0]))
         (x0, x1), _ = self.view_box.viewRange()
-        lo = max(0, int(np.searchsorted(self._xs, x0)) - 1)
-        hi = min(self._xs.size, int(np.searchsorted(self._xs, x1)) + 1)
+        lo = max(0, int(np.searchsorted(times, x0 + origin)) - 1)
+        hi = min(times.size, int(np.searchsorted(times, x1 + origin)) + 1)
         n = hi - lo
-        budget = max(200, 2 * int(self.view_box.width() or 800))
+        budget = max(200, int(self.view_box.width() or 800))  # one point per pixel column
         stride = max(1, math.ceil(n / budget))
-        xs = _bucket_mean(self._xs[lo:hi], stride)
-        for key, curve in self.curves.items():
-            stacked = self._stack.get(key)
-            if stacked is None:
-                curve.setData([], [])
-            else:
-                curve.setData(xs, _bucket_mean(stacked[lo:hi], stride))
+        # Averaging is linear, so averaging each list and then stacking equals averaging the stack,
+        # and only the visible, already reduced stretch is stacked.
+        xs = _bucket_mean(times[lo:hi], stride) - origin
+        shown = [k for k in self._present if k not in self._hidden]
+        means = _bucket_mean(self.data.block(lo, hi, shown), stride)  # one pass for every list
+        stacked = np.cumsum(means, axis=1)
+        layers = {}
+        lower = np.zeros(xs.size)
+        for column, key in enumerate(shown):
+            layers[key] = (xs, lower, stacked[:, column])
+            lower = stacked[:, column]
+        self.area.set_layers(layers)
+        self._drawn_until = float(times[-1])
 
     def _on_x_range(self, *_: object) -> None:
-        if not self._dirty:
+        if not self._moving:
             self._redraw()
 
     def _on_manual_range(self, *_: object) -> None:
@@ -346,19 +452,22 @@ class HistoryView(QWidget):
         label = self.legend.getLabel(self.curves[key])
         if label is not None:
             label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
-        self._restack()
         self._redraw()
 
     def _update_status(self) -> None:
         span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
         if self.follow:
-            self.status.setText(f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide a list.")
+            self.status.setText(
+                f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it."
+            )
         else:
-            self.status.setText("Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.")
+            self.status.setText(
+                "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
+            )
 
     def _on_mouse(self, event: tuple[QPointF]) -> None:
         pos = event[0]
-        if not self.view_box.sceneBoundingRect().contains(pos) or self._times.size == 0:
+        if not self.view_box.sceneBoundingRect().contains(pos) or len(self.data) == 0:
             self.crosshair.hide()
             self.readout.hide()
             return
@@ -391,12 +500,15 @@ class HistoryView(QWidget):
 
 
 def _bucket_mean(values: np.ndarray, stride: int) -> np.ndarray:
-    """Means of consecutive groups of ``stride`` values (the last group may be shorter)."""
-    if stride <= 1 or values.size <= stride:
-        return values
-    whole = values.size // stride * stride
-    out = values[:whole].reshape(-1, stride).mean(axis=1)
-    if whole < values.size:
-        out = np.append(out, values[whole:].mean())
-    return out
+    """Means of consecutive groups of ``stride`` rows (the last group may be shorter).
 
+    Works on 1-D series and on 2-D blocks (rows = samples, columns = lists) alike.
+    """
+    rows = values.shape[0]
+    if stride <= 1 or rows <= stride:
+        return values
+    whole = rows // stride * stride
+    out = values[:whole].reshape(-1, stride, *values.shape[1:]).mean(axis=1)
+    if whole < rows:
+        out = np.concatenate([out, values[whole:].mean(axis=0, keepdims=True)])
+    return out

@@ -73,7 +73,9 @@ class MemoryBar(QWidget):
     def set_sample(self, sample: Sample) -> None:
         """Split the bar by the sample's lists."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
-        self.segments = tuple(Segment(m.key, m.label, m.bytes, list_color(m.key)) for m in sample.lists if m.bytes)
+        self.segments = tuple(
+            Segment(m.key, m.label, m.bytes, list_color(m.key)) for m in sample.lists if m.bytes
+        )
         self.update()
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
@@ -131,7 +133,9 @@ class MemoryBar(QWidget):
 class ShareDelegate(QStyledItemDelegate):
     """Draws the share-of-RAM column as a thin bar in the list's colour under the figure."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         """Bar first, then the usual text on top."""
         share = index.data(SHARE_ROLE)
         color = index.data(COLOR_ROLE)
@@ -183,7 +187,9 @@ class ListsView(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_SHARE, QHeaderView.ResizeMode.Stretch)  # the share bars get the room
         for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
-            self.tree.headerItem().setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.headerItem().setTextAlignment(
+                col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
         self.details.setHeaderLabels(["Detail", "Value"])
@@ -216,9 +222,15 @@ class ListsView(QWidget):
             f" &nbsp;·&nbsp; page size {format_bytes(sample.page_size)}"
             + (f" &nbsp;·&nbsp; <i>{sample.limited}</i>" if sample.limited else "")
         )
-        self.summary.setToolTip(f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}")
+        self.summary.setToolTip(
+            f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
+        )
         self.bar.set_sample(sample)
-        repurposed = {k[len(REPURPOSED_PREFIX) :]: v for k, v in sample.details.items() if k.startswith(REPURPOSED_PREFIX)}
+        repurposed = {
+            k[len(REPURPOSED_PREFIX) :]: v
+            for k, v in sample.details.items()
+            if k.startswith(REPURPOSED_PREFIX)
+        }
         self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
         seen: set[tuple[str, ...]] = set()
         for position, mlist in enumerate(sample.lists):
@@ -289,7 +301,9 @@ class ListsView(QWidget):
         listed = sum(m.bytes for m in sample.lists)
         item.setText(COL_NAME, "Total")
         item.setText(COL_SIZE, format_bytes(sample.total_bytes))
-        item.setToolTip(COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}")
+        item.setToolTip(
+            COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+        )
         item.setText(COL_SHARE, "100.0 %")
         item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
 

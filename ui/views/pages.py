@@ -39,6 +39,7 @@ from ui.colors import LIST_COLORS, part_color
 MAP_WIDTH = 1024  # cells per map row
 COMBINATIONS_SHOWN = 200
 LEGEND_COLUMNS = 3
+BIG_DIFFERENCE = 256 << 20  # a census/meminfo difference worth explaining under the table
 
 # The classes that correspond to a memory list take its colour (ui/colors.py): free, standby, modified, and
 # anonymous memory, the bulk of "In use", takes In use's colour. The other in-use classes get distinct hues
@@ -158,8 +159,13 @@ class PagesView(QWidget):
         header = self.totals.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #555;")
         totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
-        QVBoxLayout(totals_box).addWidget(self.totals)
+        tl = QVBoxLayout(totals_box)
+        tl.addWidget(self.totals, 1)
+        tl.addWidget(self.notes)
 
         self.combos = QTableWidget(0, 5)
         self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flag names", "Flags"])
@@ -295,6 +301,16 @@ class PagesView(QWidget):
                     cell.setToolTip(row.note)
                 self.totals.setItem(i, col, cell)
             self.legend_labels[row.key].setText(f"{row.label} {format_bytes(row.census_bytes)}")
+        # Large differences are explained where they are shown, not only in tooltips.
+        big = [
+            f"{row.label}: {row.note}."
+            for row in rows
+            if row.note
+            and row.difference is not None
+            and abs(row.difference) > max(BIG_DIFFERENCE, total // 50)
+        ]
+        self.notes.setText(" ".join(big))
+        self.notes.setVisible(bool(big))
 
     def _show_combinations(self, r: cz.Census) -> None:
         top = r.top_combinations(COMBINATIONS_SHOWN)

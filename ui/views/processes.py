@@ -89,7 +89,9 @@ class ProcessTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         """Display text, exact bytes as tooltip, raw values for sorting."""
         if not index.isValid():
             return None
@@ -164,7 +166,14 @@ class ProcessesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_PID, 70), (COL_USER, 110), (COL_RSS, 100), (COL_PRIVATE, 100), (COL_SHARED, 100), (COL_PSS, 100)):
+        for col, width in (
+            (COL_PID, 70),
+            (COL_USER, 110),
+            (COL_RSS, 100),
+            (COL_PRIVATE, 100),
+            (COL_SHARED, 100),
+            (COL_PSS, 100),
+        ):
             header.resizeSection(col, width)
         self.table.setColumnHidden(COL_PSS, not self.full)
 
@@ -225,7 +234,9 @@ class ProcessesView(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         pids = self.selected_pids()
         menu = QMenu(self)
-        trim = QAction(f"Trim working set ({len(pids)} selected)" if len(pids) > 1 else "Trim working set", menu)
+        trim = QAction(
+            f"Trim working set ({len(pids)} selected)" if len(pids) > 1 else "Trim working set", menu
+        )
         trim.setEnabled(bool(pids))
         trim.triggered.connect(self.trim_selected)
         menu.addAction(trim)

@@ -17,13 +17,13 @@ from app.backends.base import (
     run_timed,
     unknown_action,
 )
-from app.backends.linux import access, lists
+from app.backends.linux import access, lists, trim
 from app.backends.linux.compact import compact
 from app.backends.linux.drop import drop_page_cache, drop_slab
 from app.backends.linux.flush import flush_modified
+from app.backends.linux.pkexec import run_via_helper
 from app.backends.linux.procfs import parse_meminfo, read_text
 from app.backends.linux.sampler import ProcFiles
-from app.backends.linux.trim import all_pids, trim
 from app.model import ActionResult, Sample
 
 __all__ = ["LinuxBackend"]
@@ -120,12 +120,13 @@ class LinuxBackend:
     def trim_processes(self, pids: Sequence[int]) -> ActionResult:
         """Trim the working sets of the chosen processes (needs what working-sets needs)."""
         avail = access.decide("working-sets", self.host)
-        if not avail.available:
-            return ActionResult(actions.TRIM_PROCESSES, False, 0.0, None, None, avail.reason)
+        if not avail.available or avail.via_helper:  # the helper runs catalogue actions only, not this one
+            reason = avail.reason or "needs root: the pkexec helper does not trim chosen processes"
+            return ActionResult(actions.TRIM_PROCESSES, False, 0.0, None, None, reason)
         chosen = tuple(pids)
 
         def body() -> Outcome:
-            report = trim(chosen, self.proc, self.page_size)
+            report = trim.trim(chosen, self.proc, self.page_size)
             return report.outcome(
                 self._meminfo().get("SwapTotal", 0), ok=report.trimmed > 0 and not report.failed
             )
@@ -133,6 +134,8 @@ class LinuxBackend:
         return run_timed(actions.TRIM_PROCESSES, self.sample, body)
 
     def _run_one(self, action_id: str) -> ActionResult:
+        if access.decide(action_id, self.host).via_helper:
+            return run_via_helper(action_id, self.host.helper)  # as root, through pkexec
         return run_timed(action_id, self.sample, self._body(action_id))
 
     def _body(self, action_id: str) -> Callable[[], Outcome]:
@@ -147,7 +150,7 @@ class LinuxBackend:
         return bodies[action_id]
 
     def _trim_all(self) -> Outcome:
-        report = trim(all_pids(self.proc), self.proc, self.page_size)
+        report = trim.trim(trim.all_pids(self.proc), self.proc, self.page_size)
         return report.outcome(self._meminfo().get("SwapTotal", 0), ok=report.trimmed > 0)
 
     def _meminfo(self) -> dict[str, int]:

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.backends.base import Availability
+from app.backends.linux.pkexec import HelperStatus, helper_status
+
+# A Host built by hand (tests) has no helper unless it says so.
+NO_HELPER = HelperStatus(False, "the pkexec helper was not looked for")
 
 # Architectures where process_madvise is system call 440 (x86_64's table and the asm-generic one).
 SYSCALL_ARCHES = frozenset({"x86_64", "aarch64", "arm64", "riscv64"})
@@ -31,6 +35,7 @@ class Host:
     machine: str
     has_pidfd_open: bool
     has_process_madvise: bool
+    helper: HelperStatus = NO_HELPER  # pkexec + polkit policy + installed ramlens-helper (app/helper.py)
 
     @classmethod
     def current(cls, proc: Path, sys: Path) -> Host:
@@ -45,6 +50,7 @@ class Host:
             machine,
             hasattr(os, "pidfd_open"),
             machine in SYSCALL_ARCHES and process_madvise_supported(),
+            helper_status(),
         )
 
     @property
@@ -59,7 +65,10 @@ def decide(action_id: str, host: Host) -> Availability:
     if missing:
         return Availability(action_id, False, missing)
     if action_id in ROOT_ONLY and not host.root:
-        return Availability(action_id, False, _root_reason(action_id))
+        if host.helper.available:
+            return Availability(action_id, True, via_helper=True)
+        reason = f"{_root_reason(action_id)}; no pkexec helper: {host.helper.reason}"
+        return Availability(action_id, False, reason)
     return Availability(action_id, True)
 
 

@@ -8,7 +8,7 @@ needs does not grow with RAM; per chunk:
   table — the census ``tools/mm/page-types.c`` prints;
 - each distinct word is classified once (:func:`classify`), so the class totals are exact sums of
   those counts and every frame is counted exactly once;
-- each frame's class (a ``searchsorted`` into the chunk's distinct words) feeds a downsampled
+- each frame's class (looked up by a hash of its flag word) feeds a downsampled
   physical map: one cell per ``frames_per_cell`` frames holding the class most of its frames have.
 
 Class precedence (the first rule that matches wins; every frame matches exactly one):
@@ -143,6 +143,8 @@ KPAGECOUNT = "kpagecount"
 CHUNK_FRAMES = 1 << 20  # 8 MiB of u64 per read
 MAX_CELLS = 1 << 20  # the physical map never has more cells than this (1 MiB of uint8)
 MAP_BLOCK = 1 << 16  # frames per step of the map computation (bounds its scratch memory)
+HASH_BITS = 20  # per-frame class table: 1 MiB
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
 def classify_word(flags: int) -> int:
@@ -391,6 +393,12 @@ def _fill(fd: int, view: memoryview, path: Path) -> int:
     return got // 8
 
 
+def _hash(words: npt.NDArray[np.uint64], out: npt.NDArray[np.uint64] | None = None) -> npt.NDArray[np.uint64]:
+    """Fibonacci hashing: the top HASH_BITS bits of word × 2**64/φ (wrapping), in ``out`` when given."""
+    target = np.multiply(words, _GOLDEN, out=out)
+    return np.right_shift(target, np.uint64(64 - HASH_BITS), out=target)
+
+
 class _Accumulator:
     """Per-chunk work of the census, with its scratch buffers allocated once."""
 
@@ -403,6 +411,12 @@ class _Accumulator:
         # cell number × N_CLASSES for each frame of a map block: one bincount then gives per-cell class counts
         self.cell_base = (np.arange(MAP_BLOCK, dtype=np.intp) // per_cell) * N_CLASSES
         self.keys = np.empty(MAP_BLOCK, dtype=np.intp)
+        # Per-frame class lookup: a multiplicative hash of the flag word indexes a class table filled, for
+        # each chunk, at the hashes of that chunk's distinct words (every frame's word is one of them, so
+        # stale slots are never read). Ten times cheaper than a searchsorted; used when the chunk's words
+        # do not collide.
+        self.class_table = np.zeros(1 << HASH_BITS, dtype=np.uint8)
+        self.hashed = np.empty(MAP_BLOCK, dtype=np.uint64)
 
     def add(self, flags: npt.NDArray[np.uint64]) -> None:
         """Count, classify and map one chunk of flag words."""
@@ -421,10 +435,19 @@ class _Accumulator:
         if len(words) == 1:  # one flag word in the whole chunk (e.g. all free or all untouched): one class
             self.cells.append(np.full(-(-n // self.per_cell), word_classes[0], dtype=np.uint8))
             return
+        word_hashes = _hash(words)
+        hashable = len(np.unique(word_hashes)) == len(words)
+        if hashable:
+            self.class_table[word_hashes] = word_classes
         # Map blocks of MAP_BLOCK frames keep the scratch arrays small whatever the chunk size.
         for start in range(0, n, MAP_BLOCK):
             block = flags[start : start + MAP_BLOCK]
-            self.cells.append(self._cells(word_classes[np.searchsorted(words, block)]))
+            if hashable:
+                hashed = _hash(block, self.hashed[: len(block)])
+                frame_classes = np.take(self.class_table, hashed.view(np.int64))
+            else:
+                frame_classes = word_classes[np.searchsorted(words, block)]
+            self.cells.append(self._cells(frame_classes))
 
     def _cells(self, frame_classes: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
         """The dominant class of each cell of one map block."""

@@ -151,13 +151,12 @@ def memory_lists(mem: Mapping[str, int]) -> tuple[MemoryList, ...]:
 
     ``mem`` must hold every REQUIRED field (KeyError otherwise).
     """
-    g = mem.get
     total = mem["MemTotal"]
     free = min(mem["MemFree"], total)
 
     dirty_raw = mem["Dirty"]
     wb_raw = mem["Writeback"]
-    modified = min(dirty_raw + wb_raw + g("WritebackTmp", 0), total - free)
+    modified = min(dirty_raw + wb_raw + mem.get("WritebackTmp", 0), total - free)
     dirty = min(dirty_raw, modified)
 
     inactive_file = mem["Inactive(file)"]

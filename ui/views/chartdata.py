@@ -1,0 +1,115 @@
+"""A drawing-side mirror of the History ring buffer that takes in only the new samples.
+
+The chart redraws every second; copying 24 hours of every list each time would cost more
+than drawing them. The mirror keeps chronological arrays in a buffer a quarter larger than
+the history's capacity: appends go at the end, and when the end is reached the newest rows
+move to the front once (every six hours at 1 s) — O(1) per sample, amortised. Sizes are
+float32 — a few kilobytes of rounding, invisible on a chart — to halve the memory.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.history import History
+
+
+class ChartData:
+    """Chronological times, totals and per-list bytes (absent → 0) of a History, kept in step."""
+
+    def __init__(self, history: History):
+        self.history = history
+        self.keys = history.keys
+        size = history.capacity + max(1, history.capacity // 4)
+        self._times = np.zeros(size)
+        self._totals = np.zeros(size)
+        self._values = np.zeros((size, len(self.keys)), dtype=np.float32)
+        self._seen = np.zeros(len(self.keys), dtype=bool)  # lists with at least one reading
+        self._start = 0
+        self._end = 0
+        self._latest: float | None = None
+
+    def __len__(self) -> int:
+        return self._end - self._start
+
+    @property
+    def times(self) -> np.ndarray:
+        """Wall times, oldest first (a view: do not keep across update())."""
+        return self._times[self._start : self._end]
+
+    @property
+    def totals(self) -> np.ndarray:
+        """Total physical memory per sample (a view)."""
+        return self._totals[self._start : self._end]
+
+    def values(self, key: str) -> np.ndarray:
+        """One list's bytes per sample, 0 where absent (a view)."""
+        return self._values[self._start : self._end, self.keys.index(key)]
+
+    def block(self, lo: int, hi: int, keys: list[str]) -> np.ndarray:
+        """Rows lo..hi (chronological indices) of these lists, as one (rows × lists) array."""
+        columns = [self.keys.index(k) for k in keys]
+        return self._values[self._start + lo : self._start + hi][:, columns]
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        """The lists that had a reading at some point, in canonical order."""
+        return tuple(k for k, seen in zip(self.keys, self._seen, strict=True) if seen)
+
+    def update(self) -> bool:
+        """Take in what the history gained since the last call; True when anything changed."""
+        newest = self.history.latest_time()
+        if newest is None:
+            changed = len(self) > 0
+            self._reset()
+            return changed
+        if self._latest is not None and newest == self._latest and len(self.history) == len(self):
+            return False
+        if self._latest is None or newest < self._latest:
+            return self._reload()
+        times, series = self.history.last(newest - self._latest)
+        fresh = times > self._latest
+        count = int(fresh.sum())
+        expected = min(self.history.capacity, len(self) + count)
+        if count == 0 or expected != len(self.history):  # cleared or refilled meanwhile
+            return self._reload()
+        rows = np.column_stack([series[k][fresh] for k in self.keys])
+        totals = self.history.totals()[-count:]
+        self._append(times[fresh], totals, rows)
+        return True
+
+    def _reset(self) -> None:
+        self._start = self._end = 0
+        self._seen[:] = False
+        self._latest = None
+
+    def _reload(self) -> bool:
+        self._reset()
+        if len(self.history) == 0:
+            return True
+        rows = np.column_stack([self.history.series(k) for k in self.keys])
+        self._append(self.history.times(), self.history.totals(), rows)
+        return True
+
+    def _append(self, times: np.ndarray, totals: np.ndarray, rows: np.ndarray) -> None:
+        count = times.size
+        capacity = self.history.capacity
+        if self._end + count > self._times.size:  # move the newest rows to the front, once
+            keep = min(len(self), capacity - count) if count < capacity else 0
+            lo = self._end - keep
+            self._times[:keep] = self._times[lo : self._end]
+            self._totals[:keep] = self._totals[lo : self._end]
+            self._values[:keep] = self._values[lo : self._end]
+            self._start, self._end = 0, keep
+        if count > capacity:
+            times, totals, rows = times[-capacity:], totals[-capacity:], rows[-capacity:]
+            count = capacity
+        end = self._end + count
+        self._times[self._end : end] = times
+        self._totals[self._end : end] = totals
+        absent = np.isnan(rows)
+        self._seen |= ~absent.all(axis=0)
+        self._values[self._end : end] = np.where(absent, 0.0, rows)
+        self._end = end
+        self._start = max(self._start, self._end - capacity)
+        self._latest = float(times[-1])
