@@ -70,4 +70,4 @@ def test_the_pages_tab_is_not_the_pages_command() -> None:
     assert cli.wants_gui(["--screenshot", "shot.png", "--tab", "pages"])
     assert cli.wants_gui(["--tab", "fragmentation"])
     assert not cli.wants_gui(["pages"])
-    assert not cli.wants_gui(["--tab", "pages", "pages"])  # a subcommand after the option's value still counts
+    assert not cli.wants_gui(["--tab", "pages", "pages"])  # a subcommand after the value still counts

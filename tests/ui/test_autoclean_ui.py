@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.autoclean import AutoCleanSettings
 from tests.fake_backend import GIB, FakeBackend
@@ -14,6 +14,10 @@ from tests.ui.helpers import answer_dialog, menu_action
 # 75 % in use: above a 50 % threshold; trimming working sets moves 40 % of "in use" to standby.
 BUSY = {"active": 12 * GIB, "standby": 2 * GIB, "modified": 0, "free": 2 * GIB}
 ON = AutoCleanSettings(enabled=True, usage_percent=50, actions=("working-sets",), cooldown_seconds=60)
+
+
+def _press_ok(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def _runs(backend: FakeBackend) -> list[str]:
@@ -105,7 +109,7 @@ def test_settings_dialog_warns_and_persists(make_window, settings, qtbot, artifa
     dialog.cooldown.setValue(120)
     QApplication.processEvents()
     dialog.grab().save(str(artifacts / "autoclean-settings.png"))
-    dialog._accept()
+    _press_ok(dialog)
     engine = window.autoclean.controller.engine
     assert engine.settings.enabled and engine.settings.standby_rule and engine.settings.standby_gib == 6
     assert "standby-list" in engine.settings.actions and engine.settings.cooldown_seconds == 120
@@ -122,7 +126,7 @@ def test_dialog_refuses_no_action(make_window, qtbot):
     dialog = window.autoclean.open_settings()
     for box in dialog.action_boxes.values():
         box.setChecked(False)
-    dialog._accept()
+    _press_ok(dialog)
     assert dialog.isVisible() and "at least one action" in dialog.error_label.text()
     dialog.reject()
 

@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
 from app import actions
-from tests.fake_backend import FakeBackend
+from tests.fake_backend import GIB, FakeBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,6 +45,12 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
             with qtbot.waitSignal(window.processes_view._relay.done, timeout=10000):
                 window.processes_view.refresh()
         qtbot.wait(50)
+        if key == "history":  # hover where the purge happened: the crosshair's readout
+            view = window.history_view
+            marker = view.markers[0]
+            point = QPointF(view.chart_x(marker.time) + 1, 4 * GIB)
+            view._on_mouse((view.view_box.mapViewToScene(point),))
+            assert "Purge standby list" in view.readout.toHtml()
         target = artifacts / f"view-{key}-{platform}.png"
         assert window.grab().save(str(target))
         image = QImage(str(target))

@@ -1,8 +1,8 @@
 """The Fragmentation view (Linux): free memory by block size, the kernel's indices, their history, compaction.
 
 Everything comes from app.backends.linux.fragmentation / pagetypeinfo (which read /proc); this view
-only draws. /proc/buddyinfo is cheap, so the view re-reads it on every tick of the window's sampler;
-/proc/pagetypeinfo is expensive and root-only, so it is read only when the button asks for it.
+only draws. /proc/buddyinfo is cheap, so the view asks for a new report on every tick of the window's
+sampler; /proc/pagetypeinfo is expensive and root-only, so it is asked for only when the button is pressed.
 "Compact now" runs the ``compact`` action through the window's runner (never on the UI thread);
 the indices and the free-block distribution are read just before it starts and after it ends.
 """
@@ -459,10 +459,14 @@ class FragmentationView(QWidget):
         if before is not None and after is not None:
             order = before.huge_order
             block = format_bytes(before.page_size << order)
+            unchanged: list[str] = []
             for zb in before.populated():
                 za = next((z for z in after.zones if (z.node, z.zone) == (zb.node, zb.zone)), None)
                 ob, oa = zb.at(order), za.at(order) if za else None
                 if za is None or ob is None or oa is None:
+                    continue
+                if zb.counts == za.counts:
+                    unchanged.append(zb.zone)
                     continue
                 large_b = sum(o.pages for o in zb.orders[order:]) * before.page_size
                 large_a = sum(o.pages for o in za.orders[order:]) * after.page_size
@@ -473,6 +477,8 @@ class FragmentationView(QWidget):
                     f"<b>{format_index(oa.fragmentation_index)}</b> · "
                     f"in blocks ≥ {block} {format_bytes(large_b)} → <b>{format_bytes(large_a)}</b>"
                 )
+            if unchanged:
+                lines.append(f"unchanged: {', '.join(unchanged)}")
             self._plot_before_after(before, after)
         self.compact_status.setText("<br>".join(lines))
 
@@ -510,7 +516,7 @@ class FragmentationView(QWidget):
     # ----- migrate types ----------------------------------------------------------------------
 
     def load_types(self) -> None:
-        """Read /proc/pagetypeinfo once and show it (root only)."""
+        """Have /proc/pagetypeinfo read once (by app.backends.linux.pagetypeinfo) and show it (root only)."""
         try:
             info = self._read_types()
         except BackendError as exc:

@@ -62,25 +62,31 @@ class OffsetDateAxis(pg.DateAxisItem):
     offset = 0.0
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802,N803
-        """The parent's clock ticks, shifted into chart coordinates."""
+        """One level of the parent's clock ticks (one label format), shifted into chart coordinates.
+
+        The coarsest level with at least four ticks, so labels are round times and never crowd.
+        """
         ticks = super().tickValues(minVal + self.offset, maxVal + self.offset, size)
-        return [(spacing, [v - self.offset for v in values]) for spacing, values in ticks]
+        levels = sorted(((s, list(v)) for s, v in ticks if len(v)), key=lambda level: -level[0])
+        if not levels:
+            return []
+        spacing, values = next((level for level in levels if len(level[1]) >= 4), levels[-1])
+        if len(values) >= 2:  # pyqtgraph may report its finest unit here rather than the real step
+            spacing = min(b - a for a, b in zip(values, values[1:], strict=False))
+        return [(spacing, [v - self.offset for v in values])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         """Local clock time of the shifted values, as precise as the tick spacing needs."""
-        if spacing < 1:
-            pattern = "%H:%M:%S.%f"
-        elif spacing < 60:
-            pattern = "%H:%M:%S"
-        elif spacing < 86400:
-            pattern = "%H:%M"
+        if spacing < 0.999:
+            pattern, cut = "%H:%M:%S.%f", 3  # milliseconds, not microseconds
+        elif spacing < 59.5:
+            pattern, cut = "%H:%M:%S", 0
+        elif spacing < 86399:
+            pattern, cut = "%H:%M", 0
         else:
-            pattern = "%d %b"
-        out = []
-        for value in values:
-            text = _dt.datetime.fromtimestamp(value + self.offset).strftime(pattern)
-            out.append(text[:-3] if spacing < 1 else text)  # milliseconds, not microseconds
-        return out
+            pattern, cut = "%d %b", 0
+        texts = [_dt.datetime.fromtimestamp(v + self.offset).strftime(pattern) for v in values]
+        return [t[:-cut] if cut else t for t in texts]
 
 
 class StackedAreaItem(pg.GraphicsObject):

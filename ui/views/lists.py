@@ -28,6 +28,7 @@ COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 # Backends put per-list or per-part repurposed page counts in details under this prefix
 # (e.g. "repurposed.priority5"); the column appears only when a sample has any.
 REPURPOSED_PREFIX = "repurposed."
@@ -144,7 +145,7 @@ class ShareDelegate(QStyledItemDelegate):
             self.initStyleOption(opt, index)
             if opt.state & QStyle.StateFlag.State_Selected:
                 painter.fillRect(opt.rect, opt.palette.highlight())
-            bar = QRect(opt.rect.adjusted(4, 4, -4, -4))
+            bar = QRect(opt.rect.adjusted(4, 4, -(8 + TEXT_ROOM), -4))  # the figure keeps its room
             bar.setWidth(max(1, int(bar.width() * min(1.0, share))) if share > 0 else 0)
             fill = QColor(color)
             fill.setAlpha(110)
@@ -182,7 +183,8 @@ class ListsView(QWidget):
         self.tree.setItemDelegateForColumn(COL_SHARE, ShareDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for col, width in ((COL_NAME, 260), (COL_SIZE, 100), (COL_PAGES, 120), (COL_REPURPOSED, 110)):
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((COL_SIZE, 100), (COL_PAGES, 120), (COL_REPURPOSED, 110)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_SHARE, QHeaderView.ResizeMode.Stretch)  # the share bars get the room
@@ -201,7 +203,7 @@ class ListsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 6, 4, 4)
