@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.backends import BackendError
 from app.backends.linux import LinuxBackend, access
 from app.cli import status
 from app.model import LIST_KEYS, Sample
@@ -244,3 +245,24 @@ def test_status_with_a_broken_meminfo_fails_naming_the_file(monkeypatch, tmp_pat
     err = capsys.readouterr().err
     assert err.startswith("ramlens: ") and f"{tree / 'meminfo'} line 1" in err
     assert cli.main(["watch", "--count", "1", "--csv"]) == 1
+
+
+def test_watch_goes_on_after_a_failed_reading(captured, monkeypatch, capsys):
+    """A transient read error is reported once, the log continues, and the exit status says so."""
+    backend = status.backend_or_exit()
+    real = backend.sample
+    calls = {"n": 0}
+
+    def flaky():
+        calls["n"] += 1
+        if calls["n"] in (2, 3):
+            raise BackendError("/proc/meminfo cannot be read: Input/output error")
+        return real()
+
+    monkeypatch.setattr(backend, "sample", flaky)
+    monkeypatch.setattr(status, "backend_or_exit", lambda: backend)
+    assert cli.main(["watch", "--count", "5", "--interval", "0.01", "--csv"]) == 1
+    out, err = capsys.readouterr()
+    rows = out.strip().splitlines()
+    assert rows[0].startswith("time,") and len(rows) == 1 + 3  # header + the 3 good readings
+    assert err.count("Input/output error") == 1 and "readings work again" in err

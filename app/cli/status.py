@@ -89,7 +89,12 @@ def format_table(sample: Sample) -> str:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    """Print a sample every ``--interval`` seconds, ``--count`` times (0: until interrupted)."""
+    """Print a sample every ``--interval`` seconds, ``--count`` times (0: until interrupted).
+
+    A failed reading is reported on stderr (once until it changes or recovers) and the watch goes
+    on, so that one transient /proc error does not end a log that runs for hours. The exit status
+    is 1 when any reading failed.
+    """
     if not args.interval > 0 or args.count < 0:
         error("watch: --interval must be above 0 and --count at least 0")
         return EXIT_USAGE
@@ -97,20 +102,30 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if args.csv:
         _emit("time," + ",".join(LIST_KEYS))
     start = time.monotonic()
-    n = 0
+    n = failures = 0
+    last_error = ""
     try:
         while True:
-            sample = _sample(backend)
-            if sample is None:
-                return EXIT_FAILED
-            _emit(csv_row(sample) if args.csv else watch_line(sample))
+            try:
+                sample = backend.sample()
+            except BackendError as exc:
+                failures += 1
+                if str(exc) != last_error:
+                    error(f"{exc} (still watching)")
+                last_error = str(exc)
+            else:
+                if last_error:
+                    error("readings work again")
+                last_error = ""
+                _emit(csv_row(sample) if args.csv else watch_line(sample))
             n += 1
             if args.count and n >= args.count:
-                return EXIT_OK
+                break
             # A fixed schedule, so that a long run does not drift by the time each reading takes.
             time.sleep(max(0.0, start + n * args.interval - time.monotonic()))
     except KeyboardInterrupt:
-        return EXIT_OK
+        pass  # Ctrl+C is how an endless watch ends; the status still reports failed readings
+    return EXIT_FAILED if failures else EXIT_OK
 
 
 def _emit(line: str) -> None:

@@ -233,7 +233,7 @@ class HistoryView(QWidget):
         )
         self.crosshair.setZValue(100)
         self.readout = pg.TextItem(
-            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 230), border=pg.mkPen("#888888")
+            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 248), border=pg.mkPen("#888888")
         )
         self.readout.setZValue(101)
         for item in (self.crosshair, self.readout):
