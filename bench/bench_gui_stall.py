@@ -4,7 +4,8 @@ The window runs offscreen on this machine's backend, sampling every 0.5 s, histo
 A 5 ms QTimer records how late each tick is. Reference in the same run: the same window for
 the same time with no action running. Then each available real action runs through the
 window's runner (root needed for most; without root the refused actions still go through
-the same path). Target: largest stall ≤ 50 ms.
+the same path), each with work to do: 1 GiB of dirty pages before the flush, 1 GiB of clean
+cache before the purge. Target: largest stall ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -21,6 +22,18 @@ TARGET_MS = 50.0
 IDLE_SECONDS = 3.0
 # Real actions, least disruptive first; "working-sets" is left out (it pages out this very session).
 ACTIONS = ("modified-list", "kernel-caches", "standby-list", "compact")
+WORK_MIB = 1024
+
+
+def _write(path: Path, mib: int, durable: bool) -> None:
+    """Write ``mib`` MiB: left dirty in the page cache, or written back (clean cache) when durable."""
+    block = b"\xa5" * (1 << 20)
+    with open(path, "wb") as fh:
+        for _ in range(mib):
+            fh.write(block)
+        if durable:
+            fh.flush()
+            os.fsync(fh.fileno())
 
 
 class Probe:
@@ -86,7 +99,14 @@ def main() -> None:
     print(f"idle window (sampling every 0.5 s): largest stall {idle:.1f} ms")
     available = {a.action_id for a in backend.availability() if a.available}
     worst = 0.0
+    scratch = Path(
+        tempfile.mkdtemp(prefix="ramlens-stall-", dir="/var/tmp" if os.path.isdir("/var/tmp") else None)
+    )
     for action_id in ACTIONS:
+        if action_id == "modified-list":
+            _write(scratch / "dirty", WORK_MIB, durable=False)
+        elif action_id == "standby-list":
+            _write(scratch / "clean", WORK_MIB, durable=True)
         if action_id not in available:
             print(f"{action_id}: not available here, skipped")
             continue
@@ -109,6 +129,9 @@ def main() -> None:
     summary = f"largest stall during actions {worst:.1f} ms ({ratio:.2f}× idle; target ≤ {TARGET_MS:g} ms)"
     print(f"{summary} — {verdict}")
     window.close()
+    for leftover in scratch.iterdir():
+        leftover.unlink()
+    scratch.rmdir()
 
 
 if __name__ == "__main__":

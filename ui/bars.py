@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 _STYLES = {
@@ -21,8 +21,6 @@ class MessageBar(QFrame):
     Successes fade out on their own after ``timeout_ms``; errors stay until dismissed, because
     a person has to read what to do about them.
     """
-
-    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None, timeout_ms: int = 20000):
         super().__init__(parent)
@@ -65,7 +63,6 @@ class MessageBar(QFrame):
         """Hide the banner."""
         self._hide_timer.stop()
         self.hide()
-        self.dismissed.emit()
 
 
 class ElevationBar(QFrame):

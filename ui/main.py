@@ -92,7 +92,7 @@ def take_screenshot(window: object, path: str) -> int:
         QApplication.processEvents()
         time.sleep(SCREENSHOT_INTERVAL)
     if window.current_view() == "processes":
-        window.processes_view.refresh()
+        window.processes_view.refresh(force=True)
         window.processes_view.shutdown()  # wait for the listing thread, then deliver its result
     for _ in range(5):
         QApplication.processEvents()

@@ -9,7 +9,9 @@ Public hooks other parts of the GUI build on (keep these names stable):
   ``finished(ActionResult)``, ``job_finished(ActionResult, automatic)``), ``history``, ``backend``;
 - ``mark_action(result, automatic=False)`` puts a marker on the history chart;
 - ``request_action(action_id)`` runs an action the way the Empty menu does (asking first when
-  disruptive); ``notify(text, level)`` shows the banner.
+  disruptive); ``notify(text, level)`` shows the banner; ``last_result`` is the newest ActionResult;
+- ``views`` (key → widget), ``show_view(key)``, ``current_view()``; ``lists_view``, ``history_view``,
+  ``processes_view`` (each view shows a Sample through ``update_sample`` / the history through ``refresh``).
 """
 
 from __future__ import annotations
@@ -444,6 +446,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
         )
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(run_button)
@@ -481,7 +484,7 @@ class MainWindow(QMainWindow):
         if key:
             self.settings.setValue("view/tab", key)
         if self.tabs.currentWidget() is self.processes_view:
-            self.processes_view.refresh()
+            self.processes_view.refresh(force=True)
 
     def _on_action_started(self, action_id: str) -> None:
         self.result_label.setText(f"{action_title(action_id)} — running…")
@@ -494,9 +497,9 @@ class MainWindow(QMainWindow):
         else:
             self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
         self.mark_action(result, automatic)
-        self.sampler.sample_now()
         if self.tabs.currentWidget() is self.processes_view:
-            self.processes_view.refresh()
+            self.processes_view.refresh(force=True)  # before the reading below, which would be throttled
+        self.sampler.sample_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Remember geometry; let a running action finish (it cannot be interrupted safely)."""

@@ -43,7 +43,7 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
         window.show_view(key)
         if key == "processes":
             with qtbot.waitSignal(window.processes_view._relay.done, timeout=10000):
-                window.processes_view.refresh()
+                window.processes_view.refresh(force=True)
         qtbot.wait(50)
         if key == "history":  # hover where the purge happened: the crosshair's readout
             view = window.history_view

@@ -121,3 +121,19 @@ def test_add_view_hook(make_window):
     window.show_view("extra")
     assert window.current_view() == "extra"
     menu_action(window.view_menu, "Go to Extra")
+
+
+def test_no_backend_is_a_clear_dialog_and_exit_1(qtbot, monkeypatch):
+    from app.backends import BackendError
+    from ui import main
+
+    shown = []
+
+    def refuse():  # type: ignore[no-untyped-def]
+        raise BackendError("RAMLens has no backend for plan9: only Linux and Windows are supported")
+
+    monkeypatch.setattr("app.backends.detect", refuse)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *a: shown.append(a[1:3]))
+    assert main.run_gui([]) == 1
+    assert len(shown) == 1 and shown[0][0] == "RAMLens cannot read memory"
+    assert shown[0][1].startswith("RAMLens cannot start: RAMLens has no backend for plan9")

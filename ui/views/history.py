@@ -26,7 +26,7 @@ from ui.runner import action_title
 from ui.views.chartdata import ChartData
 
 SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
-MIN_FOLLOW_SECONDS = 10  # the narrowest live view; a history younger than the span fills the width
+MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 _BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
 _NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1000)
@@ -78,7 +78,7 @@ class OffsetDateAxis(pg.DateAxisItem):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         """Local clock time of the shifted values, as precise as the tick spacing needs."""
         if spacing < 0.999:
-            pattern, cut = "%H:%M:%S.%f", 3  # milliseconds, not microseconds
+            pattern, cut = "%H:%M:%S.%f", 5 if spacing >= 0.099 else 3  # tenths or milliseconds
         elif spacing < 59.5:
             pattern, cut = "%H:%M:%S", 0
         elif spacing < 86399:

@@ -6,6 +6,8 @@ per process. At most one listing is in flight; asks that arrive meanwhile collap
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +41,7 @@ from app.processes import ProcessMemory, list_processes, pss_supported
 from app.units import format_bytes
 from ui.runner import ActionRunner
 
+MIN_INTERVAL = 2.0  # seconds between live listings
 COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
 COL_PID, COL_NAME, COL_USER, COL_RSS, COL_PRIVATE, COL_SHARED, COL_PSS = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -151,6 +155,10 @@ class ProcessesView(QWidget):
         self.trim_button.setToolTip("Trim the working sets of the selected processes")
         self.trim_button.clicked.connect(self.trim_selected)
         self.summary = QLabel(self)
+        self.kernel_box = QCheckBox("Kernel threads", self)
+        self.kernel_box.setToolTip("Also list processes without memory of their own (kernel threads)")
+        self.kernel_box.toggled.connect(self._show_rows)
+        self._all_rows: list[ProcessMemory] = []
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -179,6 +187,7 @@ class ProcessesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
+        top.addWidget(self.kernel_box)
         top.addWidget(self.trim_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 6, 4, 4)
@@ -192,13 +201,22 @@ class ProcessesView(QWidget):
         self._relay.done.connect(self._on_listed)
         self._in_flight = False
         self._again = False
+        self._listed_at = -math.inf
         self._update_buttons()
 
-    def refresh(self) -> None:
-        """List the processes again, off the UI thread."""
+    def refresh(self, force: bool = False) -> None:
+        """List the processes again, off the UI thread.
+
+        Live ticks come at most every MIN_INTERVAL seconds (reading every smaps is not free);
+        ``force`` lists now (the tab was opened, an action finished).
+        """
         if self._in_flight:
-            self._again = True
+            self._again = self._again or force
             return
+        now = time.monotonic()
+        if not force and now - self._listed_at < MIN_INTERVAL:
+            return
+        self._listed_at = now
         self._in_flight = True
         self._pool.start(_Fetch(self._relay, self.full))
 
@@ -247,6 +265,14 @@ class ProcessesView(QWidget):
 
     def _on_listed(self, rows: list[ProcessMemory]) -> None:
         self._in_flight = False
+        self._all_rows = rows
+        self._show_rows()
+        if self._again:
+            self._again = False
+            self.refresh(force=True)
+
+    def _show_rows(self, *_: object) -> None:
+        rows = self._all_rows if self.kernel_box.isChecked() else [r for r in self._all_rows if r.rss]
         chosen = self.selected_pids()
         reset = [r.pid for r in rows] != [r.pid for r in self.model.rows]
         self.model.set_rows(rows)
@@ -254,11 +280,10 @@ class ProcessesView(QWidget):
             self.select_pids(chosen)
         total = sum(r.rss for r in rows)
         pss = [r.pss for r in rows if r.pss is not None]
-        text = f"{len(rows)} processes · working sets {format_bytes(total)}"
+        hidden = len(self._all_rows) - len(rows)
+        shown = f"{len(rows)} processes" + (f" ({hidden} kernel threads hidden)" if hidden else "")
+        text = f"{shown} · working sets {format_bytes(total)}"
         if pss:
             text += f" · PSS {format_bytes(sum(pss))} (what the processes really occupy)"
         self.summary.setText(text)
         self._update_buttons()
-        if self._again:
-            self._again = False
-            self.refresh()
