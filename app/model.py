@@ -37,6 +37,10 @@ LIST_LABELS: Mapping[str, str] = {
 
 Detail = int | float | str
 
+# Cumulative counts of pages repurposed (taken for other uses) per list part go in a sample's
+# details under this prefix and the part's key, e.g. "repurposed.priority5" on Windows.
+REPURPOSED_PREFIX = "repurposed."
+
 
 class ModelError(ValueError):
     """A JSON document does not describe a valid sample or result."""

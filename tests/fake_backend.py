@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from app import actions
 from app.backends.base import ActionError, Availability, BackendError, Outcome, run_all, run_timed
-from app.model import LIST_LABELS, ActionResult, MemoryList, Sample
+from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, MemoryList, Sample
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -108,7 +108,7 @@ class FakeBackend:
             free = self.lists.get("free", 0) + self.lists.get("zeroed", 0)
             details: dict[str, int | float | str] = {"commit_bytes": self.lists.get("active", 0) + GIB}
             if self.platform == "windows":
-                details.update({f"repurposed.priority{i}": 1000 * i for i in range(8)})
+                details.update({f"{REPURPOSED_PREFIX}priority{i}": 1000 * i for i in range(8)})
             return Sample(
                 time=self._clock,
                 monotonic=time.monotonic(),

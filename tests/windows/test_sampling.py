@@ -59,7 +59,7 @@ def test_full_view_has_every_list_with_the_kernels_counts(make: Make) -> None:
 def test_full_view_details(make: Make) -> None:
     fake, backend = make()
     details = backend.sample().details
-    assert [details[f"repurposed_priority_{i}"] for i in range(8)] == fake.repurposed
+    assert [details[f"repurposed.priority{i}"] for i in range(8)] == fake.repurposed
     assert details["file_cache_bytes"] == fake.file_cache * fake.page_size
     assert details["file_cache_peak_bytes"] == fake.file_cache_peak * fake.page_size
     assert details["commit_bytes"] == fake.commit_charge * fake.page_size

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import MemoryList, Sample
+from app.model import REPURPOSED_PREFIX, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 
@@ -29,9 +29,6 @@ HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
-# Backends put per-list or per-part repurposed page counts in details under this prefix
-# (e.g. "repurposed.priority5"); the column appears only when a sample has any.
-REPURPOSED_PREFIX = "repurposed."
 
 
 def detail_is_bytes(key: str, platform: str) -> bool:

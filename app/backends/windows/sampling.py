@@ -8,7 +8,7 @@ import time
 from app.backends.windows import ntapi
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import WindowsVersion, memory_status
-from app.model import LIST_LABELS, Detail, MemoryList, Sample
+from app.model import LIST_LABELS, REPURPOSED_PREFIX, Detail, MemoryList, Sample
 
 
 def query_memory_lists(seam: Seam, version: WindowsVersion) -> ntapi.SYSTEM_MEMORY_LIST_INFORMATION:
@@ -63,7 +63,7 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int) -> Sample:
         MemoryList(key, LIST_LABELS[key], size, parts.get(key, ())) for key, size in sizes.items()
     )
     details: dict[str, Detail] = {
-        f"repurposed_priority_{i}": int(info.RepurposedPagesByPriority[i]) for i in range(8)
+        f"{REPURPOSED_PREFIX}priority{i}": int(info.RepurposedPagesByPriority[i]) for i in range(8)
     }
     details.update(common_details(seam, version, memory.commit_charge, memory.commit_limit))
     return Sample(
