@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +13,7 @@ from hypothesis import strategies as st
 from app.backends.base import BackendError
 from app.backends.linux import census as c
 from app.backends.linux.buddyinfo import parse_buddyinfo
+from tests.nobody import needs_nobody, run_python_as_nobody
 
 B = {name: 1 << bit for bit, name in c.KPF_NAMES.items()}
 MiB = 1 << 20
@@ -208,23 +206,14 @@ def test_live_census_is_near_meminfo() -> None:
     assert rows["other"].reference_bytes is None
 
 
-@pytest.mark.skipif(
-    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to drop to nobody"
-)
+@needs_nobody
 def test_not_root_message() -> None:
     code = (
         "from app.backends.base import BackendError\n"
         "from app.backends.linux.census import take_census\n"
         "try:\n    take_census()\nexcept BackendError as e:\n    print('BackendError', e)\n"
     )
-    out = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")},
-        check=False,
-    )
+    out = run_python_as_nobody(code)
     assert "BackendError needs root: /proc/kpageflags is readable only by root" in out.stdout, out.stderr
 
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app import cli
+from tests.nobody import CLI, needs_nobody, run_python_as_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
 
 
@@ -54,13 +51,11 @@ def test_types_as_root(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @linux
-@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv")
+@needs_nobody
 def test_types_as_ordinary_user_is_refused_clearly() -> None:
-    base = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", CLI]
-    env = {"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")}
-    done = subprocess.run([*base, "frag", "--types"], capture_output=True, text=True, env=env, cwd=ROOT)
+    done = run_python_as_nobody(CLI, "frag", "--types")
     assert done.returncode == 2
     assert "needs root: /proc/pagetypeinfo is readable only by root" in done.stderr
-    plain = subprocess.run([*base, "frag"], capture_output=True, text=True, env=env, cwd=ROOT)
+    plain = run_python_as_nobody(CLI, "frag")
     assert plain.returncode == 0, plain.stderr  # buddyinfo is for everyone
     assert "Huge-page order" in plain.stdout

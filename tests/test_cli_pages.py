@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app import cli
+from tests.nobody import CLI, needs_nobody, run_python_as_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
 as_root = pytest.mark.skipif(
     os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
     reason="the census reads /proc/kpageflags: root",
@@ -52,15 +49,9 @@ def test_negative_combinations_is_a_usage_error(capsys: pytest.CaptureFixture[st
     assert "--combinations" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv")
+@needs_nobody
 def test_ordinary_user_gets_a_clear_message() -> None:
-    done = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", CLI, "pages"],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")},
-        cwd=ROOT,
-    )
+    done = run_python_as_nobody(CLI, "pages")
     assert done.returncode == 2
     assert "needs root: /proc/kpageflags is readable only by root" in done.stderr
     assert done.stdout == ""

@@ -20,6 +20,7 @@ import app.backends.linux as linux_backend
 from app import actions, helper
 from app.backends.linux import pkexec
 from app.model import ActionResult
+from tests.nobody import run_python_as_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPER = Path(sys.executable).parent / "ramlens-helper"
@@ -334,15 +335,7 @@ def test_ordinary_user_for_real_never_silently_does_nothing(path: str) -> None:
         "    r = b.run('kernel-caches')\n"
         "    print(r.ok, '|', r.message)\n"
     )
-    setpriv = str(shutil.which("setpriv"))
-    done = subprocess.run(
-        [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": path},
-        check=False,
-    )
+    done = run_python_as_nobody(code, path=path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     status = pkexec.helper_status(search_path=path)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ import pytest
 from app.backends.base import BackendError
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from app.backends.linux.pagetypeinfo import OVERFLOW_LIMIT, parse_pagetypeinfo, read_pagetypeinfo
+from tests.nobody import needs_nobody, run_python_as_nobody
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linux"
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,21 +113,12 @@ def test_live_read_as_root() -> None:
     assert info.pageblock_order > 0 and info.free and info.blocks
 
 
-@pytest.mark.skipif(
-    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to drop to nobody"
-)
+@needs_nobody
 def test_unprivileged_read_says_needs_root() -> None:
     code = (
         "from app.backends.base import BackendError\n"
         "from app.backends.linux.pagetypeinfo import read_pagetypeinfo\n"
         "try:\n    read_pagetypeinfo()\nexcept BackendError as e:\n    print('BackendError', e)\n"
     )
-    out = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "")},
-        check=False,
-    )
+    out = run_python_as_nobody(code)
     assert "BackendError needs root: /proc/pagetypeinfo is readable only by root" in out.stdout, out.stderr
