@@ -16,6 +16,7 @@ import pytest
 from app import actions
 from app.backends.base import ActionError
 from app.backends.linux import LinuxBackend, access, trim
+from app.backends.linux.pkexec import HelperStatus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linux"
 MiB = 1 << 20
@@ -55,6 +56,15 @@ def test_unprivileged_each_root_action_unavailable_with_the_reason(tmp_path):
         assert f"sudo ramlens empty {action_id}" in avail[action_id].reason
     assert not backend.privileged()
     assert "root" in backend.privilege_note()
+
+
+def test_privilege_note_says_whether_pkexec_will_ask(tmp_path):
+    without = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=1000))
+    assert "install the pkexec helper" in without.privilege_note()
+    helper = HelperStatus(True, pkexec="/usr/bin/pkexec", helper="/usr/local/bin/ramlens-helper")
+    with_helper = LinuxBackend(proc=FIXTURES / "busy-cache", host=host(tmp_path, euid=1000, helper=helper))
+    note = with_helper.privilege_note()
+    assert "password through pkexec" in note and "install the pkexec helper" not in note
 
 
 def test_root_has_every_action(tmp_path):

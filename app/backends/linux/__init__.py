@@ -93,9 +93,15 @@ class LinuxBackend:
         """What running without root costs; "" as root."""
         if self.privileged():
             return ""
+        census = "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo)"
+        if self.host.helper.available:
+            return (
+                "Not running as root: the root-only Empty actions ask for an administrator's password "
+                f"through pkexec; {census}."
+            )
         return (
             "Not running as root: reading works, but every Empty action except Flush modified list needs "
-            "root (start RAMLens with sudo); the physical-page census and /proc/pagetypeinfo are unreadable."
+            f"root (start RAMLens with sudo, or install the pkexec helper: see README); {census}."
         )
 
     def can_relaunch_elevated(self) -> bool:
