@@ -27,6 +27,21 @@ STAMP = VENV / ".ramlens-installed"
 
 # Shared libraries the Qt wheels need from the OS on Debian/Ubuntu (the wheels ship Qt itself).
 QT_DEBIAN_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+# And those its X11 (xcb) platform plugin needs to open a window on a display.
+XCB_DEBIAN_PACKAGES = [
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-randr0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libx11-xcb1",
+]
+GUI_STAMP = VENV / ".ramlens-display-ok"
 
 
 def _say(msg: str) -> None:
@@ -62,16 +77,29 @@ def _ensure_qt_libraries() -> None:
     if os.name == "nt":
         return
     probe = [PY, "-c", "import PySide6.QtWidgets, PySide6.QtGui"]
+    _ensure_os_packages(probe, QT_DEBIAN_PACKAGES, "Qt cannot load")
+
+
+def _ensure_display_libraries() -> None:
+    """Before the first start on a display: make sure Qt's platform plugin can open a window there."""
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if os.name == "nt" or os.environ.get("QT_QPA_PLATFORM") or not has_display or GUI_STAMP.exists():
+        return
+    probe = [PY, "-c", "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"]
+    _ensure_os_packages(probe, XCB_DEBIAN_PACKAGES, "Qt cannot open a window on this display")
+    GUI_STAMP.touch()
+
+
+def _ensure_os_packages(probe: list[object], packages: list[str], problem: str) -> None:
+    """Run ``probe``; when it fails, install ``packages`` with apt-get as root, else say which to install."""
     if _run(probe, stderr=subprocess.DEVNULL) == 0:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
-        _say("installing the OS libraries Qt needs: " + " ".join(QT_DEBIAN_PACKAGES))
+        _say("installing the OS libraries Qt needs: " + " ".join(packages))
         _run(["apt-get", "update", "-qq"])
-        _run(["apt-get", "install", "-y", "-qq", *QT_DEBIAN_PACKAGES])
+        _run(["apt-get", "install", "-y", "-qq", *packages])
     if _run(probe) != 0:
-        sys.exit(
-            "[dev] Qt cannot load. On Debian/Ubuntu: sudo apt-get install " + " ".join(QT_DEBIAN_PACKAGES)
-        )
+        sys.exit(f"[dev] {problem}. On Debian/Ubuntu: sudo apt-get install " + " ".join(packages))
 
 
 def main(argv: list[str]) -> int:
@@ -84,6 +112,8 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "run":
+        if not rest:  # the window: its platform plugin may need more OS libraries than the tests do
+            _ensure_display_libraries()
         return _run([BIN / "ramlens", *rest])
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

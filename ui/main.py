@@ -35,7 +35,16 @@ def _needs_offscreen() -> bool:
 def run_gui(argv: Sequence[str]) -> int:
     """Open the window (or render a screenshot) and return the exit status."""
     args = parse_gui_args(argv)
-    if args.screenshot and _needs_offscreen():
+    if _needs_offscreen():
+        if not args.screenshot:
+            # Qt would abort with a page about platform plugins; say what is wrong and what works instead.
+            print(
+                "ramlens: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+                "The command line works without one: ramlens status, ramlens --help; "
+                "ramlens --screenshot FILE.png renders the window to an image.",
+                file=sys.stderr,
+            )
+            return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     from PySide6.QtWidgets import QApplication, QMessageBox
