@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -56,3 +60,18 @@ def press_message_box(button_text: str, tick_dont_ask: bool = False) -> Callable
         raise AssertionError(f"no button {button_text!r} in {[b.text() for b in widget.buttons()]}")
 
     return handle
+
+
+def run_screenshot_mode(target: Path, tab: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`ramlens --screenshot TARGET --tab TAB` in a subprocess with no display and a scratch config home."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["HOME"] = str(home)
+    env["XDG_CONFIG_HOME"] = str(home / "config")  # so a test can prove the user's settings are left alone
+    return subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", tab],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

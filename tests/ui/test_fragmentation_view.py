@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.backends.base import BackendError
 from app.backends.linux import fragmentation as fr
 from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
+from tests.ui.helpers import run_screenshot_mode
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
@@ -151,17 +152,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
 
 @linux
 def test_screenshot_mode_renders_the_fragmentation_tab(tmp_path, artifacts):
-    import subprocess
-    import sys
-
     target = artifacts / "screenshot-mode-fragmentation.png"
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "fragmentation"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=120,
-    )
+    done = run_screenshot_mode(target, "fragmentation", tmp_path)
     assert done.returncode == 0, done.stderr
     assert target.stat().st_size > 10000

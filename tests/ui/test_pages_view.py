@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.backends.base import BackendError
 from app.backends.linux import census as cz
+from tests.ui.helpers import run_screenshot_mode
 
 as_root = pytest.mark.skipif(
     os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
@@ -121,17 +122,7 @@ def test_class_colours_follow_the_lists():
 
 @as_root
 def test_screenshot_mode_renders_the_pages_tab(tmp_path, artifacts):
-    import subprocess
-    import sys
-
     target = artifacts / "screenshot-mode-pages.png"
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "pages"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=120,
-    )
+    done = run_screenshot_mode(target, "pages", tmp_path)
     assert done.returncode == 0, done.stderr
     assert target.stat().st_size > 10000

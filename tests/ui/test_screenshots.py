@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from PySide6.QtGui import QImage
 
 from app import actions
 from tests.fake_backend import GIB, FakeBackend
+from tests.ui.helpers import run_screenshot_mode
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,16 +63,7 @@ def test_screenshot_mode_renders_a_tab_and_exits_0(tmp_path, artifacts):
     if not sys.platform.startswith("linux"):
         pytest.skip("screenshot mode is checked with the Linux backend")
     target = tmp_path / "history.png"
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # prove the user's settings are left alone
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", "history"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_screenshot_mode(target, "history", tmp_path)
     assert done.returncode == 0, done.stderr
     image = QImage(str(target))
     assert not image.isNull() and image.width() >= 1000

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -14,22 +14,29 @@ from app import cli
 from app.backends.windows import WindowsBackend
 from tests.windows.fake_kernel import WIN8, FakeWindows
 
-HAS_STATUS = importlib.util.find_spec("app.cli.status") is not None
-needs_status = pytest.mark.skipif(
-    not HAS_STATUS, reason="app/cli/status.py (status/actions/empty) not there yet"
-)
+
+@pytest.fixture
+def windows_cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., FakeWindows]]:
+    """A factory: detect() everywhere returns a WindowsBackend over a fake kernel built from these kwargs."""
+    fakes: list[FakeWindows] = []
+
+    def use(**kwargs: Any) -> FakeWindows:
+        fake = FakeWindows(**kwargs)
+        backend = WindowsBackend(fake.seam())
+        # Both names: app.cli.common bound detect at import.
+        monkeypatch.setattr("app.backends.detect", lambda: backend)
+        monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+        fakes.append(fake)
+        return fake
+
+    yield use
+    assert all(fake.errors == [] for fake in fakes)
 
 
 @pytest.fixture
-def on_windows(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeWindows]:
-    """Make detect() everywhere return a WindowsBackend over a fresh fake kernel."""
-    fake = FakeWindows()
-    backend = WindowsBackend(fake.seam())
-    # Both names: app.cli.common bound detect at import.
-    monkeypatch.setattr("app.backends.detect", lambda: backend)
-    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
-    yield fake
-    assert fake.errors == []
+def on_windows(windows_cli: Callable[..., FakeWindows]) -> FakeWindows:
+    """The CLI on a default (elevated Windows 11) fake kernel."""
+    return windows_cli()
 
 
 def test_elevate_relaunches_with_the_remaining_arguments(
@@ -64,7 +71,6 @@ def test_elevate_elsewhere_is_a_clear_usage_error(capsys: pytest.CaptureFixture[
     assert "--elevate" in err and "Windows" in err
 
 
-@needs_status
 def test_status_json_prints_the_full_view(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -76,14 +82,12 @@ def test_status_json_prints_the_full_view(
     assert lists["standby"] == sum(on_windows.standby) * on_windows.page_size
 
 
-@needs_status
 def test_status_text(on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["status"]) == 0
     out = capsys.readouterr().out
     assert "Standby" in out and "Zeroed" in out
 
 
-@needs_status
 def test_actions_lists_the_windows_catalogue(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,7 +97,6 @@ def test_actions_lists_the_windows_catalogue(
         assert action_id in out
 
 
-@needs_status
 def test_empty_standby_moves_pages_and_exits_0(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -106,7 +109,6 @@ def test_empty_standby_moves_pages_and_exits_0(
     assert sum(on_windows.standby) == 0
 
 
-@needs_status
 def test_empty_refused_by_the_kernel_exits_1_with_the_status(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -116,27 +118,19 @@ def test_empty_refused_by_the_kernel_exits_1_with_the_status(
     assert "STATUS_ACCESS_DENIED" in captured.out + captured.err
 
 
-@needs_status
 def test_empty_unavailable_action_exits_2(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake = FakeWindows(version=WIN8)
-    backend = WindowsBackend(fake.seam())
-    monkeypatch.setattr("app.backends.detect", lambda: backend)
-    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    windows_cli(version=WIN8)
     assert cli.main(["empty", "combine-pages"]) == 2
     captured = capsys.readouterr()
     assert "Windows 10" in captured.out + captured.err
 
 
-@needs_status
 def test_empty_all_on_windows_8_runs_the_rest_and_names_what_it_skipped(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake = FakeWindows(version=WIN8)
-    backend = WindowsBackend(fake.seam())
-    monkeypatch.setattr("app.backends.detect", lambda: backend)
-    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    fake = windows_cli(version=WIN8)
     assert cli.main(["empty", "all", "--yes", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [s["action"] for s in doc["steps"]][:2] == ["system-file-cache", "working-sets"]
@@ -144,14 +138,10 @@ def test_empty_all_on_windows_8_runs_the_rest_and_names_what_it_skipped(
     assert sum(fake.standby) == 0
 
 
-@needs_status
 def test_not_elevated_status_says_it_is_limited_and_empty_is_refused(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake = FakeWindows(admin=False)
-    backend = WindowsBackend(fake.seam())
-    monkeypatch.setattr("app.backends.detect", lambda: backend)
-    monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
+    windows_cli(admin=False)
     assert cli.main(["status", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["backend"] == "pdh" and "administrator" in doc["limited"]
