@@ -14,7 +14,15 @@ import time
 from collections.abc import Mapping, Sequence
 
 from app import actions
-from app.backends.base import ActionError, Availability, BackendError, Outcome, run_all, run_timed
+from app.backends.base import (
+    ActionError,
+    Availability,
+    BackendError,
+    Capabilities,
+    Outcome,
+    run_all,
+    run_timed,
+)
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, MemoryList, Sample
 
 GIB = 1 << 30
@@ -148,6 +156,10 @@ class FakeBackend:
                 MemoryList("kernel", "Kernel", size - 3 * quarter - quarter // 2),
             )
         return MemoryList(key, label, size, parts)
+
+    def capabilities(self) -> Capabilities:
+        """No optional features: tests that need one pass their own."""
+        return Capabilities()
 
     def privileged(self) -> bool:
         """As configured."""

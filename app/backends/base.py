@@ -5,10 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from app import actions
 from app.model import ActionResult, Detail, Sample
+
+if TYPE_CHECKING:  # the report types; importing them at run time would load a Linux backend module
+    from app.backends.linux.census import Census
+    from app.backends.linux.fragmentation import FragmentationReport
+    from app.backends.linux.pagetypeinfo import PagetypeInfo
 
 
 class BackendError(RuntimeError):
@@ -21,6 +26,53 @@ class ActionError(RuntimeError):
     def __init__(self, message: str, details: Mapping[str, Detail] | None = None):
         super().__init__(message)
         self.details: Mapping[str, Detail] = details or {}
+
+
+class NeedsPrivilege(BackendError):
+    """Refused for want of rights (root / administrator); the message says which and what to do."""
+
+
+Progress = Callable[[int, int], None]  # (units done, units expected)
+
+
+class FragmentationSource(Protocol):
+    """Free memory by contiguous block size, per node and zone (the buddy allocator)."""
+
+    def read(self, baseline: Mapping[str, int] | None = None) -> FragmentationReport:
+        """Read the free blocks now; compaction changes are counted since ``baseline``
+        (a :meth:`compaction_counters` result; none: every change is 0). Raises BackendError."""
+        ...
+
+    def compaction_counters(self) -> dict[str, int]:
+        """The compaction counters now (a baseline for :meth:`read`)."""
+        ...
+
+    def read_migrate_types(self) -> PagetypeInfo:
+        """Free blocks split by migrate type; NeedsPrivilege when not permitted."""
+        ...
+
+
+class PageCensusSource(Protocol):
+    """Every physical page frame, classified (Linux: /proc/kpageflags)."""
+
+    def problem(self) -> str:
+        """Why a census cannot be taken now ("" when it can): a sentence for a person."""
+        ...
+
+    def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
+        """Read and classify every frame, bounded in memory. NeedsPrivilege / BackendError."""
+        ...
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """The optional features a backend offers; ``None`` where it has no such feature.
+
+    The CLI and the window install commands and tabs by asking for these, never by platform.
+    """
+
+    fragmentation: FragmentationSource | None = None
+    page_census: PageCensusSource | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +103,10 @@ class Backend(Protocol):
 
     def sample(self) -> Sample:
         """Read the memory lists now. Raises BackendError with a clear message."""
+        ...
+
+    def capabilities(self) -> Capabilities:
+        """The optional features this backend offers (cheap: nothing is read until used)."""
         ...
 
     def privileged(self) -> bool:

@@ -12,6 +12,7 @@ from app.backends.base import (
     ActionError,
     Availability,
     Backend,
+    Capabilities,
     Outcome,
     run_all,
     run_timed,
@@ -66,6 +67,15 @@ class LinuxBackend:
             mem["MemAvailable"],
             lists.memory_lists(mem),
             lists.details(mem, vm, buddy_pages, self.page_size),
+        )
+
+    def capabilities(self) -> Capabilities:
+        """Fragmentation (buddyinfo) and the physical-page census (kpageflags)."""
+        from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+
+        return Capabilities(
+            fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
+            page_census=KpageflagsCensus(self.proc, self.page_size),
         )
 
     def close(self) -> None:

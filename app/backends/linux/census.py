@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from app.backends.base import BackendError
+from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from app.backends.linux.procfs import parse_meminfo, read_text
 
@@ -134,8 +134,7 @@ _RULES: tuple[tuple[int, int, int, int], ...] = (
 )
 
 
-class NeedsRoot(BackendError):
-    """A root-only /proc file was refused; the message says which."""
+NeedsRoot = NeedsPrivilege  # a root-only /proc file was refused; the message says which
 
 
 KPAGEFLAGS = "kpageflags"

@@ -9,6 +9,7 @@ from app import actions
 from app.backends.base import (
     Availability,
     BackendError,
+    Capabilities,
     Outcome,
     run_all,
     run_timed,
@@ -67,6 +68,10 @@ class WindowsBackend:
         self._seam()
         assert self._privileges is not None  # made with the seam
         return self._privileges
+
+    def capabilities(self) -> Capabilities:
+        """None of the optional features yet (the PFN census and compression store come later)."""
+        return Capabilities()
 
     def version(self) -> system.WindowsVersion:
         """The running Windows version (read once)."""
