@@ -38,6 +38,13 @@ CATALOGUE: tuple[Action, ...] = (
         _WIN,
     ),
     Action(
+        "compression-store",
+        "Empty compression store",
+        "Trim the memory compression store: its compressed pages are written out or dropped "
+        "(Windows 10 and later).",
+        _WIN,
+    ),
+    Action(
         "system-file-cache",
         "Empty system file cache",
         "Trim the system working set that holds the file cache; its pages go to standby.",
