@@ -14,7 +14,6 @@ from tests.windows.fake_kernel import (
     ERROR_ACCESS_DENIED,
     STATUS_ACCESS_DENIED,
     STATUS_INVALID_INFO_CLASS,
-    STATUS_NOT_ALL_ASSIGNED,
     STATUS_NOT_SUPPORTED,
     WIN10,
     WIN11,
@@ -224,7 +223,11 @@ def test_a_token_without_the_privilege_gives_a_failed_result_naming_it(
 @pytest.mark.parametrize(
     ("status", "name", "sentence"),
     [
-        (STATUS_ACCESS_DENIED, "STATUS_ACCESS_DENIED", "access denied, although RAMLens runs as administrator"),
+        (
+            STATUS_ACCESS_DENIED,
+            "STATUS_ACCESS_DENIED",
+            "access denied, although RAMLens runs as administrator",
+        ),
         (STATUS_INVALID_INFO_CLASS, "STATUS_INVALID_INFO_CLASS", "this Windows version lacks the feature"),
         (STATUS_NOT_SUPPORTED, "STATUS_NOT_SUPPORTED", "this Windows version lacks the feature"),
     ],

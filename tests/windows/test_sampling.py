@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.backends import BackendError
 from app.backends.windows import WindowsBackend, ntapi
 from tests.windows.conftest import Make
 from tests.windows.fake_kernel import (

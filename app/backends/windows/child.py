@@ -24,7 +24,10 @@ def main(argv: Sequence[str]) -> int:
         contextlib.redirect_stdout(output),
         contextlib.redirect_stderr(output),
     ):
-        return cli.main(list(argv[1:]))
+        try:
+            return cli.main(list(argv[1:]))
+        except SystemExit as exc:  # argparse exits on a usage error: its code is the answer
+            return exc.code if isinstance(exc.code, int) else 1
 
 
 if __name__ == "__main__":

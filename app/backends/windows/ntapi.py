@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 # SYSTEM_INFORMATION_CLASS values.
-SystemBasicInformation = 0
-SystemPerformanceInformation = 2
 SystemPageFileInformation = 18
 SystemFileCacheInformation = 21  # 0x15 — public snippets that say 0x1A are wrong
 SystemMemoryListInformation = 80
@@ -26,13 +24,10 @@ SystemCombinePhysicalMemoryInformation = 130
 SystemRegistryReconciliationInformation = 155
 
 # SYSTEM_MEMORY_LIST_COMMAND values, passed as a 4-byte int of length 4.
-MemoryCaptureAccessedBits = 0
-MemoryCaptureAndResetAccessedBits = 1
 MemoryEmptyWorkingSets = 2
 MemoryFlushModifiedList = 3
 MemoryPurgeStandbyList = 4
 MemoryPurgeLowPriorityStandbyList = 5
-MemoryCommandMax = 6
 
 # Privilege LUIDs for RtlAdjustPrivilege.
 SE_INCREASE_QUOTA_PRIVILEGE = 5
@@ -284,8 +279,6 @@ class SYSTEM_PAGEFILE_INFORMATION(ctypes.Structure):
 
 # VER_NT_* values of OSVERSIONINFOEXW.wProductType.
 VER_NT_WORKSTATION = 1
-VER_NT_DOMAIN_CONTROLLER = 2
-VER_NT_SERVER = 3
 
 
 class RTL_OSVERSIONINFOEXW(ctypes.Structure):
