@@ -204,6 +204,10 @@ class FakeWindows:
         default_factory=lambda: [FakePageFile(r"\??\C:\pagefile.sys", 262_144, 30_000, 50_000)]
     )
     standby_lifetime: int | None = 5400  # seconds; None: the counter does not exist
+    # Class 80's answer length when a Windows version writes more (a later, longer structure) or
+    # less (Windows 7 stopped before ModifiedPageCountPageFile) than the published 176 bytes.
+    memory_list_size: int = LAYOUTS["SYSTEM_MEMORY_LIST_INFORMATION"].x64_size
+    always_longer: bool = False  # a broken kernel that always asks for more (bounds the retries)
     wow64: bool = False  # a 32-bit process on 64-bit Windows
     has_wow64_process2: bool = True  # Windows 10 1511 and later
     processes: dict[int, FakeProcess] = field(default_factory=dict)
@@ -341,7 +345,9 @@ class FakeWindows:
         return STATUS_SUCCESS
 
     def _memory_lists(self) -> bytes:
-        return pack(
+        if self.always_longer:
+            self.memory_list_size += 64
+        data = pack(
             "SYSTEM_MEMORY_LIST_INFORMATION",
             {
                 "ZeroPageCount": self.zeroed,
@@ -354,6 +360,7 @@ class FakeWindows:
                 "ModifiedPageCountPageFile": self.modified_pagefile,
             },
         )
+        return data[: self.memory_list_size].ljust(self.memory_list_size, b"\x5a")
 
     def _page_files(self) -> bytes:
         # A chain of SYSTEM_PAGEFILE_INFORMATION entries, each followed by its UTF-16 name and

@@ -46,8 +46,8 @@ def query(seam: Seam, info_class: int, size: int) -> bytes:
             continue
         if not ntapi.nt_success(status):
             raise ntapi.NtError(status)
-        written = returned.value
-        return buffer.raw[: written if 0 < written <= length else length]
+        # ReturnLength is what was written: 0 is an empty answer (no page file, say), not "unknown".
+        return buffer.raw[: min(returned.value, length)]
     raise ntapi.NtError(status)
 
 
