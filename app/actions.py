@@ -40,9 +40,9 @@ CATALOGUE: tuple[Action, ...] = (
     Action(
         "compression-store",
         "Empty compression store",
-        "Trim the memory compression store: its compressed pages are written out or dropped "
-        "(Windows 10 and later).",
+        "Trim the memory compression store's working set, as System Informer does (Windows 10 and later).",
         _WIN,
+        disruptive=True,
     ),
     Action(
         "system-file-cache",
