@@ -183,7 +183,7 @@ def test_missing_counters_still_give_a_non_administrator_a_sample_saying_what_is
     ps = fake.page_size
     assert sample.backend == "kernel32"
     assert "Standby Cache Core Bytes" in sample.limited and "lodctr /r" in sample.limited
-    assert "Not running as administrator" in sample.limited  # the first reason is kept
+    assert "running as administrator gives the full view" in sample.limited
     assert [m.key for m in sample.lists] == ["active", "free"]
     assert sample.bytes_of("free") == fake.available * ps
     assert sample.bytes_of("active") == (fake.total - fake.available) * ps

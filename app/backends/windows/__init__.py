@@ -147,7 +147,9 @@ class WindowsBackend:
         try:
             return pdh.limited_sample(seam, self._counters, self.version(), self.page_size(), extras, reason)
         except BackendError as exc:
-            broken = pdh.counters_broken(reason, str(exc))
+            broken = pdh.counters_broken(str(exc))
+            if reason == pdh.WOW64:  # the reason the full view is off still matters most
+                broken = f"{pdh.WOW64} {broken}"
             return pdh.basic_sample(seam, self.version(), self.page_size(), extras, broken)
 
     def _extras(self, with_lifetime: bool) -> sampling.Extras:

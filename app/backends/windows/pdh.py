@@ -60,12 +60,12 @@ def refused(reason: str) -> str:
     )
 
 
-def counters_broken(reason: str, problem: str) -> str:
+def counters_broken(problem: str) -> str:
     """The last-resort sentence: why the counters could not be read, what is missing, how to fix it."""
     return (
-        f"{reason} The performance counters could not be read either ({problem}), so only in use and "
-        "available memory are shown (GlobalMemoryStatusEx and GetPerformanceInfo); standby, modified and "
-        "free are not split. Damaged counters are rebuilt by running `lodctr /r` in an administrator console."
+        f"The performance counters could not be read ({problem}), so only in use and available memory "
+        "are shown, from GlobalMemoryStatusEx and GetPerformanceInfo. Rebuild damaged counters with "
+        "`lodctr /r` in an administrator console; running as administrator gives the full view."
     )
 
 
