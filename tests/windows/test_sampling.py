@@ -82,18 +82,6 @@ def test_page_size_comes_from_get_system_info(make: Make) -> None:
     assert sample.bytes_of("zeroed") == fake.zeroed * 16384
 
 
-def test_the_fake_checks_the_buffer_length() -> None:
-    """The fake answers STATUS_INFO_LENGTH_MISMATCH and the needed size, as Windows does."""
-    fake = FakeWindows()
-    seam = fake.seam()
-    fake.enabled.add(13)
-    buffer = (ctypes.c_char * 100)()
-    needed = ctypes.c_uint32()
-    status = seam.nt_query_system_information(80, ctypes.byref(buffer), 100, ctypes.byref(needed))
-    assert ntapi.unsigned(status) == STATUS_INFO_LENGTH_MISMATCH
-    assert needed.value == 176
-
-
 def test_the_fake_refuses_class_80_without_the_privilege() -> None:
     fake = FakeWindows()
     seam = fake.seam()
