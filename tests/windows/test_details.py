@@ -91,6 +91,8 @@ def test_standby_lifetime_where_the_counter_exists(make: Make) -> None:
     _fake, older = make(standby_lifetime=None)
     sample = older.sample()
     assert sample.backend == "ntdll" and "standby_lifetime_s" not in sample.details
+    _fake3, user = make(admin=False)
+    assert user.sample().details["standby_lifetime_s"] == fake.standby_lifetime  # the counter view too
 
 
 def test_server_editions_are_named_from_the_product_type(make: Make) -> None:
@@ -162,3 +164,13 @@ def test_a_refused_privilege_by_not_held_is_still_a_refusal() -> None:
     fake = FakeWindows(held=set())
     token = Privileges(fake.seam())
     assert token.enable(5) == STATUS_PRIVILEGE_NOT_HELD
+
+
+def test_a_refused_store_query_fails_the_action_with_the_status(make: Make) -> None:
+    fake, backend = make()
+    fake.refuse[("query", 109)] = 0xC0000022
+    result = backend.run("compression-store")
+    assert not result.ok
+    assert "STATUS_ACCESS_DENIED (0xC0000022)" in result.message
+    assert result.details["status"] == "STATUS_ACCESS_DENIED"
+    assert not any(c[0] == "store-trim" for c in fake.calls)

@@ -177,6 +177,8 @@ def limited_sample(
     )
     details = common_details(seam, version, page_size, extras)
     details["file_cache_resident_bytes"] = values["file_cache"]
+    if "standby_lifetime" in values:
+        details["standby_lifetime_s"] = values["standby_lifetime"]
     return _sample("pdh", page_size, memory.total, values["available"], lists, details, reason)
 
 
