@@ -429,7 +429,7 @@ class FakeWindows:
         return STATUS_SUCCESS
 
     def _store_trim(self, data: int, size: int) -> int:
-        # Version 1, 16 bytes (ntexapi.h:5073, 5078, 5083); PagesToTrim "Must be non-zero" (5067).
+        # Version 1, 16 bytes (ntexapi.h:5073, 5078, 5083); PagesToTrim "Must be non-zero" (5068).
         layout = "SM_SYSTEM_STORE_TRIM_REQUEST"
         if size < LAYOUTS[layout].x64_size:
             return STATUS_INFO_LENGTH_MISMATCH
