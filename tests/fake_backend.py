@@ -79,8 +79,10 @@ class FakeBackend:
         relaunch_error: str = "",
         start: float | None = None,
         step: float = 0.0,
+        capabilities: Capabilities | None = None,
     ):
         self.platform = platform
+        self._capabilities = capabilities or Capabilities()
         default = LINUX_LISTS if platform == "linux" else WINDOWS_LISTS
         self.lists: dict[str, int] = dict(lists if lists is not None else default)
         self.total = sum(self.lists.values())
@@ -158,8 +160,8 @@ class FakeBackend:
         return MemoryList(key, label, size, parts)
 
     def capabilities(self) -> Capabilities:
-        """No optional features: tests that need one pass their own."""
-        return Capabilities()
+        """As configured: none unless a test passes its own."""
+        return self._capabilities
 
     def privileged(self) -> bool:
         """As configured."""

@@ -42,7 +42,7 @@ from app.backends.base import Availability
 from app.model import ActionResult, Sample
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.window_api import WindowApi
 
 SETTINGS_KEY = "autoclean/settings"
 SETTING_LOG_VISIBLE = "autoclean/log_visible"
@@ -75,8 +75,8 @@ class AutoCleanController(QObject):
     status_changed = Signal(str)  # the engine's status text
     event_logged = Signal(object)  # app.autoclean.Event
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: WindowApi):
+        super().__init__(window.widget)
         self.window = window
         settings, self.settings_problem = load_settings(window.settings)
         self.engine = AutoClean(settings, window.backend.availability(), on_event=self.event_logged.emit)
@@ -319,12 +319,12 @@ class AutoCleanLogView(QWidget):
 class AutoCleanUI(QObject):
     """Everything auto-clean adds to the window: Tools menu, status-bar state, the log dock."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: WindowApi):
+        super().__init__(window.widget)
         self.window = window
         self.controller = AutoCleanController(window)
-        self.tools_menu = QMenu("&Tools", window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
+        self.tools_menu = QMenu("&Tools", window.widget)
+        window.widget.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
         self.toggle_action = QAction("&Auto-clean", self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)
@@ -334,13 +334,13 @@ class AutoCleanUI(QObject):
         self.settings_action.triggered.connect(self.open_settings)
         self.tools_menu.addAction(self.settings_action)
         self.status_label = QLabel("")
-        window.statusBar().addPermanentWidget(self.status_label)
+        window.widget.statusBar().addPermanentWidget(self.status_label)
         # A dock rather than a tab: the log stays in sight next to whichever view is shown.
-        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window)
-        self.dock = QDockWidget("Auto-clean log", window)
+        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window.widget)
+        self.dock = QDockWidget("Auto-clean log", window.widget)
         self.dock.setObjectName("autocleanDock")
         self.dock.setWidget(self.log_view)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.widget.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.setVisible(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool))
         self.log_action = self.dock.toggleViewAction()
         self.log_action.setText("Auto-clean &log")
@@ -365,7 +365,10 @@ class AutoCleanUI(QObject):
         availability = self.window.backend.availability()
         self.controller.engine.set_availability(availability)
         dialog = AutoCleanDialog(
-            self.controller.engine.settings, availability, self.controller.engine.status().text, self.window
+            self.controller.engine.settings,
+            availability,
+            self.controller.engine.status().text,
+            self.window.widget,
         )
         dialog.accepted.connect(lambda: self._apply_from(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -378,6 +381,6 @@ class AutoCleanUI(QObject):
             self.controller.apply(dialog.result_settings)
 
 
-def install(window: MainWindow) -> AutoCleanUI:
+def install(window: WindowApi) -> AutoCleanUI:
     """Attach auto-clean to the main window."""
     return AutoCleanUI(window)

@@ -18,10 +18,10 @@ from app.autoclean import in_use_percent
 from app.model import Sample
 from app.units import format_bytes
 from ui.runner import action_title
+from ui.window_api import WindowApi
 
 if TYPE_CHECKING:
     from ui.autoclean import AutoCleanController
-    from ui.mainwindow import MainWindow
 
 WARN_PERCENT = 70.0
 CRITICAL_PERCENT = 90.0
@@ -80,13 +80,13 @@ def tooltip_text(sample: Sample | None) -> str:
 class Tray(QObject):
     """The tray icon and its menu, attached to the main window."""
 
-    def __init__(self, window: MainWindow, autoclean: AutoCleanController | None = None):
-        super().__init__(window)
+    def __init__(self, window: WindowApi, autoclean: AutoCleanController | None = None):
+        super().__init__(window.widget)
         self.window = window
         self.autoclean = autoclean
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.percent: float | None = None
-        self.menu = QMenu(window)
+        self.menu = QMenu(window.widget)
         self.icon = QSystemTrayIcon(self) if self.available else None
         self._build_menu()
         self.update_sample(window.sampler.latest)
@@ -95,7 +95,7 @@ class Tray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._on_activated)
             self.icon.show()
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
 
     def _build_menu(self) -> None:
         m = self.menu
@@ -153,20 +153,20 @@ class Tray(QObject):
 
     def toggle_window(self) -> None:
         """Show and raise the window, or hide it."""
-        if self.window.isVisible():
-            self.window.hide()
+        if self.window.widget.isVisible():
+            self.window.widget.hide()
         else:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
-        self.show_action.setText("Hide RAMLens" if self.window.isVisible() else "Show RAMLens")
+            self.window.widget.showNormal()
+            self.window.widget.raise_()
+            self.window.widget.activateWindow()
+        self.show_action.setText("Hide RAMLens" if self.window.widget.isVisible() else "Show RAMLens")
 
     def quit(self) -> None:
         """Quit for real, close-to-tray or not."""
         self.close_to_tray_action.setChecked(False)
         if self.icon is not None:
             self.icon.hide()
-        self.window.close()
+        self.window.widget.close()
 
     @property
     def close_to_tray(self) -> bool:
@@ -193,15 +193,18 @@ class Tray(QObject):
         Only a spontaneous close (from the window manager) is turned into a hide; File › Quit and
         the tray's Quit call close() themselves and really quit.
         """
-        if watched is self.window and event.type() == QEvent.Type.Close and event.spontaneous():
+        if watched is self.window.widget and event.type() == QEvent.Type.Close and event.spontaneous():
             if self.close_to_tray:
                 event.ignore()
-                self.window.hide()
+                self.window.widget.hide()
                 self.show_action.setText("Show RAMLens")
                 return True
         return super().eventFilter(watched, event)
 
 
-def install(window: MainWindow, autoclean: AutoCleanController | None = None) -> Tray:
-    """Create the tray for ``window`` (shown only where the desktop has a tray)."""
-    return Tray(window, autoclean)
+def install(window: WindowApi) -> Tray:
+    """Create the tray for ``window`` (shown only where the desktop has a tray), with auto-clean's switch."""
+    from ui.autoclean import AutoCleanUI
+
+    autoclean = window.plugins.get("autoclean")
+    return Tray(window, autoclean.controller if isinstance(autoclean, AutoCleanUI) else None)

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from app import actions
 from app.model import ActionResult, Detail, Sample
 
-if TYPE_CHECKING:  # the report types; importing them at run time would load a Linux backend module
-    from app.backends.linux.census import Census
-    from app.backends.linux.fragmentation import FragmentationReport
-    from app.backends.linux.pagetypeinfo import PagetypeInfo
+if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
+    from app.buddy import FragmentationReport, PagetypeInfo
+    from app.pagecensus import Census
 
 
 class BackendError(RuntimeError):
