@@ -22,6 +22,7 @@ from app.backends.base import (
     Outcome,
     run_all,
     run_timed,
+    unknown_action,
 )
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, MemoryList, Sample
 
@@ -188,11 +189,9 @@ class FakeBackend:
         return self._run_one(action_id)
 
     def _run_one(self, action_id: str) -> ActionResult:
-        known = {a.action_id: a for a in self.availability()}
-        avail = known.get(action_id)
-        if avail is None or not avail.available:
-            reason = avail.reason if avail else f"{action_id} is not available on {self.platform}"
-            return ActionResult(action_id, False, 0.0, None, None, reason)
+        blocked = unknown_action(self, action_id)  # as the real backends refuse: app/policy.py decides
+        if blocked is not None:
+            return blocked
         return run_timed(action_id, self.sample, lambda: self._body(action_id))
 
     def _body(self, action_id: str) -> Outcome:

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, actions
-from app.backends.base import ActionError, Availability, Backend, Capabilities
+from app import __version__, policy
+from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
 from ui import export
 from ui.bars import ElevationBar, MessageBar
+from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
 from ui.runner import ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_toolbar()
-        self._populate_empty_menu()
+        self._refresh_empty_menu()
 
         self.lists_view = ListsView(self)
         self.history_view = HistoryView(self.history, self)
@@ -200,11 +201,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.empty_menu = menu_bar.addMenu("&Empty")
-        self.empty_menu.setToolTipsVisible(True)  # the reason an item is disabled is its tooltip
-        self.empty_menu.aboutToShow.connect(self._refresh_empty_menu)
-        self.empty_actions: dict[str, QAction] = {}
-        self._availability: dict[str, Availability] = {}
+        self.empty_menu = EmptyMenu(self.backend, self.runner, self.request_action, self)
+        menu_bar.addMenu(self.empty_menu)
 
         self.view_menu = menu_bar.addMenu("&View")
         self.refresh_now_action = QAction("&Refresh now", self)
@@ -260,47 +258,9 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_action)
         self.toolbar = bar
 
-    def _populate_empty_menu(self) -> None:
-        self.empty_menu.clear()
-        self.empty_actions.clear()
-        self._availability = {a.action_id: a for a in self.backend.availability()}
-        for avail in self._availability.values():
-            act = QAction(actions.label(avail.action_id), self)
-            act.triggered.connect(lambda _=False, i=avail.action_id: self.request_action(i))
-            self.empty_menu.addAction(act)
-            self.empty_actions[avail.action_id] = act
-        self.empty_menu.addSeparator()
-        everything = QAction(actions.label(actions.ALL), self)
-        everything.triggered.connect(lambda: self.request_action(actions.ALL))
-        self.empty_menu.addAction(everything)
-        self.empty_actions[actions.ALL] = everything
-        self._refresh_empty_menu()
-
     def _refresh_empty_menu(self) -> None:
-        """Texts, tooltips and enabled state: availability, what runs, what waits."""
+        """The toolbar's Empty button and the busy bar follow what runs (the menu refreshes itself)."""
         current = self.runner.current
-        pending = self.runner.pending
-        any_available = any(a.available for a in self._availability.values())
-        for action_id, act in self.empty_actions.items():
-            avail = self._availability.get(action_id)
-            text = actions.label(action_id)
-            if action_id == current:
-                text += " — running…"
-            elif action_id in pending:
-                text += " — waiting"
-            act.setText(text)
-            if action_id == actions.ALL:
-                act.setEnabled(any_available)
-                act.setToolTip(
-                    "Run every available action in order" if any_available else "No action is available here"
-                )
-                continue
-            assert avail is not None
-            act.setEnabled(avail.available)
-            tip = actions.get(action_id).description if avail.available else avail.reason
-            if avail.available and avail.via_helper:
-                tip += " (runs through the privileged helper; you will be asked for a password)"
-            act.setToolTip(tip)
         busy = self.runner.busy
         self.busy_bar.setVisible(busy)
         self.empty_button.setText(f"Empty — {action_title(current)}…" if current else "Empty")
@@ -500,18 +460,12 @@ class MainWindow(QMainWindow):
     # ----- reactions ----------------------------------------------------------------------
 
     def _confirm(self, action_id: str) -> bool:
-        disruptive = action_id == actions.ALL or (
-            actions.is_known(action_id) and actions.get(action_id).disruptive
-        )
+        decision = policy.decide(self.backend.availability(), action_id, self.backend.platform)
         key = f"confirm/{action_id}"
-        if not disruptive or not self.settings.value(key, True, type=bool):
+        if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = (
-            "Runs every available Empty action in order."
-            if action_id == actions.ALL
-            else actions.get(action_id).description
-        )
+        description = decision.description
         box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
         box.setInformativeText(
             f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."

@@ -13,11 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app import actions
 from app.autoclean import in_use_percent
 from app.model import Sample
 from app.units import format_bytes
-from ui.runner import action_title
 from ui.window_api import WindowApi
 
 if TYPE_CHECKING:
@@ -103,10 +101,8 @@ class Tray(QObject):
         self.show_action.triggered.connect(self.toggle_window)
         m.addAction(self.show_action)
         m.addSeparator()
-        self.empty_menu = m.addMenu("Empty")
-        self.empty_menu.setToolTipsVisible(True)
-        self.empty_menu.aboutToShow.connect(self._fill_empty_menu)
-        self._fill_empty_menu()
+        self.empty_menu = self.window.empty_menu  # the window's own: one menu model, built once
+        m.addMenu(self.empty_menu)
         self.autoclean_action = QAction("Auto-clean", self)
         self.autoclean_action.setCheckable(True)
         self.autoclean_action.setEnabled(self.autoclean is not None)
@@ -130,18 +126,6 @@ class Tray(QObject):
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
         m.addAction(self.quit_action)
-
-    def _fill_empty_menu(self) -> None:
-        """The catalogue as the backend offers it now, each unavailable one disabled with its reason."""
-        self.empty_menu.clear()
-        for avail in self.window.backend.availability():
-            act = self.empty_menu.addAction(action_title(avail.action_id))
-            act.setEnabled(avail.available)
-            act.setToolTip(avail.reason or actions.get(avail.action_id).description)
-            act.triggered.connect(lambda _=False, a=avail.action_id: self.window.request_action(a))
-        self.empty_menu.addSeparator()
-        everything = self.empty_menu.addAction(actions.label(actions.ALL))
-        everything.triggered.connect(lambda: self.window.request_action(actions.ALL))
 
     def update_sample(self, sample: Sample | None) -> None:
         """Repaint the icon and the tooltip from a new reading."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from app import actions
+from app import actions, policy
 from app.model import ActionResult, Detail, Sample
 
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
@@ -204,16 +204,8 @@ def run_all(backend: Backend, run_one: Callable[[str], ActionResult]) -> ActionR
 
 
 def unknown_action(backend: Backend, action_id: str) -> ActionResult | None:
-    """A failed result when the id is not runnable here, else None."""
+    """A failed result when the id is not runnable here (app/policy.py decides), else None."""
     if action_id == actions.ALL:
         return None
-    for avail in backend.availability():
-        if avail.action_id == action_id:
-            if avail.available:
-                return None
-            return ActionResult(action_id, False, 0.0, None, None, avail.reason)
-    if actions.is_known(action_id):
-        return ActionResult(
-            action_id, False, 0.0, None, None, f"{action_id} is not available on {backend.platform}"
-        )
-    return ActionResult(action_id, False, 0.0, None, None, f"unknown action {action_id!r}")
+    decision = policy.decide(backend.availability(), action_id, backend.platform)
+    return None if decision.can_run else ActionResult(action_id, False, 0.0, None, None, decision.reason)

@@ -79,7 +79,9 @@ def test_window_builds_on_windows_without_linux_modules() -> None:
 
 def test_the_patch_is_what_windows_does() -> None:
     """The check above can fail: a module that loads libc at import breaks under the same patch."""
-    probe = SCRIPT.split("import app.cli")[0] + "import app.backends.linux.trim\ntrim = app.backends.linux.trim\n"
+    probe = (
+        SCRIPT.split("import app.cli")[0] + "import app.backends.linux.trim\ntrim = app.backends.linux.trim\n"
+    )
     probe += "try:\n    trim._syscall()\nexcept TypeError as exc:\n    print('refused:', exc)\n"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
