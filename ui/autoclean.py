@@ -37,7 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import actions
-from app.autoclean import STUTTER_ACTIONS, STUTTER_WARNING, AutoClean, AutoCleanSettings, Event, SettingsError
+from app.autoclean import (
+    STUTTER_ACTIONS,
+    STUTTER_WARNING,
+    AutoClean,
+    AutoCleanSettings,
+    Event,
+    EventKind,
+    SettingsError,
+    State,
+    Status,
+)
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
 
@@ -49,7 +59,12 @@ SETTING_LOG_VISIBLE = "autoclean/log_visible"
 LOG_ROWS = 500
 NOT_RUNNING_STYLE = "color: #b3261e; font-weight: bold"
 RUNNING_STYLE = "color: #2f8a46"
-EVENT_COLORS = {"fired": "#6b5bd6", "done": "#2f8a46", "failed": "#b3261e", "blocked": "#b3261e"}
+EVENT_COLORS = {
+    EventKind.FIRED: "#6b5bd6",
+    EventKind.DONE: "#2f8a46",
+    EventKind.FAILED: "#b3261e",
+    EventKind.BLOCKED: "#b3261e",
+}
 
 
 def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
@@ -72,7 +87,7 @@ def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:
 class AutoCleanController(QObject):
     """Connects the engine to the sampler and the runner; owns the persisted settings."""
 
-    status_changed = Signal(str)  # the engine's status text
+    status_changed = Signal(object)  # the engine's Status
     event_logged = Signal(object)  # app.autoclean.Event
 
     def __init__(self, window: WindowApi):
@@ -111,10 +126,10 @@ class AutoCleanController(QObject):
             self.apply(replace(self.engine.settings, enabled=on))
 
     def _emit_status(self, force: bool = False) -> None:
-        text = self.engine.status().text
-        if force or text != self._last_status:
-            self._last_status = text
-            self.status_changed.emit(text)
+        status = self.engine.status()
+        if force or status.text != self._last_status:
+            self._last_status = status.text
+            self.status_changed.emit(status)
 
 
 class AutoCleanDialog(QDialog):
@@ -124,7 +139,7 @@ class AutoCleanDialog(QDialog):
         self,
         settings: AutoCleanSettings,
         availability: tuple[Availability, ...],
-        status: str,
+        status: Status,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -135,9 +150,9 @@ class AutoCleanDialog(QDialog):
         self.enabled = QCheckBox("Clean automatically")
         self.enabled.setChecked(settings.enabled)
         column.addWidget(self.enabled)
-        self.status_label = QLabel(f"Now: {status}")
+        self.status_label = QLabel(f"Now: {status.text}")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.startswith("not running") else "")
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         column.addWidget(self.status_label)
 
         rules = QGroupBox("When")
@@ -288,12 +303,12 @@ class AutoCleanLogView(QWidget):
             self.add_event(event)
         controller.event_logged.connect(self.add_event)
         controller.status_changed.connect(self.set_status)
-        self.set_status(controller.engine.status().text)
+        self.set_status(controller.engine.status())
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, status: Status) -> None:
         """Show the engine's state; "not running" in red so it cannot be missed."""
-        self.state.setText(f"Auto-clean: {text}")
-        self.state.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else RUNNING_STYLE)
+        self.state.setText(f"Auto-clean: {status.text}")
+        self.state.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else RUNNING_STYLE)
 
     def add_event(self, event: Event) -> None:
         """Newest first; at most LOG_ROWS rows (the engine keeps the same number)."""
@@ -301,7 +316,7 @@ class AutoCleanLogView(QWidget):
         self.table.insertRow(0)
         cells = (
             time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time)),
-            event.kind,
+            event.kind.value,
             event.rule,
             event.message,
         )
@@ -347,15 +362,16 @@ class AutoCleanUI(QObject):
         self.log_action.toggled.connect(lambda on: window.settings.setValue(SETTING_LOG_VISIBLE, bool(on)))
         self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
-        self._on_status(self.controller.engine.status().text)
+        self._on_status(self.controller.engine.status())
         if self.controller.settings_problem:
             window.notify(self.controller.settings_problem, "warning")
 
-    def _on_status(self, text: str) -> None:
+    def _on_status(self, status: Status) -> None:
+        text = status.text
         short = text if len(text) <= 60 else text[:57] + "…"
         self.status_label.setText(f"Auto-clean: {short}")
         self.status_label.setToolTip(f"Auto-clean: {text}")
-        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else "")
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         self.toggle_action.blockSignals(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)
         self.toggle_action.blockSignals(False)
@@ -367,7 +383,7 @@ class AutoCleanUI(QObject):
         dialog = AutoCleanDialog(
             self.controller.engine.settings,
             availability,
-            self.controller.engine.status().text,
+            self.controller.engine.status(),
             self.window.widget,
         )
         dialog.accepted.connect(lambda: self._apply_from(dialog))

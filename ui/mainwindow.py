@@ -33,6 +33,7 @@ from app import __version__, policy
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
+from app.processes import PsutilProcesses
 from ui import export
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
         self.lists_view = ListsView(self)
         self.history_view = HistoryView(self.history, self)
-        self.processes_view = ProcessesView(self.runner, self)
+        self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
         self.processes_view.trim_requested.connect(self.request_trim)
         self.add_view("lists", "Memory lists", self.lists_view)
         self.add_view("history", "History", self.history_view)

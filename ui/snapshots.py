@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app import snapshot as snap
 from app.backends.base import BackendError
-from app.processes import ProcessMemory
+from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
 from ui.views.history import HistoryView
 from ui.views.lists import ListsView
@@ -268,7 +268,7 @@ class CompareDialog(QDialog):
                     _SortItem("—" if value is None else format_bytes(value), -1 if value is None else value),
                 )
             self.lists_table.setItem(r, 3, _SortItem(format_bytes(c.delta, signed=True), c.delta))
-        counts = ", ".join(f"{diff.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+        counts = ", ".join(f"{diff.count(k.value)} {k.value}" for k in ProcessChangeKind)
         self.process_summary = QLabel(f"Processes: {counts}")
         self.process_table = _read_only_table(
             ["PID", "Name", "Change", "Before", "After", "Working set change"]

@@ -19,6 +19,7 @@ from app.units import format_bytes
 from ui.window_api import WindowApi
 
 if TYPE_CHECKING:
+    from app.autoclean import Status
     from ui.autoclean import AutoCleanController
 
 WARN_PERCENT = 70.0
@@ -110,7 +111,7 @@ class Tray(QObject):
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
             self.autoclean_action.toggled.connect(self.autoclean.set_enabled)
             self.autoclean.status_changed.connect(self._on_autoclean_status)
-            self._on_autoclean_status(self.autoclean.engine.status().text)
+            self._on_autoclean_status(self.autoclean.engine.status())
         m.addAction(self.autoclean_action)
         self.close_to_tray_action = QAction("Close to tray", self)
         self.close_to_tray_action.setCheckable(True)
@@ -160,8 +161,8 @@ class Tray(QObject):
     def _set_close_to_tray(self, on: bool) -> None:
         self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
 
-    def _on_autoclean_status(self, text: str) -> None:
-        self.autoclean_action.setToolTip(f"Auto-clean: {text}")
+    def _on_autoclean_status(self, status: Status) -> None:
+        self.autoclean_action.setToolTip(f"Auto-clean: {status.text}")
         if self.autoclean is not None:
             self.autoclean_action.blockSignals(True)
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)

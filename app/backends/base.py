@@ -13,6 +13,7 @@ from app.model import ActionResult, Detail, Sample
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.pagecensus import Census
+    from app.processes import ProcessMemory
 
 
 class BackendError(RuntimeError):
@@ -63,6 +64,19 @@ class PageCensusSource(Protocol):
         ...
 
 
+class ProcessSource(Protocol):
+    """The memory of every process (app/processes.py's PsutilProcesses)."""
+
+    @property
+    def detailed(self) -> bool:
+        """True when a full listing adds PSS (Linux): worth reading each process's smaps for."""
+        ...
+
+    def list(self, full: bool = False) -> list[ProcessMemory]:
+        """Every readable process in PID order; ``full`` adds USS and PSS where ``detailed`` (slow)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -72,6 +86,7 @@ class Capabilities:
 
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
+    processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
 
 
 @dataclass(frozen=True)

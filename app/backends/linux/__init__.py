@@ -68,12 +68,14 @@ class LinuxBackend:
         )
 
     def capabilities(self) -> Capabilities:
-        """Fragmentation (buddyinfo) and the physical-page census (kpageflags)."""
+        """Fragmentation (buddyinfo), the physical-page census (kpageflags), processes with PSS."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+        from app.processes import PsutilProcesses
 
         return Capabilities(
             fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
             page_census=KpageflagsCensus(self.proc, self.page_size),
+            processes=PsutilProcesses(detailed=True),
         )
 
     def close(self) -> None:
