@@ -24,7 +24,7 @@ from app.backends.base import (
     run_timed,
     unknown_action,
 )
-from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, MemoryList, Sample
+from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -130,6 +130,7 @@ class FakeBackend:
                 available_bytes=free + self.lists.get("standby", 0),
                 lists=lists,
                 details=details,
+                units={"commit_bytes": DetailUnit.BYTES},
             )
 
     def _list(self, key: str, size: int) -> MemoryList:

@@ -65,6 +65,8 @@ class LinuxBackend:
             mem["MemAvailable"],
             lists.memory_lists(mem),
             lists.details(mem, vm, buddy_pages, self.page_size),
+            "",
+            lists.DETAIL_UNITS,
         )
 
     def capabilities(self) -> Capabilities:
