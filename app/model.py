@@ -1,7 +1,7 @@
 """The data RAMLens passes around: samples of the memory lists and action results.
 
 Plain frozen dataclasses, sizes in bytes. Every front end (CLI, GUI, snapshots, the
-privileged helper) speaks these types; their JSON form is the one DESIGN.md shows.
+privileged helper) speaks these types; ``to_json`` / ``from_json`` are their JSON form.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class Sample:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The document ``ramlens status --json`` prints (DESIGN.md)."""
+        """The document ``ramlens status --json`` prints."""
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "time": self.iso_time,

@@ -144,7 +144,7 @@ class FakeBackend:
         elif key == "standby":
             parts = (
                 MemoryList("inactive", "Low priority (inactive)", size * 2 // 3),
-                MemoryList("active", "High priority (active)", size - size * 2 // 3),
+                MemoryList("standby_active", "High priority (active)", size - size * 2 // 3),
             )
         elif key == "modified" and self.platform == "linux":
             parts = (

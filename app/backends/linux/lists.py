@@ -204,7 +204,7 @@ def memory_lists(mem: Mapping[str, int]) -> tuple[MemoryList, ...]:
             standby,
             (
                 _leaf("inactive", PART_LABELS["inactive"], sb_inactive),
-                _leaf("active", PART_LABELS["standby_active"], sb_active),
+                _leaf("standby_active", PART_LABELS["standby_active"], sb_active),
             ),
         ),
         MemoryList(
