@@ -73,7 +73,7 @@ def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
     if not raw:
         return AutoCleanSettings(), ""
     try:
-        return AutoCleanSettings.from_dict(json.loads(raw)), ""
+        return AutoCleanSettings.from_dict(json.loads(str(raw))), ""
     except (ValueError, TypeError) as exc:  # SettingsError and JSON errors: a hand-edited or old file
         return AutoCleanSettings(), f"saved auto-clean settings were invalid ({exc}); using the defaults"
 
@@ -356,7 +356,7 @@ class AutoCleanUI(QObject):
         self.dock.setObjectName("autocleanDock")
         self.dock.setWidget(self.log_view)
         window.widget.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.setVisible(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool))
+        self.dock.setVisible(bool(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool)))
         self.log_action = self.dock.toggleViewAction()
         self.log_action.setText("Auto-clean &log")
         self.log_action.toggled.connect(lambda on: window.settings.setValue(SETTING_LOG_VISIBLE, bool(on)))

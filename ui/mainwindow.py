@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QTabWidget,
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.empty_menu = EmptyMenu(self.backend, self.runner, self.request_action, self)
+        self.empty_menu: QMenu = EmptyMenu(self.backend, self.runner, self.request_action, self)
         menu_bar.addMenu(self.empty_menu)
 
         self.view_menu = menu_bar.addMenu("&View")

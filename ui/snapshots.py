@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -231,8 +231,8 @@ class SnapshotWindow(QMainWindow):
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, text)
-        for key, value in s.census.items():
-            form.addRow(f"Census: {key}", QLabel(format_bytes(value)))
+        for key, size in s.census.items():
+            form.addRow(f"Census: {key}", QLabel(format_bytes(size)))
         return page
 
     def _compare_with_file(self) -> None:
@@ -374,7 +374,7 @@ class SnapshotController(QObject):
 
     def save_to(self, path: str) -> bool:
         """Take a snapshot now (the last minutes of the window's history with it) and write it."""
-        minutes = self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float)
+        minutes = cast(float, self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float))
         try:
             taken = snap.take(
                 self.window.backend,

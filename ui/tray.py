@@ -117,7 +117,7 @@ class Tray(QObject):
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setEnabled(self.available)
         self.close_to_tray_action.setChecked(
-            self.available and self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool)
+            self.available and bool(self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool))
         )
         self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
         if not self.available:

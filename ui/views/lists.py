@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -106,7 +107,7 @@ class MemoryBar(QWidget):
     def event(self, event: QEvent) -> bool:
         """A tooltip naming the list under the pointer, its size and share."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            seg = self.segment_at(event.position().x())
+            seg = self.segment_at(event.pos().x())  # a QHelpEvent has pos(), not position()
             if seg is None:
                 QToolTip.hideText()
             else:
@@ -256,7 +257,7 @@ class ListsView(QWidget):
         mlist: MemoryList,
         sample: Sample,
         color: QColor,
-        repurposed: dict[str, object],
+        repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
         item.setText(COL_NAME, mlist.label)
@@ -301,8 +302,7 @@ class ListsView(QWidget):
     def _fill_details(self, sample: Sample) -> None:
         keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
         for gone in set(self._detail_items) - set(keys):
-            item = self._detail_items.pop(gone)
-            self.details.invisibleRootItem().removeChild(item)
+            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
         for key in keys:
             item = self._detail_items.get(key)
             if item is None:

@@ -61,12 +61,16 @@ CLASS_COLORS: dict[str, QColor] = {
 NO_CELL_COLOR = QColor("#ffffff")
 
 
+def _rgba(color: QColor) -> tuple[int, int, int, int]:
+    return color.red(), color.green(), color.blue(), color.alpha()
+
+
 def class_lut() -> np.ndarray:
     """RGBA per map value: the class colours, white past the last frame."""
     lut = np.zeros((256, 4), dtype=np.uint8)
-    lut[:] = NO_CELL_COLOR.getRgb()
+    lut[:] = _rgba(NO_CELL_COLOR)
     for c in CLASSES:
-        lut[c.index] = CLASS_COLORS[c.key].getRgb()
+        lut[c.index] = _rgba(CLASS_COLORS[c.key])
     return lut
 
 
