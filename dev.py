@@ -18,7 +18,9 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("RAMLENS_VENV", ROOT / ".venv"))
@@ -49,8 +51,8 @@ def _say(msg: str) -> None:
     print(f"[dev] {msg}", flush=True)
 
 
-def _run(cmd: list[str], **kw: object) -> int:
-    return subprocess.call([str(c) for c in cmd], **kw)  # type: ignore[call-overload]
+def _run(cmd: Sequence[object], **kw: Any) -> int:
+    return subprocess.call([str(c) for c in cmd], **kw)
 
 
 def setup() -> None:

@@ -1,8 +1,10 @@
 """The catalogue of Empty actions: stable ids, labels, canonical order, per-OS support.
 
 One catalogue serves the GUI's Empty menu, ``ramlens empty ID``, auto-clean and the
-privileged helper. The order is the one in reference/windows-nt.md (System Informer's
-Empty menu), with the Linux-only actions last; "all" runs the available ones in it.
+privileged helper. The order is System Informer's (the PhMemoryListCommands table in
+SystemInformer/memlists.c: combine, compression store, system file cache, registry cache,
+working sets, modified list, modified file cache, standby, priority-0 standby), with the
+Linux-only actions last; "all" runs the available ones in it (docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.backends.base import BackendError
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, print_json
+from app.backends.base import BackendError, NeedsPrivilege
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+
+if TYPE_CHECKING:  # numpy is loaded only when a census is taken
+    from app.pagecensus import Census
 from app.units import format_bytes, format_percent
 
 
@@ -36,17 +38,16 @@ def register(subparsers: Any) -> None:
 
 def cmd_pages(args: argparse.Namespace) -> int:
     """Take the census and print it."""
-    if not sys.platform.startswith("linux"):
-        error("pages reads /proc/kpageflags: Linux only")
-        return EXIT_USAGE
     if args.combinations < 0:
         error("--combinations must be 0 or more")
         return EXIT_USAGE
-    from app.backends.linux.census import NeedsRoot, take_census
-
+    source = backend_or_exit().capabilities().page_census
+    if source is None:
+        error("pages classifies every physical page frame, which this system does not expose (Linux only)")
+        return EXIT_USAGE
     try:
-        census = take_census(map_counts=args.map_counts)
-    except NeedsRoot as exc:
+        census = source.take(map_counts=args.map_counts)
+    except NeedsPrivilege as exc:
         error(f"{exc} (run `sudo ramlens pages`)")
         return EXIT_USAGE
     except BackendError as exc:
@@ -59,9 +60,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print(census: Any, combinations: int) -> None:
-    from app.backends.linux.census import flag_names
-
+def _print(census: Census, combinations: int) -> None:
     page = census.page_size
     total = census.frames * page
     print(f"{census.frames} page frames ({format_bytes(total)}) of {format_bytes(page)}")
@@ -86,7 +85,8 @@ def _print(census: Any, combinations: int) -> None:
         print()
         print(f"{'pages':>10} {'size':>11}  {'flags':<18}  names")
         for flags, pages in census.top_combinations(combinations):
-            print(f"{pages:>10} {format_bytes(pages * page):>11}  0x{flags:016x}  {flag_names(flags)}")
+            names = census.describe_flags(flags)
+            print(f"{pages:>10} {format_bytes(pages * page):>11}  0x{flags:016x}  {names}")
         hidden = len(census.combinations) - combinations
         if hidden > 0:
             print(f"… and {hidden} rarer combinations (--combinations N to see more)")
