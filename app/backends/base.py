@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # the report types; importing them at run time would load a L
     from app.backends.linux.census import Census
     from app.backends.linux.fragmentation import FragmentationReport
     from app.backends.linux.pagetypeinfo import PagetypeInfo
+    from app.filecache import FileCacheSource
+    from app.physranges import PhysicalRangesSource
 
 
 class BackendError(RuntimeError):
@@ -73,6 +75,8 @@ class Capabilities:
 
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
+    file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
+    physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
 
 
 @dataclass(frozen=True)

@@ -72,10 +72,14 @@ class LinuxBackend:
     def capabilities(self) -> Capabilities:
         """Fragmentation (buddyinfo) and the physical-page census (kpageflags)."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+        from app.backends.linux.filecache import PageCacheFiles
+        from app.backends.linux.physranges import ProcPhysicalRanges
 
         return Capabilities(
             fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
             page_census=KpageflagsCensus(self.proc, self.page_size),
+            file_cache=PageCacheFiles(self.proc, self.page_size),
+            physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
         )
 
     def close(self) -> None:
