@@ -31,6 +31,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--map-counts", action="store_true", help="also read /proc/kpagecount: mapped and shared frames"
     )
+    parser.add_argument(
+        "--use-counts", action="store_true", help="also the Use Counts matrix: pages by use × memory list"
+    )
+    parser.add_argument(
+        "--ranges",
+        action="store_true",
+        help="only the physical ranges: RAM (/proc/iomem, root), memory blocks, zones (no census)",
+    )
     parser.set_defaults(func=cmd_pages)
 
 
@@ -42,6 +50,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     if args.combinations < 0:
         error("--combinations must be 0 or more")
         return EXIT_USAGE
+    if args.ranges:
+        return _ranges(args.json)
     from app.backends.linux.census import NeedsRoot, take_census
 
     try:
@@ -53,9 +63,33 @@ def cmd_pages(args: argparse.Namespace) -> int:
         error(str(exc))
         return EXIT_FAILED
     if args.json:
-        print_json(census.to_json(args.combinations))
+        doc = census.to_json(args.combinations)
+        if args.use_counts:
+            doc["use_counts"] = census.use_counts().to_json()
+        print_json(doc)
     else:
         _print(census, args.combinations)
+        if args.use_counts:
+            from app.cli.physical import print_use_counts
+
+            print()
+            print_use_counts(census.use_counts())
+    return EXIT_OK
+
+
+def _ranges(as_json: bool) -> int:
+    from app.cli.common import backend_or_exit
+    from app.cli.physical import print_ranges
+
+    source = backend_or_exit().capabilities().physical_ranges
+    if source is None:
+        error("this backend cannot read the physical memory ranges")
+        return EXIT_USAGE
+    ranges = source.read()
+    if as_json:
+        print_json(ranges.to_json())
+    else:
+        print_ranges(ranges)
     return EXIT_OK
 
 

@@ -42,6 +42,7 @@ import numpy.typing as npt
 from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from app.backends.linux.procfs import parse_meminfo, read_text
+from app.usecounts import UseCounts
 
 # KPF bit numbers (include/uapi/linux/kernel-page-flags.h); 32 and up are the "kernel hacking" bits.
 KPF_NAMES: dict[int, str] = {
@@ -211,6 +212,12 @@ class Census:
     def bytes_of(self, key: str) -> int:
         """Bytes counted in one class."""
         return self.totals[CLASS_BY_KEY[key].index] * self.page_size
+
+    def use_counts(self) -> UseCounts:
+        """The census as RAMMap's Use Counts matrix (use × memory list)."""
+        from app.backends.linux.usecounts import use_counts
+
+        return use_counts(self.combinations, self.page_size)
 
     def top_combinations(self, limit: int | None = None) -> list[tuple[int, int]]:
         """(flag word, frames) pairs, most frames first."""
