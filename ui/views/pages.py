@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.backends.base import BackendError
 from app.backends.linux import census as cz
+from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, part_color
+from ui.views.physical import RangesView, UseCountsTable
 
 MAP_WIDTH = 1024  # cells per map row
 COMBINATIONS_SHOWN = 200
@@ -110,8 +113,10 @@ class PagesView(QWidget):
         take: TakeCensus | None = None,
         problem: Callable[[], str] = cz.access_problem,
         parent: QWidget | None = None,
+        ranges: Callable[[], PhysicalRanges] | None = None,
     ):
         super().__init__(parent)
+        self._ranges = ranges
         self._take = take or (lambda progress: cz.take_census(progress=progress))
         self._problem = problem
         self.census: cz.Census | None = None
@@ -207,7 +212,14 @@ class PagesView(QWidget):
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(totals_box)
-        left.addWidget(combos_box)
+        self.use_counts = UseCountsTable()
+        self.ranges_view = RangesView(ranges) if (ranges := self._ranges) else None
+        self.details = QTabWidget()
+        self.details.addTab(combos_box, "Flag combinations")
+        self.details.addTab(self.use_counts, "Use Counts")
+        if self.ranges_view is not None:
+            self.details.addTab(self.ranges_view, "Physical Ranges")
+        left.addWidget(self.details)
         left.setSizes([290, 340])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
@@ -244,6 +256,8 @@ class PagesView(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
+        if self.ranges_view is not None and self.ranges_view.ranges is None:
+            self.ranges_view.refresh()
         if not self._auto_started and not self._problem():
             self._auto_started = True
             self.start()
@@ -274,6 +288,7 @@ class PagesView(QWidget):
         )
         self._show_totals(result)
         self._show_combinations(result)
+        self.use_counts.show_counts(result.use_counts())
         self._show_map(result)
 
     # ----- drawing ----------------------------------------------------------------------------
@@ -360,10 +375,15 @@ def _swatch(color: QColor) -> Any:
     return QIcon(pixmap)
 
 
+def _ranges_reader(backend: Any) -> Callable[[], PhysicalRanges] | None:
+    source = backend.capabilities().physical_ranges
+    return None if source is None else source.read
+
+
 def install(window: Any) -> PagesView | None:
     """Add the Physical pages tab to a Linux window; None elsewhere."""
     if window.backend.platform != "linux":
         return None
-    view = PagesView(parent=window)
+    view = PagesView(parent=window, ranges=_ranges_reader(window.backend))
     window.add_view("pages", "Physical pages", view)
     return view
