@@ -1,4 +1,4 @@
-"""The Files tab (real cachestat on real files), and Use Counts / Physical Ranges in the Physical pages tab."""
+"""The Files tab (real cachestat on real files); Use Counts and Physical Ranges in the Physical pages tab."""
 
 from __future__ import annotations
 

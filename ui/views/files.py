@@ -243,8 +243,8 @@ class FilesView(QWidget):
             after = _standby(sample)
             if after is not None:
                 self.lists_change.setText(
-                    f"Standby {format_bytes(self._standby_before)} → {format_bytes(after)} on the whole machine "
-                    "(other programs change it too)"
+                    f"Standby {format_bytes(self._standby_before)} → {format_bytes(after)} "
+                    "on the whole machine (other programs change it too)"
                 )
                 self._standby_before = None
 

@@ -12,7 +12,6 @@ from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from app.usecounts import ListColumn, Use, UseCounts
 
-
 ZONE_TIP = (
     "spanned: from the zone's first to its last page frame, holes included; present: the pages that exist; "
     "managed: the pages handed to the page allocator (present minus reserved, or not yet accepted on a VM)"
@@ -41,7 +40,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class UseCountsTable(QTableWidget):
-    """RAMMap's Use Counts: a row per use, a column per memory list, totals last (bytes; pages in tooltips)."""
+    """RAMMap's Use Counts: a row per use, a column per memory list, totals last (pages in tooltips)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, len(ListColumn) + 2, parent)
