@@ -122,9 +122,9 @@ def _print_scan(scan: FileScan, top: int, lists: dict[str, int]) -> None:
     rows = scan.top(top)
     print(f"{'cached':>10} {'dirty':>10} {'size':>10} {'of file':>8}  path")
     for f in rows:
-        dirty = "?" if f.dirty_bytes is None else format_bytes(f.dirty_bytes)
+        dirty_text = "?" if f.dirty_bytes is None else format_bytes(f.dirty_bytes)
         print(
-            f"{format_bytes(f.cached_bytes):>10} {dirty:>10} {format_bytes(f.size_bytes):>10} "
+            f"{format_bytes(f.cached_bytes):>10} {dirty_text:>10} {format_bytes(f.size_bytes):>10} "
             f"{format_percent(f.cached_share, 1) if f.size_bytes else '':>8}  {f.path}"
         )
     if len(scan.files) > len(rows):

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QRunnable,
     QSortFilterProxyModel,
@@ -85,7 +86,7 @@ class _Proxy(QSortFilterProxyModel):
         self.text = text.lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 (Qt's name)
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt's name)
         if not self.text:
             return True
         index = self.sourceModel().index(row, 0, parent)

@@ -61,14 +61,16 @@ class UseCountsTable(QTableWidget):
         self.setRowCount(len(rows))
         bold = QFont()
         bold.setBold(True)
+        last = len(rows) - 1
         for r, (label, cells, total) in enumerate(rows):
-            self.setItem(r, 0, _item(label, right=False))
-            for c, pages in enumerate([*cells, total]):
+            items = [_item(label, right=False)]
+            for pages in [*cells, total]:
                 tip = f"{pages:,} pages · {format_percent(pages, counts.total)} of all"
-                self.setItem(r, 1 + c, _item(format_bytes(pages * page) if pages else "–", tip=tip))
-            self.item(r, len(cells) + 1).setFont(bold)
-        for c in range(self.columnCount()):
-            self.item(len(rows) - 1, c).setFont(bold)
+                items.append(_item(format_bytes(pages * page) if pages else "–", tip=tip))
+            for c, item in enumerate(items):
+                if r == last or c == len(items) - 1:  # the totals row and column
+                    item.setFont(bold)
+                self.setItem(r, c, item)
 
 
 class RangesView(QWidget):

@@ -124,6 +124,7 @@ class _Walk:
     refused: int = 0
     stopped: bool = False
     seen: set[tuple[int, int]] = field(default_factory=set)
+    probe: residency.Probe = field(default_factory=residency.Probe)
     found: list[FileCache] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -147,7 +148,7 @@ class _Walk:
             self.seen.add((st.st_dev, st.st_ino))
             self._count()
             try:
-                pages = residency.pages(fd, st.st_size)
+                pages = self.probe.pages(fd, st.st_size)
             except OSError as exc:
                 if exc.errno in (errno.EACCES, errno.EPERM):
                     self.refused += 1
@@ -233,12 +234,15 @@ class PageCacheFiles:
             for path in paths:
                 if walk.stop_now():
                     break
-                if os.path.isdir(path) and not os.path.islink(path):
+                try:
+                    is_dir = stat.S_ISDIR(os.lstat(path).st_mode)
+                except OSError as exc:
+                    walk.problems.append(f"{path}: {exc.strerror or exc}")
+                    continue
+                if is_dir:
                     walk.walk(path)
-                elif os.path.lexists(path):
-                    walk.measure(path, always=True)
                 else:
-                    walk.problems.append(f"{path}: no such file or folder")
+                    walk.measure(path, always=True)
         if progress is not None:
             progress(walk.examined, walk.examined if not walk.stopped else max(walk.expected, walk.examined))
         return FileScan(
@@ -279,15 +283,16 @@ class PageCacheFiles:
             fd = _open(path)
         except OSError as exc:
             return Eviction(path, None, None, error=f"cannot open: {exc.strerror or exc}")
+        probe = residency.Probe()
         try:
             size = os.fstat(fd).st_size
-            before = to_entry(path, size, residency.pages(fd, size), self.page_size)
+            before = to_entry(path, size, probe.pages(fd, size), self.page_size)
             wrote = False
             if write_dirty and (before.dirty_bytes is None or before.dirty_bytes or before.writeback_bytes):
                 os.fdatasync(fd)
                 wrote = True
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            after = to_entry(path, size, residency.pages(fd, size), self.page_size)
+            after = to_entry(path, size, probe.pages(fd, size), self.page_size)
         except OSError as exc:
             return Eviction(path, None, None, error=f"the system refused: {exc.strerror or exc}")
         finally:

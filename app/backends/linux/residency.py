@@ -63,6 +63,8 @@ class Pages:
 def _libc() -> ctypes.CDLL:
     libc = ctypes.CDLL(None, use_errno=True)
     libc.syscall.restype = ctypes.c_long
+    # syscall(2) is variadic; on the Linux ABIs (x86-64, AArch64) integer arguments pass as fixed ones do
+    libc.syscall.argtypes = (ctypes.c_long, ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long)
     libc.mmap.restype = ctypes.c_void_p
     libc.mmap.argtypes = (
         ctypes.c_void_p,
@@ -77,23 +79,37 @@ def _libc() -> ctypes.CDLL:
     return libc
 
 
+class Probe:
+    """Measures files one after another, reusing its two structures (one probe per thread)."""
+
+    def __init__(self) -> None:
+        self._range = _Range(0, 0)  # the whole file
+        self._stat = _Stat()
+        self._syscall = _libc().syscall
+        self._range_at = ctypes.addressof(self._range)
+        self._stat_at = ctypes.addressof(self._stat)
+
+    def cachestat(self, fd: int) -> Pages:
+        """cachestat(2) over the whole file; OSError (ENOSYS before Linux 6.5, EPERM when refused)."""
+        if self._syscall(NR_CACHESTAT, fd, self._range_at, self._stat_at, 0) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err))
+        s = self._stat
+        return Pages(s.nr_cache, s.nr_dirty, s.nr_writeback, s.nr_evicted, s.nr_recently_evicted)
+
+    def pages(self, fd: int, size: int) -> Pages:
+        """The page counts of an open regular file by the best method this kernel offers."""
+        if method() is Method.CACHESTAT:
+            try:
+                return self.cachestat(fd)
+            except PermissionError:  # not our file and not writable by us: mincore may still answer
+                pass
+        return mincore_pages(fd, size) if size else Pages(0)
+
+
 def cachestat(fd: int) -> Pages:
-    """cachestat(2) over the whole file; OSError (ENOSYS on kernels before 6.5, EPERM when refused)."""
-    crange = _Range(0, 0)
-    cstat = _Stat()
-    rc = _libc().syscall(
-        ctypes.c_long(NR_CACHESTAT),
-        ctypes.c_long(fd),
-        ctypes.byref(crange),
-        ctypes.byref(cstat),
-        ctypes.c_long(0),
-    )
-    if rc != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, os.strerror(err))
-    return Pages(
-        cstat.nr_cache, cstat.nr_dirty, cstat.nr_writeback, cstat.nr_evicted, cstat.nr_recently_evicted
-    )
+    """cachestat(2) over the whole file (a one-off :class:`Probe`)."""
+    return Probe().cachestat(fd)
 
 
 def mincore_pages(fd: int, size: int) -> Pages:
@@ -130,13 +146,3 @@ def method() -> Method:
     finally:
         os.close(fd)
     return Method.CACHESTAT
-
-
-def pages(fd: int, size: int) -> Pages:
-    """The page counts of an open regular file by the best method this kernel offers."""
-    if method() is Method.CACHESTAT:
-        try:
-            return cachestat(fd)
-        except PermissionError:  # not our file and not writable by us: mincore may still answer
-            pass
-    return mincore_pages(fd, size) if size else Pages(0)
