@@ -4,28 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from app.usecounts import ListColumn, Use, UseCounts
+from ui.views.fragmentation import _item  # the read-only table cell every view uses
 
 ZONE_TIP = (
     "spanned: from the zone's first to its last page frame, holes included; present: the pages that exist; "
     "managed: the pages handed to the page allocator (present minus reserved, or not yet accepted on a VM)"
 )
-
-
-def _item(text: str, right: bool = True, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if tip:
-        item.setToolTip(tip)
-    return item
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -63,7 +53,7 @@ class UseCountsTable(QTableWidget):
         bold.setBold(True)
         last = len(rows) - 1
         for r, (label, cells, total) in enumerate(rows):
-            items = [_item(label, right=False)]
+            items = [_item(label, align_right=False)]
             for pages in [*cells, total]:
                 tip = f"{pages:,} pages · {format_percent(pages, counts.total)} of all"
                 items.append(_item(format_bytes(pages * page) if pages else "–", tip=tip))
@@ -111,12 +101,12 @@ class RangesView(QWidget):
         self.table.setRowCount(len(rows))
         for i, (kind, start, end, detail) in enumerate(rows):
             self.table.setItem(
-                i, 0, _item(kind, right=False, tip=ZONE_TIP if kind.startswith("Zone") else "")
+                i, 0, _item(kind, align_right=False, tip=ZONE_TIP if kind.startswith("Zone") else "")
             )
             self.table.setItem(i, 1, _item(f"0x{start:012x}"))
             self.table.setItem(i, 2, _item(f"0x{end:012x}"))
             self.table.setItem(i, 3, _item(format_bytes(end - start + 1)))
-            self.table.setItem(i, 4, _item(detail, right=False, tip=detail))
+            self.table.setItem(i, 4, _item(detail, align_right=False, tip=detail))
         notes = [f"Not shown: {p}." for p in r.problems]
         if r.ram:
             notes.insert(0, f"RAM in all: {format_bytes(r.ram_bytes)}.")

@@ -257,7 +257,11 @@ class PageCacheFiles:
         )
 
     def _scan_system(self, walk: _Walk) -> list[str]:
-        mounts = local_mounts(parse_mounts((self.proc / "self" / "mounts").read_text(errors="replace")))
+        try:
+            mounts = local_mounts(parse_mounts((self.proc / "self" / "mounts").read_text(errors="replace")))
+        except OSError as exc:  # the processes' files can still be measured
+            walk.problems.append(f"the mounted file systems are unknown: {exc.strerror or exc}")
+            mounts = []
         points = list(dict.fromkeys(m.point for m in mounts))
         walk.expected = _used_inodes(points)
         for path in process_paths(self.proc):
