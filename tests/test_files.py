@@ -119,6 +119,14 @@ def test_evict_writes_dirty_pages_first(tmp_path: Path) -> None:
         assert result.wrote_dirty
 
 
+@needs_nobody
+def test_a_named_file_nobody_may_open_is_named() -> None:
+    done = run_python_as_nobody(CLI, "files", "--json", "/etc/shadow")
+    doc = json.loads(done.stdout)
+    assert done.returncode == 1 and doc["refused"] == 1 and doc["files"] == []
+    assert "/etc/shadow: Permission denied" in done.stderr
+
+
 def test_evict_names_what_it_could_not_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["files", "--evict", "--yes", str(tmp_path / "missing")]) == 1
     assert "cannot open" in capsys.readouterr().out

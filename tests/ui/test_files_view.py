@@ -115,6 +115,9 @@ def test_the_tab_compares_with_the_lists_and_is_installed_by_capability(make_win
     qtbot.waitUntil(lambda: "Standby" in view.summary.text(), timeout=10000)
     standby = window.sampler.latest.bytes_of("standby")
     assert format_bytes(standby) in view.summary.text()
+    view.evict([str(tmp_path / "lib" / "a.bin")])
+    qtbot.waitUntil(lambda: "→" in view.lists_change.text(), timeout=20000)  # the next reading of the lists
+    assert view.lists_change.text().startswith("Standby ")
     assert install(make_window(FakeBackend())) is None  # no file-cache source: no tab
 
 

@@ -73,6 +73,8 @@ class _Task(QRunnable):
             self.body()
         except OSError as exc:  # the scan catches per-file errors; this is a whole-scan failure
             self.relay.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}".strip())
+        except Exception as exc:  # noqa: BLE001 (a bug must not leave the tab busy forever: say it)
+            self.relay.failed.emit(f"{type(exc).__name__}: {exc}")
 
 
 class _Proxy(QSortFilterProxyModel):

@@ -16,6 +16,7 @@ otherwise they stay, as do pages a process maps or locks.
 from __future__ import annotations
 
 import errno
+import mmap
 import os
 import stat
 import time
@@ -140,6 +141,8 @@ class _Walk:
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM):
                 self.refused += 1
+            if always:  # a file the user named: say why it is missing
+                self.problems.append(f"{path}: {exc.strerror or exc}")
             return
         try:
             st = os.fstat(fd)
@@ -212,7 +215,7 @@ class PageCacheFiles:
     """The Linux FileCacheSource: cachestat (or mincore) per file, posix_fadvise to drop one."""
 
     proc: Path = Path("/proc")
-    page_size: int = 4096
+    page_size: int = field(default_factory=lambda: mmap.PAGESIZE)
 
     def method(self) -> Method:
         """cachestat on Linux ≥ 6.5, mincore before."""

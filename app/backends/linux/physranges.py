@@ -7,8 +7,9 @@ given. Memory blocks are ``block_size_bytes`` (hex) long and start at ``phys_ind
 
 from __future__ import annotations
 
+import mmap
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.backends.base import BackendError
@@ -104,7 +105,7 @@ class ProcPhysicalRanges:
 
     proc: Path = Path("/proc")
     sys: Path = Path("/sys")
-    page_size: int = 4096
+    page_size: int = field(default_factory=lambda: mmap.PAGESIZE)
 
     def read(self) -> PhysicalRanges:
         """All three views; what cannot be read is named in ``problems``."""
