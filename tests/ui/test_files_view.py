@@ -19,7 +19,6 @@ from tests.fake_backend import FakeBackend
 from ui.views.files import FILE_ROLE, PATH_ROLE, FilesView, install
 
 MIB = 1 << 20
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 
 
 class FileCacheBackend(FakeBackend):
@@ -121,8 +120,8 @@ def test_the_tab_compares_with_the_lists_and_is_installed_by_capability(make_win
     assert install(make_window(FakeBackend())) is None  # no file-cache source: no tab
 
 
-def test_screenshot_of_the_files_tab(make_window, qtbot) -> None:
-    """Scans the Python installation's folder (real, cached files) and saves the tab for people to look at."""
+def test_screenshot_of_the_files_tab(make_window, qtbot, artifacts: Path) -> None:
+    """Scans the Python installation's folder (real, cached files) and saves the tab (artifacts/files.png)."""
     window = make_window(FileCacheBackend())
     window.resize(1200, 720)
     view = install(window)
@@ -134,8 +133,7 @@ def test_screenshot_of_the_files_tab(make_window, qtbot) -> None:
     top = view.proxy.index(0, 0)
     view.tree.expand(top)
     qtbot.wait(200)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert window.grab().save(str(SCREENSHOTS / "files.png"), "PNG")
+    assert window.grab().save(str(artifacts / "files.png"), "PNG")
 
 
 def _census() -> cz.Census:
@@ -182,7 +180,7 @@ def test_use_counts_and_physical_ranges_in_the_pages_tab(qtbot) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not Path("/proc/kpageflags").exists(), reason="census: root")
-def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot) -> None:
+def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot, artifacts: Path) -> None:
     from ui.views.pages import PagesView
 
     view = PagesView(ranges=ProcPhysicalRanges().read)
@@ -194,11 +192,10 @@ def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot) -> None:
     assert counts.total == view.census.frames
     view.details.setCurrentWidget(view.use_counts)
     qtbot.wait(100)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert view.grab().save(str(SCREENSHOTS / "use-counts.png"), "PNG")
+    assert view.grab().save(str(artifacts / "use-counts.png"), "PNG")
     view.details.setCurrentWidget(view.ranges_view)
     qtbot.wait(100)
-    assert view.grab().save(str(SCREENSHOTS / "physical-ranges.png"), "PNG")
+    assert view.grab().save(str(artifacts / "physical-ranges.png"), "PNG")
 
 
 def test_ranges_name_what_could_not_be_read(qtbot, tmp_path: Path) -> None:

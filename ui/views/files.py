@@ -429,7 +429,8 @@ class _FolderRow:
     def rows(self) -> list[QStandardItem]:
         sums = self.node.sums()
         size = sums["size_bytes"]
-        name = _cell(f"{self.label}{os.sep}  ({sums['files']:,} files)", 0, right=False)
+        count = sums["files"]
+        name = _cell(f"{self.label}{os.sep}  ({count:,} file{'' if count == 1 else 's'})", 0, right=False)
         name.setData(self.label.lower(), SORT_ROLE)
         name.setData(self.path, PATH_ROLE)
         name.setData(False, FILE_ROLE)
