@@ -171,6 +171,18 @@ def test_bad_arguments_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> N
     assert "--evict needs" in capsys.readouterr().err
 
 
+def test_a_named_symlink_is_followed_but_not_inside_a_folder(tmp_path: Path) -> None:
+    target = _make(tmp_path / "target.bin", MIB)
+    _read(target)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "link").symlink_to(target)
+    named = PageCacheFiles().scan([str(tmp_path / "sub" / "link")])
+    assert [f.path for f in named.files] == [str(tmp_path / "sub" / "link")]
+    assert named.files[0].size_bytes == MIB
+    walked = PageCacheFiles().scan([str(tmp_path / "sub")])
+    assert walked.files == () and walked.examined == 0
+
+
 def test_a_missing_path_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["files", str(tmp_path / "nope")]) == 1
     assert "No such file or directory" in capsys.readouterr().err

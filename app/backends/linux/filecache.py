@@ -105,8 +105,8 @@ def process_paths(proc: Path = Path("/proc")) -> list[str]:
     return list(seen)
 
 
-def _open(path: str) -> int:
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+def _open(path: str, follow: bool = False) -> int:
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
     try:
         return os.open(path, flags | os.O_NOATIME)
     except PermissionError:  # O_NOATIME is for the owner (or CAP_FOWNER) only
@@ -134,20 +134,26 @@ class _Walk:
             self.stopped = True
         return self.stopped
 
-    def measure(self, path: str, always: bool = False) -> None:
-        """Measure one file; keep it when it has cached pages (or ``always``)."""
+    def measure(self, path: str, named: bool = False) -> bool:
+        """Measure one file; keep it when it has cached pages.
+
+        A ``named`` path (one the user gave) is kept even when uncached, may be a symlink, and
+        may be a folder: then nothing is measured and True is returned (the caller walks it).
+        """
         try:
-            fd = _open(path)
+            fd = _open(path, follow=named)
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM):
                 self.refused += 1
-            if always:  # a file the user named: say why it is missing
+            if named:  # say why it is missing
                 self.problems.append(f"{path}: {exc.strerror or exc}")
-            return
+            return False
         try:
             st = os.fstat(fd)
+            if named and stat.S_ISDIR(st.st_mode):
+                return True
             if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) in self.seen:
-                return
+                return False
             self.seen.add((st.st_dev, st.st_ino))
             self._count()
             try:
@@ -155,11 +161,12 @@ class _Walk:
             except OSError as exc:
                 if exc.errno in (errno.EACCES, errno.EPERM):
                     self.refused += 1
-                return
+                return False
         finally:
             os.close(fd)
-        if pages.cached or always:
+        if pages.cached or named:
             self.found.append(to_entry(path, st.st_size, pages, self.page_size))
+        return False
 
     def _count(self) -> None:
         self.examined += 1
@@ -195,18 +202,16 @@ class _Walk:
 
 def to_entry(path: str, size: int, pages: residency.Pages, page_size: int) -> FileCache:
     """Page counts as a FileCache entry in bytes."""
-
-    def b(n: int | None) -> int | None:
-        return None if n is None else n * page_size
-
+    if pages.dirty is None:  # mincore: only the cached pages are known
+        return FileCache(path, size, pages.cached * page_size)
     return FileCache(
         path,
         size,
         pages.cached * page_size,
-        b(pages.dirty),
-        b(pages.writeback),
-        b(pages.evicted),
-        b(pages.recently_evicted),
+        pages.dirty * page_size,
+        (pages.writeback or 0) * page_size,
+        (pages.evicted or 0) * page_size,
+        (pages.recently_evicted or 0) * page_size,
     )
 
 
@@ -237,15 +242,8 @@ class PageCacheFiles:
             for path in paths:
                 if walk.stop_now():
                     break
-                try:
-                    is_dir = stat.S_ISDIR(os.lstat(path).st_mode)
-                except OSError as exc:
-                    walk.problems.append(f"{path}: {exc.strerror or exc}")
-                    continue
-                if is_dir:
+                if walk.measure(path, named=True):
                     walk.walk(path)
-                else:
-                    walk.measure(path, always=True)
         if progress is not None:
             progress(walk.examined, walk.examined if not walk.stopped else max(walk.expected, walk.examined))
         return FileScan(
