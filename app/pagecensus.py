@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.units import format_bytes
+from app.usecounts import UseCounts
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Census:
     # The backend's vocabulary for a flag word: its names, and the class it falls in.
     describe_flags: Callable[[int], str] = field(default=hex, compare=False, repr=False)
     classify_flags: Callable[[int], int] = field(default=lambda _flags: OTHER, compare=False, repr=False)
+    use_counts: UseCounts | None = None  # RAMMap's matrix of use × memory list, where the backend makes one
 
     def bytes_of(self, key: str) -> int:
         """Bytes counted in one class."""

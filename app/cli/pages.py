@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from app.backends.base import BackendError, NeedsPrivilege
+from app.backends.base import Backend, BackendError, NeedsPrivilege
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 
 if TYPE_CHECKING:  # numpy is loaded only when a census is taken
@@ -33,6 +33,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--map-counts", action="store_true", help="also read /proc/kpagecount: mapped and shared frames"
     )
+    parser.add_argument(
+        "--use-counts", action="store_true", help="also the Use Counts matrix: pages by use × memory list"
+    )
+    parser.add_argument(
+        "--ranges",
+        action="store_true",
+        help="only the physical ranges: RAM (/proc/iomem, root), memory blocks, zones (no census)",
+    )
     parser.set_defaults(func=cmd_pages)
 
 
@@ -41,7 +49,10 @@ def cmd_pages(args: argparse.Namespace) -> int:
     if args.combinations < 0:
         error("--combinations must be 0 or more")
         return EXIT_USAGE
-    source = backend_or_exit().capabilities().page_census
+    backend = backend_or_exit()
+    if args.ranges:
+        return _ranges(backend, args.json)
+    source = backend.capabilities().page_census
     if source is None:
         error("pages classifies every physical page frame, which this system does not expose (Linux only)")
         return EXIT_USAGE
@@ -53,10 +64,37 @@ def cmd_pages(args: argparse.Namespace) -> int:
     except BackendError as exc:
         error(str(exc))
         return EXIT_FAILED
+    counts = census.use_counts
+    if args.use_counts and counts is None:
+        error("this system's census has no Use Counts matrix")
+        return EXIT_USAGE
     if args.json:
-        print_json(census.to_json(args.combinations))
+        doc = census.to_json(args.combinations)
+        if counts is not None and args.use_counts:
+            doc["use_counts"] = counts.to_json()
+        print_json(doc)
     else:
         _print(census, args.combinations)
+        if counts is not None and args.use_counts:
+            from app.cli.physical import print_use_counts
+
+            print()
+            print_use_counts(counts)
+    return EXIT_OK
+
+
+def _ranges(backend: Backend, as_json: bool) -> int:
+    from app.cli.physical import print_ranges
+
+    source = backend.capabilities().physical_ranges
+    if source is None:
+        error("this backend cannot read the physical memory ranges")
+        return EXIT_USAGE
+    ranges = source.read()
+    if as_json:
+        print_json(ranges.to_json())
+    else:
+        print_ranges(ranges)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ cell's frames have, rows stacked by physical address, zoomable with the mouse wh
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -27,14 +28,17 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.backends.base import BackendError, PageCensusSource
 from app.pagecensus import CLASSES, Census
+from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, part_color
+from ui.views.physical import RangesView, UseCountsTable
 from ui.window_api import WindowApi
 
 MAP_WIDTH = 1024  # cells per map row
@@ -108,9 +112,15 @@ class _CensusTask(QRunnable):
 class PagesView(QWidget):
     """Take census · progress · class totals vs /proc/meminfo · physical map · flag combinations."""
 
-    def __init__(self, source: PageCensusSource, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: PageCensusSource,
+        parent: QWidget | None = None,
+        ranges: Callable[[], PhysicalRanges] | None = None,
+    ):
         super().__init__(parent)
         self.source = source
+        self._ranges = ranges
         self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
@@ -204,7 +214,14 @@ class PagesView(QWidget):
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(totals_box)
-        left.addWidget(combos_box)
+        self.use_counts = UseCountsTable()
+        self.ranges_view = RangesView(ranges) if (ranges := self._ranges) else None
+        self.details = QTabWidget()
+        self.details.addTab(combos_box, "Flag combinations")
+        self.details.addTab(self.use_counts, "Use Counts")
+        if self.ranges_view is not None:
+            self.details.addTab(self.ranges_view, "Physical Ranges")
+        left.addWidget(self.details)
         left.setSizes([290, 340])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
@@ -241,6 +258,8 @@ class PagesView(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
+        if self.ranges_view is not None and self.ranges_view.ranges is None:
+            self.ranges_view.refresh()
         if not self._auto_started and not self.source.problem():
             self._auto_started = True
             self.start()
@@ -271,6 +290,8 @@ class PagesView(QWidget):
         )
         self._show_totals(result)
         self._show_combinations(result)
+        if result.use_counts is not None:
+            self.use_counts.show_counts(result.use_counts)
         self._show_map(result)
 
     # ----- drawing ----------------------------------------------------------------------------
@@ -362,4 +383,8 @@ def install(window: WindowApi) -> None:
     source = window.capabilities.page_census
     if source is None:
         return
-    window.add_lazy_view("pages", "Physical pages", lambda: PagesView(source, parent=window.widget))
+    ranges = window.capabilities.physical_ranges
+    reader = None if ranges is None else ranges.read
+    window.add_lazy_view(
+        "pages", "Physical pages", lambda: PagesView(source, parent=window.widget, ranges=reader)
+    )
