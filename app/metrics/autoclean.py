@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 
-from app.autoclean import AutoClean, AutoCleanSettings, Event, Status
+from app.autoclean import RULE_INTERVAL, RULE_STANDBY, RULE_USAGE, AutoClean, AutoCleanSettings, Event, Status
 from app.backends.base import Backend, BackendError
 from app.model import ActionResult
 
@@ -38,6 +38,16 @@ class AutoCleanTally:
         self._moved: Counter[_Moved] = Counter()
         self._status = Status(False, "off")
         self._backoff = 0
+
+    def expect(self, rules: Iterable[str], action_ids: Iterable[str], list_keys: Iterable[str]) -> None:
+        """Start the counters that can move at 0: Prometheus's increase() misses a series born at 1."""
+        with self._lock:
+            action_ids, list_keys = tuple(action_ids), tuple(list_keys)
+            self._fired.update(dict.fromkeys(rules, 0))
+            self._runs.update(dict.fromkeys(action_ids, 0))
+            self._moved.update(
+                {_Moved(a, k, d): 0 for a in action_ids for k in list_keys for d in ("in", "out")}
+            )
 
     def fired(self, rule: str) -> None:
         """A rule fired a clean."""
@@ -123,6 +133,7 @@ class AutoCleanLoop:
         self._log = log
         self._last_error = ""
         self._last_status = ""
+        self._expected = False  # counters started at 0 (needs the first sample's lists)
         self.engine = AutoClean(settings, backend.availability(), on_event=self._on_event)
         self._publish()
 
@@ -141,6 +152,12 @@ class AutoCleanLoop:
             self._last_error = str(exc)
             return
         self._last_error = ""
+        if not self._expected:
+            s = self.engine.settings
+            rules = [r for r, on in ((RULE_USAGE, s.usage_rule), (RULE_STANDBY, s.standby_rule)) if on]
+            rules += [RULE_INTERVAL] if s.interval_rule else []
+            self.tally.expect(rules, self.engine.runnable()[0], (m.key for m in sample.lists))
+            self._expected = True
         decision = self.engine.consider(sample)
         for action_id in decision.run if decision.fire else ():
             result = self.backend.run(action_id)

@@ -17,9 +17,10 @@ from app.metrics.server import Exporter, ListenAddress, start
 
 @dataclass
 class RunningExporter:
-    """A started exporter: its server, its collector, and the auto-clean loop the caller runs (or None)."""
+    """A started exporter: server, registry, collector, and the auto-clean loop the caller runs (or None)."""
 
     exporter: Exporter
+    registry: CollectorRegistry
     collector: RamLensCollector
     autoclean: AutoCleanLoop | None
 
@@ -50,5 +51,5 @@ def build_exporter(
         else None
     )
     collector = RamLensCollector(backend, autoclean=tally, file_cache_paths=file_cache_paths)
-    exporter = start(build_registry(collector), address)
-    return RunningExporter(exporter, collector, loop)
+    registry = build_registry(collector)
+    return RunningExporter(start(registry, address), registry, collector, loop)
