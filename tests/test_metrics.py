@@ -14,6 +14,7 @@ from app import cli
 from app.backends.base import BackendError
 from app.backends.linux import LinuxBackend
 from app.backends.linux import fragmentation as linux_fragmentation
+from app.model import LIST_KEYS
 from tests.fake_backend import FakeBackend
 from tests.metrics_scrape import Scrape, running, scrape
 
@@ -109,15 +110,7 @@ def test_one_sample_per_scrape_and_none_between() -> None:
 def test_windows_lists_and_parts() -> None:
     with running(FakeBackend(platform="windows")) as exporter:
         result = scrape(exporter.exporter.url)
-    assert {labels["list"] for labels, _ in result.series("ramlens_memory_list_bytes")} == {
-        "active",
-        "standby",
-        "modified",
-        "modified_no_write",
-        "free",
-        "zeroed",
-        "bad",
-    }
+    assert {labels["list"] for labels, _ in result.series("ramlens_memory_list_bytes")} == set(LIST_KEYS)
     assert (
         len([1 for got, _ in result.series("ramlens_memory_list_part_bytes") if got["list"] == "standby"])
         == 8

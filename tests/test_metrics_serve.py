@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -19,17 +20,18 @@ from app.cli.serve import serve
 from app.metrics.server import AddressError, ListenAddress, check_address, is_loopback, parse_address
 from tests.fake_backend import FakeBackend
 from tests.metrics_scrape import running, scrape
-from tests.nobody import CLI
+from tests.nobody import CLI, SETPRIV_NOBODY, needs_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
 URL = re.compile(r"answering scrapes at (http://\S+)")
 
 
-def start_command(*args: str) -> tuple[subprocess.Popen[str], str]:
-    """``ramlens serve ARGS`` in a child process; returns it and the URL it says it answers at."""
+def start_command(*args: str, user: Sequence[str] = ()) -> tuple[subprocess.Popen[str], str]:
+    """``ramlens serve ARGS`` in a child process (run through ``user``, e.g. setpriv);
+    returns it and the URL it says it answers at."""
     child = subprocess.Popen(
-        [sys.executable, "-c", CLI, "serve", *args],
+        [*user, sys.executable, "-c", CLI, "serve", *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stderr=subprocess.PIPE,
@@ -71,6 +73,22 @@ def test_the_command_answers_scrapes_and_stops_on_sigterm() -> None:
         child.send_signal(signal.SIGTERM)
         status = child.wait(timeout=30)
     assert status == 0
+
+
+@linux
+@needs_nobody
+def test_an_unprivileged_user_gets_the_whole_answer() -> None:
+    """The systemd unit runs as a throw-away user: reading must need no rights at all."""
+    child, url = start_command("--metrics", "127.0.0.1:0", user=SETPRIV_NOBODY)
+    try:
+        result = scrape(url)
+    finally:
+        child.send_signal(signal.SIGTERM)
+        status = child.wait(timeout=30)
+    assert status == 0
+    assert result.value("ramlens_up") == 1
+    assert "ramlens_scrape_error" not in result.samples
+    assert result.series("ramlens_fragmentation_index") and result.series("ramlens_compaction_total")
 
 
 @pytest.mark.parametrize(

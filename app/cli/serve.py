@@ -69,27 +69,14 @@ def register(subparsers: Any) -> None:
         help="the actions a clean runs, comma-separated (default: those of this system among "
         f"{', '.join(DEFAULT_ACTIONS)})",
     )
-    group.add_argument(
-        "--cooldown",
-        type=float,
-        default=DEFAULTS.cooldown_seconds,
-        metavar="S",
-        help=f"seconds between cleans, doubled while cleans fail (default {DEFAULTS.cooldown_seconds:g})",
-    )
-    group.add_argument(
-        "--max-cooldown",
-        type=float,
-        default=DEFAULTS.max_cooldown_seconds,
-        metavar="S",
-        help=f"the longest wait the back-off reaches (default {DEFAULTS.max_cooldown_seconds:g})",
-    )
-    group.add_argument(
-        "--check-every",
-        type=float,
-        default=1.0,
-        metavar="S",
-        help="seconds between the readings auto-clean judges (default 1, the window's sampling interval)",
-    )
+    for flag, default, text in (
+        ("--cooldown", DEFAULTS.cooldown_seconds, "seconds between cleans, doubled while cleans do not help"),
+        ("--max-cooldown", DEFAULTS.max_cooldown_seconds, "the longest wait the back-off reaches"),
+        ("--check-every", 1.0, "seconds between the readings auto-clean judges, like the window's sampling"),
+    ):
+        group.add_argument(
+            flag, type=float, default=default, metavar="S", help=f"{text} (default {default:g})"
+        )
     p.set_defaults(func=cmd_serve)
 
 
