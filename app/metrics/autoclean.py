@@ -41,8 +41,8 @@ class AutoCleanTally:
 
     def expect(self, rules: Iterable[str], action_ids: Iterable[str], list_keys: Iterable[str]) -> None:
         """Start the counters that can move at 0: Prometheus's increase() misses a series born at 1."""
+        action_ids, list_keys = tuple(action_ids), tuple(list_keys)
         with self._lock:
-            action_ids, list_keys = tuple(action_ids), tuple(list_keys)
             self._fired.update(dict.fromkeys(rules, 0))
             self._runs.update(dict.fromkeys(action_ids, 0))
             self._moved.update(
@@ -154,9 +154,13 @@ class AutoCleanLoop:
         self._last_error = ""
         if not self._expected:
             s = self.engine.settings
-            rules = [r for r, on in ((RULE_USAGE, s.usage_rule), (RULE_STANDBY, s.standby_rule)) if on]
-            rules += [RULE_INTERVAL] if s.interval_rule else []
-            self.tally.expect(rules, self.engine.runnable()[0], (m.key for m in sample.lists))
+            switched = (
+                (RULE_USAGE, s.usage_rule),
+                (RULE_STANDBY, s.standby_rule),
+                (RULE_INTERVAL, s.interval_rule),
+            )
+            rules = [rule for rule, on in switched if on]
+            self.tally.expect(rules, self.engine.runnable()[0], [m.key for m in sample.lists])
             self._expected = True
         decision = self.engine.consider(sample)
         for action_id in decision.run if decision.fire else ():
