@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,7 @@ def assert_matches_frag_json(result: Scrape, doc: dict[str, Any]) -> None:
     assert result.value("ramlens_huge_page_order") == doc["huge_order"]
 
 
+@pytest.mark.skipif(not hasattr(os, "sysconf"), reason="the Linux backend asks os.sysconf for the page size")
 @pytest.mark.parametrize("tree", ["busy-cache", "after-drop-compact"])
 def test_fragmentation_series_match_frag_json(
     tree: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -187,7 +189,7 @@ def test_failing_sample_is_an_error_metric_and_the_server_keeps_answering() -> N
             assert broken.series("ramlens_scrape_error")[0][0]["message"] == backend.sample_error
             assert broken.value("ramlens_scrape_errors_total", source="sample") == n
             assert "ramlens_memory_list_bytes" not in broken.samples
-            assert broken.value("process_resident_memory_bytes") > 0  # the rest of the answer is there
+            assert broken.value("python_info") == 1  # the rest of the answer is there
         backend.sample_error = ""
         healed = scrape(exporter.exporter.url)
     assert healed.value("ramlens_up") == 1

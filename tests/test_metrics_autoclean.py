@@ -153,7 +153,7 @@ def ran(result: Scrape) -> bool:
 
 @pytest.mark.root
 @pytest.mark.skipif(
-    os.geteuid() != 0 or not Path("/proc/sys/vm/compact_memory").exists(),
+    not Path("/proc/sys/vm/compact_memory").exists() or os.geteuid() != 0,
     reason="compacting memory needs root on a Linux kernel",
 )
 def test_real_kernel_compaction_is_counted() -> None:

@@ -45,11 +45,14 @@ def parse_address(text: str) -> ListenAddress:
 
 
 def is_loopback(host: str) -> bool:
-    """True when every address ``host`` resolves to is a loopback address (127.0.0.0/8, ::1)."""
+    """True when every address ``host`` resolves to is a loopback address (127.0.0.0/8, ::1).
+
+    AddressError when ``host`` does not resolve at all.
+    """
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except OSError:
-        return False
+    except OSError as exc:
+        raise AddressError(f"cannot resolve {host!r}: {exc}") from None
     return bool(infos) and all(
         ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos
     )
