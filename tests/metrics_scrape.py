@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -16,6 +21,10 @@ from app.metrics.exporter import RunningExporter, build_exporter, build_registry
 from app.metrics.server import Exporter, ListenAddress, start
 
 LOOPBACK_ANY_PORT = ListenAddress("127.0.0.1", 0)
+ROOT = Path(__file__).resolve().parent.parent
+URL = re.compile(r"answering scrapes at (http://\S+)")
+# tests/nobody.py has the same line, but importing it asks for os.geteuid, which Windows lacks.
+CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
 
 
 @dataclass(frozen=True)
@@ -71,3 +80,22 @@ def serving(collector: RamLensCollector) -> Iterator[Exporter]:
         yield exporter
     finally:
         exporter.stop()
+
+
+def start_command(*args: str, user: Sequence[str] = ()) -> tuple[subprocess.Popen[str], str]:
+    """``ramlens serve ARGS`` in a child process (run through ``user``, e.g. setpriv);
+    returns it and the URL it says it answers at."""
+    child = subprocess.Popen(
+        [*user, sys.executable, "-c", CLI, "serve", *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stderr is not None
+    for line in child.stderr:  # the URL line comes once the socket is bound
+        found = URL.search(line)
+        if found:
+            return child, found.group(1)
+    child.wait()
+    raise AssertionError(f"serve exited {child.returncode} without listening")

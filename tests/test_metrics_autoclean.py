@@ -16,8 +16,7 @@ from app.cli.serve import autoclean_settings
 from app.metrics.autoclean import AutoCleanLoop, AutoCleanTally
 from app.metrics.collector import RamLensCollector
 from tests.fake_backend import GIB, FakeBackend
-from tests.metrics_scrape import Scrape, running, scrape, serving
-from tests.test_metrics_serve import start_command
+from tests.metrics_scrape import Scrape, running, scrape, serving, start_command
 
 # The fake machine has 6 GiB in use of 16: a 1 % threshold fires; "kernel-caches" moves 3 % of in use to free.
 FIRES = AutoCleanSettings(enabled=True, usage_percent=1, actions=("kernel-caches",), cooldown_seconds=60)

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import re
 import signal
 import socket
-import subprocess
-import sys
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -19,31 +14,10 @@ from app.cli import serve as serve_module
 from app.cli.serve import serve
 from app.metrics.server import AddressError, ListenAddress, check_address, is_loopback, parse_address
 from tests.fake_backend import FakeBackend
-from tests.metrics_scrape import running, scrape
-from tests.nobody import CLI, SETPRIV_NOBODY, needs_nobody
+from tests.metrics_scrape import running, scrape, start_command
+from tests.nobody import SETPRIV_NOBODY, needs_nobody
 
-ROOT = Path(__file__).resolve().parent.parent
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
-URL = re.compile(r"answering scrapes at (http://\S+)")
-
-
-def start_command(*args: str, user: Sequence[str] = ()) -> tuple[subprocess.Popen[str], str]:
-    """``ramlens serve ARGS`` in a child process (run through ``user``, e.g. setpriv);
-    returns it and the URL it says it answers at."""
-    child = subprocess.Popen(
-        [*user, sys.executable, "-c", CLI, "serve", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stderr is not None
-    for line in child.stderr:  # the URL line comes once the socket is bound
-        found = URL.search(line)
-        if found:
-            return child, found.group(1)
-    child.wait()
-    raise AssertionError(f"serve exited {child.returncode} without listening")
 
 
 @pytest.fixture
