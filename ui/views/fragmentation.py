@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import policy
 from app.backends.base import BackendError, FragmentationSource
 from app.buddy import UNHANDED_LABEL, FragmentationReport, ZoneFragmentation, format_index
 from app.model import ActionResult
@@ -397,11 +398,12 @@ class FragmentationView(QWidget):
             self.counters.setItem(row, 2, _item(f"{c.value:,}"))
 
     def _update_compact_button(self) -> None:
-        avail = next((a for a in self.host.backend.availability() if a.action_id == COMPACT), None)
+        backend = self.host.backend
+        decision = policy.decide(backend.availability(), COMPACT, backend.platform)
         running = self.host.runner.current == COMPACT or COMPACT in self.host.runner.pending
-        self.compact_button.setEnabled(bool(avail and avail.available) and not running)
-        if avail is not None and not avail.available:
-            self.compact_button.setToolTip(f"Compact memory is unavailable: {avail.reason}")
+        self.compact_button.setEnabled(decision.can_run and not running)
+        if not decision.can_run:
+            self.compact_button.setToolTip(f"Compact memory is unavailable: {decision.reason}")
 
     # ----- compaction -------------------------------------------------------------------------
 
