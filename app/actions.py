@@ -40,6 +40,13 @@ CATALOGUE: tuple[Action, ...] = (
         _WIN,
     ),
     Action(
+        "compression-store",
+        "Empty compression store",
+        "Trim the memory compression store's working set, as System Informer does (Windows 10 and later).",
+        _WIN,
+        disruptive=True,
+    ),
+    Action(
         "system-file-cache",
         "Empty system file cache",
         "Trim the system working set that holds the file cache; its pages go to standby.",
