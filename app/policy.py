@@ -90,7 +90,7 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
 
 
 def feature(entry: actions.Action) -> str:
-    """ "Windows feature", "Linux feature" or "Linux and Windows feature"."""
+    """Which systems have it, in words: "Windows feature", "Linux and Windows feature"."""
     return " and ".join(sorted(p.title() for p in entry.platforms)) + " feature"
 
 

@@ -62,11 +62,18 @@ def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
 
     sample = replace(
         FakeBackend().sample(),
-        details={"Cached": 3 * GIB, "nr_free_pages": 1000, "HugePages_Total": 4, "pgfault_bytes": 5},
+        details={
+            "Cached": 3 * GIB,
+            "nr_free_pages": 1000,
+            "HugePages_Total": 4,
+            "pgfault_bytes": 5,
+            "life": 300,
+        },
         units={
             "Cached": DetailUnit.BYTES,
             "nr_free_pages": DetailUnit.PAGES,
             "HugePages_Total": DetailUnit.COUNT,
+            "life": DetailUnit.SECONDS,
         },
     )
     view = ListsView()
@@ -80,6 +87,7 @@ def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
     assert shown["nr_free_pages"].text(1) == "1,000 pages"
     assert shown["nr_free_pages"].toolTip(1) == "3.9 MiB"  # 1000 pages of 4 KiB
     assert shown["HugePages_Total"].text(1) == "4"
+    assert shown["life"].text(1) == "300 s"
     assert shown["pgfault_bytes"].text(1) == "5"  # undeclared: a plain number, whatever its name says
 
 
