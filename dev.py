@@ -4,6 +4,7 @@
     python3 dev.py run [ramlens arguments]   set up (once) and start RAMLens
     python3 dev.py test [pytest arguments]   set up (once) and run the checks and the tests
     python3 dev.py bench                     set up (once) and run the benchmarks
+    python3 dev.py translations              re-extract the window's texts (lupdate), compile them (lrelease)
     py dev.py dist                           (Windows) build dist/RAMLens with PyInstaller
 
 Only the standard library is used here, so this works on a machine with nothing but Python 3.
@@ -45,6 +46,11 @@ XCB_DEBIAN_PACKAGES = [
     "libx11-xcb1",
 ]
 GUI_STAMP = VENV / ".ramlens-display-ok"
+# Fonts with Chinese glyphs, so the window's zh_CN translation does not draw as boxes on a fresh machine.
+CJK_FONT_PACKAGES = ["fonts-noto-cjk"]
+I18N = ROOT / "ui" / "resources" / "i18n"
+# The translations RAMLens ships, by Qt locale name; each has I18N/ramlens_<name>.ts (and its compiled .qm).
+LANGUAGES = ("zh_CN",)
 
 
 def _say(msg: str) -> None:
@@ -90,7 +96,40 @@ def _ensure_display_libraries() -> None:
         return
     probe = [PY, "-c", "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"]
     _ensure_os_packages(probe, XCB_DEBIAN_PACKAGES, "Qt cannot open a window on this display")
+    _ensure_cjk_fonts()
     GUI_STAMP.touch()
+
+
+def _ensure_cjk_fonts() -> None:
+    """Install Noto CJK on Debian when no font covers Chinese (fontconfig's fc-list answers that)."""
+    if not shutil.which("fc-list"):
+        return
+    probe = ["sh", "-c", "fc-list :lang=zh-cn family | grep -q ."]
+    if _run(probe) == 0:
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        _say("installing fonts for the Chinese translation: " + " ".join(CJK_FONT_PACKAGES))
+        _run(["apt-get", "update", "-qq"])
+        _run(["apt-get", "install", "-y", "-qq", *CJK_FONT_PACKAGES])
+    if _run(probe) != 0:
+        _say("no font covers Chinese; on Debian/Ubuntu: sudo apt-get install " + " ".join(CJK_FONT_PACKAGES))
+
+
+def translations() -> int:
+    """Re-extract every translatable text from app/ and ui/ into the .ts files, then compile the .qm files.
+
+    ``N_(context, text)`` (app/i18n.py) is taught to lupdate as Qt's QT_TRANSLATE_NOOP; obsolete
+    entries are dropped so the .ts holds exactly what the code says today.
+    """
+    sources = sorted(str(p) for d in ("app", "ui") for p in (ROOT / d).rglob("*.py"))
+    for name in LANGUAGES:
+        ts = I18N / f"ramlens_{name}.ts"
+        lupdate = [BIN / "pyside6-lupdate", "-tr-function-alias", "QT_TRANSLATE_NOOP+=N_", "-no-obsolete"]
+        if _run([*lupdate, "-locations", "none", "-target-language", name, *sources, "-ts", ts], cwd=ROOT):
+            return 1
+        if _run([BIN / "pyside6-lrelease", "-nounfinished", ts, "-qm", ts.with_suffix(".qm")], cwd=ROOT):
+            return 1
+    return 0
 
 
 def _ensure_os_packages(probe: list[object], packages: list[str], problem: str) -> None:
@@ -118,7 +157,7 @@ def dist() -> int:
 
 def main(argv: list[str]) -> int:
     """Dispatch run / test / bench."""
-    if not argv or argv[0] not in {"run", "test", "bench", "setup", "dist"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "setup", "dist", "translations"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -127,6 +166,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "dist":
         return dist()
+    if command == "translations":
+        return translations()
     if command == "run":
         if not rest:  # the window: its platform plugin may need more OS libraries than the tests do
             _ensure_display_libraries()

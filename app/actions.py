@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import N_
+
 ALL = "all"
 # Not a catalogue action: the Processes view's "Trim working set" on chosen processes.
 TRIM_PROCESSES = "trim-processes"
@@ -35,84 +37,95 @@ _BOTH = _WIN | _LINUX
 CATALOGUE: tuple[Action, ...] = (
     Action(
         "combine-pages",
-        "Combine memory pages",
-        "Merge identical physical pages into one shared copy (Windows 10 and later).",
+        N_("actions", "Combine memory pages"),
+        N_("actions", "Merge identical physical pages into one shared copy (Windows 10 and later)."),
         _WIN,
     ),
     Action(
         "compression-store",
-        "Empty compression store",
-        "Trim the memory compression store's working set, as System Informer does (Windows 10 and later).",
+        N_("actions", "Empty compression store"),
+        N_(
+            "actions",
+            "Trim the memory compression store's working set, as System Informer does "
+            "(Windows 10 and later).",
+        ),
         _WIN,
         disruptive=True,
     ),
     Action(
         "system-file-cache",
-        "Empty system file cache",
-        "Trim the system working set that holds the file cache; its pages go to standby.",
+        N_("actions", "Empty system file cache"),
+        N_("actions", "Trim the system working set that holds the file cache; its pages go to standby."),
         _WIN,
         rammap_switch="-Es",
     ),
     Action(
         "registry-cache",
-        "Empty registry cache",
-        "Flush registry hives from memory (Windows 8.1 and later).",
+        N_("actions", "Empty registry cache"),
+        N_("actions", "Flush registry hives from memory (Windows 8.1 and later)."),
         _WIN,
     ),
     Action(
         "working-sets",
-        "Empty working sets",
-        "Trim every process's working set: pages move to the standby and modified lists "
-        "(Linux: process_madvise(MADV_PAGEOUT) over every process).",
+        N_("actions", "Empty working sets"),
+        N_(
+            "actions",
+            "Trim every process's working set: pages move to the standby and modified lists "
+            "(Linux: process_madvise(MADV_PAGEOUT) over every process).",
+        ),
         _BOTH,
         disruptive=True,
         rammap_switch="-Ew",
     ),
     Action(
         "modified-list",
-        "Flush modified list",
-        "Write dirty pages back to disk; they become clean standby pages (Linux: sync).",
+        N_("actions", "Flush modified list"),
+        N_("actions", "Write dirty pages back to disk; they become clean standby pages (Linux: sync)."),
         _BOTH,
         disruptive=True,
         rammap_switch="-Em",
     ),
     Action(
         "modified-file-cache",
-        "Flush modified file cache",
-        "Flush the write cache of every volume.",
+        N_("actions", "Flush modified file cache"),
+        N_("actions", "Flush the write cache of every volume."),
         _WIN,
         disruptive=True,
     ),
     Action(
         "standby-list",
-        "Purge standby list",
-        "Drop the clean file cache; its pages become free (Linux: drop_caches=1).",
+        N_("actions", "Purge standby list"),
+        N_("actions", "Drop the clean file cache; its pages become free (Linux: drop_caches=1)."),
         _BOTH,
         disruptive=True,
         rammap_switch="-Et",
     ),
     Action(
         "standby-priority0",
-        "Purge priority-0 standby list",
-        "Drop only the lowest-priority standby pages.",
+        N_("actions", "Purge priority-0 standby list"),
+        N_("actions", "Drop only the lowest-priority standby pages."),
         _WIN,
         disruptive=True,
         rammap_switch="-E0",
     ),
     Action(
         "kernel-caches",
-        "Purge kernel caches",
-        "Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2).",
+        N_("actions", "Purge kernel caches"),
+        N_("actions", "Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2)."),
         _LINUX,
     ),
     Action(
         "compact",
-        "Compact memory",
-        "Move movable pages together so free memory forms large contiguous blocks (compact_memory).",
+        N_("actions", "Compact memory"),
+        N_(
+            "actions",
+            "Move movable pages together so free memory forms large contiguous blocks (compact_memory).",
+        ),
         _LINUX,
     ),
 )
 
+EMPTY_ALL = N_("actions", "Empty all")
 _BY_ID = {a.id: a for a in CATALOGUE}
 ACTION_IDS: tuple[str, ...] = tuple(a.id for a in CATALOGUE)
 
@@ -134,7 +147,7 @@ def for_platform(platform: str) -> tuple[Action, ...]:
 
 def label(action_id: str) -> str:
     """Menu label for an id, "Empty all" for "all"."""
-    return "Empty all" if action_id == ALL else get(action_id).label
+    return EMPTY_ALL if action_id == ALL else get(action_id).label
 
 
 def by_rammap_switch(switch: str) -> Action:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from app.i18n import N_
+
 SCHEMA = 1
 
 # Canonical list keys in display order (RAMMap's order). Both platforms use these
@@ -27,13 +29,13 @@ LIST_KEYS: tuple[str, ...] = (
 )
 
 LIST_LABELS: Mapping[str, str] = {
-    "active": "In use",
-    "standby": "Standby",
-    "modified": "Modified",
-    "modified_no_write": "Modified no-write",
-    "free": "Free",
-    "zeroed": "Zeroed",
-    "bad": "Bad",
+    "active": N_("lists", "In use"),
+    "standby": N_("lists", "Standby"),
+    "modified": N_("lists", "Modified"),
+    "modified_no_write": N_("lists", "Modified no-write"),
+    "free": N_("lists", "Free"),
+    "zeroed": N_("lists", "Zeroed"),
+    "bad": N_("lists", "Bad"),
 }
 
 Detail = int | float | str

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app import actions
+from app.i18n import N_
 
 if TYPE_CHECKING:
     from app.backends.base import Availability
 
-ALL_DESCRIPTION = "Runs every available Empty action in order."
-HELPER_NOTE = "runs through the privileged helper; you will be asked for a password"
+ALL_DESCRIPTION = N_("actions", "Runs every available Empty action in order.")
+HELPER_NOTE = N_("actions", "runs through the privileged helper; you will be asked for a password")
 
 
 @dataclass(frozen=True)

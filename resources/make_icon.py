@@ -1,4 +1,4 @@
-"""Render resources/ramlens.svg to the PNG sizes desktops and Windows want.
+"""Render ui/resources/ramlens.svg to the PNG sizes desktops and Windows want.
 
 QT_QPA_PLATFORM=offscreen python resources/make_icon.py
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "ui" / "resources"
 SIZES = (256,)
 
 
@@ -20,7 +20,7 @@ def render(size: int, target: Path) -> None:
     """Draw the SVG at ``size`` × ``size`` pixels into ``target``."""
     renderer = QSvgRenderer(str(HERE / "ramlens.svg"))
     if not renderer.isValid():
-        raise SystemExit("resources/ramlens.svg is not a valid SVG")
+        raise SystemExit("ui/resources/ramlens.svg is not a valid SVG")
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)

@@ -16,7 +16,6 @@ from PySide6.QtSvg import QSvgGenerator
 from app.history import History
 
 DEFAULT_WIDTH = 1920
-FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;CSV table (*.csv)"
 
 
 def suffix_for_filter(chosen: str) -> str:

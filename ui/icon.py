@@ -1,4 +1,4 @@
-"""The application icon, from resources/ (drawn by resources/make_icon.py)."""
+"""The application icon, from ui/resources/ (package data; drawn by resources/make_icon.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
 def app_icon() -> QIcon:

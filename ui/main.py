@@ -67,8 +67,9 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
 
     from app import __version__
     from app.backends import BackendError, detect
+    from ui import i18n
     from ui.icon import app_icon
-    from ui.mainwindow import MainWindow
+    from ui.mainwindow import MainWindow, default_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     QApplication.setApplicationName("RAMLens")
@@ -76,13 +77,20 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("ramlens")
     QApplication.setWindowIcon(app_icon())
+    # The language is chosen before any widget exists: View › Language applies at the next start.
+    chosen = i18n.chosen_language(default_settings())
+    i18n.install(app, i18n.effective_locale(chosen))
     try:
         backend = detect()
     except (BackendError, ImportError, OSError) as exc:
         if args.screenshot:
             print(f"ramlens: cannot read memory: {exc}", file=sys.stderr)
             return 1
-        QMessageBox.critical(None, "RAMLens cannot read memory", f"RAMLens cannot start: {exc}")
+        QMessageBox.critical(
+            None,
+            i18n.translate("main", "RAMLens cannot read memory"),
+            i18n.translate("main", "RAMLens cannot start: {error}").format(error=exc),
+        )
         return 1
     settings = None
     if args.screenshot:

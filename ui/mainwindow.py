@@ -35,11 +35,12 @@ from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
 from app.processes import PsutilProcesses
-from ui import export
+from ui import export, i18n
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
+from ui.i18n import translate
 from ui.icon import app_icon
-from ui.runner import ActionRunner, action_title
+from ui.runner import ActionRunner, action_title, result_summary
 from ui.sampler import REFRESH_CHOICES, Sampler
 from ui.views.history import SPAN_CHOICES, HistoryView
 from ui.views.lists import ListsView
@@ -71,7 +72,20 @@ class _Tab:
 
 
 def _refresh_label(seconds: float) -> str:
-    return "Paused" if seconds == 0 else f"Every {seconds:g} s"
+    if seconds == 0:
+        return translate("MainWindow", "Paused")
+    return translate("MainWindow", "Every {seconds} s").format(seconds=f"{seconds:g}")
+
+
+def _file_filters() -> str:
+    """The export dialog's file types, in the window's language."""
+    names = (
+        translate("MainWindow", "PNG image"),
+        translate("MainWindow", "SVG drawing"),
+        translate("MainWindow", "CSV table"),
+    )
+    suffixes = ("png", "svg", "csv")
+    return ";;".join(f"{name} (*.{suffix})" for name, suffix in zip(names, suffixes, strict=True))
 
 
 class MainWindow(QMainWindow):
@@ -113,9 +127,9 @@ class MainWindow(QMainWindow):
         self.history_view = HistoryView(self.history, self)
         self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
         self.processes_view.trim_requested.connect(self.request_trim)
-        self.add_view("lists", "Memory lists", self.lists_view)
-        self.add_view("history", "History", self.history_view)
-        self.add_view("processes", "Processes", self.processes_view)
+        self.add_view("lists", translate("MainWindow", "Memory lists"), self.lists_view)
+        self.add_view("history", translate("MainWindow", "History"), self.history_view)
+        self.add_view("processes", translate("MainWindow", "Processes"), self.processes_view)
 
         span = self.settings.value("view/span", DEFAULT_SPAN, type=int)
         self.set_span(span if span in dict(SPAN_CHOICES) else DEFAULT_SPAN)
@@ -150,9 +164,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(6)
         self.elevation_bar: ElevationBar | None = None
         if not self.backend.privileged():
-            note = (
-                self.backend.privilege_note()
-                or "Running without administrator rights: Empty actions may fail."
+            note = self.backend.privilege_note() or translate(
+                "MainWindow", "Running without administrator rights: Empty actions may fail."
             )
             relaunch = self.relaunch_elevated if self.backend.can_relaunch_elevated() else None
             self.elevation_bar = ElevationBar(note, relaunch, central)
@@ -168,13 +181,18 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         privileged = self.backend.privileged()
-        rights = (
-            ("administrator" if privileged else "not administrator")
-            if self.backend.platform == "windows"
-            else ("root" if privileged else "not root")
-        )
+        if self.backend.platform == "windows":
+            rights = (
+                translate("MainWindow", "administrator")
+                if privileged
+                else translate("MainWindow", "not administrator")
+            )
+        else:
+            rights = translate("MainWindow", "root") if privileged else translate("MainWindow", "not root")
         self.backend_label = QLabel(f"{self.backend.platform} · {self.backend.name} · {rights}")
-        self.backend_label.setToolTip("The backend reading memory, and whether RAMLens runs with full rights")
+        self.backend_label.setToolTip(
+            translate("MainWindow", "The backend reading memory, and whether RAMLens runs with full rights")
+        )
         self.result_label = QLabel("")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.busy_bar = QProgressBar()
@@ -191,13 +209,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        self.file_menu = menu_bar.addMenu("&File")
-        self.export_action = QAction("&Export chart…", self)
+        self.file_menu = menu_bar.addMenu(translate("MainWindow", "&File"))
+        self.export_action = QAction(translate("MainWindow", "&Export chart…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_dialog)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
@@ -206,17 +224,17 @@ class MainWindow(QMainWindow):
         self.empty_menu: QMenu = EmptyMenu(self.backend, self.runner, self.request_action, self)
         menu_bar.addMenu(self.empty_menu)
 
-        self.view_menu = menu_bar.addMenu("&View")
-        self.refresh_now_action = QAction("&Refresh now", self)
+        self.view_menu = menu_bar.addMenu(translate("MainWindow", "&View"))
+        self.refresh_now_action = QAction(translate("MainWindow", "&Refresh now"), self)
         self.refresh_now_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_now_action.triggered.connect(self.sampler.sample_now)
         self.view_menu.addAction(self.refresh_now_action)
-        self.pause_action = QAction("&Pause", self)
+        self.pause_action = QAction(translate("MainWindow", "&Pause"), self)
         self.pause_action.setCheckable(True)
         self.pause_action.setShortcut(QKeySequence("Ctrl+P"))
         self.pause_action.triggered.connect(self.toggle_pause)
         self.view_menu.addAction(self.pause_action)
-        refresh_menu = self.view_menu.addMenu("Refresh &rate")
+        refresh_menu = self.view_menu.addMenu(translate("MainWindow", "Refresh &rate"))
         self.refresh_group = QActionGroup(self)
         self.refresh_actions: dict[float, QAction] = {}
         for seconds in REFRESH_CHOICES:
@@ -225,7 +243,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, s=seconds: self.set_refresh(s))
             refresh_menu.addAction(act)
             self.refresh_actions[seconds] = act
-        span_menu = self.view_menu.addMenu("History &span")
+        span_menu = self.view_menu.addMenu(translate("MainWindow", "History &span"))
         self.span_group = QActionGroup(self)
         self.span_actions: dict[int, QAction] = {}
         for seconds, text in SPAN_CHOICES:
@@ -235,26 +253,42 @@ class MainWindow(QMainWindow):
             span_menu.addAction(act)
             self.span_actions[seconds] = act
         self.view_menu.addSeparator()
+        self._build_language_menu()
         self._goto_separator = self.view_menu.addSeparator()
 
-        self.help_menu = menu_bar.addMenu("&Help")
-        about = QAction("&About RAMLens", self)
+        self.help_menu = menu_bar.addMenu(translate("MainWindow", "&Help"))
+        about = QAction(translate("MainWindow", "&About RAMLens"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
 
+    def _build_language_menu(self) -> None:
+        """View › Language: System, then each shipped language in its own words; applies at the next start."""
+        menu = self.view_menu.addMenu(translate("MainWindow", "&Language"))
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[i18n.Language, QAction] = {}
+        chosen = i18n.chosen_language(self.settings)
+        for language in i18n.Language:
+            text = i18n.NATIVE_NAMES.get(language) or translate("MainWindow", "System")
+            act = QAction(text, self.language_group)
+            act.setCheckable(True)
+            act.setChecked(language is chosen)
+            act.triggered.connect(lambda _=False, chosen=language: self.set_language(chosen))
+            menu.addAction(act)
+            self.language_actions[language] = act
+
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
+        bar = self.addToolBar(translate("MainWindow", "Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addAction(self.refresh_now_action)
         bar.addAction(self.pause_action)
         self.empty_button = QToolButton(self)
-        self.empty_button.setText("Empty")
+        self.empty_button.setText(translate("MainWindow", "Empty"))
         self.empty_button.setMenu(self.empty_menu)
         self.empty_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.empty_button.setToolTip("Move memory between lists (the Empty menu)")
+        self.empty_button.setToolTip(translate("MainWindow", "Move memory between lists (the Empty menu)"))
         bar.addWidget(self.empty_button)
         bar.addSeparator()
         bar.addAction(self.export_action)
@@ -265,7 +299,11 @@ class MainWindow(QMainWindow):
         current = self.runner.current
         busy = self.runner.busy
         self.busy_bar.setVisible(busy)
-        self.empty_button.setText(f"Empty — {action_title(current)}…" if current else "Empty")
+        self.empty_button.setText(
+            translate("MainWindow", "Empty — {action}…").format(action=action_title(current))
+            if current
+            else translate("MainWindow", "Empty")
+        )
 
     # ----- public hooks -------------------------------------------------------------------
 
@@ -339,7 +377,7 @@ class MainWindow(QMainWindow):
         self._tabs[key] = tab
         index = self.tabs.addTab(tab.page, title)
         number = len(self._tabs)
-        goto = QAction(f"Go to {title}", self)
+        goto = QAction(translate("MainWindow", "Go to {tab}").format(tab=title), self)
         if number <= 9:
             goto.setShortcut(QKeySequence(f"Ctrl+{number}"))
         goto.triggered.connect(lambda: self.show_view(key))
@@ -401,6 +439,14 @@ class MainWindow(QMainWindow):
             self.span_actions[seconds].setChecked(True)
         self.settings.setValue("view/span", int(seconds))
 
+    def set_language(self, language: i18n.Language) -> None:
+        """Remember View › Language's choice; the window speaks it from the next start on."""
+        if language is i18n.chosen_language(self.settings):
+            return
+        self.settings.setValue(i18n.SETTING, language.value)
+        self.language_actions[language].setChecked(True)
+        self.notify(translate("MainWindow", "The language changes when RAMLens starts again."), "info")
+
     def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
         """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
         lower = path.lower()
@@ -415,12 +461,12 @@ class MainWindow(QMainWindow):
         elif lower.endswith(".csv"):
             export.export_csv(self.history, path)
         else:
-            raise ValueError("choose a file ending in .png, .svg or .csv")
+            raise ValueError(translate("MainWindow", "choose a file ending in .png, .svg or .csv"))
 
     def export_dialog(self) -> None:
         """File › Export chart…: ask for a file (and a width for PNG), write it, say so."""
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export chart", "ramlens-history.png", export.FILE_FILTERS
+            self, translate("MainWindow", "Export chart"), "ramlens-history.png", _file_filters()
         )
         if not path:
             return
@@ -429,23 +475,33 @@ class MainWindow(QMainWindow):
         width = export.DEFAULT_WIDTH
         if path.lower().endswith(".png"):
             width, ok = QInputDialog.getInt(
-                self, "Export chart", "Image width in pixels:", export.DEFAULT_WIDTH, 200, 10000, 100
+                self,
+                translate("MainWindow", "Export chart"),
+                translate("MainWindow", "Image width in pixels:"),
+                export.DEFAULT_WIDTH,
+                200,
+                10000,
+                100,
             )
             if not ok:
                 return
         try:
             self.export_chart(path, width)
         except (OSError, ValueError) as exc:
-            self.notify(f"Could not export the chart to {path}: {exc}", "error")
+            message = translate("MainWindow", "Could not export the chart to {path}: {error}")
+            self.notify(message.format(path=path, error=exc), "error")
             return
-        self.notify(f"Chart exported to {path}", "success")
+        self.notify(translate("MainWindow", "Chart exported to {path}").format(path=path), "success")
 
     def relaunch_elevated(self) -> None:
         """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
         try:
             self.backend.relaunch_elevated(sys.argv[1:])
         except ActionError as exc:
-            self.notify(f"Could not restart as administrator: {exc}", "error")
+            self.notify(
+                translate("MainWindow", "Could not restart as administrator: {error}").format(error=exc),
+                "error",
+            )
             return
         self.close()
 
@@ -453,10 +509,18 @@ class MainWindow(QMainWindow):
         """Help › About."""
         QMessageBox.about(
             self,
-            "About RAMLens",
-            f"<b>RAMLens {__version__}</b><p>Where physical memory is, live: in use, standby, modified, "
-            f"free — as a table and over time — and the Empty actions that move it.</p>"
-            f"<p>Backend: {self.backend.name} on {self.backend.platform}.</p>",
+            translate("MainWindow", "About RAMLens"),
+            f"<b>RAMLens {__version__}</b><p>"
+            + translate(
+                "MainWindow",
+                "Where physical memory is, live: in use, standby, modified, free — as a table and over time "
+                "— and the Empty actions that move it.",
+            )
+            + "</p><p>"
+            + translate("MainWindow", "Backend: {backend} on {platform}.").format(
+                backend=self.backend.name, platform=self.backend.platform
+            )
+            + "</p>",
         )
 
     # ----- reactions ----------------------------------------------------------------------
@@ -467,16 +531,20 @@ class MainWindow(QMainWindow):
         if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = decision.description
-        box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
-        box.setInformativeText(
-            f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
+        description = translate("actions", decision.description)
+        question = translate("MainWindow", "{action}?").format(action=title)
+        box = QMessageBox(QMessageBox.Icon.Question, question, f"<b>{title}</b>", parent=self)
+        warning = translate(
+            "MainWindow", "Programs may slow down for a while as they read their data back from disk."
         )
+        box.setInformativeText(f"{description}<br><br>{warning}")
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(run_button)
-        dont_ask = QCheckBox("Don't ask again", box)  # parented: PySide would free a bare temporary
+        dont_ask = QCheckBox(
+            translate("MainWindow", "Don't ask again"), box
+        )  # parented: PySide would free a bare temporary
         box.setCheckBox(dont_ask)
         box.exec()
         if box.clickedButton() is not run_button:
@@ -494,16 +562,20 @@ class MainWindow(QMainWindow):
             self.processes_view.refresh()
 
     def _on_sample_failed(self, message: str) -> None:
-        self.read_error_label.setText("Reading failed")
+        self.read_error_label.setText(translate("MainWindow", "Reading failed"))
         self.read_error_label.setToolTip(message)
-        self.statusBar().showMessage(f"Reading memory failed: {message}", 10000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Reading memory failed: {error}").format(error=message), 10000
+        )
 
     def _on_interval_changed(self, seconds: float) -> None:
         act = self.refresh_actions.get(seconds)
         if act is not None:
             act.setChecked(True)
         self.pause_action.setChecked(seconds == 0)
-        self.pause_action.setText("Resume" if seconds == 0 else "Pause")
+        self.pause_action.setText(
+            translate("MainWindow", "Resume") if seconds == 0 else translate("MainWindow", "Pause")
+        )
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
@@ -514,15 +586,21 @@ class MainWindow(QMainWindow):
             self.processes_view.refresh(force=True)
 
     def _on_action_started(self, action_id: str) -> None:
-        self.result_label.setText(f"{action_title(action_id)} — running…")
+        self.result_label.setText(
+            translate("MainWindow", "{action} — running…").format(action=action_title(action_id))
+        )
 
     def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
         self.last_result = result
         title = action_title(result.action_id)
         if result.ok:
-            self.notify(f"{title}: {result.summary()}", "success")
+            self.notify(f"{title}: {result_summary(result)}", "success")
         else:
-            self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
+            reason = result.message or translate("MainWindow", "no reason given")
+            self.notify(
+                translate("MainWindow", "{action} failed: {reason}").format(action=title, reason=reason),
+                "error",
+            )
         self.mark_action(result, automatic)
         if self.tabs.currentWidget() is self.processes_view:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled

@@ -12,17 +12,44 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app import actions
 from app.backends.base import Backend
-from app.model import ActionResult
+from app.model import LIST_LABELS, ActionResult
+from app.units import format_bytes
+from ui.i18n import translate
 
 
 def action_title(action_id: str) -> str:
     """A person's name for an action id, including the Processes view's trim."""
     if action_id == actions.TRIM_PROCESSES:
-        return "Trim working set"
+        return translate("ActionRunner", "Trim working set")
     try:
-        return actions.label(action_id)
+        return translate("actions", actions.label(action_id))
     except KeyError:
         return action_id
+
+
+def list_label(key: str, label: str) -> str:
+    """A memory list's name in the window's language (the backend's own label when it is not a known list)."""
+    return translate("lists", LIST_LABELS[key]) if key in LIST_LABELS else label
+
+
+def result_summary(result: ActionResult) -> str:
+    """:meth:`ActionResult.summary` in the window's language: where the pages went, how long it took."""
+    if not result.ok:
+        return translate("ActionRunner", "{action} failed: {reason}").format(
+            action=action_title(result.action_id), reason=result.message
+        )
+    threshold = result.after.page_size * 256 if result.after else 0  # as summary(): ignore < 1 MiB of noise
+    moved = ", ".join(
+        f"{list_label(c.key, c.label)} {format_bytes(c.delta, signed=True)}"
+        for c in result.changes(threshold)
+    )
+    parts = [
+        moved or translate("ActionRunner", "no list changed by more than 1 MiB"),
+        translate("ActionRunner", "{seconds} s").format(seconds=f"{result.elapsed:.1f}"),
+    ]
+    if result.message:
+        parts.append(result.message)
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def _build() -> ModuleType:
 
 
 def test_the_icon_is_an_ico_holding_the_256_pixel_png() -> None:
-    png = (ROOT / "resources" / "ramlens.png").read_bytes()
+    png = (ROOT / "ui" / "resources" / "ramlens.png").read_bytes()
     ico = _build().ico_from_png(png)
     reserved, kind, count = struct.unpack_from("<HHH", ico)
     assert (reserved, kind, count) == (0, 1, 1)
