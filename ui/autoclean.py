@@ -50,6 +50,7 @@ from app.autoclean import (
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -143,21 +144,21 @@ class AutoCleanDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle("Auto-clean")
+        self.setWindowTitle(translate("AutoCleanDialog", "Auto-clean"))
         self.setMinimumWidth(560)
         column = QVBoxLayout(self)
 
-        self.enabled = QCheckBox("Clean automatically")
+        self.enabled = QCheckBox(translate("AutoCleanDialog", "Clean automatically"))
         self.enabled.setChecked(settings.enabled)
         column.addWidget(self.enabled)
-        self.status_label = QLabel(f"Now: {status.text}")
+        self.status_label = QLabel(translate("AutoCleanDialog", "Now: {text}").format(text=status.text))
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         column.addWidget(self.status_label)
 
-        rules = QGroupBox("When")
+        rules = QGroupBox(translate("AutoCleanDialog", "When"))
         form = QFormLayout(rules)
-        self.usage_rule = QCheckBox("Memory in use is above")
+        self.usage_rule = QCheckBox(translate("AutoCleanDialog", "Memory in use is above"))
         self.usage_rule.setChecked(settings.usage_rule)
         self.usage_percent = QDoubleSpinBox()
         self.usage_percent.setRange(1, 99)
@@ -165,7 +166,7 @@ class AutoCleanDialog(QDialog):
         self.usage_percent.setSuffix(" %")
         self.usage_percent.setValue(settings.usage_percent)
         form.addRow(self.usage_rule, self.usage_percent)
-        self.standby_rule = QCheckBox("Standby is above")
+        self.standby_rule = QCheckBox(translate("AutoCleanDialog", "Standby is above"))
         self.standby_rule.setChecked(settings.standby_rule)
         self.standby_gib = QDoubleSpinBox()
         self.standby_gib.setRange(0.1, 1 << 20)
@@ -173,7 +174,7 @@ class AutoCleanDialog(QDialog):
         self.standby_gib.setSuffix(" GiB")
         self.standby_gib.setValue(settings.standby_gib)
         form.addRow(self.standby_rule, self.standby_gib)
-        self.interval_rule = QCheckBox("Every")
+        self.interval_rule = QCheckBox(translate("AutoCleanDialog", "Every"))
         self.interval_rule.setChecked(settings.interval_rule)
         self.interval_minutes = QSpinBox()
         self.interval_minutes.setRange(1, 7 * 24 * 60)
@@ -185,18 +186,24 @@ class AutoCleanDialog(QDialog):
         self.cooldown.setSuffix(" s")
         self.cooldown.setValue(int(settings.cooldown_seconds))
         self.cooldown.setToolTip(
-            "The least time between two automatic cleans. When a clean does not bring memory below "
-            "the threshold the wait doubles each time (up to the maximum) instead of cleaning in a loop."
+            translate(
+                "AutoCleanDialog",
+                (
+                    "The least time between two automatic cleans. When a clean does not "
+                    "bring memory below the threshold the wait doubles each time (up to "
+                    "the maximum) instead of cleaning in a loop."
+                ),
+            )
         )
-        form.addRow("Wait at least", self.cooldown)
+        form.addRow(translate("AutoCleanDialog", "Wait at least"), self.cooldown)
         self.max_cooldown = QSpinBox()
         self.max_cooldown.setRange(5, 7 * 24 * 3600)
         self.max_cooldown.setSuffix(" s")
         self.max_cooldown.setValue(int(settings.max_cooldown_seconds))
-        form.addRow("Back off to at most", self.max_cooldown)
+        form.addRow(translate("AutoCleanDialog", "Back off to at most"), self.max_cooldown)
         column.addWidget(rules)
 
-        chosen = QGroupBox("Run")
+        chosen = QGroupBox(translate("AutoCleanDialog", "Run"))
         actions_column = QVBoxLayout(chosen)
         self.action_boxes: dict[str, QCheckBox] = {}
         for avail in availability:
@@ -204,10 +211,18 @@ class AutoCleanDialog(QDialog):
             box.setChecked(avail.action_id in settings.actions)
             tip = actions.get(avail.action_id).description
             if not avail.available:
-                box.setText(f"{box.text()} — unavailable: {avail.reason}")
+                box.setText(
+                    translate("AutoCleanDialog", "{text} — unavailable: {reason}").format(
+                        text=box.text(), reason=avail.reason
+                    )
+                )
                 tip = avail.reason
             elif avail.via_helper:
-                box.setText(f"{box.text()} — needs root for automatic cleans")
+                box.setText(
+                    translate("AutoCleanDialog", "{text} — needs root for automatic cleans").format(
+                        text=box.text()
+                    )
+                )
             box.setToolTip(tip)
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
@@ -280,11 +295,18 @@ class AutoCleanLogView(QWidget):
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.state, 1)
-        settings_button = QPushButton("Settings…")
+        settings_button = QPushButton(translate("AutoCleanLogView", "Settings…"))
         settings_button.clicked.connect(open_settings)
         top.addWidget(settings_button)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Time", "Event", "Rule", "What happened"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("AutoCleanLogView", "Time"),
+                translate("AutoCleanLogView", "Event"),
+                translate("AutoCleanLogView", "Rule"),
+                translate("AutoCleanLogView", "What happened"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -293,7 +315,12 @@ class AutoCleanLogView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_hint = QLabel("No automatic clean yet. Every decision auto-clean makes is listed here.")
+        self.empty_hint = QLabel(
+            translate(
+                "AutoCleanLogView",
+                ("No automatic clean yet. Every decision auto-clean makes is listed here."),
+            )
+        )
         self.empty_hint.setStyleSheet("color: #666")
         column = QVBoxLayout(self)
         column.addLayout(top)
@@ -307,7 +334,7 @@ class AutoCleanLogView(QWidget):
 
     def set_status(self, status: Status) -> None:
         """Show the engine's state; "not running" in red so it cannot be missed."""
-        self.state.setText(f"Auto-clean: {status.text}")
+        self.state.setText(translate("AutoCleanLogView", "Auto-clean: {text}").format(text=status.text))
         self.state.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else RUNNING_STYLE)
 
     def add_event(self, event: Event) -> None:
@@ -338,27 +365,27 @@ class AutoCleanUI(QObject):
         super().__init__(window.widget)
         self.window = window
         self.controller = AutoCleanController(window)
-        self.tools_menu = QMenu("&Tools", window.widget)
+        self.tools_menu = QMenu(translate("AutoCleanUI", "&Tools"), window.widget)
         window.widget.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
-        self.toggle_action = QAction("&Auto-clean", self)
+        self.toggle_action = QAction(translate("AutoCleanUI", "&Auto-clean"), self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)
         self.toggle_action.toggled.connect(self.controller.set_enabled)
         self.tools_menu.addAction(self.toggle_action)
-        self.settings_action = QAction("Auto-clean &settings…", self)
+        self.settings_action = QAction(translate("AutoCleanUI", "Auto-clean &settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.tools_menu.addAction(self.settings_action)
         self.status_label = QLabel("")
         window.widget.statusBar().addPermanentWidget(self.status_label)
         # A dock rather than a tab: the log stays in sight next to whichever view is shown.
         self.log_view = AutoCleanLogView(self.controller, self.open_settings, window.widget)
-        self.dock = QDockWidget("Auto-clean log", window.widget)
+        self.dock = QDockWidget(translate("AutoCleanUI", "Auto-clean log"), window.widget)
         self.dock.setObjectName("autocleanDock")
         self.dock.setWidget(self.log_view)
         window.widget.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.setVisible(bool(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool)))
         self.log_action = self.dock.toggleViewAction()
-        self.log_action.setText("Auto-clean &log")
+        self.log_action.setText(translate("AutoCleanUI", "Auto-clean &log"))
         self.log_action.toggled.connect(lambda on: window.settings.setValue(SETTING_LOG_VISIBLE, bool(on)))
         self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
@@ -369,8 +396,8 @@ class AutoCleanUI(QObject):
     def _on_status(self, status: Status) -> None:
         text = status.text
         short = text if len(text) <= 60 else text[:57] + "…"
-        self.status_label.setText(f"Auto-clean: {short}")
-        self.status_label.setToolTip(f"Auto-clean: {text}")
+        self.status_label.setText(translate("AutoCleanUI", "Auto-clean: {short}").format(short=short))
+        self.status_label.setToolTip(translate("AutoCleanUI", "Auto-clean: {text}").format(text=text))
         self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         self.toggle_action.blockSignals(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)

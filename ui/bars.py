@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from ui.i18n import translate
+
 _STYLES = {
     "info": ("#e8f1fb", "#2d6cb5"),
     "success": ("#e9f6ec", "#2f8a46"),
@@ -36,7 +38,7 @@ class MessageBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(translate("MessageBar", "Dismiss"))
         self.close_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
@@ -82,12 +84,12 @@ class ElevationBar(QFrame):
         row.addWidget(self.label, 1)
         self.relaunch_button: QPushButton | None = None
         if relaunch is not None:
-            self.relaunch_button = QPushButton("Restart as administrator", self)
+            self.relaunch_button = QPushButton(translate("ElevationBar", "Restart as administrator"), self)
             self.relaunch_button.clicked.connect(relaunch)
             row.addWidget(self.relaunch_button, 0, Qt.AlignmentFlag.AlignVCenter)
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Hide this notice")
+        close.setToolTip(translate("ElevationBar", "Hide this notice"))
         close.clicked.connect(self.hide)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from app.history import History
+from ui.i18n import translate
 
 DEFAULT_WIDTH = 1920
 
@@ -50,7 +51,7 @@ def export_svg(item: pg.GraphicsItem, path: str) -> None:
     generator.setFileName(path)
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle("RAMLens memory history")
+    generator.setTitle(translate("export", "RAMLens memory history"))
     # The axes size their ticks and text by the device's DPI: match the screen's, or the SVG's
     # default 72 dpi shrinks them against the plot area.
     screen = QGuiApplication.primaryScreen()

@@ -40,6 +40,7 @@ from app import snapshot as snap
 from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
+from ui.i18n import translate
 from ui.views.history import HistoryView
 from ui.views.lists import ListsView
 from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
@@ -103,19 +104,26 @@ class SnapshotWindow(QMainWindow):
         self.path = path
         self.controller = controller
         name = Path(path).name
-        self.setWindowTitle(f"RAMLens — {name} (snapshot, read-only)")
+        self.setWindowTitle(
+            translate("SnapshotWindow", "RAMLens — {name} (snapshot, read-only)").format(name=name)
+        )
         self.resize(1000, 680)
 
         taken = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(snapshot.time))
         m = snapshot.machine
         banner = QLabel(
-            f"<b>Snapshot {name}</b> — taken {taken} on <b>{m.hostname}</b> ({m.os}). "
-            "Read-only: nothing here updates."
+            translate(
+                "SnapshotWindow",
+                (
+                    "<b>Snapshot {name}</b> — taken {taken} on <b>{hostname}</b> ({os}). "
+                    "Read-only: nothing here updates."
+                ),
+            ).format(name=name, taken=taken, hostname=m.hostname, os=m.os)
         )
         banner.setStyleSheet("background: #e8eefb; border: 1px solid #9fb4e0; padding: 6px")
-        compare_now = QPushButton("Compare with now")
+        compare_now = QPushButton(translate("SnapshotWindow", "Compare with now"))
         compare_now.clicked.connect(lambda: controller.compare(path, None))
-        compare_file = QPushButton("Compare with…")
+        compare_file = QPushButton(translate("SnapshotWindow", "Compare with…"))
         compare_file.clicked.connect(self._compare_with_file)
         top = QHBoxLayout()
         top.addWidget(banner, 1)
@@ -125,7 +133,7 @@ class SnapshotWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.lists_view = ListsView(self)
         self.lists_view.update_sample(snapshot.sample)
-        self.tabs.addTab(self.lists_view, "Memory lists")
+        self.tabs.addTab(self.lists_view, translate("SnapshotWindow", "Memory lists"))
         self.history_view: HistoryView | None = None
         if snapshot.history is not None and len(snapshot.history):
             history = snapshot.history.to_history(snapshot.sample.page_size)
@@ -135,10 +143,16 @@ class SnapshotWindow(QMainWindow):
             self.history_view.follow_button.hide()  # nothing arrives: there is nothing to follow
             minutes = (times[-1] - times[0]) / 60
             self.history_view.status.setText(
-                f"Recorded in the snapshot: {len(times)} readings over {minutes:.1f} min. "
-                "Drag or scroll the chart to inspect; click a legend entry to hide a list."
+                translate(
+                    "SnapshotWindow",
+                    (
+                        "Recorded in the snapshot: {n_times} readings over {minutes:.1f} min. "
+                        "Drag or scroll the chart to inspect; click a legend entry to hide a "
+                        "list."
+                    ),
+                ).format(n_times=len(times), minutes=minutes)
             )
-            self.tabs.addTab(self.history_view, "History")
+            self.tabs.addTab(self.history_view, translate("SnapshotWindow", "History"))
         self.process_model = ProcessTableModel(self)
         self.process_model.set_rows(_process_rows(snapshot.processes))
         proxy = QSortFilterProxyModel(self)
@@ -155,17 +169,23 @@ class SnapshotWindow(QMainWindow):
         self.process_table.setAlternatingRowColors(True)
         self.process_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         process_filter = QLineEdit()
-        process_filter.setPlaceholderText("Filter by name, user or PID")
+        process_filter.setPlaceholderText(translate("SnapshotWindow", "Filter by name, user or PID"))
         process_filter.textChanged.connect(proxy.setFilterFixedString)
         processes = QWidget()
         pcol = QVBoxLayout(processes)
         pcol.addWidget(process_filter)
         pcol.addWidget(self.process_table, 1)
-        pcol.addWidget(QLabel(f"{len(snapshot.processes)} processes at the time of the snapshot"))
-        self.tabs.addTab(processes, "Processes")
+        pcol.addWidget(
+            QLabel(
+                translate("SnapshotWindow", "{n_processes} processes at the time of the snapshot").format(
+                    n_processes=len(snapshot.processes)
+                )
+            )
+        )
+        self.tabs.addTab(processes, translate("SnapshotWindow", "Processes"))
         if snapshot.fragmentation:
-            self.tabs.addTab(self._fragmentation_table(), "Fragmentation")
-        self.tabs.addTab(self._machine_page(), "Machine")
+            self.tabs.addTab(self._fragmentation_table(), translate("SnapshotWindow", "Fragmentation"))
+        self.tabs.addTab(self._machine_page(), translate("SnapshotWindow", "Machine"))
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -204,9 +224,15 @@ class SnapshotWindow(QMainWindow):
             for o, count in enumerate(z.counts):
                 table.setItem(r, 5 + o, _SortItem(str(count), count))
         table.setToolTip(
-            "Free blocks per size (order) in each zone, from /proc/buddyinfo, and the kernel's indices for a "
-            f"{huge_size} (huge-page) allocation: unusable free index 0–1; fragmentation index near 1 = "
-            "failing for fragmentation, −1 = it would succeed"
+            translate(
+                "SnapshotWindow",
+                (
+                    "Free blocks per size (order) in each zone, from /proc/buddyinfo, and "
+                    "the kernel's indices for a {huge_size} (huge-page) allocation: "
+                    "unusable free index 0–1; fragmentation index near 1 = failing for "
+                    "fragmentation, −1 = it would succeed"
+                ),
+            ).format(huge_size=huge_size)
         )
         return table
 
@@ -232,12 +258,17 @@ class SnapshotWindow(QMainWindow):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, text)
         for key, size in s.census.items():
-            form.addRow(f"Census: {key}", QLabel(format_bytes(size)))
+            form.addRow(
+                translate("SnapshotWindow", "Census: {key}").format(key=key), QLabel(format_bytes(size))
+            )
         return page
 
     def _compare_with_file(self) -> None:
         other, _ = QFileDialog.getOpenFileName(
-            self, "Compare with snapshot", str(Path(self.path).parent), FILE_FILTER
+            self,
+            translate("SnapshotWindow", "Compare with snapshot"),
+            str(Path(self.path).parent),
+            FILE_FILTER,
         )
         if other:
             self.controller.compare(self.path, other)
@@ -249,13 +280,23 @@ class CompareDialog(QDialog):
     def __init__(self, diff: snap.SnapshotDiff, a_name: str, b_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.diff = diff
-        self.setWindowTitle(f"Compare {a_name} → {b_name}")
+        self.setWindowTitle(
+            translate("CompareDialog", "Compare {a_name} → {b_name}").format(a_name=a_name, b_name=b_name)
+        )
         self.resize(860, 640)
         seconds = diff.b_time - diff.a_time
         head = QLabel(
-            f"<b>{a_name}</b> → <b>{b_name}</b>, {abs(seconds) / 60:.1f} min "
-            f"{'later' if seconds >= 0 else 'earlier'}"
-            + ("" if diff.same_machine else " — <span style='color:#b3261e'>different machines</span>")
+            translate("CompareDialog", "<b>{a_name}</b> → <b>{b_name}</b>, {seconds:.1f} min {value}").format(
+                a_name=a_name,
+                b_name=b_name,
+                seconds=abs(seconds) / 60,
+                value="later" if seconds >= 0 else "earlier",
+            )
+            + (
+                ""
+                if diff.same_machine
+                else translate("CompareDialog", " — <span style='color:#b3261e'>different machines</span>")
+            )
         )
         self.lists_table = _read_only_table(["List", "Before", "After", "Change"])
         self.lists_table.setRowCount(len(diff.lists))
@@ -269,7 +310,7 @@ class CompareDialog(QDialog):
                 )
             self.lists_table.setItem(r, 3, _SortItem(format_bytes(c.delta, signed=True), c.delta))
         counts = ", ".join(f"{diff.count(k.value)} {k.value}" for k in ProcessChangeKind)
-        self.process_summary = QLabel(f"Processes: {counts}")
+        self.process_summary = QLabel(translate("CompareDialog", "Processes: {counts}").format(counts=counts))
         self.process_table = _read_only_table(
             ["PID", "Name", "Change", "Before", "After", "Working set change"]
         )
@@ -307,16 +348,16 @@ class ComparePicker(QDialog):
 
     def __init__(self, folder: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Compare snapshots")
+        self.setWindowTitle(translate("ComparePicker", "Compare snapshots"))
         self.setMinimumWidth(520)
         self.folder = folder
         self.a_edit = QLineEdit()
         self.b_edit = QLineEdit()
-        self.now_box = QCheckBox("Compare with this machine now")
+        self.now_box = QCheckBox(translate("ComparePicker", "Compare with this machine now"))
         self.now_box.toggled.connect(lambda on: self.b_edit.setEnabled(not on))
         form = QFormLayout()
-        form.addRow("Snapshot A", self._with_browse(self.a_edit))
-        form.addRow("Snapshot B", self._with_browse(self.b_edit))
+        form.addRow(translate("ComparePicker", "Snapshot A"), self._with_browse(self.a_edit))
+        form.addRow(translate("ComparePicker", "Snapshot B"), self._with_browse(self.b_edit))
         form.addRow("", self.now_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -332,13 +373,15 @@ class ComparePicker(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(edit, 1)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(translate("ComparePicker", "Browse…"))
         browse.clicked.connect(lambda: self._browse(edit))
         layout.addWidget(browse)
         return row
 
     def _browse(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a snapshot", self.folder, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ComparePicker", "Choose a snapshot"), self.folder, FILE_FILTER
+        )
         if path:
             edit.setText(path)
 
@@ -356,13 +399,13 @@ class SnapshotController(QObject):
         self.open_windows: list[SnapshotWindow] = []
         self.last_error: QMessageBox | None = None
         self.last_compare: CompareDialog | None = None
-        self.save_action = QAction("&Save snapshot…", self)
+        self.save_action = QAction(translate("SnapshotController", "&Save snapshot…"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save_dialog)
-        self.open_action = QAction("&Open snapshot…", self)
+        self.open_action = QAction(translate("SnapshotController", "&Open snapshot…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_dialog)
-        self.compare_action = QAction("&Compare snapshots…", self)
+        self.compare_action = QAction(translate("SnapshotController", "&Compare snapshots…"), self)
         self.compare_action.triggered.connect(self.compare_dialog)
         menu = window.file_menu
         before = window.export_action
@@ -392,8 +435,12 @@ class SnapshotController(QObject):
             return False
         self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
         self.window.notify(
-            f"Snapshot saved to {path}: {len(taken.processes)} processes, "
-            f"{len(taken.history) if taken.history else 0} history readings",
+            translate(
+                "SnapshotController",
+                ("Snapshot saved to {path}: {n_processes} processes, {value} history readings"),
+            ).format(
+                path=path, n_processes=len(taken.processes), value=len(taken.history) if taken.history else 0
+            ),
             "success",
         )
         return True
@@ -451,14 +498,16 @@ class SnapshotController(QObject):
         """File › Save snapshot…."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         suggested = str(Path(self._folder()) / f"ramlens-{stamp}{snap.SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window.widget, "Save snapshot", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window.widget, translate("SnapshotController", "Save snapshot"), suggested, FILE_FILTER
+        )
         if path:
             self.save_to(path)
 
     def open_dialog(self) -> None:
         """File › Open snapshot…."""
         path, _ = QFileDialog.getOpenFileName(
-            self.window.widget, "Open snapshot", self._folder(), FILE_FILTER
+            self.window.widget, translate("SnapshotController", "Open snapshot"), self._folder(), FILE_FILTER
         )
         if path:
             self.open_path(path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.autoclean import in_use_percent
 from app.model import Sample
 from app.units import format_bytes
+from ui.i18n import translate
 from ui.window_api import WindowApi
 
 if TYPE_CHECKING:
@@ -98,13 +99,13 @@ class Tray(QObject):
 
     def _build_menu(self) -> None:
         m = self.menu
-        self.show_action = QAction("Hide RAMLens", self)
+        self.show_action = QAction(translate("Tray", "Hide RAMLens"), self)
         self.show_action.triggered.connect(self.toggle_window)
         m.addAction(self.show_action)
         m.addSeparator()
         self.empty_menu = self.window.empty_menu  # the window's own: one menu model, built once
         m.addMenu(self.empty_menu)
-        self.autoclean_action = QAction("Auto-clean", self)
+        self.autoclean_action = QAction(translate("Tray", "Auto-clean"), self)
         self.autoclean_action.setCheckable(True)
         self.autoclean_action.setEnabled(self.autoclean is not None)
         if self.autoclean is not None:
@@ -113,7 +114,7 @@ class Tray(QObject):
             self.autoclean.status_changed.connect(self._on_autoclean_status)
             self._on_autoclean_status(self.autoclean.engine.status())
         m.addAction(self.autoclean_action)
-        self.close_to_tray_action = QAction("Close to tray", self)
+        self.close_to_tray_action = QAction(translate("Tray", "Close to tray"), self)
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setEnabled(self.available)
         self.close_to_tray_action.setChecked(
@@ -121,10 +122,10 @@ class Tray(QObject):
         )
         self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
         if not self.available:
-            self.close_to_tray_action.setToolTip("This desktop has no system tray")
+            self.close_to_tray_action.setToolTip(translate("Tray", "This desktop has no system tray"))
         m.addAction(self.close_to_tray_action)
         m.addSeparator()
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(translate("Tray", "Quit"), self)
         self.quit_action.triggered.connect(self.quit)
         m.addAction(self.quit_action)
 
@@ -144,7 +145,11 @@ class Tray(QObject):
             self.window.widget.showNormal()
             self.window.widget.raise_()
             self.window.widget.activateWindow()
-        self.show_action.setText("Hide RAMLens" if self.window.widget.isVisible() else "Show RAMLens")
+        self.show_action.setText(
+            translate("Tray", "Hide RAMLens")
+            if self.window.widget.isVisible()
+            else translate("Tray", "Show RAMLens")
+        )
 
     def quit(self) -> None:
         """Quit for real, close-to-tray or not."""
@@ -162,7 +167,7 @@ class Tray(QObject):
         self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
 
     def _on_autoclean_status(self, status: Status) -> None:
-        self.autoclean_action.setToolTip(f"Auto-clean: {status.text}")
+        self.autoclean_action.setToolTip(translate("Tray", "Auto-clean: {text}").format(text=status.text))
         if self.autoclean is not None:
             self.autoclean_action.blockSignals(True)
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
@@ -182,7 +187,7 @@ class Tray(QObject):
             if self.close_to_tray:
                 event.ignore()
                 self.window.widget.hide()
-                self.show_action.setText("Show RAMLens")
+                self.show_action.setText(translate("Tray", "Show RAMLens"))
                 return True
         return super().eventFilter(watched, event)
 

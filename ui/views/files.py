@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from app.filecache import FIGURES, Eviction, FileCache, FileCacheSource, FileScan
 from app.model import Sample
 from app.units import format_bytes, format_percent
+from ui.i18n import translate
 from ui.window_api import WindowApi
 
 MAX_FILES_SHOWN = 20000  # the most cached files make the tree; the summary counts them all
@@ -138,21 +139,28 @@ class FilesView(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.scan_button = QPushButton("Scan processes and file systems")
+        self.scan_button = QPushButton(translate("FilesView", "Scan processes and file systems"))
         self.scan_button.setToolTip(
-            "The files processes map or hold open, then every local file system (not /proc, /sys, /dev, "
-            "network or pseudo file systems)"
+            translate(
+                "FilesView",
+                (
+                    "The files processes map or hold open, then every local file system "
+                    "(not /proc, /sys, /dev, network or pseudo file systems)"
+                ),
+            )
         )
         self.scan_button.clicked.connect(lambda: self.start(None))
-        self.folder_button = QPushButton("Scan folder…")
+        self.folder_button = QPushButton(translate("FilesView", "Scan folder…"))
         self.folder_button.clicked.connect(self._choose_folder)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("FilesView", "Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.status = QLabel("Press Scan to find the files whose pages are in memory.")
+        self.status = QLabel(
+            translate("FilesView", "Press Scan to find the files whose pages are in memory.")
+        )
         self.status.setWordWrap(True)
         top = QHBoxLayout()
         for w in (self.scan_button, self.folder_button, self.cancel_button, self.progress):
@@ -160,7 +168,7 @@ class FilesView(QWidget):
         top.addWidget(self.status, 1)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by path…")
+        self.filter.setPlaceholderText(translate("FilesView", "Filter by path…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter)
         self.summary = QLabel()
@@ -210,7 +218,7 @@ class FilesView(QWidget):
         self._cancel.clear()
         self.progress.setRange(0, 0)
         what = "the files processes use, then the local file systems" if paths is None else ", ".join(paths)
-        self.status.setText(f"Scanning {what}…")
+        self.status.setText(translate("FilesView", "Scanning {what}…").format(what=what))
         relay, cancel, source = self._relay, self._cancel, self.source
         chosen = None if paths is None else list(paths)
         self._pool.start(
@@ -220,7 +228,7 @@ class FilesView(QWidget):
     def cancel(self) -> None:
         """Ask the running scan to stop; it returns what it found so far."""
         self._cancel.set()
-        self.status.setText("Cancelling…")
+        self.status.setText(translate("FilesView", "Cancelling…"))
 
     def evict(self, paths: Sequence[str]) -> None:
         """Drop these files (folders: everything under them) from the cache on the worker."""
@@ -228,7 +236,11 @@ class FilesView(QWidget):
             return
         self._set_busy(True, cancellable=False)
         self.progress.setRange(0, 0)
-        self.status.setText(f"Evicting {len(paths)} item(s) from the page cache…")
+        self.status.setText(
+            translate("FilesView", "Evicting {n_paths} item(s) from the page cache…").format(
+                n_paths=len(paths)
+            )
+        )
         self._standby_before = _standby(self._latest or self._sample())
         relay, source, chosen = self._relay, self.source, list(paths)
         self._pool.start(_Task(lambda: relay.evicted.emit(source.evict(chosen)), relay))
@@ -246,8 +258,13 @@ class FilesView(QWidget):
             after = _standby(sample)
             if after is not None:
                 self.lists_change.setText(
-                    f"Standby {format_bytes(self._standby_before)} → {format_bytes(after)} "
-                    "on the whole machine (other programs change it too)"
+                    translate(
+                        "FilesView",
+                        (
+                            "Standby {_standby_before} → {after} on the whole machine (other "
+                            "programs change it too)"
+                        ),
+                    ).format(_standby_before=format_bytes(self._standby_before), after=format_bytes(after))
                 )
                 self._standby_before = None
 
@@ -267,13 +284,17 @@ class FilesView(QWidget):
         if expected:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * done / expected))
-            self.status.setText(f"Scanning… {done:,} of about {expected:,} files")
+            self.status.setText(
+                translate("FilesView", "Scanning… {done:,} of about {expected:,} files").format(
+                    done=done, expected=expected
+                )
+            )
         else:
-            self.status.setText(f"Scanning… {done:,} files")
+            self.status.setText(translate("FilesView", "Scanning… {done:,} files").format(done=done))
 
     def _on_failed(self, message: str) -> None:
         self._set_busy(False)
-        self.status.setText(f"The scan failed: {message}")
+        self.status.setText(translate("FilesView", "The scan failed: {message}").format(message=message))
 
     def _on_scanned(self, scan: FileScan) -> None:
         self._set_busy(False)
@@ -281,8 +302,20 @@ class FilesView(QWidget):
         state = "complete" if scan.complete else "cancelled: partial results"
         refused = f" · {scan.refused:,} files not ours to measure" if scan.refused else ""
         self.status.setText(
-            f"{scan.examined:,} files looked at in {scan.elapsed:.1f} s by {scan.method.value} "
-            f"({state}) at {time.strftime('%H:%M:%S')}{refused}"
+            translate(
+                "FilesView",
+                (
+                    "{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) "
+                    "at {strftime}{refused}"
+                ),
+            ).format(
+                examined=scan.examined,
+                elapsed=scan.elapsed,
+                value=scan.method.value,
+                state=state,
+                strftime=time.strftime("%H:%M:%S"),
+                refused=refused,
+            )
         )
         self._fill(scan.top(MAX_FILES_SHOWN))
         self._show_summary()
@@ -294,11 +327,22 @@ class FilesView(QWidget):
         kept = sum(r.kept_bytes for r in results)
         errors = [f"{r.path}: {r.error}" for r in results if r.error]
         self.status.setText(
-            f"Evicted {len(results) - len(errors)} file(s): {format_bytes(moved)} left the page cache, "
-            f"{format_bytes(kept)} kept (mapped, locked or dirty)"
-            + (f" · {len(errors)} failed: {errors[0]}" if errors else "")
+            translate(
+                "FilesView",
+                (
+                    "Evicted {n_results} file(s): {moved} left the page cache, {kept} kept "
+                    "(mapped, locked or dirty)"
+                ),
+            ).format(n_results=len(results) - len(errors), moved=format_bytes(moved), kept=format_bytes(kept))
+            + (
+                translate("FilesView", " · {n_errors} failed: {errors}").format(
+                    n_errors=len(errors), errors=errors[0]
+                )
+                if errors
+                else ""
+            )
         )
-        self.lists_change.setText("Reading the lists again…")
+        self.lists_change.setText(translate("FilesView", "Reading the lists again…"))
         if self.scan is not None:
             self._apply_evictions(results)
         self._refresh()
@@ -365,8 +409,12 @@ class FilesView(QWidget):
         if not paths:
             return
         menu = QMenu(self)
-        action = menu.addAction(f"Evict from cache ({len(paths)} selected)")
-        action.setToolTip("Drop their clean pages from memory (dirty pages are written first)")
+        action = menu.addAction(
+            translate("FilesView", "Evict from cache ({n_paths} selected)").format(n_paths=len(paths))
+        )
+        action.setToolTip(
+            translate("FilesView", "Drop their clean pages from memory (dirty pages are written first)")
+        )
         action.triggered.connect(lambda: self.evict(paths))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 

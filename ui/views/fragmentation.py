@@ -38,6 +38,7 @@ from app.buddy import UNHANDED_LABEL, FragmentationReport, ZoneFragmentation, fo
 from app.model import ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
+from ui.i18n import translate
 from ui.window_api import WindowApi
 
 HISTORY_POINTS = 3600  # one hour at the default refresh of one reading per second
@@ -101,11 +102,21 @@ class FragmentationView(QWidget):
         self.error.hide()
 
         self.heat = _table([])
-        self.heat.setToolTip("Free memory by block size: darker cells hold more of the zone's free memory")
+        self.heat.setToolTip(
+            translate(
+                "FragmentationView",
+                ("Free memory by block size: darker cells hold more of the zone's free memory"),
+            )
+        )
         self.heat.verticalHeader().setVisible(True)
         self.heat.verticalHeader().setDefaultSectionSize(18)
         self.heat.setAlternatingRowColors(False)
-        heat_box = QGroupBox("Free blocks by size (order · block) per zone: blocks · memory they hold")
+        heat_box = QGroupBox(
+            translate(
+                "FragmentationView",
+                ("Free blocks by size (order · block) per zone: blocks · memory they hold"),
+            )
+        )
         QVBoxLayout(heat_box).addWidget(self.heat)
 
         self.zone_combo = QComboBox()
@@ -113,22 +124,28 @@ class FragmentationView(QWidget):
         self.indices = _table(["Order", "Block", "Blocks", "Free", "Unusable", "Fragm."])
         self.indices.verticalHeader().setDefaultSectionSize(18)
         self.indices.setToolTip(
-            "Unusable free index: share of free memory in blocks too small for this order.\n"
-            "Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = for "
-            "fragmentation;\n-1.000 = an allocation of this order would succeed now (mm/vmstat.c)."
+            translate(
+                "FragmentationView",
+                (
+                    "Unusable free index: share of free memory in blocks too small for "
+                    "this order.\nFragmentation index: near 0 = a failure would be for lack "
+                    "of memory, near 1 = for fragmentation;\n-1.000 = an allocation of this "
+                    "order would succeed now (mm/vmstat.c)."
+                ),
+            )
         )
-        indices_box = QGroupBox("The kernel's indices per order")
+        indices_box = QGroupBox(translate("FragmentationView", "The kernel's indices per order"))
         lay = QVBoxLayout(indices_box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Zone:"))
+        row.addWidget(QLabel(translate("FragmentationView", "Zone:")))
         row.addWidget(self.zone_combo, 1)
         lay.addLayout(row)
         lay.addWidget(self.indices)
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.setYRange(-1.05, 1.05)
-        self.plot.setLabel("left", "index")
-        self.plot.setLabel("bottom", "seconds since the window opened")
+        self.plot.setLabel("left", translate("FragmentationView", "index"))
+        self.plot.setLabel("bottom", translate("FragmentationView", "seconds since the window opened"))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210))
@@ -138,21 +155,29 @@ class FragmentationView(QWidget):
         self.threshold_line.label.setPosition(0.12)
         self.threshold_line.label.setColor("#b03a2e")
         self.plot.addItem(self.threshold_line)
-        self.history_box = QGroupBox("Fragmentation index at the huge-page order over time")
+        self.history_box = QGroupBox(
+            translate("FragmentationView", "Fragmentation index at the huge-page order over time")
+        )
         hl = QVBoxLayout(self.history_box)
         hl.addWidget(self.plot)
         note = QLabel(
-            "Solid: fragmentation index (−1 = a block of this size is free now; above the red line the "
-            "kernel compacts). Dotted: unusable free index (share of free memory in smaller blocks)."
+            translate(
+                "FragmentationView",
+                (
+                    "Solid: fragmentation index (−1 = a block of this size is free now; "
+                    "above the red line the kernel compacts). Dotted: unusable free index "
+                    "(share of free memory in smaller blocks)."
+                ),
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         hl.addWidget(note)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_compaction(), "Compact now")
-        self.tabs.addTab(self._build_counters(), "Compaction counters")
-        self.tabs.addTab(self._build_types(), "Migrate types")
+        self.tabs.addTab(self._build_compaction(), translate("FragmentationView", "Compact now"))
+        self.tabs.addTab(self._build_counters(), translate("FragmentationView", "Compaction counters"))
+        self.tabs.addTab(self._build_types(), translate("FragmentationView", "Migrate types"))
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(heat_box)
@@ -176,26 +201,37 @@ class FragmentationView(QWidget):
         page = QWidget()
         lay = QVBoxLayout(page)
         row = QHBoxLayout()
-        self.compact_button = QPushButton("Compact now")
+        self.compact_button = QPushButton(translate("FragmentationView", "Compact now"))
         self.compact_button.setToolTip(
-            "Run the Compact memory action (compact_memory) and compare before/after"
+            translate(
+                "FragmentationView",
+                ("Run the Compact memory action (compact_memory) and compare before/after"),
+            )
         )
         self.compact_button.clicked.connect(self.compact_now)
         row.addWidget(self.compact_button)
         row.addStretch(1)
         lay.addLayout(row)
         self.compact_status = QLabel(
-            "Compaction migrates movable pages so that free memory forms large contiguous blocks (what huge "
-            "pages and some drivers need). The indices and the free blocks are read just before and after it "
-            "runs and compared here."
+            translate(
+                "FragmentationView",
+                (
+                    "Compaction migrates movable pages so that free memory forms large "
+                    "contiguous blocks (what huge pages and some drivers need). The "
+                    "indices and the free blocks are read just before and after it runs "
+                    "and compared here."
+                ),
+            )
         )
         self.compact_status.setWordWrap(True)
         self.compact_status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.compact_status.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.compact_status)
         self.before_after = pg.PlotWidget(background="w")
-        self.before_after.setLabel("left", "free blocks")
-        self.before_after.setLabel("bottom", "order (allocation of 2^order pages)")
+        self.before_after.setLabel("left", translate("FragmentationView", "free blocks"))
+        self.before_after.setLabel(
+            "bottom", translate("FragmentationView", "order (allocation of 2^order pages)")
+        )
         self.before_after.getAxis("left").enableAutoSIPrefix(False)
         self.before_after.setMinimumHeight(120)
         self.before_after.hide()
@@ -207,7 +243,7 @@ class FragmentationView(QWidget):
         lay = QVBoxLayout(page)
         self.counters = _table(["Counter", "Since the window opened", "Total since boot"])
         self.counters.verticalHeader().setDefaultSectionSize(22)
-        self.counters.setToolTip("/proc/vmstat compaction counters")
+        self.counters.setToolTip(translate("FragmentationView", "/proc/vmstat compaction counters"))
         lay.addWidget(self.counters)
         return page
 
@@ -215,12 +251,19 @@ class FragmentationView(QWidget):
         page = QWidget()
         lay = QVBoxLayout(page)
         row = QHBoxLayout()
-        self.types_button = QPushButton("Read migrate types")
+        self.types_button = QPushButton(translate("FragmentationView", "Read migrate types"))
         self.types_button.setToolTip(
-            "Read /proc/pagetypeinfo once (root; expensive for the kernel, so not polled)"
+            translate(
+                "FragmentationView",
+                ("Read /proc/pagetypeinfo once (root; expensive for the kernel, so not polled)"),
+            )
         )
         self.types_button.clicked.connect(self.load_types)
-        self.types_status = QLabel("Free blocks split by migrate type, from /proc/pagetypeinfo (root).")
+        self.types_status = QLabel(
+            translate(
+                "FragmentationView", "Free blocks split by migrate type, from /proc/pagetypeinfo (root)."
+            )
+        )
         self.types_status.setWordWrap(True)
         row.addWidget(self.types_button)
         row.addWidget(self.types_status, 1)
@@ -236,7 +279,9 @@ class FragmentationView(QWidget):
         try:
             report = self.source.read(self.baseline)
         except BackendError as exc:
-            self.error.setText(f"Cannot read fragmentation: {exc}")
+            self.error.setText(
+                translate("FragmentationView", "Cannot read fragmentation: {exc}").format(exc=exc)
+            )
             self.error.show()
             return
         self.error.hide()
@@ -275,13 +320,24 @@ class FragmentationView(QWidget):
         threshold = "unknown" if r.extfrag_threshold is None else format_index(r.extfrag_threshold)
         diff = r.unhanded_bytes
         self.summary.setText(
-            f"<b>Huge-page order {r.huge_order}</b> ({format_bytes(page << r.huge_order)} blocks) · "
-            f"the kernel compacts a zone whose fragmentation index exceeds <b>{threshold}</b> "
-            f"(extfrag_threshold)<br>"
-            f"MemFree <b>{format_bytes(r.memfree_bytes)}</b> · in the buddy allocator's free blocks "
-            f"<b>{format_bytes(r.buddy_free_bytes)}</b> · difference "
-            f"<b>{format_bytes(diff, signed=True)}</b>: "
-            f"<span style='color:#555'>{UNHANDED_LABEL}</span>"
+            translate(
+                "FragmentationView",
+                (
+                    "<b>Huge-page order {huge_order}</b> ({page} blocks) · the kernel "
+                    "compacts a zone whose fragmentation index exceeds <b>{threshold}</b> "
+                    "(extfrag_threshold)<br>MemFree <b>{memfree_bytes}</b> · in the buddy "
+                    "allocator's free blocks <b>{buddy_free_bytes}</b> · difference "
+                    "<b>{diff}</b>: <span style='color:#555'>{UNHANDED_LABEL}</span>"
+                ),
+            ).format(
+                huge_order=r.huge_order,
+                page=format_bytes(page << r.huge_order),
+                threshold=threshold,
+                memfree_bytes=format_bytes(r.memfree_bytes),
+                buddy_free_bytes=format_bytes(r.buddy_free_bytes),
+                diff=format_bytes(diff, signed=True),
+                UNHANDED_LABEL=UNHANDED_LABEL,
+            )
         )
 
     def _show_heat(self, r: FragmentationReport) -> None:
@@ -363,7 +419,10 @@ class FragmentationView(QWidget):
             if o.fragmentation_index > threshold:
                 cells[5].setBackground(QColor("#f6d7a7"))
                 cells[5].setToolTip(
-                    "above extfrag_threshold: the kernel would compact this zone for this order"
+                    translate(
+                        "FragmentationView",
+                        ("above extfrag_threshold: the kernel would compact this zone for this order"),
+                    )
                 )
             for col, cell in enumerate(cells):
                 if o.order == r.huge_order:
@@ -374,7 +433,11 @@ class FragmentationView(QWidget):
         if r.extfrag_threshold is not None:
             self.threshold_line.setValue(r.extfrag_threshold / 1000)
         block = format_bytes(r.page_size << r.huge_order)
-        self.history_box.setTitle(f"Fragmentation at order {r.huge_order} ({block} blocks) over time")
+        self.history_box.setTitle(
+            translate(
+                "FragmentationView", "Fragmentation at order {huge_order} ({block} blocks) over time"
+            ).format(huge_order=r.huge_order, block=block)
+        )
         names = sorted({name for _, point in self.history for name in point})
         for i, name in enumerate(names):
             xs = [t for t, point in self.history if name in point]
@@ -402,7 +465,11 @@ class FragmentationView(QWidget):
         running = self.host.runner.current == COMPACT or COMPACT in self.host.runner.pending
         self.compact_button.setEnabled(decision.can_run and not running)
         if not decision.can_run:
-            self.compact_button.setToolTip(f"Compact memory is unavailable: {decision.reason}")
+            self.compact_button.setToolTip(
+                translate("FragmentationView", "Compact memory is unavailable: {reason}").format(
+                    reason=decision.reason
+                )
+            )
 
     # ----- compaction -------------------------------------------------------------------------
 
@@ -410,7 +477,7 @@ class FragmentationView(QWidget):
         """Queue the compact action on the window's runner (the before reading is taken as it starts)."""
         if self.host.request_action(COMPACT):
             self.compact_button.setEnabled(False)
-            self.compact_status.setText("Compaction queued…")
+            self.compact_status.setText(translate("FragmentationView", "Compaction queued…"))
 
     def _on_action_started(self, action_id: str) -> None:
         if action_id != COMPACT:
@@ -420,7 +487,9 @@ class FragmentationView(QWidget):
         except BackendError:
             self.before = None
         self.compact_button.setEnabled(False)
-        self.compact_status.setText("Compacting… (the kernel migrates movable pages)")
+        self.compact_status.setText(
+            translate("FragmentationView", "Compacting… (the kernel migrates movable pages)")
+        )
 
     def _on_action_finished(self, result: ActionResult) -> None:
         if result.action_id != COMPACT:
@@ -428,7 +497,11 @@ class FragmentationView(QWidget):
         self.refresh()
         self.after = self.report
         if not result.ok:
-            self.compact_status.setText(f"<b>Compaction failed:</b> {result.message}")
+            self.compact_status.setText(
+                translate("FragmentationView", "<b>Compaction failed:</b> {message}").format(
+                    message=result.message
+                )
+            )
             self._update_compact_button()
             return
         self._show_before_after(result)
@@ -496,7 +569,10 @@ class FragmentationView(QWidget):
         )
         self.before_after.getAxis("bottom").setTicks([[(x, str(x)) for x in xs]])
         self.before_after.setTitle(
-            f"{name}: free blocks per order, before (grey) and after (green)", size="9pt"
+            translate(
+                "FragmentationView", "{name}: free blocks per order, before (grey) and after (green)"
+            ).format(name=name),
+            size="9pt",
         )
         self.before_after.show()
 
@@ -530,8 +606,17 @@ class FragmentationView(QWidget):
             self.types_table.setItem(row, 3 + width, _item("" if n_blocks is None else str(n_blocks)))
         self.types_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.types_status.setText(
-            f"Read at {time.strftime('%H:%M:%S')} · pageblock order {info.pageblock_order} "
-            f"({info.pages_per_block} pages); empty free lists are left out."
+            translate(
+                "FragmentationView",
+                (
+                    "Read at {strftime} · pageblock order {pageblock_order} "
+                    "({pages_per_block} pages); empty free lists are left out."
+                ),
+            ).format(
+                strftime=time.strftime("%H:%M:%S"),
+                pageblock_order=info.pageblock_order,
+                pages_per_block=info.pages_per_block,
+            )
         )
 
 

@@ -22,6 +22,7 @@ from app.history import History
 from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
+from ui.i18n import translate
 from ui.runner import action_title
 from ui.views.chartdata import ChartData
 
@@ -243,10 +244,12 @@ class HistoryView(QWidget):
             self.graphics.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse
         )
 
-        self.follow_button = QPushButton("Follow live", self)
+        self.follow_button = QPushButton(translate("HistoryView", "Follow live"), self)
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.follow_button.setToolTip("Keep the newest readings in view (drag or zoom the chart to inspect)")
+        self.follow_button.setToolTip(
+            translate("HistoryView", "Keep the newest readings in view (drag or zoom the chart to inspect)")
+        )
         self.follow_button.toggled.connect(self.set_follow)
         self.status = QLabel(self)
         top = QHBoxLayout()
@@ -464,11 +467,23 @@ class HistoryView(QWidget):
         span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
         if self.follow:
             self.status.setText(
-                f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it."
+                translate(
+                    "HistoryView",
+                    (
+                        "Live — last {span}. Drag or scroll the chart to inspect; click a "
+                        "legend entry to hide it."
+                    ),
+                ).format(span=span)
             )
         else:
             self.status.setText(
-                "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
+                translate(
+                    "HistoryView",
+                    (
+                        "Inspecting — the chart holds still. Press “Follow live” to return to "
+                        "the newest readings."
+                    ),
+                )
             )
 
     def _on_mouse(self, event: tuple[QPointF]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
+from ui.i18n import translate
 
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
@@ -161,7 +162,7 @@ class ListsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.sample: Sample | None = None
-        self.summary = QLabel("Waiting for the first reading…", self)
+        self.summary = QLabel(translate("ListsView", "Waiting for the first reading…"), self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
@@ -184,7 +185,7 @@ class ListsView(QWidget):
             )
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
-        self.details.setHeaderLabels(["Detail", "Value"])
+        self.details.setHeaderLabels([translate("ListsView", "Detail"), translate("ListsView", "Value")])
         self.details.setRootIsDecorated(False)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -209,13 +210,29 @@ class ListsView(QWidget):
         self.sample = sample
         total = sample.total_bytes
         self.summary.setText(
-            f"<b>Physical memory {format_bytes(total)}</b> &nbsp;·&nbsp; available "
-            f"{format_bytes(sample.available_bytes)} ({format_percent(sample.available_bytes, total)})"
-            f" &nbsp;·&nbsp; page size {format_bytes(sample.page_size)}"
-            + (f" &nbsp;·&nbsp; <i>{sample.limited}</i>" if sample.limited else "")
+            translate(
+                "ListsView",
+                (
+                    "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
+                    "{available_bytes} ({available_bytes2}) &nbsp;·&nbsp; page size "
+                    "{page_size}"
+                ),
+            ).format(
+                total=format_bytes(total),
+                available_bytes=format_bytes(sample.available_bytes),
+                available_bytes2=format_percent(sample.available_bytes, total),
+                page_size=format_bytes(sample.page_size),
+            )
+            + (
+                translate("ListsView", " &nbsp;·&nbsp; <i>{limited}</i>").format(limited=sample.limited)
+                if sample.limited
+                else ""
+            )
         )
         self.summary.setToolTip(
-            f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
+            translate("ListsView", "Total {total}; available {available_bytes}").format(
+                total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
+            )
         )
         self.bar.set_sample(sample)
         repurposed = {
@@ -268,10 +285,14 @@ class ListsView(QWidget):
         item.setData(COL_SHARE, SHARE_ROLE, mlist.bytes / total if total else 0.0)
         item.setData(COL_SHARE, COLOR_ROLE, color)
         item.setText(COL_PAGES, f"{mlist.bytes // sample.page_size:,}")
-        item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
+        item.setToolTip(
+            COL_PAGES, translate("ListsView", "{page_size:,}-byte pages").format(page_size=sample.page_size)
+        )
         value = repurposed.get(mlist.key)
         item.setText(COL_REPURPOSED, f"{int(value):,}" if isinstance(value, (int, float)) else "")
-        item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
+        item.setToolTip(
+            COL_REPURPOSED, translate("ListsView", "Pages taken from this list for other uses (cumulative)")
+        )
         item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
 
     def _fill_total(self, sample: Sample) -> None:
@@ -291,10 +312,13 @@ class ListsView(QWidget):
                 root.removeChild(item)
             root.addChild(item)
         listed = sum(m.bytes for m in sample.lists)
-        item.setText(COL_NAME, "Total")
+        item.setText(COL_NAME, translate("ListsView", "Total"))
         item.setText(COL_SIZE, format_bytes(sample.total_bytes))
         item.setToolTip(
-            COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+            COL_SIZE,
+            translate("ListsView", "{total_bytes}; the lists add up to {listed}").format(
+                total_bytes=exact_bytes(sample.total_bytes), listed=exact_bytes(listed)
+            ),
         )
         item.setText(COL_SHARE, "100.0 %")
         item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
@@ -316,7 +340,7 @@ class ListsView(QWidget):
                 item.setText(1, format_bytes(value))
                 item.setToolTip(1, exact_bytes(value))
             elif isinstance(value, int) and unit is DetailUnit.PAGES:
-                item.setText(1, f"{value:,} pages")
+                item.setText(1, translate("ListsView", "{value:,} pages").format(value=value))
                 item.setToolTip(1, format_bytes(value * sample.page_size))
             elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
                 item.setText(1, f"{value:,} s")

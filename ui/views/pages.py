@@ -37,6 +37,7 @@ from app.pagecensus import CLASSES, Census
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, part_color
+from ui.i18n import translate
 from ui.views.physical import RangesView, UseCountsTable
 from ui.window_api import WindowApi
 
@@ -134,12 +135,18 @@ class PagesView(QWidget):
         reason = self.source.problem()
         if reason:
             self.button.setEnabled(False)
-            self.status.setText(f"<b>The physical-page census is unavailable:</b> {reason}.")
+            self.status.setText(
+                translate("PagesView", "<b>The physical-page census is unavailable:</b> {reason}.").format(
+                    reason=reason
+                )
+            )
             self.button.setToolTip(reason)
 
     def _build(self) -> None:
-        self.button = QPushButton("Take census")
-        self.button.setToolTip("Read the flags of every page frame and classify each one")
+        self.button = QPushButton(translate("PagesView", "Take census"))
+        self.button.setToolTip(
+            translate("PagesView", "Read the flags of every page frame and classify each one")
+        )
         self.button.clicked.connect(self.start)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -147,7 +154,9 @@ class PagesView(QWidget):
         self.progress.setFormat("%p %")
         self.progress.setMaximumWidth(260)
         self.progress.hide()
-        self.status = QLabel("Press Take census to classify every physical page of this machine.")
+        self.status = QLabel(
+            translate("PagesView", "Press Take census to classify every physical page of this machine.")
+        )
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()
@@ -157,7 +166,15 @@ class PagesView(QWidget):
 
         self.totals = QTableWidget(0, 7)
         self.totals.setHorizontalHeaderLabels(
-            ["Class", "Pages", "Size", "Share", "/proc/meminfo", "Difference", "meminfo figure"]
+            [
+                translate("PagesView", "Class"),
+                translate("PagesView", "Pages"),
+                translate("PagesView", "Size"),
+                translate("PagesView", "Share"),
+                translate("PagesView", "/proc/meminfo"),
+                translate("PagesView", "Difference"),
+                translate("PagesView", "meminfo figure"),
+            ]
         )
         self.totals.verticalHeader().setVisible(False)
         self.totals.verticalHeader().setDefaultSectionSize(20)
@@ -168,30 +185,42 @@ class PagesView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
-        totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
+        totals_box = QGroupBox(translate("PagesView", "Pages by class, next to /proc/meminfo"))
         tl = QVBoxLayout(totals_box)
         tl.addWidget(self.totals, 1)
         tl.addWidget(self.notes)
 
         self.combos = QTableWidget(0, 5)
-        self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flag names", "Flags"])
+        self.combos.setHorizontalHeaderLabels(
+            [
+                translate("PagesView", "Pages"),
+                translate("PagesView", "Size"),
+                translate("PagesView", "Class"),
+                translate("PagesView", "Flag names"),
+                translate("PagesView", "Flags"),
+            ]
+        )
         self.combos.verticalHeader().setVisible(False)
         self.combos.verticalHeader().setDefaultSectionSize(20)
         self.combos.setAlternatingRowColors(True)
         self.combos.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.combos.horizontalHeader().setStretchLastSection(True)
-        combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
+        combos_box = QGroupBox(
+            translate("PagesView", "Flag combinations (as tools/mm/page-types prints them)")
+        )
         QVBoxLayout(combos_box).addWidget(self.combos)
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.invertY(True)
-        self.plot.setLabel("left", "physical address (GiB)")
-        self.plot.setLabel("bottom", "offset in the row (MiB)")
+        self.plot.setLabel("left", translate("PagesView", "physical address (GiB)"))
+        self.plot.setLabel("bottom", translate("PagesView", "offset in the row (MiB)"))
         self.plot.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
-        self.hover = QLabel("Scroll to zoom, drag to pan; hover for the address and class.")
+        self.hover = QLabel(
+            translate("PagesView", "Scroll to zoom, drag to pan; hover for the address and class.")
+        )
         self.hover.setStyleSheet("color: #555;")
         legend = QWidget()
         grid = QGridLayout(legend)
@@ -205,7 +234,7 @@ class PagesView(QWidget):
             self.legend_labels[c.key] = text
             grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
             grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
-        self.map_box = QGroupBox("Physical memory map")
+        self.map_box = QGroupBox(translate("PagesView", "Physical memory map"))
         ml = QVBoxLayout(self.map_box)
         ml.addWidget(self.plot, 1)
         ml.addWidget(legend)
@@ -216,10 +245,10 @@ class PagesView(QWidget):
         self.use_counts = UseCountsTable()
         self.ranges_view = RangesView(ranges) if (ranges := self._ranges) else None
         self.details = QTabWidget()
-        self.details.addTab(combos_box, "Flag combinations")
-        self.details.addTab(self.use_counts, "Use Counts")
+        self.details.addTab(combos_box, translate("PagesView", "Flag combinations"))
+        self.details.addTab(self.use_counts, translate("PagesView", "Use Counts"))
         if self.ranges_view is not None:
-            self.details.addTab(self.ranges_view, "Physical Ranges")
+            self.details.addTab(self.ranges_view, translate("PagesView", "Physical Ranges"))
         left.addWidget(self.details)
         left.setSizes([290, 340])
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -247,7 +276,7 @@ class PagesView(QWidget):
         self.button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Reading page frames…")
+        self.status.setText(translate("PagesView", "Reading page frames…"))
         self._pool.start(_CensusTask(self.source, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
@@ -265,13 +294,19 @@ class PagesView(QWidget):
 
     def _on_progress(self, done: int, expected: int) -> None:
         self.progress.setValue(int(1000 * done / expected) if expected else 0)
-        self.status.setText(f"Reading page frames… {done:,} of {expected:,}")
+        self.status.setText(
+            translate("PagesView", "Reading page frames… {done:,} of {expected:,}").format(
+                done=done, expected=expected
+            )
+        )
 
     def _on_failed(self, message: str) -> None:
         self._started = 0.0
         self.progress.hide()
         self.button.setEnabled(True)
-        self.status.setText(f"<b>The census failed:</b> {message}")
+        self.status.setText(
+            translate("PagesView", "<b>The census failed:</b> {message}").format(message=message)
+        )
 
     def _on_done(self, result: Census) -> None:
         self.elapsed = time.perf_counter() - self._started
@@ -279,13 +314,26 @@ class PagesView(QWidget):
         self.census = result
         self.progress.hide()
         self.button.setEnabled(True)
-        self.button.setText("Take census again")
+        self.button.setText(translate("PagesView", "Take census again"))
         cell = format_bytes(result.frames_per_cell * result.page_size, digits=0)
         self.status.setText(
-            f"<b>{result.frames:,} page frames</b> ({format_bytes(result.frames * result.page_size)}) "
-            f"classified in {self.elapsed:.1f} s at {time.strftime('%H:%M:%S')} · "
-            f"{len(result.combinations)} flag combinations · one map pixel = {result.frames_per_cell} "
-            f"frames ({cell}), coloured by the class most of them have"
+            translate(
+                "PagesView",
+                (
+                    "<b>{frames:,} page frames</b> ({frames1}) classified in {elapsed:.1f} "
+                    "s at {strftime} · {n_combinations} flag combinations · one map pixel "
+                    "= {frames_per_cell} frames ({cell}), coloured by the class most of "
+                    "them have"
+                ),
+            ).format(
+                frames=result.frames,
+                frames1=format_bytes(result.frames * result.page_size),
+                elapsed=self.elapsed,
+                strftime=time.strftime("%H:%M:%S"),
+                n_combinations=len(result.combinations),
+                frames_per_cell=result.frames_per_cell,
+                cell=cell,
+            )
         )
         self._show_totals(result)
         self._show_combinations(result)
@@ -349,8 +397,12 @@ class PagesView(QWidget):
         self.image.setRect(QRectF(0, 0, row_bytes / 2**20, image.shape[0] * row_bytes / 2**30))
         self.plot.autoRange(padding=0.01)
         self.map_box.setTitle(
-            f"Physical memory map · {format_bytes(row_bytes)} per row · "
-            f"{format_bytes(r.frames_per_cell * r.page_size, digits=0)} per pixel"
+            translate(
+                "PagesView", ("Physical memory map · {row_bytes} per row · {frames_per_cell} per pixel")
+            ).format(
+                row_bytes=format_bytes(row_bytes),
+                frames_per_cell=format_bytes(r.frames_per_cell * r.page_size, digits=0),
+            )
         )
 
     def _on_hover(self, pos: QPointF) -> None:
@@ -366,7 +418,11 @@ class PagesView(QWidget):
         if cell >= len(r.cells):
             return
         cls = CLASSES[int(r.cells[cell])]
-        self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
+        self.hover.setText(
+            translate("PagesView", "physical address 0x{address:011x} ({address1}): mostly {label}").format(
+                address=address, address1=format_bytes(address), label=cls.label
+            )
+        )
 
 
 def _swatch(color: QColor) -> QIcon:

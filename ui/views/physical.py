@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QW
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from app.usecounts import ListColumn, Use, UseCounts
+from ui.i18n import translate
 from ui.views.fragmentation import _item  # the read-only table cell every view uses
 
 ZONE_TIP = (
@@ -34,7 +35,13 @@ class UseCountsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, len(ListColumn) + 2, parent)
-        self.setHorizontalHeaderLabels(["Use", *(c.value for c in ListColumn), "Total"])
+        self.setHorizontalHeaderLabels(
+            [
+                translate("UseCountsTable", "Use"),
+                *(c.value for c in ListColumn),
+                translate("UseCountsTable", "Total"),
+            ]
+        )
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(20)
         self.setAlternatingRowColors(True)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.backends.base import ProcessSource
 from app.processes import ProcessMemory
 from app.units import format_bytes
+from ui.i18n import translate
 
 MIN_INTERVAL = 2.0  # seconds between live listings
 COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
@@ -148,15 +149,19 @@ class ProcessesView(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Filter by name, user or PID")
+        self.filter_box.setPlaceholderText(translate("ProcessesView", "Filter by name, user or PID"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.trim_button = QPushButton("Trim working set", self)
-        self.trim_button.setToolTip("Trim the working sets of the selected processes")
+        self.trim_button = QPushButton(translate("ProcessesView", "Trim working set"), self)
+        self.trim_button.setToolTip(
+            translate("ProcessesView", "Trim the working sets of the selected processes")
+        )
         self.trim_button.clicked.connect(self.trim_selected)
         self.summary = QLabel(self)
-        self.kernel_box = QCheckBox("Kernel threads", self)
-        self.kernel_box.setToolTip("Also list processes without memory of their own (kernel threads)")
+        self.kernel_box = QCheckBox(translate("ProcessesView", "Kernel threads"), self)
+        self.kernel_box.setToolTip(
+            translate("ProcessesView", "Also list processes without memory of their own (kernel threads)")
+        )
         self.kernel_box.toggled.connect(self._show_rows)
         self._all_rows: list[ProcessMemory] = []
 
@@ -253,7 +258,10 @@ class ProcessesView(QWidget):
         pids = self.selected_pids()
         menu = QMenu(self)
         trim = QAction(
-            f"Trim working set ({len(pids)} selected)" if len(pids) > 1 else "Trim working set", menu
+            translate("ProcessesView", "Trim working set ({n_pids} selected)").format(n_pids=len(pids))
+            if len(pids) > 1
+            else translate("ProcessesView", "Trim working set"),
+            menu,
         )
         trim.setEnabled(bool(pids))
         trim.triggered.connect(self.trim_selected)
