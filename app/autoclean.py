@@ -20,6 +20,7 @@ from typing import Any
 
 from app import actions
 from app.backends.base import Availability
+from app.i18n import N_
 from app.model import ActionResult, Sample
 
 GIB = 1 << 30
@@ -28,9 +29,11 @@ GIB = 1 << 30
 STUTTER_ACTIONS: frozenset[str] = frozenset(
     {"standby-list", "standby-priority0", "modified-list", "modified-file-cache"}
 )
-STUTTER_WARNING = (
-    "Purging the standby list or flushing the modified list throws away cached files: programs then read "
-    "them from disk again, which shows as stutter and slow starts. Enable these only if you know you need it."
+STUTTER_WARNING = N_(
+    "autoclean",
+    "Purging the standby list or flushing the modified list throws away cached files: programs then "
+    "read them from disk again, which shows as stutter and slow starts. Enable these only if you know "
+    "you need it.",
 )
 # Mem Reduct's defaults minus what stutters; each platform keeps the ones it has.
 DEFAULT_ACTIONS: tuple[str, ...] = ("combine-pages", "system-file-cache", "working-sets", "kernel-caches")
@@ -251,10 +254,10 @@ class AutoClean:
         """Running or not, and why; names the skipped actions."""
         s = self.settings
         if not s.enabled:
-            return Status(State.OFF, "off")
+            return Status(State.OFF, N_("autoclean", "off"))
         rules = self.describe_rules()
         if not rules:
-            return Status(State.NOT_RUNNING, "not running: no rule is switched on")
+            return Status(State.NOT_RUNNING, N_("autoclean", "not running: no rule is switched on"))
         ok, reasons = self.runnable()
         if not ok:
             why = "; ".join(reasons) or "none of the chosen actions exists on this system"

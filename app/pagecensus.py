@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from app.i18n import N_
 from app.units import format_bytes
 from app.usecounts import UseCounts
 
@@ -29,17 +30,17 @@ class PageClass:
 
 
 CLASSES: tuple[PageClass, ...] = (
-    PageClass(0, "reserved", "Reserved / hole / no flags", "bad"),
-    PageClass(1, "free", "Free", "free"),
-    PageClass(2, "slab", "Slab", "active"),
-    PageClass(3, "pagetables", "Page tables", "active"),
-    PageClass(4, "unevictable", "Unevictable", "active"),
-    PageClass(5, "anonymous", "Anonymous", "active"),
-    PageClass(6, "shmem", "Shmem", "active"),
-    PageClass(7, "modified", "Modified", "modified"),
-    PageClass(8, "mapped", "Mapped file", "active"),
-    PageClass(9, "standby", "Standby", "standby"),
-    PageClass(10, "other", "Other kernel", "active"),
+    PageClass(0, "reserved", N_("pagecensus", "Reserved / hole / no flags"), "bad"),
+    PageClass(1, "free", N_("pagecensus", "Free"), "free"),
+    PageClass(2, "slab", N_("pagecensus", "Slab"), "active"),
+    PageClass(3, "pagetables", N_("pagecensus", "Page tables"), "active"),
+    PageClass(4, "unevictable", N_("pagecensus", "Unevictable"), "active"),
+    PageClass(5, "anonymous", N_("pagecensus", "Anonymous"), "active"),
+    PageClass(6, "shmem", N_("pagecensus", "Shmem"), "active"),
+    PageClass(7, "modified", N_("pagecensus", "Modified"), "modified"),
+    PageClass(8, "mapped", N_("pagecensus", "Mapped file"), "active"),
+    PageClass(9, "standby", N_("pagecensus", "Standby"), "standby"),
+    PageClass(10, "other", N_("pagecensus", "Other kernel"), "active"),
 )
 CLASS_BY_KEY: dict[str, PageClass] = {c.key: c for c in CLASSES}
 N_CLASSES = len(CLASSES)

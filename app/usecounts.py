@@ -9,29 +9,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from app.i18n import N_
+
 
 class Use(Enum):
     """What a page is used for (the rows)."""
 
-    ANONYMOUS = "Anonymous"
-    FILE = "File (page cache)"
-    SHMEM = "Shmem / tmpfs"
-    SLAB = "Slab"
-    PAGE_TABLES = "Page tables"
-    HUGETLB = "Huge pages (hugetlb)"
-    FREE = "Free"
-    RESERVED = "Reserved / no flags"
-    OTHER = "Other kernel"
+    ANONYMOUS = N_("usecounts", "Anonymous")
+    FILE = N_("usecounts", "File (page cache)")
+    SHMEM = N_("usecounts", "Shmem / tmpfs")
+    SLAB = N_("usecounts", "Slab")
+    PAGE_TABLES = N_("usecounts", "Page tables")
+    HUGETLB = N_("usecounts", "Huge pages (hugetlb)")
+    FREE = N_("usecounts", "Free")
+    RESERVED = N_("usecounts", "Reserved / no flags")
+    OTHER = N_("usecounts", "Other kernel")
 
 
 class ListColumn(Enum):
     """The memory list a page is on (the columns)."""
 
-    IN_USE = "In use"
-    STANDBY = "Standby"
-    MODIFIED = "Modified"
-    FREE = "Free"
-    RESERVED = "Reserved"
+    IN_USE = N_("usecounts", "In use")
+    STANDBY = N_("usecounts", "Standby")
+    MODIFIED = N_("usecounts", "Modified")
+    FREE = N_("usecounts", "Free")
+    RESERVED = N_("usecounts", "Reserved")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from app.backends.base import (
     run_timed,
     unknown_action,
 )
+from app.backends.linux import NOTE_WITH_HELPER
+from app.backends.windows import NOTE_NOT_ELEVATED
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
 
 GIB = 1 << 30
@@ -240,8 +242,8 @@ class FakeBackend:
         if self._privileged:
             return ""
         if self.platform == "windows":
-            return "Not running as administrator: the Empty commands and the full lists need it."
-        return "Not running as root: purging caches and compaction need root (you will be asked via pkexec)."
+            return NOTE_NOT_ELEVATED  # the real backends' notes: the window translates them
+        return NOTE_WITH_HELPER
 
     def can_relaunch_elevated(self) -> bool:
         """Windows only, as the real backends."""

@@ -151,7 +151,9 @@ class AutoCleanDialog(QDialog):
         self.enabled = QCheckBox(translate("AutoCleanDialog", "Clean automatically"))
         self.enabled.setChecked(settings.enabled)
         column.addWidget(self.enabled)
-        self.status_label = QLabel(translate("AutoCleanDialog", "Now: {text}").format(text=status.text))
+        self.status_label = QLabel(
+            translate("AutoCleanDialog", "Now: {text}").format(text=translate("autoclean", status.text))
+        )
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         column.addWidget(self.status_label)
@@ -188,11 +190,9 @@ class AutoCleanDialog(QDialog):
         self.cooldown.setToolTip(
             translate(
                 "AutoCleanDialog",
-                (
-                    "The least time between two automatic cleans. When a clean does not "
-                    "bring memory below the threshold the wait doubles each time (up to "
-                    "the maximum) instead of cleaning in a loop."
-                ),
+                "The least time between two automatic cleans. When a clean does not "
+                "bring memory below the threshold the wait doubles each time (up to "
+                "the maximum) instead of cleaning in a loop.",
             )
         )
         form.addRow(translate("AutoCleanDialog", "Wait at least"), self.cooldown)
@@ -207,16 +207,16 @@ class AutoCleanDialog(QDialog):
         actions_column = QVBoxLayout(chosen)
         self.action_boxes: dict[str, QCheckBox] = {}
         for avail in availability:
-            box = QCheckBox(actions.label(avail.action_id))
+            box = QCheckBox(translate("actions", actions.label(avail.action_id)))
             box.setChecked(avail.action_id in settings.actions)
-            tip = actions.get(avail.action_id).description
+            tip = translate("actions", actions.get(avail.action_id).description)
             if not avail.available:
                 box.setText(
                     translate("AutoCleanDialog", "{text} — unavailable: {reason}").format(
-                        text=box.text(), reason=avail.reason
+                        text=box.text(), reason=translate("reasons", avail.reason)
                     )
                 )
-                tip = avail.reason
+                tip = translate("reasons", avail.reason)
             elif avail.via_helper:
                 box.setText(
                     translate("AutoCleanDialog", "{text} — needs root for automatic cleans").format(
@@ -227,7 +227,7 @@ class AutoCleanDialog(QDialog):
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
             self.action_boxes[avail.action_id] = box
-        self.warning = QLabel("⚠ " + STUTTER_WARNING)
+        self.warning = QLabel("⚠ " + translate("autoclean", STUTTER_WARNING))
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0a43a; padding: 6px; color: #5a4100"
@@ -318,7 +318,7 @@ class AutoCleanLogView(QWidget):
         self.empty_hint = QLabel(
             translate(
                 "AutoCleanLogView",
-                ("No automatic clean yet. Every decision auto-clean makes is listed here."),
+                "No automatic clean yet. Every decision auto-clean makes is listed here.",
             )
         )
         self.empty_hint.setStyleSheet("color: #666")
@@ -334,7 +334,11 @@ class AutoCleanLogView(QWidget):
 
     def set_status(self, status: Status) -> None:
         """Show the engine's state; "not running" in red so it cannot be missed."""
-        self.state.setText(translate("AutoCleanLogView", "Auto-clean: {text}").format(text=status.text))
+        self.state.setText(
+            translate("AutoCleanLogView", "Auto-clean: {text}").format(
+                text=translate("autoclean", status.text)
+            )
+        )
         self.state.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else RUNNING_STYLE)
 
     def add_event(self, event: Event) -> None:
@@ -394,7 +398,7 @@ class AutoCleanUI(QObject):
             window.notify(self.controller.settings_problem, "warning")
 
     def _on_status(self, status: Status) -> None:
-        text = status.text
+        text = translate("autoclean", status.text)
         short = text if len(text) <= 60 else text[:57] + "…"
         self.status_label.setText(translate("AutoCleanUI", "Auto-clean: {short}").format(short=short))
         self.status_label.setToolTip(translate("AutoCleanUI", "Auto-clean: {text}").format(text=text))

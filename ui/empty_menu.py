@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from app import actions, policy
 from app.backends.base import Backend
+from ui.i18n import translate
 from ui.runner import ActionRunner
 
 
@@ -22,7 +23,7 @@ class EmptyMenu(QMenu):
     def __init__(
         self, backend: Backend, runner: ActionRunner, request: Callable[[str], object], parent: QWidget
     ):
-        super().__init__("&Empty", parent)
+        super().__init__(translate("EmptyMenu", "&Empty"), parent)
         self.backend = backend
         self.runner = runner
         self.setToolTipsVisible(True)
@@ -30,7 +31,7 @@ class EmptyMenu(QMenu):
         for decision in policy.menu(backend.availability(), backend.platform):
             if decision.action_id == actions.ALL:
                 self.addSeparator()
-            item = QAction(decision.label, self)
+            item = QAction(translate("actions", decision.label), self)
             item.triggered.connect(lambda _=False, i=decision.action_id: request(i))
             self.addAction(item)
             self.items[decision.action_id] = item
@@ -45,11 +46,21 @@ class EmptyMenu(QMenu):
         availability = self.backend.availability()
         for action_id, item in self.items.items():
             decision = policy.decide(availability, action_id, self.backend.platform)
-            text = decision.label
+            text = translate("actions", decision.label)
             if action_id == current:
-                text += " — running…"
+                text = translate("EmptyMenu", "{action} — running…").format(action=text)
             elif action_id in pending:
-                text += " — waiting"
+                text = translate("EmptyMenu", "{action} — waiting").format(action=text)
             item.setText(text)
             item.setEnabled(decision.can_run)
-            item.setToolTip(decision.tooltip)
+            item.setToolTip(tooltip(decision))
+
+
+def tooltip(decision: policy.Decision) -> str:
+    """:attr:`policy.Decision.tooltip` in the window's language (a backend's reason stays as it says it)."""
+    if not decision.can_run:
+        return translate("reasons", decision.reason)
+    description = translate("actions", decision.description)
+    if decision.via_helper:
+        return f"{description} ({translate('actions', policy.HELPER_NOTE)})"
+    return description

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(6)
         self.elevation_bar: ElevationBar | None = None
         if not self.backend.privileged():
-            note = self.backend.privilege_note() or translate(
+            note = translate("backend", self.backend.privilege_note()) or translate(
                 "MainWindow", "Running without administrator rights: Empty actions may fail."
             )
             relaunch = self.relaunch_elevated if self.backend.can_relaunch_elevated() else None
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.span_group = QActionGroup(self)
         self.span_actions: dict[int, QAction] = {}
         for seconds, text in SPAN_CHOICES:
-            act = QAction(text, self.span_group)
+            act = QAction(translate("HistoryView", text), self.span_group)
             act.setCheckable(True)
             act.triggered.connect(lambda _=False, s=seconds: self.set_span(s))
             span_menu.addAction(act)

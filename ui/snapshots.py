@@ -41,6 +41,7 @@ from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
 from ui.i18n import translate
+from ui.runner import list_label
 from ui.views.history import HistoryView
 from ui.views.lists import ListsView
 from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
@@ -114,10 +115,8 @@ class SnapshotWindow(QMainWindow):
         banner = QLabel(
             translate(
                 "SnapshotWindow",
-                (
-                    "<b>Snapshot {name}</b> — taken {taken} on <b>{hostname}</b> ({os}). "
-                    "Read-only: nothing here updates."
-                ),
+                "<b>Snapshot {name}</b> — taken {taken} on <b>{hostname}</b> ({os}). "
+                "Read-only: nothing here updates.",
             ).format(name=name, taken=taken, hostname=m.hostname, os=m.os)
         )
         banner.setStyleSheet("background: #e8eefb; border: 1px solid #9fb4e0; padding: 6px")
@@ -145,11 +144,9 @@ class SnapshotWindow(QMainWindow):
             self.history_view.status.setText(
                 translate(
                     "SnapshotWindow",
-                    (
-                        "Recorded in the snapshot: {n_times} readings over {minutes:.1f} min. "
-                        "Drag or scroll the chart to inspect; click a legend entry to hide a "
-                        "list."
-                    ),
+                    "Recorded in the snapshot: {n_times} readings over {minutes:.1f} min. "
+                    "Drag or scroll the chart to inspect; click a legend entry to hide a "
+                    "list.",
                 ).format(n_times=len(times), minutes=minutes)
             )
             self.tabs.addTab(self.history_view, translate("SnapshotWindow", "History"))
@@ -226,12 +223,10 @@ class SnapshotWindow(QMainWindow):
         table.setToolTip(
             translate(
                 "SnapshotWindow",
-                (
-                    "Free blocks per size (order) in each zone, from /proc/buddyinfo, and "
-                    "the kernel's indices for a {huge_size} (huge-page) allocation: "
-                    "unusable free index 0–1; fragmentation index near 1 = failing for "
-                    "fragmentation, −1 = it would succeed"
-                ),
+                "Free blocks per size (order) in each zone, from /proc/buddyinfo, and "
+                "the kernel's indices for a {huge_size} (huge-page) allocation: "
+                "unusable free index 0–1; fragmentation index near 1 = failing for "
+                "fragmentation, −1 = it would succeed",
             ).format(huge_size=huge_size)
         )
         return table
@@ -298,10 +293,17 @@ class CompareDialog(QDialog):
                 else translate("CompareDialog", " — <span style='color:#b3261e'>different machines</span>")
             )
         )
-        self.lists_table = _read_only_table(["List", "Before", "After", "Change"])
+        self.lists_table = _read_only_table(
+            [
+                translate("CompareDialog", "List"),
+                translate("CompareDialog", "Before"),
+                translate("CompareDialog", "After"),
+                translate("CompareDialog", "Change"),
+            ]
+        )
         self.lists_table.setRowCount(len(diff.lists))
         for r, c in enumerate(diff.lists):
-            self.lists_table.setItem(r, 0, QTableWidgetItem(c.label))
+            self.lists_table.setItem(r, 0, QTableWidgetItem(list_label(c.key, c.label)))
             for col, value in ((1, c.before), (2, c.after)):
                 self.lists_table.setItem(
                     r,
@@ -437,7 +439,7 @@ class SnapshotController(QObject):
         self.window.notify(
             translate(
                 "SnapshotController",
-                ("Snapshot saved to {path}: {n_processes} processes, {value} history readings"),
+                "Snapshot saved to {path}: {n_processes} processes, {value} history readings",
             ).format(
                 path=path, n_processes=len(taken.processes), value=len(taken.history) if taken.history else 0
             ),

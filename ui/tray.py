@@ -167,7 +167,9 @@ class Tray(QObject):
         self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
 
     def _on_autoclean_status(self, status: Status) -> None:
-        self.autoclean_action.setToolTip(translate("Tray", "Auto-clean: {text}").format(text=status.text))
+        self.autoclean_action.setToolTip(
+            translate("Tray", "Auto-clean: {text}").format(text=translate("autoclean", status.text))
+        )
         if self.autoclean is not None:
             self.autoclean_action.blockSignals(True)
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)

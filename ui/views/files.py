@@ -42,13 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.filecache import FIGURES, Eviction, FileCache, FileCacheSource, FileScan
+from app.i18n import N_
 from app.model import Sample
 from app.units import format_bytes, format_percent
 from ui.i18n import translate
 from ui.window_api import WindowApi
 
 MAX_FILES_SHOWN = 20000  # the most cached files make the tree; the summary counts them all
-COLUMNS = ("Path", "Cached", "Dirty", "Writeback", "Evicted", "Recently evicted", "Size", "Of file")
+COLUMNS = (
+    N_("FilesView", "Path"),
+    N_("FilesView", "Cached"),
+    N_("FilesView", "Dirty"),
+    N_("FilesView", "Writeback"),
+    N_("FilesView", "Evicted"),
+    N_("FilesView", "Recently evicted"),
+    N_("FilesView", "Size"),
+    N_("FilesView", "Of file"),
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numeric value a column sorts by
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # full path of the row (files and folders)
 FILE_ROLE = Qt.ItemDataRole.UserRole + 3  # True on file rows
@@ -143,10 +153,8 @@ class FilesView(QWidget):
         self.scan_button.setToolTip(
             translate(
                 "FilesView",
-                (
-                    "The files processes map or hold open, then every local file system "
-                    "(not /proc, /sys, /dev, network or pseudo file systems)"
-                ),
+                "The files processes map or hold open, then every local file system "
+                "(not /proc, /sys, /dev, network or pseudo file systems)",
             )
         )
         self.scan_button.clicked.connect(lambda: self.start(None))
@@ -178,7 +186,7 @@ class FilesView(QWidget):
         self.lists_change.setStyleSheet("color: #555;")
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHorizontalHeaderLabels([translate("FilesView", c) for c in COLUMNS])
         self.proxy = _Proxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -260,10 +268,8 @@ class FilesView(QWidget):
                 self.lists_change.setText(
                     translate(
                         "FilesView",
-                        (
-                            "Standby {_standby_before} → {after} on the whole machine (other "
-                            "programs change it too)"
-                        ),
+                        "Standby {_standby_before} → {after} on the whole machine (other "
+                        "programs change it too)",
                     ).format(_standby_before=format_bytes(self._standby_before), after=format_bytes(after))
                 )
                 self._standby_before = None
@@ -304,10 +310,7 @@ class FilesView(QWidget):
         self.status.setText(
             translate(
                 "FilesView",
-                (
-                    "{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) "
-                    "at {strftime}{refused}"
-                ),
+                "{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) at {strftime}{refused}",
             ).format(
                 examined=scan.examined,
                 elapsed=scan.elapsed,
@@ -329,10 +332,8 @@ class FilesView(QWidget):
         self.status.setText(
             translate(
                 "FilesView",
-                (
-                    "Evicted {n_results} file(s): {moved} left the page cache, {kept} kept "
-                    "(mapped, locked or dirty)"
-                ),
+                "Evicted {n_results} file(s): {moved} left the page cache, {kept} kept "
+                "(mapped, locked or dirty)",
             ).format(n_results=len(results) - len(errors), moved=format_bytes(moved), kept=format_bytes(kept))
             + (
                 translate("FilesView", " · {n_errors} failed: {errors}").format(
@@ -531,4 +532,4 @@ def install(window: WindowApi) -> None:
         window.sampler.sampled.connect(view.set_sample)
         return view
 
-    window.add_lazy_view("files", "Files", make)
+    window.add_lazy_view("files", translate("FilesView", "Files"), make)

@@ -47,7 +47,7 @@ COMPACT = "compact"
 
 
 def _zone_name(zone: ZoneFragmentation) -> str:
-    return f"Node {zone.node} {zone.zone}"
+    return translate("FragmentationView", "Node {node} {zone}").format(node=zone.node, zone=zone.zone)
 
 
 def _item(text: str, align_right: bool = True, tip: str = "") -> QTableWidgetItem:
@@ -105,7 +105,7 @@ class FragmentationView(QWidget):
         self.heat.setToolTip(
             translate(
                 "FragmentationView",
-                ("Free memory by block size: darker cells hold more of the zone's free memory"),
+                "Free memory by block size: darker cells hold more of the zone's free memory",
             )
         )
         self.heat.verticalHeader().setVisible(True)
@@ -114,24 +114,31 @@ class FragmentationView(QWidget):
         heat_box = QGroupBox(
             translate(
                 "FragmentationView",
-                ("Free blocks by size (order · block) per zone: blocks · memory they hold"),
+                "Free blocks by size (order · block) per zone: blocks · memory they hold",
             )
         )
         QVBoxLayout(heat_box).addWidget(self.heat)
 
         self.zone_combo = QComboBox()
         self.zone_combo.currentIndexChanged.connect(self._show_indices)
-        self.indices = _table(["Order", "Block", "Blocks", "Free", "Unusable", "Fragm."])
+        self.indices = _table(
+            [
+                translate("FragmentationView", "Order"),
+                translate("FragmentationView", "Block"),
+                translate("FragmentationView", "Blocks"),
+                translate("FragmentationView", "Free"),
+                translate("FragmentationView", "Unusable"),
+                translate("FragmentationView", "Fragm."),
+            ]
+        )
         self.indices.verticalHeader().setDefaultSectionSize(18)
         self.indices.setToolTip(
             translate(
                 "FragmentationView",
-                (
-                    "Unusable free index: share of free memory in blocks too small for "
-                    "this order.\nFragmentation index: near 0 = a failure would be for lack "
-                    "of memory, near 1 = for fragmentation;\n-1.000 = an allocation of this "
-                    "order would succeed now (mm/vmstat.c)."
-                ),
+                "Unusable free index: share of free memory in blocks too small for "
+                "this order.\nFragmentation index: near 0 = a failure would be for lack "
+                "of memory, near 1 = for fragmentation;\n-1.000 = an allocation of this "
+                "order would succeed now (mm/vmstat.c).",
             )
         )
         indices_box = QGroupBox(translate("FragmentationView", "The kernel's indices per order"))
@@ -163,11 +170,9 @@ class FragmentationView(QWidget):
         note = QLabel(
             translate(
                 "FragmentationView",
-                (
-                    "Solid: fragmentation index (−1 = a block of this size is free now; "
-                    "above the red line the kernel compacts). Dotted: unusable free index "
-                    "(share of free memory in smaller blocks)."
-                ),
+                "Solid: fragmentation index (−1 = a block of this size is free now; "
+                "above the red line the kernel compacts). Dotted: unusable free index "
+                "(share of free memory in smaller blocks).",
             )
         )
         note.setWordWrap(True)
@@ -205,7 +210,7 @@ class FragmentationView(QWidget):
         self.compact_button.setToolTip(
             translate(
                 "FragmentationView",
-                ("Run the Compact memory action (compact_memory) and compare before/after"),
+                "Run the Compact memory action (compact_memory) and compare before/after",
             )
         )
         self.compact_button.clicked.connect(self.compact_now)
@@ -215,12 +220,10 @@ class FragmentationView(QWidget):
         self.compact_status = QLabel(
             translate(
                 "FragmentationView",
-                (
-                    "Compaction migrates movable pages so that free memory forms large "
-                    "contiguous blocks (what huge pages and some drivers need). The "
-                    "indices and the free blocks are read just before and after it runs "
-                    "and compared here."
-                ),
+                "Compaction migrates movable pages so that free memory forms large "
+                "contiguous blocks (what huge pages and some drivers need). The "
+                "indices and the free blocks are read just before and after it runs "
+                "and compared here.",
             )
         )
         self.compact_status.setWordWrap(True)
@@ -241,7 +244,13 @@ class FragmentationView(QWidget):
     def _build_counters(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.counters = _table(["Counter", "Since the window opened", "Total since boot"])
+        self.counters = _table(
+            [
+                translate("FragmentationView", "Counter"),
+                translate("FragmentationView", "Since the window opened"),
+                translate("FragmentationView", "Total since boot"),
+            ]
+        )
         self.counters.verticalHeader().setDefaultSectionSize(22)
         self.counters.setToolTip(translate("FragmentationView", "/proc/vmstat compaction counters"))
         lay.addWidget(self.counters)
@@ -255,7 +264,7 @@ class FragmentationView(QWidget):
         self.types_button.setToolTip(
             translate(
                 "FragmentationView",
-                ("Read /proc/pagetypeinfo once (root; expensive for the kernel, so not polled)"),
+                "Read /proc/pagetypeinfo once (root; expensive for the kernel, so not polled)",
             )
         )
         self.types_button.clicked.connect(self.load_types)
@@ -322,13 +331,11 @@ class FragmentationView(QWidget):
         self.summary.setText(
             translate(
                 "FragmentationView",
-                (
-                    "<b>Huge-page order {huge_order}</b> ({page} blocks) · the kernel "
-                    "compacts a zone whose fragmentation index exceeds <b>{threshold}</b> "
-                    "(extfrag_threshold)<br>MemFree <b>{memfree_bytes}</b> · in the buddy "
-                    "allocator's free blocks <b>{buddy_free_bytes}</b> · difference "
-                    "<b>{diff}</b>: <span style='color:#555'>{UNHANDED_LABEL}</span>"
-                ),
+                "<b>Huge-page order {huge_order}</b> ({page} blocks) · the kernel "
+                "compacts a zone whose fragmentation index exceeds <b>{threshold}</b> "
+                "(extfrag_threshold)<br>MemFree <b>{memfree_bytes}</b> · in the buddy "
+                "allocator's free blocks <b>{buddy_free_bytes}</b> · difference "
+                "<b>{diff}</b>: <span style='color:#555'>{UNHANDED_LABEL}</span>",
             ).format(
                 huge_order=r.huge_order,
                 page=format_bytes(page << r.huge_order),
@@ -421,7 +428,7 @@ class FragmentationView(QWidget):
                 cells[5].setToolTip(
                     translate(
                         "FragmentationView",
-                        ("above extfrag_threshold: the kernel would compact this zone for this order"),
+                        "above extfrag_threshold: the kernel would compact this zone for this order",
                     )
                 )
             for col, cell in enumerate(cells):
@@ -608,10 +615,8 @@ class FragmentationView(QWidget):
         self.types_status.setText(
             translate(
                 "FragmentationView",
-                (
-                    "Read at {strftime} · pageblock order {pageblock_order} "
-                    "({pages_per_block} pages); empty free lists are left out."
-                ),
+                "Read at {strftime} · pageblock order {pageblock_order} "
+                "({pages_per_block} pages); empty free lists are left out.",
             ).format(
                 strftime=time.strftime("%H:%M:%S"),
                 pageblock_order=info.pageblock_order,
@@ -626,5 +631,7 @@ def install(window: WindowApi) -> None:
     if source is None:
         return
     window.add_lazy_view(
-        "fragmentation", "Fragmentation", lambda: FragmentationView(window, source, parent=window.widget)
+        "fragmentation",
+        translate("FragmentationView", "Fragmentation"),
+        lambda: FragmentationView(window, source, parent=window.widget),
     )

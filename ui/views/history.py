@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.history import History
+from app.i18n import N_
 from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
@@ -26,7 +27,11 @@ from ui.i18n import translate
 from ui.runner import action_title
 from ui.views.chartdata import ChartData
 
-SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
+SPAN_CHOICES: tuple[tuple[int, str], ...] = (
+    (300, N_("HistoryView", "5 minutes")),
+    (3600, N_("HistoryView", "1 hour")),
+    (86400, N_("HistoryView", "24 hours")),
+)
 MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 _BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
@@ -464,25 +469,21 @@ class HistoryView(QWidget):
         self._redraw()
 
     def _update_status(self) -> None:
-        span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
+        span = translate("HistoryView", dict(SPAN_CHOICES).get(self.span, f"{self.span} s"))
         if self.follow:
             self.status.setText(
                 translate(
                     "HistoryView",
-                    (
-                        "Live — last {span}. Drag or scroll the chart to inspect; click a "
-                        "legend entry to hide it."
-                    ),
+                    "Live — last {span}. Drag or scroll the chart to inspect; click a "
+                    "legend entry to hide it.",
                 ).format(span=span)
             )
         else:
             self.status.setText(
                 translate(
                     "HistoryView",
-                    (
-                        "Inspecting — the chart holds still. Press “Follow live” to return to "
-                        "the newest readings."
-                    ),
+                    "Inspecting — the chart holds still. Press “Follow live” to return to "
+                    "the newest readings.",
                 )
             )
 

@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_
 from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
+from ui.runner import list_label
 
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
-HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
+HEADERS = (
+    N_("ListsView", "List"),
+    N_("ListsView", "Size"),
+    N_("ListsView", "Share of RAM"),
+    N_("ListsView", "Pages"),
+    N_("ListsView", "Repurposed"),
+)
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
@@ -35,7 +43,7 @@ TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 
 def exact_bytes(n: int) -> str:
     """'1,234,567,890 bytes' — the tooltip that goes with a human size."""
-    return f"{n:,} bytes"
+    return translate("ListsView", "{count} bytes").format(count=f"{n:,}")
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,9 @@ class MemoryBar(QWidget):
         """Split the bar by the sample's lists."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
         self.segments = tuple(
-            Segment(m.key, m.label, m.bytes, list_color(m.key)) for m in sample.lists if m.bytes
+            Segment(m.key, list_label(m.key, m.label), m.bytes, list_color(m.key))
+            for m in sample.lists
+            if m.bytes
         )
         self.update()
 
@@ -167,7 +177,7 @@ class ListsView(QWidget):
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(len(HEADERS))
-        self.tree.setHeaderLabels(list(HEADERS))
+        self.tree.setHeaderLabels([translate("ListsView", h) for h in HEADERS])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(True)
@@ -212,11 +222,9 @@ class ListsView(QWidget):
         self.summary.setText(
             translate(
                 "ListsView",
-                (
-                    "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
-                    "{available_bytes} ({available_bytes2}) &nbsp;·&nbsp; page size "
-                    "{page_size}"
-                ),
+                "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
+                "{available_bytes} ({available_bytes2}) &nbsp;·&nbsp; page size "
+                "{page_size}",
             ).format(
                 total=format_bytes(total),
                 available_bytes=format_bytes(sample.available_bytes),
@@ -277,7 +285,7 @@ class ListsView(QWidget):
         repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
-        item.setText(COL_NAME, mlist.label)
+        item.setText(COL_NAME, list_label(mlist.key, mlist.label))
         item.setIcon(COL_NAME, _swatch(color))
         item.setText(COL_SIZE, format_bytes(mlist.bytes))
         item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))

@@ -230,7 +230,7 @@ class PagesView(QWidget):
             swatch = QLabel()
             swatch.setFixedSize(12, 12)
             swatch.setStyleSheet(f"background: {CLASS_COLORS[c.key].name()}; border: 1px solid #777;")
-            text = QLabel(c.label)
+            text = QLabel(translate("pagecensus", c.label))
             self.legend_labels[c.key] = text
             grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
             grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
@@ -319,12 +319,10 @@ class PagesView(QWidget):
         self.status.setText(
             translate(
                 "PagesView",
-                (
-                    "<b>{frames:,} page frames</b> ({frames1}) classified in {elapsed:.1f} "
-                    "s at {strftime} · {n_combinations} flag combinations · one map pixel "
-                    "= {frames_per_cell} frames ({cell}), coloured by the class most of "
-                    "them have"
-                ),
+                "<b>{frames:,} page frames</b> ({frames1}) classified in {elapsed:.1f} "
+                "s at {strftime} · {n_combinations} flag combinations · one map pixel "
+                "= {frames_per_cell} frames ({cell}), coloured by the class most of "
+                "them have",
             ).format(
                 frames=result.frames,
                 frames1=format_bytes(result.frames * result.page_size),
@@ -348,7 +346,7 @@ class PagesView(QWidget):
         total = r.frames * r.page_size
         self.totals.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            name = _item(row.label, right=False)
+            name = _item(translate("pagecensus", row.label), right=False)
             name.setIcon(_swatch(CLASS_COLORS[row.key]))
             if row.note:
                 name.setToolTip(row.note)
@@ -365,7 +363,9 @@ class PagesView(QWidget):
                 if row.note:
                     cell.setToolTip(row.note)
                 self.totals.setItem(i, col, cell)
-            self.legend_labels[row.key].setText(f"{row.label} {format_bytes(row.census_bytes)}")
+            self.legend_labels[row.key].setText(
+                f"{translate('pagecensus', row.label)} {format_bytes(row.census_bytes)}"
+            )
         # Large differences are explained where they are shown, not only in tooltips.
         big = [
             f"{row.label}: {row.note}."
@@ -382,7 +382,7 @@ class PagesView(QWidget):
         self.combos.setRowCount(len(top))
         for i, (flags, pages) in enumerate(top):
             cls = r.class_of(flags)
-            label = _item(cls.label, right=False)
+            label = _item(translate("pagecensus", cls.label), right=False)
             label.setIcon(_swatch(CLASS_COLORS[cls.key]))
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
@@ -398,7 +398,7 @@ class PagesView(QWidget):
         self.plot.autoRange(padding=0.01)
         self.map_box.setTitle(
             translate(
-                "PagesView", ("Physical memory map · {row_bytes} per row · {frames_per_cell} per pixel")
+                "PagesView", "Physical memory map · {row_bytes} per row · {frames_per_cell} per pixel"
             ).format(
                 row_bytes=format_bytes(row_bytes),
                 frames_per_cell=format_bytes(r.frames_per_cell * r.page_size, digits=0),
@@ -420,7 +420,7 @@ class PagesView(QWidget):
         cls = CLASSES[int(r.cells[cell])]
         self.hover.setText(
             translate("PagesView", "physical address 0x{address:011x} ({address1}): mostly {label}").format(
-                address=address, address1=format_bytes(address), label=cls.label
+                address=address, address1=format_bytes(address), label=translate("pagecensus", cls.label)
             )
         )
 
@@ -439,5 +439,7 @@ def install(window: WindowApi) -> None:
     ranges = window.capabilities.physical_ranges
     reader = None if ranges is None else ranges.read
     window.add_lazy_view(
-        "pages", "Physical pages", lambda: PagesView(source, parent=window.widget, ranges=reader)
+        "pages",
+        translate("PagesView", "Physical pages"),
+        lambda: PagesView(source, parent=window.widget, ranges=reader),
     )

@@ -38,7 +38,7 @@ class UseCountsTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [
                 translate("UseCountsTable", "Use"),
-                *(c.value for c in ListColumn),
+                *(translate("usecounts", c.value) for c in ListColumn),
                 translate("UseCountsTable", "Total"),
             ]
         )
@@ -77,7 +77,15 @@ class RangesView(QWidget):
         super().__init__(parent)
         self._read = read
         self.ranges: PhysicalRanges | None = None
-        self.table = _table(["Kind", "Start", "End", "Size", "Detail"])
+        self.table = _table(
+            [
+                translate("PhysicalRanges", "Kind"),
+                translate("PhysicalRanges", "Start"),
+                translate("PhysicalRanges", "End"),
+                translate("PhysicalRanges", "Size"),
+                translate("PhysicalRanges", "Detail"),
+            ]
+        )
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
@@ -114,7 +122,9 @@ class RangesView(QWidget):
             self.table.setItem(i, 2, _item(f"0x{end:012x}"))
             self.table.setItem(i, 3, _item(format_bytes(end - start + 1)))
             self.table.setItem(i, 4, _item(detail, align_right=False, tip=detail))
-        notes = [f"Not shown: {p}." for p in r.problems]
+        notes = [translate("PhysicalRanges", "Not shown: {problem}.").format(problem=p) for p in r.problems]
         if r.ram:
-            notes.insert(0, f"RAM in all: {format_bytes(r.ram_bytes)}.")
+            notes.insert(
+                0, translate("PhysicalRanges", "RAM in all: {size}.").format(size=format_bytes(r.ram_bytes))
+            )
         self.notes.setText(" ".join(notes))

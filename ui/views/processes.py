@@ -38,19 +38,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import ProcessSource
+from app.i18n import N_
 from app.processes import ProcessMemory
 from app.units import format_bytes
 from ui.i18n import translate
 
 MIN_INTERVAL = 2.0  # seconds between live listings
-COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
+COLUMNS = (
+    "PID",
+    N_("ProcessesView", "Name"),
+    N_("ProcessesView", "User"),
+    N_("ProcessesView", "Working set"),
+    N_("ProcessesView", "Private"),
+    N_("ProcessesView", "Shared"),
+    "PSS",
+)
 COL_PID, COL_NAME, COL_USER, COL_RSS, COL_PRIVATE, COL_SHARED, COL_PSS = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TIPS = {
-    COL_RSS: "Resident memory (working set): physical pages the process maps now",
-    COL_PRIVATE: "Pages only this process uses (USS when readable, else working set − shared)",
-    COL_SHARED: "Working-set pages shared with other processes (files, libraries, shared memory)",
-    COL_PSS: "Proportional set size: private + each shared page divided by the processes sharing it",
+    COL_RSS: N_("ProcessesView", "Resident memory (working set): physical pages the process maps now"),
+    COL_PRIVATE: N_(
+        "ProcessesView", "Pages only this process uses (USS when readable, else working set − shared)"
+    ),
+    COL_SHARED: N_(
+        "ProcessesView", "Working-set pages shared with other processes (files, libraries, shared memory)"
+    ),
+    COL_PSS: N_(
+        "ProcessesView",
+        "Proportional set size: private + each shared page divided by the processes sharing it",
+    ),
 }
 
 
@@ -87,9 +103,10 @@ class ProcessTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("ProcessesView", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _TIPS.get(section)
+            tip = _TIPS.get(section)
+            return translate("ProcessesView", tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and section not in (COL_NAME, COL_USER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -289,9 +306,15 @@ class ProcessesView(QWidget):
         total = sum(r.rss for r in rows)
         pss = [r.pss for r in rows if r.pss is not None]
         hidden = len(self._all_rows) - len(rows)
-        shown = f"{len(rows)} processes" + (f" ({hidden} kernel threads hidden)" if hidden else "")
-        text = f"{shown} · working sets {format_bytes(total)}"
+        shown = translate("ProcessesView", "{count} processes").format(count=len(rows))
+        if hidden:
+            shown += translate("ProcessesView", " ({count} kernel threads hidden)").format(count=hidden)
+        text = translate("ProcessesView", "{shown} · working sets {size}").format(
+            shown=shown, size=format_bytes(total)
+        )
         if pss:
-            text += f" · PSS {format_bytes(sum(pss))} (what the processes really occupy)"
+            text += translate("ProcessesView", " · PSS {size} (what the processes really occupy)").format(
+                size=format_bytes(sum(pss))
+            )
         self.summary.setText(text)
         self._update_buttons()

@@ -25,9 +25,24 @@ from app.backends.linux.flush import flush_modified
 from app.backends.linux.fragmentation import huge_order
 from app.backends.linux.pkexec import run_via_helper
 from app.backends.linux.sampler import ProcFiles
+from app.i18n import N_
 from app.model import ActionResult, Sample
 
 __all__ = ["LinuxBackend"]
+
+
+# What running without root costs, for the window's notice (marked for its translation).
+NOTE_WITH_HELPER = N_(
+    "backend",
+    "Not running as root: the root-only Empty actions ask for an administrator's password through pkexec; "
+    "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).",
+)
+NOTE_WITHOUT_HELPER = N_(
+    "backend",
+    "Not running as root: reading works, but every Empty action except Flush modified list needs root "
+    "(start RAMLens with sudo, or install the pkexec helper: see README); the physical-page census and "
+    "/proc/pagetypeinfo need root (start RAMLens with sudo).",
+)
 
 
 class LinuxBackend:
@@ -109,16 +124,7 @@ class LinuxBackend:
         """What running without root costs; "" as root."""
         if self.privileged():
             return ""
-        census = "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo)"
-        if self.host.helper.available:
-            return (
-                "Not running as root: the root-only Empty actions ask for an administrator's password "
-                f"through pkexec; {census}."
-            )
-        return (
-            "Not running as root: reading works, but every Empty action except Flush modified list needs "
-            f"root (start RAMLens with sudo, or install the pkexec helper: see README); {census}."
-        )
+        return NOTE_WITH_HELPER if self.host.helper.available else NOTE_WITHOUT_HELPER
 
     def can_relaunch_elevated(self) -> bool:
         """Linux has no in-place elevation; root-only actions go through sudo (or the pkexec helper)."""

@@ -30,6 +30,7 @@ from app.backends.windows import (
 from app.backends.windows.elevation import ElevatedRun
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.seam import Seam, load
+from app.i18n import N_
 from app.model import ActionResult, Sample
 
 __all__ = ["ElevatedRun", "WindowsBackend"]
@@ -45,6 +46,14 @@ _MIN_VERSION = {
     "combine-pages": (10, 0, "Windows 10"),
     "compression-store": (10, 0, "Windows 10"),
 }
+
+
+# What running without elevation costs, for the window's notice (marked for its translation).
+NOTE_NOT_ELEVATED = N_(
+    "backend",
+    "Not running as administrator: the lists come from performance counters (less detail) and the "
+    "Empty actions are unavailable. Restart as administrator to use them.",
+)
 
 
 class WindowsBackend:
@@ -243,10 +252,7 @@ class WindowsBackend:
         """What running without elevation costs, or "" when elevated."""
         if self.privileged():
             return ""
-        return (
-            "Not running as administrator: the lists come from performance counters (less detail) and the "
-            "Empty actions are unavailable. Restart as administrator to use them."
-        )
+        return NOTE_NOT_ELEVATED
 
     def can_relaunch_elevated(self) -> bool:
         """Always: ShellExecuteExW "runas" asks for elevation through the UAC prompt."""
