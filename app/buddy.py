@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.i18n import N_
+
 OVERFLOW_LIMIT = 100000  # mm/vmstat.c pagetypeinfo_showfree_print stops counting a free list here
 
 # x86_64's PMD huge-page order (2 MiB of 4 KiB pages): the fallback when the OS does not say.
 DEFAULT_HUGE_ORDER = 9
 
-UNHANDED_LABEL = (
+UNHANDED_LABEL = N_(
+    "buddy",
     "free memory not in the buddy allocator's free lists: not yet handed to the buddy allocator "
-    "(e.g. lazily initialised memory on a VM) or held on per-CPU free lists"
+    "(e.g. lazily initialised memory on a VM) or held on per-CPU free lists",
 )
 
 

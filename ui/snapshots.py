@@ -285,7 +285,9 @@ class CompareDialog(QDialog):
                 a_name=a_name,
                 b_name=b_name,
                 seconds=abs(seconds) / 60,
-                value="later" if seconds >= 0 else "earlier",
+                value=translate("CompareDialog", "later")
+                if seconds >= 0
+                else translate("CompareDialog", "earlier"),
             )
             + (
                 ""

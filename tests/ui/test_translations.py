@@ -41,6 +41,7 @@ QM = i18n.I18N_DIR / "ramlens_zh_CN.qm"
 # Words that are the same in both languages: units, names, notations.
 SAME_IN_BOTH = {
     "RAMLens",
+    "Slab",  # the kernel allocator's name
     "English",  # the language menu names each language in its own words
     "PID",
     "Ctrl",
@@ -71,6 +72,8 @@ NAME_LIKE = re.compile(
     r"(?:\S*[_/]\S*|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\w+\.\w+|0x[0-9a-fA-F]+|\w+\(\)|[A-Za-z]+\d\w*)"
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PHRASE = re.compile(r"[A-Za-z]{2,}(?:[ ,.;:'’-]+[A-Za-z]{2,}){2,}")
 
 
 def english_left(text: str, names: set[str]) -> str:
@@ -79,6 +82,11 @@ def english_left(text: str, names: set[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
         plain = plain.replace(name, " ")
     plain = NAME_LIKE.sub(" ", plain)
+    if CJK.search(plain):
+        # Translated text keeps product and kernel names (System Informer, slab, inode) in Latin letters;
+        # English left over from a composed message shows as a phrase of three or more words.
+        phrase = PHRASE.search(plain)
+        return phrase.group(0) if phrase else ""
     for word in WORD.findall(plain):
         if word not in SAME_IN_BOTH:
             return word
@@ -202,6 +210,8 @@ def test_english_is_detected() -> None:
         english_left("清空待机列表 1.9 GiB · extfrag_threshold · /proc/meminfo · KReclaimable", set()) == ""
     )
     assert english_left("<b>内存</b>&nbsp;procfs", {"procfs"}) == ""
+    assert english_left("修剪工作集，与 System Informer 的做法相同", set()) == ""
+    assert english_left("清空待机列表：needs root to run", set()) == "needs root to run"
 
 
 def _messages() -> list[ET.Element]:

@@ -305,8 +305,16 @@ class FilesView(QWidget):
     def _on_scanned(self, scan: FileScan) -> None:
         self._set_busy(False)
         self.scan = scan
-        state = "complete" if scan.complete else "cancelled: partial results"
-        refused = f" · {scan.refused:,} files not ours to measure" if scan.refused else ""
+        state = (
+            translate("FilesView", "complete")
+            if scan.complete
+            else translate("FilesView", "cancelled: partial results")
+        )
+        refused = (
+            translate("FilesView", " · {count:,} files not ours to measure").format(count=scan.refused)
+            if scan.refused
+            else ""
+        )
         self.status.setText(
             translate(
                 "FilesView",

@@ -343,7 +343,7 @@ class FragmentationView(QWidget):
                 memfree_bytes=format_bytes(r.memfree_bytes),
                 buddy_free_bytes=format_bytes(r.buddy_free_bytes),
                 diff=format_bytes(diff, signed=True),
-                UNHANDED_LABEL=UNHANDED_LABEL,
+                UNHANDED_LABEL=translate("buddy", UNHANDED_LABEL),
             )
         )
 

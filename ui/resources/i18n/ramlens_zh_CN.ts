@@ -5,1473 +5,1502 @@
     <name>ActionRunner</name>
     <message>
         <source>Trim working set</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪工作集</translation>
     </message>
     <message>
         <source>{action} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}失败：{reason}</translation>
     </message>
     <message>
         <source>no list changed by more than 1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>没有列表的变化超过 1 MiB</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} 秒</translation>
     </message>
 </context>
 <context>
     <name>AutoCleanDialog</name>
     <message>
         <source>Auto-clean</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理</translation>
     </message>
     <message>
         <source>Clean automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理内存</translation>
     </message>
     <message>
         <source>Now: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前：{text}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>触发条件</translation>
     </message>
     <message>
         <source>Memory in use is above</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中的内存高于</translation>
     </message>
     <message>
         <source>Standby is above</source>
-        <translation type="unfinished"></translation>
+        <translation>待机列表高于</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔</translation>
     </message>
     <message>
         <source>The least time between two automatic cleans. When a clean does not bring memory below the threshold the wait doubles each time (up to the maximum) instead of cleaning in a loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次自动清理之间的最短间隔。若一次清理未能使内存降到阈值以下，等待时间每次加倍（直到上限），而不是反复清理。</translation>
     </message>
     <message>
         <source>Wait at least</source>
-        <translation type="unfinished"></translation>
+        <translation>至少等待</translation>
     </message>
     <message>
         <source>Back off to at most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多退避到</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>执行</translation>
     </message>
     <message>
         <source>{text} — unavailable: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} — 不可用：{reason}</translation>
     </message>
     <message>
         <source>{text} — needs root for automatic cleans</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} — 自动清理需要 root 权限</translation>
     </message>
 </context>
 <context>
     <name>AutoCleanLogView</name>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置…</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>经过</translation>
     </message>
     <message>
         <source>No automatic clean yet. Every decision auto-clean makes is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未自动清理。自动清理的每个决定都会列在这里。</translation>
     </message>
     <message>
         <source>Auto-clean: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理：{text}</translation>
     </message>
 </context>
 <context>
     <name>AutoCleanUI</name>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Auto-clean</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理(&amp;A)</translation>
     </message>
     <message>
         <source>Auto-clean &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理设置(&amp;S)…</translation>
     </message>
     <message>
         <source>Auto-clean log</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理日志</translation>
     </message>
     <message>
         <source>Auto-clean &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理日志(&amp;L)</translation>
     </message>
     <message>
         <source>Auto-clean: {short}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理：{short}</translation>
     </message>
     <message>
         <source>Auto-clean: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理：{text}</translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
         <source>Compare {a_name} → {b_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>比较 {a_name} → {b_name}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;, {seconds:.1f} min {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;，{value} {seconds:.1f} 分钟</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>之前</translation>
     </message>
     <message>
         <source> — &lt;span style=&apos;color:#b3261e&apos;&gt;different machines&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;span style=&apos;color:#b3261e&apos;&gt;不同的机器&lt;/span&gt;</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>之前</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>之后</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>Processes: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>进程：{counts}</translation>
     </message>
 </context>
 <context>
     <name>ComparePicker</name>
     <message>
         <source>Compare snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>比较快照</translation>
     </message>
     <message>
         <source>Compare with this machine now</source>
-        <translation type="unfinished"></translation>
+        <translation>与本机当前状态比较</translation>
     </message>
     <message>
         <source>Snapshot A</source>
-        <translation type="unfinished"></translation>
+        <translation>快照 A</translation>
     </message>
     <message>
         <source>Snapshot B</source>
-        <translation type="unfinished"></translation>
+        <translation>快照 B</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>选择快照</translation>
     </message>
 </context>
 <context>
     <name>ElevationBar</name>
     <message>
         <source>Restart as administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>以管理员身份重新启动</translation>
     </message>
     <message>
         <source>Hide this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此提示</translation>
     </message>
 </context>
 <context>
     <name>EmptyMenu</name>
     <message>
         <source>&amp;Empty</source>
-        <translation type="unfinished"></translation>
+        <translation>清理(&amp;E)</translation>
     </message>
     <message>
         <source>{action} — running…</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} — 正在运行…</translation>
     </message>
     <message>
         <source>{action} — waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} — 等待中</translation>
     </message>
 </context>
 <context>
     <name>FilesView</name>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路径</translation>
     </message>
     <message>
         <source>Cached</source>
-        <translation type="unfinished"></translation>
+        <translation>已缓存</translation>
     </message>
     <message>
         <source>Dirty</source>
-        <translation type="unfinished"></translation>
+        <translation>脏页</translation>
     </message>
     <message>
         <source>Writeback</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回写</translation>
     </message>
     <message>
         <source>Evicted</source>
-        <translation type="unfinished"></translation>
+        <translation>已逐出</translation>
     </message>
     <message>
         <source>Recently evicted</source>
-        <translation type="unfinished"></translation>
+        <translation>最近逐出</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Of file</source>
-        <translation type="unfinished"></translation>
+        <translation>占文件</translation>
     </message>
     <message>
         <source>Scan processes and file systems</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描进程和文件系统</translation>
     </message>
     <message>
         <source>The files processes map or hold open, then every local file system (not /proc, /sys, /dev, network or pseudo file systems)</source>
-        <translation type="unfinished"></translation>
+        <translation>先扫描进程映射或打开的文件，再扫描每个本地文件系统（不含 /proc、/sys、/dev、网络文件系统和伪文件系统）</translation>
     </message>
     <message>
         <source>Scan folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描文件夹…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Press Scan to find the files whose pages are in memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“扫描”查找页面位于内存中的文件。</translation>
     </message>
     <message>
         <source>Filter by path…</source>
-        <translation type="unfinished"></translation>
+        <translation>按路径筛选…</translation>
     </message>
     <message>
         <source>Scanning {what}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描{what}…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Evicting {n_paths} item(s) from the page cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从页面缓存中逐出 {n_paths} 项…</translation>
     </message>
     <message>
         <source>Standby {_standby_before} → {after} on the whole machine (other programs change it too)</source>
-        <translation type="unfinished"></translation>
+        <translation>全机待机列表 {_standby_before} → {after}（其他程序也会改变它）</translation>
     </message>
     <message>
         <source>Scanning… {done:,} of about {expected:,} files</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描… 约 {expected:,} 个文件中的 {done:,} 个</translation>
     </message>
     <message>
         <source>Scanning… {done:,} files</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描… {done:,} 个文件</translation>
     </message>
     <message>
         <source>The scan failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描失败：{message}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled: partial results</source>
+        <translation>已取消：部分结果</translation>
+    </message>
+    <message>
+        <source> · {count:,} files not ours to measure</source>
+        <translation> · {count:,} 个文件无权测量</translation>
     </message>
     <message>
         <source>{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) at {strftime}{refused}</source>
-        <translation type="unfinished"></translation>
+        <translation>{strftime} 用 {value}（{state}）在 {elapsed:.1f} 秒内检查了 {examined:,} 个文件{refused}</translation>
     </message>
     <message>
         <source>Evicted {n_results} file(s): {moved} left the page cache, {kept} kept (mapped, locked or dirty)</source>
-        <translation type="unfinished"></translation>
+        <translation>已逐出 {n_results} 个文件：{moved} 离开了页面缓存，{kept} 保留（已映射、已锁定或为脏页）</translation>
     </message>
     <message>
         <source> · {n_errors} failed: {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation> · {n_errors} 个失败：{errors}</translation>
     </message>
     <message>
         <source>Reading the lists again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新读取列表…</translation>
     </message>
     <message>
         <source>Evict from cache ({n_paths} selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>从缓存中逐出（已选 {n_paths} 项）</translation>
     </message>
     <message>
         <source>Drop their clean pages from memory (dirty pages are written first)</source>
-        <translation type="unfinished"></translation>
+        <translation>从内存中丢弃它们的干净页面（脏页会先写回）</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
     <name>FragmentationView</name>
     <message>
         <source>Node {node} {zone}</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 {node} {zone}</translation>
     </message>
     <message>
         <source>Free memory by block size: darker cells hold more of the zone&apos;s free memory</source>
-        <translation type="unfinished"></translation>
+        <translation>按块大小划分的空闲内存：颜色越深的单元格占该区域空闲内存越多</translation>
     </message>
     <message>
         <source>Free blocks by size (order · block) per zone: blocks · memory they hold</source>
-        <translation type="unfinished"></translation>
+        <translation>各区域按大小（阶 · 块）划分的空闲块：块数 · 所占内存</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>阶</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>块大小</translation>
     </message>
     <message>
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>块数</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Unusable</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>Fragm.</source>
-        <translation type="unfinished"></translation>
+        <translation>碎片</translation>
     </message>
     <message>
         <source>Unusable free index: share of free memory in blocks too small for this order.
 Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = for fragmentation;
 -1.000 = an allocation of this order would succeed now (mm/vmstat.c).</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用空闲指数：空闲内存中位于比该阶更小的块里的比例。
+碎片指数：接近 0 = 分配失败是因为内存不足，接近 1 = 是因为碎片；
+-1.000 = 该阶的分配现在会成功（mm/vmstat.c）。</translation>
     </message>
     <message>
         <source>The kernel&apos;s indices per order</source>
-        <translation type="unfinished"></translation>
+        <translation>内核按阶给出的指数</translation>
     </message>
     <message>
         <source>Zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>区域：</translation>
     </message>
     <message>
         <source>index</source>
-        <translation type="unfinished"></translation>
+        <translation>指数</translation>
     </message>
     <message>
         <source>seconds since the window opened</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口打开后的秒数</translation>
     </message>
     <message>
         <source>Fragmentation index at the huge-page order over time</source>
-        <translation type="unfinished"></translation>
+        <translation>大页阶的碎片指数随时间变化</translation>
     </message>
     <message>
         <source>Solid: fragmentation index (−1 = a block of this size is free now; above the red line the kernel compacts). Dotted: unusable free index (share of free memory in smaller blocks).</source>
-        <translation type="unfinished"></translation>
+        <translation>实线：碎片指数（−1 = 现在有这种大小的空闲块；高于红线时内核会进行规整）。虚线：不可用空闲指数（空闲内存中位于更小块里的比例）。</translation>
     </message>
     <message>
         <source>Compact now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即规整</translation>
     </message>
     <message>
         <source>Compaction counters</source>
-        <translation type="unfinished"></translation>
+        <translation>规整计数器</translation>
     </message>
     <message>
         <source>Migrate types</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移类型</translation>
     </message>
     <message>
         <source>Run the Compact memory action (compact_memory) and compare before/after</source>
-        <translation type="unfinished"></translation>
+        <translation>执行“规整内存”操作（compact_memory）并比较前后变化</translation>
     </message>
     <message>
         <source>Compaction migrates movable pages so that free memory forms large contiguous blocks (what huge pages and some drivers need). The indices and the free blocks are read just before and after it runs and compared here.</source>
-        <translation type="unfinished"></translation>
+        <translation>规整会迁移可移动页面，使空闲内存形成大的连续块（大页和某些驱动程序需要）。在运行前后立即读取指数和空闲块，并在此比较。</translation>
     </message>
     <message>
         <source>free blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲块</translation>
     </message>
     <message>
         <source>order (allocation of 2^order pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>阶（分配 2^阶 个页面）</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>计数器</translation>
     </message>
     <message>
         <source>Since the window opened</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口打开以来</translation>
     </message>
     <message>
         <source>Total since boot</source>
-        <translation type="unfinished"></translation>
+        <translation>开机以来总计</translation>
     </message>
     <message>
         <source>/proc/vmstat compaction counters</source>
-        <translation type="unfinished"></translation>
+        <translation>/proc/vmstat 中的规整计数器</translation>
     </message>
     <message>
         <source>Read migrate types</source>
-        <translation type="unfinished"></translation>
+        <translation>读取迁移类型</translation>
     </message>
     <message>
         <source>Read /proc/pagetypeinfo once (root; expensive for the kernel, so not polled)</source>
-        <translation type="unfinished"></translation>
+        <translation>读取一次 /proc/pagetypeinfo（需要 root；对内核开销较大，因此不轮询）</translation>
     </message>
     <message>
         <source>Free blocks split by migrate type, from /proc/pagetypeinfo (root).</source>
-        <translation type="unfinished"></translation>
+        <translation>按迁移类型划分的空闲块，来自 /proc/pagetypeinfo（需要 root）。</translation>
     </message>
     <message>
         <source>Cannot read fragmentation: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取碎片信息：{exc}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Huge-page order {huge_order}&lt;/b&gt; ({page} blocks) · the kernel compacts a zone whose fragmentation index exceeds &lt;b&gt;{threshold}&lt;/b&gt; (extfrag_threshold)&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · in the buddy allocator&apos;s free blocks &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · difference &lt;b&gt;{diff}&lt;/b&gt;: &lt;span style=&apos;color:#555&apos;&gt;{UNHANDED_LABEL}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;大页阶 {huge_order}&lt;/b&gt;（{page} 块）· 区域的碎片指数超过 &lt;b&gt;{threshold}&lt;/b&gt;（extfrag_threshold）时内核会规整该区域&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · 伙伴分配器的空闲块 &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · 差值 &lt;b&gt;{diff}&lt;/b&gt;：&lt;span style=&apos;color:#555&apos;&gt;{UNHANDED_LABEL}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>above extfrag_threshold: the kernel would compact this zone for this order</source>
-        <translation type="unfinished"></translation>
+        <translation>高于 extfrag_threshold：内核会为该阶规整此区域</translation>
     </message>
     <message>
         <source>Fragmentation at order {huge_order} ({block} blocks) over time</source>
-        <translation type="unfinished"></translation>
+        <translation>阶 {huge_order}（{block} 块）的碎片随时间变化</translation>
     </message>
     <message>
         <source>Compact memory is unavailable: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>规整内存不可用：{reason}</translation>
     </message>
     <message>
         <source>Compaction queued…</source>
-        <translation type="unfinished"></translation>
+        <translation>规整已排队…</translation>
     </message>
     <message>
         <source>Compacting… (the kernel migrates movable pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在规整…（内核正在迁移可移动页面）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Compaction failed:&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;规整失败：&lt;/b&gt;{message}</translation>
     </message>
     <message>
         <source>{name}: free blocks per order, before (grey) and after (green)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：各阶空闲块，之前（灰色）与之后（绿色）</translation>
     </message>
     <message>
         <source>Read at {strftime} · pageblock order {pageblock_order} ({pages_per_block} pages); empty free lists are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 {strftime} · 页块阶 {pageblock_order}（{pages_per_block} 个页面）；省略空的空闲链表。</translation>
     </message>
     <message>
         <source>Fragmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>碎片</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 分钟</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 小时</translation>
     </message>
     <message>
         <source>Follow live</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随实时</translation>
     </message>
     <message>
         <source>Keep the newest readings in view (drag or zoom the chart to inspect)</source>
-        <translation type="unfinished"></translation>
+        <translation>保持显示最新读数（拖动或缩放图表以查看细节）</translation>
     </message>
     <message>
         <source>Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时 — 最近 {span}。拖动或滚动图表以查看细节；点击图例项可隐藏该列表。</translation>
     </message>
     <message>
         <source>Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看中 — 图表保持不动。点击“跟随实时”返回最新读数。</translation>
     </message>
 </context>
 <context>
     <name>ListsView</name>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Share of RAM</source>
-        <translation type="unfinished"></translation>
+        <translation>占内存比例</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页面数</translation>
     </message>
     <message>
         <source>Repurposed</source>
-        <translation type="unfinished"></translation>
+        <translation>被重新利用</translation>
     </message>
     <message>
         <source>{count} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 字节</translation>
     </message>
     <message>
         <source>Waiting for the first reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待第一次读数…</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详细项</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>&lt;b&gt;Physical memory {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; available {available_bytes} ({available_bytes2}) &amp;nbsp;·&amp;nbsp; page size {page_size}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;物理内存 {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 可用 {available_bytes}（{available_bytes2}）&amp;nbsp;·&amp;nbsp; 页面大小 {page_size}</translation>
     </message>
     <message>
         <source> &amp;nbsp;·&amp;nbsp; &lt;i&gt;{limited}&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> &amp;nbsp;·&amp;nbsp; &lt;i&gt;{limited}&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Total {total}; available {available_bytes}</source>
-        <translation type="unfinished"></translation>
+        <translation>总计 {total}；可用 {available_bytes}</translation>
     </message>
     <message>
         <source>{page_size:,}-byte pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{page_size:,} 字节的页面</translation>
     </message>
     <message>
         <source>Pages taken from this list for other uses (cumulative)</source>
-        <translation type="unfinished"></translation>
+        <translation>从此列表取走另作他用的页面数（累计）</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
     <message>
         <source>{total_bytes}; the lists add up to {listed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{total_bytes}；各列表合计 {listed}</translation>
     </message>
     <message>
         <source>{value:,} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{value:,} 个页面</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Every {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>每 {seconds} 秒</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像</translation>
     </message>
     <message>
         <source>SVG drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图</translation>
     </message>
     <message>
         <source>CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格</translation>
     </message>
     <message>
         <source>Memory lists</source>
-        <translation type="unfinished"></translation>
+        <translation>内存列表</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>进程</translation>
     </message>
     <message>
         <source>Running without administrator rights: Empty actions may fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>未以管理员权限运行：清理操作可能失败。</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>not administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>非管理员</translation>
     </message>
     <message>
         <source>root</source>
-        <translation type="unfinished"></translation>
+        <translation>root</translation>
     </message>
     <message>
         <source>not root</source>
-        <translation type="unfinished"></translation>
+        <translation>非 root</translation>
     </message>
     <message>
         <source>The backend reading memory, and whether RAMLens runs with full rights</source>
-        <translation type="unfinished"></translation>
+        <translation>读取内存的后端，以及 RAMLens 是否以完全权限运行</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Export chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Refresh &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新频率(&amp;R)</translation>
     </message>
     <message>
         <source>History &amp;span</source>
-        <translation type="unfinished"></translation>
+        <translation>历史时长(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About RAMLens</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 RAMLens(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Empty</source>
-        <translation type="unfinished"></translation>
+        <translation>清理</translation>
     </message>
     <message>
         <source>Move memory between lists (the Empty menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表之间移动内存（清理菜单）</translation>
     </message>
     <message>
         <source>Empty — {action}…</source>
-        <translation type="unfinished"></translation>
+        <translation>清理 — {action}…</translation>
     </message>
     <message>
         <source>Go to {tab}</source>
-        <translation type="unfinished"></translation>
+        <translation>转到“{tab}”</translation>
     </message>
     <message>
         <source>The language changes when RAMLens starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在 RAMLens 下次启动时更改。</translation>
     </message>
     <message>
         <source>choose a file ending in .png, .svg or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择以 .png、.svg 或 .csv 结尾的文件</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>Image width in pixels:</source>
-        <translation type="unfinished"></translation>
+        <translation>图像宽度（像素）：</translation>
     </message>
     <message>
         <source>Could not export the chart to {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图表导出到 {path}：{error}</translation>
     </message>
     <message>
         <source>Chart exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>图表已导出到 {path}</translation>
     </message>
     <message>
         <source>Could not restart as administrator: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以管理员身份重新启动：{error}</translation>
     </message>
     <message>
         <source>About RAMLens</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 RAMLens</translation>
     </message>
     <message>
         <source>Where physical memory is, live: in use, standby, modified, free — as a table and over time — and the Empty actions that move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时显示物理内存的去向：使用中、待机、已修改、空闲 — 以表格和时间曲线呈现 — 以及移动内存的清理操作。</translation>
     </message>
     <message>
         <source>Backend: {backend} on {platform}.</source>
-        <translation type="unfinished"></translation>
+        <translation>后端：{platform} 上的 {backend}。</translation>
     </message>
     <message>
         <source>{action}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}？</translation>
     </message>
     <message>
         <source>Programs may slow down for a while as they read their data back from disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序从磁盘重新读回数据期间，可能会变慢一段时间。</translation>
     </message>
     <message>
         <source>Don&apos;t ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>不再询问</translation>
     </message>
     <message>
         <source>Reading failed</source>
-        <translation type="unfinished"></translation>
+        <translation>读取失败</translation>
     </message>
     <message>
         <source>Reading memory failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>读取内存失败：{error}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>{action} — running…</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} — 正在运行…</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出原因</translation>
     </message>
     <message>
         <source>{action} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}失败：{reason}</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>PagesView</name>
     <message>
         <source>&lt;b&gt;The physical-page census is unavailable:&lt;/b&gt; {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;物理页面普查不可用：&lt;/b&gt;{reason}。</translation>
     </message>
     <message>
         <source>Take census</source>
-        <translation type="unfinished"></translation>
+        <translation>开始普查</translation>
     </message>
     <message>
         <source>Read the flags of every page frame and classify each one</source>
-        <translation type="unfinished"></translation>
+        <translation>读取每个页框的标志并逐一分类</translation>
     </message>
     <message>
         <source>Press Take census to classify every physical page of this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“开始普查”对本机的每个物理页面进行分类。</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页面数</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>比例</translation>
     </message>
     <message>
         <source>/proc/meminfo</source>
-        <translation type="unfinished"></translation>
+        <translation>/proc/meminfo</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <source>meminfo figure</source>
-        <translation type="unfinished"></translation>
+        <translation>meminfo 中的项</translation>
     </message>
     <message>
         <source>Pages by class, next to /proc/meminfo</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别统计的页面，与 /proc/meminfo 对照</translation>
     </message>
     <message>
         <source>Flag names</source>
-        <translation type="unfinished"></translation>
+        <translation>标志名称</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>标志</translation>
     </message>
     <message>
         <source>Flag combinations (as tools/mm/page-types prints them)</source>
-        <translation type="unfinished"></translation>
+        <translation>标志组合（与 tools/mm/page-types 的输出相同）</translation>
     </message>
     <message>
         <source>physical address (GiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>物理地址（GiB）</translation>
     </message>
     <message>
         <source>offset in the row (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>行内偏移（MiB）</translation>
     </message>
     <message>
         <source>Scroll to zoom, drag to pan; hover for the address and class.</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动缩放，拖动平移；悬停可查看地址和类别。</translation>
     </message>
     <message>
         <source>Physical memory map</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存图</translation>
     </message>
     <message>
         <source>Flag combinations</source>
-        <translation type="unfinished"></translation>
+        <translation>标志组合</translation>
     </message>
     <message>
         <source>Use Counts</source>
-        <translation type="unfinished"></translation>
+        <translation>用途统计</translation>
     </message>
     <message>
         <source>Physical Ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>物理地址范围</translation>
     </message>
     <message>
         <source>Reading page frames…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取页框…</translation>
     </message>
     <message>
         <source>Reading page frames… {done:,} of {expected:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取页框… {done:,} / {expected:,}</translation>
     </message>
     <message>
         <source>&lt;b&gt;The census failed:&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;普查失败：&lt;/b&gt;{message}</translation>
     </message>
     <message>
         <source>Take census again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新普查</translation>
     </message>
     <message>
         <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({frames1}) classified in {elapsed:.1f} s at {strftime} · {n_combinations} flag combinations · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{frames:,} 个页框&lt;/b&gt;（{frames1}）于 {strftime} 在 {elapsed:.1f} 秒内完成分类 · {n_combinations} 种标志组合 · 图中一个像素 = {frames_per_cell} 个页框（{cell}），按其中多数页框的类别着色</translation>
     </message>
     <message>
         <source>Physical memory map · {row_bytes} per row · {frames_per_cell} per pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存图 · 每行 {row_bytes} · 每像素 {frames_per_cell}</translation>
     </message>
     <message>
         <source>physical address 0x{address:011x} ({address1}): mostly {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>物理地址 0x{address:011x}（{address1}）：主要为{label}</translation>
     </message>
     <message>
         <source>Physical pages</source>
-        <translation type="unfinished"></translation>
+        <translation>物理页面</translation>
     </message>
 </context>
 <context>
     <name>PhysicalRanges</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详细项</translation>
     </message>
     <message>
         <source>Not shown: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未显示：{problem}。</translation>
     </message>
     <message>
         <source>RAM in all: {size}.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存总计：{size}。</translation>
     </message>
 </context>
 <context>
     <name>ProcessesView</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Working set</source>
-        <translation type="unfinished"></translation>
+        <translation>工作集</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>私有</translation>
     </message>
     <message>
         <source>Shared</source>
-        <translation type="unfinished"></translation>
+        <translation>共享</translation>
     </message>
     <message>
         <source>Resident memory (working set): physical pages the process maps now</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存（工作集）：进程当前映射的物理页面</translation>
     </message>
     <message>
         <source>Pages only this process uses (USS when readable, else working set − shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此进程使用的页面（可读取时为 USS，否则为工作集 − 共享）</translation>
     </message>
     <message>
         <source>Working-set pages shared with other processes (files, libraries, shared memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>与其他进程共享的工作集页面（文件、库、共享内存）</translation>
     </message>
     <message>
         <source>Proportional set size: private + each shared page divided by the processes sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例分摊的内存（PSS）：私有页面 + 每个共享页面除以共享它的进程数</translation>
     </message>
     <message>
         <source>Filter by name, user or PID</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、用户或 PID 筛选</translation>
     </message>
     <message>
         <source>Trim working set</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪工作集</translation>
     </message>
     <message>
         <source>Trim the working sets of the selected processes</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪所选进程的工作集</translation>
     </message>
     <message>
         <source>Kernel threads</source>
-        <translation type="unfinished"></translation>
+        <translation>内核线程</translation>
     </message>
     <message>
         <source>Also list processes without memory of their own (kernel threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时列出没有自身内存的进程（内核线程）</translation>
     </message>
     <message>
         <source>Trim working set ({n_pids} selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪工作集（已选 {n_pids} 个）</translation>
     </message>
     <message>
         <source>{count} processes</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个进程</translation>
     </message>
     <message>
         <source> ({count} kernel threads hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已隐藏 {count} 个内核线程）</translation>
     </message>
     <message>
         <source>{shown} · working sets {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} · 工作集 {size}</translation>
     </message>
     <message>
         <source> · PSS {size} (what the processes really occupy)</source>
-        <translation type="unfinished"></translation>
+        <translation> · PSS {size}（进程实际占用）</translation>
     </message>
 </context>
 <context>
     <name>SnapshotController</name>
     <message>
         <source>&amp;Save snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存快照(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Open snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开快照(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Compare snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较快照(&amp;C)…</translation>
     </message>
     <message>
         <source>Snapshot saved to {path}: {n_processes} processes, {value} history readings</source>
-        <translation type="unfinished"></translation>
+        <translation>快照已保存到 {path}：{n_processes} 个进程，{value} 条历史读数</translation>
     </message>
     <message>
         <source>Save snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>保存快照</translation>
     </message>
     <message>
         <source>Open snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>打开快照</translation>
     </message>
 </context>
 <context>
     <name>SnapshotWindow</name>
     <message>
         <source>RAMLens — {name} (snapshot, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>RAMLens — {name}（快照，只读）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Snapshot {name}&lt;/b&gt; — taken {taken} on &lt;b&gt;{hostname}&lt;/b&gt; ({os}). Read-only: nothing here updates.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;快照 {name}&lt;/b&gt; — 于 {taken} 在 &lt;b&gt;{hostname}&lt;/b&gt;（{os}）上拍摄。只读：此处内容不会更新。</translation>
     </message>
     <message>
         <source>Compare with now</source>
-        <translation type="unfinished"></translation>
+        <translation>与当前比较</translation>
     </message>
     <message>
         <source>Compare with…</source>
-        <translation type="unfinished"></translation>
+        <translation>与…比较</translation>
     </message>
     <message>
         <source>Memory lists</source>
-        <translation type="unfinished"></translation>
+        <translation>内存列表</translation>
     </message>
     <message>
         <source>Recorded in the snapshot: {n_times} readings over {minutes:.1f} min. Drag or scroll the chart to inspect; click a legend entry to hide a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>快照中记录了 {minutes:.1f} 分钟内的 {n_times} 条读数。拖动或滚动图表以查看细节；点击图例项可隐藏该列表。</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Filter by name, user or PID</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、用户或 PID 筛选</translation>
     </message>
     <message>
         <source>{n_processes} processes at the time of the snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄快照时有 {n_processes} 个进程</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>进程</translation>
     </message>
     <message>
         <source>Fragmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>碎片</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>机器</translation>
     </message>
     <message>
         <source>Free blocks per size (order) in each zone, from /proc/buddyinfo, and the kernel&apos;s indices for a {huge_size} (huge-page) allocation: unusable free index 0–1; fragmentation index near 1 = failing for fragmentation, −1 = it would succeed</source>
-        <translation type="unfinished"></translation>
+        <translation>各区域按大小（阶）划分的空闲块，来自 /proc/buddyinfo，以及内核对 {huge_size}（大页）分配给出的指数：不可用空闲指数 0–1；碎片指数接近 1 = 因碎片而失败，−1 = 分配会成功</translation>
     </message>
     <message>
         <source>Census: {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>普查：{key}</translation>
     </message>
     <message>
         <source>Compare with snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>与快照比较</translation>
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Hide RAMLens</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏 RAMLens</translation>
     </message>
     <message>
         <source>Auto-clean</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理</translation>
     </message>
     <message>
         <source>Close to tray</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时最小化到托盘</translation>
     </message>
     <message>
         <source>This desktop has no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>此桌面没有系统托盘</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Show RAMLens</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 RAMLens</translation>
     </message>
     <message>
         <source>Auto-clean: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动清理：{text}</translation>
     </message>
 </context>
 <context>
     <name>UseCountsTable</name>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
 </context>
 <context>
     <name>actions</name>
     <message>
         <source>Combine memory pages</source>
-        <translation type="unfinished"></translation>
+        <translation>合并内存页面</translation>
     </message>
     <message>
         <source>Merge identical physical pages into one shared copy (Windows 10 and later).</source>
-        <translation type="unfinished"></translation>
+        <translation>将内容相同的物理页面合并为一份共享副本（Windows 10 及更高版本）。</translation>
     </message>
     <message>
         <source>Empty compression store</source>
-        <translation type="unfinished"></translation>
+        <translation>清空压缩存储</translation>
     </message>
     <message>
         <source>Trim the memory compression store&apos;s working set, as System Informer does (Windows 10 and later).</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪内存压缩存储的工作集，与 System Informer 的做法相同（Windows 10 及更高版本）。</translation>
     </message>
     <message>
         <source>Empty system file cache</source>
-        <translation type="unfinished"></translation>
+        <translation>清空系统文件缓存</translation>
     </message>
     <message>
         <source>Trim the system working set that holds the file cache; its pages go to standby.</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪存放文件缓存的系统工作集；其页面转入待机列表。</translation>
     </message>
     <message>
         <source>Empty registry cache</source>
-        <translation type="unfinished"></translation>
+        <translation>清空注册表缓存</translation>
     </message>
     <message>
         <source>Flush registry hives from memory (Windows 8.1 and later).</source>
-        <translation type="unfinished"></translation>
+        <translation>将注册表配置单元从内存中刷新出去（Windows 8.1 及更高版本）。</translation>
     </message>
     <message>
         <source>Empty working sets</source>
-        <translation type="unfinished"></translation>
+        <translation>清空工作集</translation>
     </message>
     <message>
         <source>Trim every process&apos;s working set: pages move to the standby and modified lists (Linux: process_madvise(MADV_PAGEOUT) over every process).</source>
-        <translation type="unfinished"></translation>
+        <translation>修剪每个进程的工作集：页面转入待机列表和已修改列表（Linux：对每个进程执行 process_madvise(MADV_PAGEOUT)）。</translation>
     </message>
     <message>
         <source>Flush modified list</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新已修改列表</translation>
     </message>
     <message>
         <source>Write dirty pages back to disk; they become clean standby pages (Linux: sync).</source>
-        <translation type="unfinished"></translation>
+        <translation>将脏页写回磁盘；它们变为干净的待机页面（Linux：sync）。</translation>
     </message>
     <message>
         <source>Flush modified file cache</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新已修改文件缓存</translation>
     </message>
     <message>
         <source>Flush the write cache of every volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新每个卷的写入缓存。</translation>
     </message>
     <message>
         <source>Purge standby list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空待机列表</translation>
     </message>
     <message>
         <source>Drop the clean file cache; its pages become free (Linux: drop_caches=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃干净的文件缓存；其页面变为空闲（Linux：drop_caches=1）。</translation>
     </message>
     <message>
         <source>Purge priority-0 standby list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空优先级 0 待机列表</translation>
     </message>
     <message>
         <source>Drop only the lowest-priority standby pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>只丢弃优先级最低的待机页面。</translation>
     </message>
     <message>
         <source>Purge kernel caches</source>
-        <translation type="unfinished"></translation>
+        <translation>清空内核缓存</translation>
     </message>
     <message>
         <source>Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2).</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃可回收的内核 slab 缓存：目录项和 inode（drop_caches=2）。</translation>
     </message>
     <message>
         <source>Compact memory</source>
-        <translation type="unfinished"></translation>
+        <translation>规整内存</translation>
     </message>
     <message>
         <source>Move movable pages together so free memory forms large contiguous blocks (compact_memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>把可移动页面集中到一起，使空闲内存形成大的连续块（compact_memory）。</translation>
     </message>
     <message>
         <source>Empty all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清理</translation>
     </message>
     <message>
         <source>Runs every available Empty action in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>依次执行所有可用的清理操作。</translation>
     </message>
     <message>
         <source>runs through the privileged helper; you will be asked for a password</source>
-        <translation type="unfinished"></translation>
+        <translation>通过特权辅助程序运行；将要求输入密码</translation>
     </message>
 </context>
 <context>
     <name>autoclean</name>
     <message>
         <source>Purging the standby list or flushing the modified list throws away cached files: programs then read them from disk again, which shows as stutter and slow starts. Enable these only if you know you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>清空待机列表或刷新已修改列表会丢弃已缓存的文件：程序随后要从磁盘重新读取，表现为卡顿和启动变慢。只有在确实需要时才启用这些操作。</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>not running: no rule is switched on</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行：没有启用任何规则</translation>
     </message>
 </context>
 <context>
     <name>backend</name>
     <message>
         <source>Not running as root: the root-only Empty actions ask for an administrator&apos;s password through pkexec; the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).</source>
-        <translation type="unfinished"></translation>
+        <translation>未以 root 身份运行：需要 root 的清理操作会通过 pkexec 要求输入管理员密码；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
     </message>
     <message>
         <source>Not running as root: reading works, but every Empty action except Flush modified list needs root (start RAMLens with sudo, or install the pkexec helper: see README); the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).</source>
-        <translation type="unfinished"></translation>
+        <translation>未以 root 身份运行：可以读取，但除“刷新已修改列表”外的所有清理操作都需要 root（请用 sudo 启动 RAMLens，或安装 pkexec 辅助程序：见 README）；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
     </message>
     <message>
         <source>Not running as administrator: the lists come from performance counters (less detail) and the Empty actions are unavailable. Restart as administrator to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>未以管理员身份运行：列表来自性能计数器（细节较少），清理操作不可用。请以管理员身份重新启动以使用它们。</translation>
+    </message>
+</context>
+<context>
+    <name>buddy</name>
+    <message>
+        <source>free memory not in the buddy allocator&apos;s free lists: not yet handed to the buddy allocator (e.g. lazily initialised memory on a VM) or held on per-CPU free lists</source>
+        <translation>不在伙伴分配器空闲链表中的空闲内存：尚未交给伙伴分配器（例如虚拟机上延迟初始化的内存），或保存在每 CPU 空闲链表中</translation>
     </message>
 </context>
 <context>
     <name>export</name>
     <message>
         <source>RAMLens memory history</source>
-        <translation type="unfinished"></translation>
+        <translation>RAMLens 内存历史</translation>
     </message>
 </context>
 <context>
     <name>lists</name>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中</translation>
     </message>
     <message>
         <source>Standby</source>
-        <translation type="unfinished"></translation>
+        <translation>待机</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <source>Modified no-write</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改不写入</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Zeroed</source>
-        <translation type="unfinished"></translation>
+        <translation>已清零</translation>
     </message>
     <message>
         <source>Bad</source>
-        <translation type="unfinished"></translation>
+        <translation>坏页</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>RAMLens cannot read memory</source>
-        <translation type="unfinished"></translation>
+        <translation>RAMLens 无法读取内存</translation>
     </message>
     <message>
         <source>RAMLens cannot start: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>RAMLens 无法启动：{error}</translation>
     </message>
 </context>
 <context>
     <name>pagecensus</name>
     <message>
         <source>Reserved / hole / no flags</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 / 空洞 / 无标志</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Slab</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab</translation>
     </message>
     <message>
         <source>Page tables</source>
-        <translation type="unfinished"></translation>
+        <translation>页表</translation>
     </message>
     <message>
         <source>Unevictable</source>
-        <translation type="unfinished"></translation>
+        <translation>不可逐出</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名页</translation>
     </message>
     <message>
         <source>Shmem</source>
-        <translation type="unfinished"></translation>
+        <translation>共享内存</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <source>Mapped file</source>
-        <translation type="unfinished"></translation>
+        <translation>映射文件</translation>
     </message>
     <message>
         <source>Standby</source>
-        <translation type="unfinished"></translation>
+        <translation>待机</translation>
     </message>
     <message>
         <source>Other kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>其他内核</translation>
     </message>
 </context>
 <context>
     <name>usecounts</name>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名页</translation>
     </message>
     <message>
         <source>File (page cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件（页面缓存）</translation>
     </message>
     <message>
         <source>Shmem / tmpfs</source>
-        <translation type="unfinished"></translation>
+        <translation>共享内存 / tmpfs</translation>
     </message>
     <message>
         <source>Slab</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab</translation>
     </message>
     <message>
         <source>Page tables</source>
-        <translation type="unfinished"></translation>
+        <translation>页表</translation>
     </message>
     <message>
         <source>Huge pages (hugetlb)</source>
-        <translation type="unfinished"></translation>
+        <translation>大页（hugetlb）</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Reserved / no flags</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 / 无标志</translation>
     </message>
     <message>
         <source>Other kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>其他内核</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中</translation>
     </message>
     <message>
         <source>Standby</source>
-        <translation type="unfinished"></translation>
+        <translation>待机</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <source>Reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
 </context>
 </TS>
