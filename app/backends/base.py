@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the report types; importing them at run time would load a L
     from app.backends.linux.census import Census
     from app.backends.linux.fragmentation import FragmentationReport
     from app.backends.linux.pagetypeinfo import PagetypeInfo
+    from app.helper_state import HelperState, SetupResult
 
 
 class BackendError(RuntimeError):
@@ -64,6 +65,22 @@ class PageCensusSource(Protocol):
         ...
 
 
+class HelperSetupSource(Protocol):
+    """Setting up the privileged helper that runs root-only actions for an ordinary user (Linux: pkexec)."""
+
+    def state(self) -> HelperState:
+        """Installed or not, and whether it is this version's (cheap: reads files, starts nothing)."""
+        ...
+
+    def install(self, no_password: bool = False) -> SetupResult:
+        """Install or update it, asking for an administrator's password; blocks (run it off the UI thread)."""
+        ...
+
+    def uninstall(self) -> SetupResult:
+        """Remove it, asking for an administrator's password; blocks."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -73,6 +90,7 @@ class Capabilities:
 
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
+    helper_setup: HelperSetupSource | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,7 @@ class Availability:
     available: bool
     reason: str = ""
     via_helper: bool = False  # runs through the privileged helper (pkexec) rather than in-process
+    prompts: bool = False  # running it asks for a password (so auto-clean must not)
 
 
 @dataclass(frozen=True)

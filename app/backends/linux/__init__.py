@@ -70,13 +70,19 @@ class LinuxBackend:
         )
 
     def capabilities(self) -> Capabilities:
-        """Fragmentation (buddyinfo) and the physical-page census (kpageflags)."""
+        """Fragmentation (buddyinfo), the physical-page census (kpageflags), the pkexec helper's set-up."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+        from app.backends.linux.helper_setup import PkexecSetup
 
         return Capabilities(
             fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
             page_census=KpageflagsCensus(self.proc, self.page_size),
+            helper_setup=PkexecSetup(self.reprobe),
         )
+
+    def reprobe(self) -> None:
+        """Forget who we are and what we may do: probed again on next use (after the helper's set-up)."""
+        self._host = None
 
     def close(self) -> None:
         """Close the /proc files kept open for sampling."""
@@ -111,7 +117,7 @@ class LinuxBackend:
             )
         return (
             "Not running as root: reading works, but every Empty action except Flush modified list needs "
-            f"root (start RAMLens with sudo, or install the pkexec helper: see README); {census}."
+            f"root (start RAMLens with sudo, or set up the pkexec helper); {census}."
         )
 
     def can_relaunch_elevated(self) -> bool:
