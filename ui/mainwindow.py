@@ -115,11 +115,12 @@ class MainWindow(QMainWindow):
         self._on_interval_changed(self.sampler.interval)
 
         # Snapshots (File menu), auto-clean (Tools menu, log dock) and the tray attach through the hooks.
-        from ui import autoclean, snapshots, tray
+        from ui import autoclean, helper_setup, snapshots, tray
 
         self.snapshots = snapshots.install(self)
         self.autoclean = autoclean.install(self)
         self.tray = tray.install(self, self.autoclean.controller)
+        self.helper_setup = helper_setup.install(self)  # after auto-clean: it joins the Tools menu
         # The Linux-only tabs (Fragmentation, Physical pages) attach the same way; None elsewhere.
         from ui.views import fragmentation, pages
 

@@ -111,10 +111,9 @@ class LinuxBackend:
             return ""
         census = "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo)"
         if self.host.helper.available:
-            return (
-                "Not running as root: the root-only Empty actions ask for an administrator's password "
-                f"through pkexec; {census}."
-            )
+            prompts = self.host.helper.prompts
+            asks = "ask for an administrator's password" if prompts else "run without a password"
+            return f"Not running as root: the root-only Empty actions {asks} through pkexec; {census}."
         return (
             "Not running as root: reading works, but every Empty action except Flush modified list needs "
             f"root (start RAMLens with sudo, or set up the pkexec helper); {census}."
