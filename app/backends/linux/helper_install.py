@@ -235,9 +235,15 @@ def _root_only(path: Path) -> bool:
 
 
 def _check_ancestors(path: Path) -> None:
-    """Refuse when a directory above ``path`` could be changed by someone other than root."""
+    """Refuse when a directory above ``path`` could be changed by someone other than root.
+
+    A root-owned sticky directory (/tmp) is fine: others cannot rename or remove root's entries in it.
+    """
     for parent in path.parents:
-        if parent.exists() and not _root_only(parent):
+        if not parent.exists():
+            continue
+        info = parent.lstat()
+        if not (_root_only(parent) or (info.st_uid == 0 and info.st_mode & stat.S_ISVTX)):
             raise InstallError(
                 f"{parent} is writable by a user other than root (or not owned by root): a helper below it "
                 "could be replaced; choose another --prefix"
