@@ -1,4 +1,4 @@
-"""Whether a helper action prompts decides auto-clean: polkit's answer goes from access.decide to the engine."""
+"""Whether a helper action prompts decides auto-clean: polkit's answer reaches the engine through decide."""
 
 from __future__ import annotations
 
