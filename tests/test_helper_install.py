@@ -44,6 +44,15 @@ def layout(tmp_path: Path) -> Layout:
     return Layout(tmp_path / "prefix", tmp_path / "actions")
 
 
+@pytest.fixture
+def installed(layout: Layout, modules: list[Path]) -> Layout:
+    """A layout with the helper installed (as root)."""
+    if os.geteuid() != 0:
+        pytest.skip("installing writes root-owned files: needs root")
+    helper_install.install(layout, modules=modules)
+    return layout
+
+
 @needs_system_python
 def test_the_closure_is_what_the_helper_imports_and_nothing_more(modules: list[Path]) -> None:
     names = {str(m.relative_to(helper_install.SOURCE)) for m in modules}
@@ -85,12 +94,10 @@ def test_install_writes_root_only_files_and_a_manifest_listing_each(
     assert helper_setup.describe(found).summary.endswith("matches this RAMLens")
 
 
-@needs_root
-@needs_system_python
 def test_the_installed_helper_ignores_the_callers_environment_and_directory(
-    layout: Layout, modules: list[Path], tmp_path: Path
+    installed: Layout, tmp_path: Path
 ) -> None:
-    helper_install.install(layout, modules=modules)
+    layout = installed
     evil = tmp_path / "evil"
     (evil / "app").mkdir(parents=True)
     marker = tmp_path / "evil-ran"
@@ -158,12 +165,10 @@ def test_uninstall_removes_exactly_what_install_wrote(
         helper_install.uninstall(layout)
 
 
-@needs_root
-@needs_system_python
 def test_a_tampered_manifest_cannot_make_uninstall_delete_other_files(
-    layout: Layout, modules: list[Path], tmp_path: Path
+    installed: Layout, tmp_path: Path
 ) -> None:
-    helper_install.install(layout, modules=modules)
+    layout = installed
     bystander = tmp_path / "bystander"
     bystander.write_text("keep me")
     data = json.loads(layout.manifest.read_text())
