@@ -77,9 +77,11 @@ class ElevationBar(QFrame):
         )
         self.label = QLabel(note, self)
         self.label.setWordWrap(True)
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(10, 6, 6, 6)
-        self._row.addWidget(self.label, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        self._buttons = QHBoxLayout()  # between the text and the close button
+        row.addLayout(self._buttons)
         self.relaunch_button: QPushButton | None = None
         if relaunch is not None:
             self.relaunch_button = self.add_button("Restart as administrator", relaunch)
@@ -88,14 +90,13 @@ class ElevationBar(QFrame):
         close.setAutoRaise(True)
         close.setToolTip("Hide this notice")
         close.clicked.connect(self.hide)
-        self._row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
     def add_button(self, text: str, callback: Callable[[], None]) -> QPushButton:
-        """A button before the close button (e.g. "Set up…" of the privileged helper)."""
+        """A button after the others, before the close button (e.g. the privileged helper's "Set up…")."""
         button = QPushButton(text, self)
         button.clicked.connect(callback)
-        self._row.insertWidget(self._row.count() - 1 if self._row.count() > 1 else 1, button)
-        self._row.setAlignment(button, Qt.AlignmentFlag.AlignVCenter)
+        self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         return button
 
     def set_note(self, note: str) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QMenu, QMessageBox, QPushButton
 
 from app.backends.base import HelperSetupSource
-from app.helper_state import SetupResult
+from app.helper_state import HelperState, SetupResult
 
 if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
@@ -59,7 +59,7 @@ class HelperSetupUI(QObject):
         menu.addAction(self.install_action)
         menu.addAction(self.uninstall_action)
         menu.aboutToShow.connect(self.update_controls)
-        self.state = setup.state()
+        self.state = HelperState(False, False, "")
         self.update_controls()
 
     def update_controls(self) -> None:
@@ -121,7 +121,7 @@ class HelperSetupUI(QObject):
         self.busy = True
         self.update_controls()
         self.window.notify(message, "info")
-        self.pool.start(lambda: self._relay.done.emit(call()))
+        self.pool.start(lambda: self._relay.done.emit(_guarded(call)))
 
     def _on_done(self, result: SetupResult) -> None:
         self.busy = False
@@ -137,6 +137,14 @@ class HelperSetupUI(QObject):
         if self.window.elevation_bar is not None:
             self.window.elevation_bar.set_note(self.window.backend.privilege_note())
         self.update_controls()
+
+
+def _guarded(call: Callable[[], SetupResult]) -> SetupResult:
+    """``call()`` on the worker; a bug still ends as a shown failure, never as a window stuck busy."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 (reported to the person, with the type)
+        return SetupResult(False, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _tools_menu(window: MainWindow) -> QMenu:
