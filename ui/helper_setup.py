@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 NO_PASSWORD_TEXT = "Don't ask for a password in my desktop session"
 NO_PASSWORD_TIP = (
-    "Anyone using this computer's active desktop session could then empty memory without a password; "
-    "by default an administrator password is asked once and kept for a few minutes."
+    "If you tick this, anyone using this computer's active desktop session can empty memory without a "
+    "password; otherwise an administrator password is asked once and kept for a few minutes."
 )
 
 
@@ -82,6 +82,13 @@ class HelperSetupUI(QObject):
 
     def ask_password_choice(self) -> bool | None:
         """The confirmation dialog: None when cancelled, else whether to skip passwords in this session."""
+        box = self.password_dialog()
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return None
+        return box.checkBox().isChecked()
+
+    def password_dialog(self) -> QMessageBox:
+        """The set-up question with the password choice (unticked: ask for a password)."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Set up the privileged helper")
@@ -93,9 +100,7 @@ class HelperSetupUI(QObject):
         check = QCheckBox(NO_PASSWORD_TEXT, box)
         box.setCheckBox(check)
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Ok:
-            return None
-        return check.isChecked()
+        return box
 
     def request_install(self) -> None:
         """Ask, then install or update on the worker."""

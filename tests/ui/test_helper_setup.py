@@ -79,6 +79,17 @@ def test_set_up_makes_greyed_actions_available_without_restart(make_window, qtbo
     assert ui.uninstall_action.isEnabled() and not ui.install_action.isEnabled()
 
 
+def test_the_dialog_offers_the_password_choice_unticked(make_window) -> None:
+    window = make_window(HelperBackend())
+    box = window.helper_setup.password_dialog()
+    box.show()
+    box.grab().save(str(ARTIFACTS / "helper-setup-dialog.png"))
+    assert box.checkBox().text() == "Don't ask for a password in my desktop session"
+    assert not box.checkBox().isChecked()  # off by default
+    assert "administrator password" in box.text() and box.informativeText().startswith("If you tick this")
+    box.close()
+
+
 def test_cancelling_the_dialog_changes_nothing(make_window, monkeypatch) -> None:
     backend = HelperBackend()
     window = make_window(backend)
