@@ -234,3 +234,12 @@ def test_cli_status_reports_a_missing_helper(tmp_path: Path) -> None:
     assert report["summary"] == f"not installed (it would go to {tmp_path}/bin/ramlens-helper)"
     text = subprocess.run(run, capture_output=True, text=True, check=False).stdout
     assert text.startswith("helper:    not installed")
+
+
+def test_a_backend_without_the_capability_has_no_helper_command(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app import cli
+    from tests.fake_backend import FakeBackend
+
+    monkeypatch.setattr("app.cli.common.detect", lambda: FakeBackend(platform="windows"))
+    assert cli.main(["helper", "status"]) == 2
+    assert "there is no privileged helper on windows" in capsys.readouterr().err
