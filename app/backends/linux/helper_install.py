@@ -69,11 +69,6 @@ class Layout:
         """The polkit policy file."""
         return self.policy_dir / polkit.POLICY_NAME
 
-    @classmethod
-    def for_launcher(cls, launcher: Path, policy: Path) -> Layout:
-        """The layout whose launcher is ``launcher`` (PREFIX/bin/ramlens-helper)."""
-        return cls(launcher.parent.parent, policy.parent)
-
 
 @dataclass(frozen=True)
 class Planned:
@@ -207,14 +202,9 @@ def _planned_without_probe(layout: Layout, manifest: Manifest, source: Path) -> 
 
     A new import in this RAMLens changes the file that imports it, so comparing these files is enough.
     """
-    modules = []
-    for path in manifest.files:
-        rel = Path(path).relative_to(layout.lib) if Path(path).is_relative_to(layout.lib) else None
-        if rel is not None and rel.suffix == ".py":
-            modules.append(source / rel)
-    present = [m for m in modules if m.is_file()]
-    planned = plan(layout, manifest.no_password, present, source)
-    return planned
+    copies = [Path(p) for p in manifest.files if p.endswith(".py") and Path(p).is_relative_to(layout.lib)]
+    modules = [source / p.relative_to(layout.lib) for p in copies]
+    return plan(layout, manifest.no_password, [m for m in modules if m.is_file()], source)
 
 
 def _digest(path: Path) -> str | None:
