@@ -116,7 +116,7 @@ class LinuxBackend:
             return f"Not running as root: the root-only Empty actions {asks} through pkexec; {census}."
         return (
             "Not running as root: reading works, but every Empty action except Flush modified list needs "
-            f"root (start RAMLens with sudo, or set up the pkexec helper); {census}."
+            f"root (start RAMLens with sudo, or install the pkexec helper with Set up…); {census}."
         )
 
     def can_relaunch_elevated(self) -> bool:
