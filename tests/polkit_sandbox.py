@@ -86,6 +86,9 @@ def _inside(verdict: str, command: list[str]) -> int:
         # pkexec's own action, for running `ramlens helper install` through it as the window does.
         shutil.copy(ACTIONS / "org.freedesktop.policykit.policy", top / "actions")
         (top / "rules" / "10-ramlens-test.rules").write_text(RULE.format(verdict=verdict))
+        if not MOUNTS["dbus"].is_dir():  # no system bus was ever started here: a private /run to hold one
+            subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(MOUNTS["dbus"].parent)], check=True)
+            MOUNTS["dbus"].mkdir()
         for name, target in MOUNTS.items():
             subprocess.run(["mount", "--bind", str(top / name), str(target)], check=True)
         bus = subprocess.run(
