@@ -59,6 +59,12 @@ def cmd_helper(args: argparse.Namespace) -> int:
     layout = helper_install.Layout(args.prefix)
     if args.helper_command == "status":
         return _status(layout, args.json)
+    if os.geteuid() != 0:
+        error(
+            f"{args.helper_command} writes root-owned files and needs root: "
+            f"run `sudo ramlens helper {args.helper_command}` (or use Set up… in the window)"
+        )
+        return EXIT_USAGE
     verb = "Install or update" if args.helper_command == "install" else "Remove"
     if not args.yes:
         answer = _confirm(
@@ -80,7 +86,7 @@ def cmd_helper(args: argparse.Namespace) -> int:
             print(f"removed the privileged helper from {layout.prefix}")
     except helper_install.InstallError as exc:
         error(str(exc))
-        return EXIT_USAGE if "needs root" in str(exc) else EXIT_FAILED
+        return EXIT_FAILED
     except OSError as exc:
         error(
             f"{exc.filename or 'a file'}: {exc.strerror or exc}; `ramlens helper status` shows what is left"
