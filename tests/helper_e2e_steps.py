@@ -47,9 +47,9 @@ from ui.mainwindow import MainWindow
 app = QApplication([])
 window = MainWindow(LinuxBackend(), QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window.show()
-setup = window.helper_setup
+setup = window.plugins["helper_setup"]
 seen = {"bar_button": setup.bar_button.text(), "bar_visible": setup.bar_button.isVisible(),
-        "standby_enabled_before": window.empty_actions["standby-list"].isEnabled()}
+        "standby_enabled_before": window.empty_menu.items["standby-list"].isEnabled()}
 
 def wait(signal):
     loop = QEventLoop()
@@ -62,7 +62,7 @@ setup.ask_password_choice = lambda: False  # the dialog's answer: keep asking fo
 setup.bar_button.click()
 (result,) = wait(setup.finished)
 seen.update(setup_ok=result.ok, setup_message=result.message, bar_visible_after=setup.bar_button.isVisible(),
-            standby_enabled_after=window.empty_actions["standby-list"].isEnabled(),
+            standby_enabled_after=window.empty_menu.items["standby-list"].isEnabled(),
             note_after=window.elevation_bar.label.text(), state=setup.state.summary)
 sys.stdout.write(json.dumps({"fill": True}) + "\\n"); sys.stdout.flush()
 sys.stdin.readline()  # the root side fills the page cache now
@@ -74,7 +74,7 @@ sys.stdin.readline()
 setup.start(setup.setup.uninstall, "removing")
 (removed,) = wait(setup.finished)
 seen.update(remove_ok=removed.ok, remove_message=removed.message,
-            standby_enabled_removed=window.empty_actions["standby-list"].isEnabled(),
+            standby_enabled_removed=window.empty_menu.items["standby-list"].isEnabled(),
             menu_text_removed=setup.install_action.text())
 window.close()
 print(json.dumps(seen))

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QMenu, QMessageBox, QPushButton
 
 from app.backends.base import HelperSetupSource
 from app.helper_state import HelperState, SetupResult
+from ui.autoclean import AutoCleanUI
+from ui.empty_menu import EmptyMenu
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.window_api import WindowApi
 
 NO_PASSWORD_TEXT = "Don't ask for a password in my desktop session"
 NO_PASSWORD_TIP = (
@@ -38,8 +40,8 @@ class HelperSetupUI(QObject):
 
     finished = Signal(object)  # SetupResult, after the window has re-read availability
 
-    def __init__(self, window: MainWindow, setup: HelperSetupSource):
-        super().__init__(window)
+    def __init__(self, window: WindowApi, setup: HelperSetupSource):
+        super().__init__(window.widget)
         self.window = window
         self.setup = setup
         self.busy = False
@@ -89,7 +91,7 @@ class HelperSetupUI(QObject):
 
     def password_dialog(self) -> QMessageBox:
         """The set-up question with the password choice (unticked: ask for a password)."""
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.window.widget)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Set up the privileged helper")
         box.setText(
@@ -111,7 +113,7 @@ class HelperSetupUI(QObject):
     def request_uninstall(self) -> None:
         """Confirm, then remove on the worker."""
         answer = QMessageBox.question(
-            self.window,
+            self.window.widget,
             "Remove the privileged helper",
             "Remove RAMLens's privileged helper and its polkit policy? Root-only Empty actions will need "
             "RAMLens started as root again. You will be asked for an administrator password.",
@@ -136,9 +138,11 @@ class HelperSetupUI(QObject):
 
     def refresh_window(self) -> None:
         """Read availability and the privilege note again: rights change with the helper."""
-        self.window._populate_empty_menu()
-        controller = self.window.autoclean.controller
-        controller.apply(controller.engine.settings)
+        if isinstance(self.window.empty_menu, EmptyMenu):
+            self.window.empty_menu.refresh()  # it also refreshes itself whenever it opens
+        auto = self.window.plugins.get("autoclean")
+        if isinstance(auto, AutoCleanUI):
+            auto.controller.apply(auto.controller.engine.settings)  # re-reads availability
         if self.window.elevation_bar is not None:
             self.window.elevation_bar.set_note(self.window.backend.privilege_note())
         self.update_controls()
@@ -152,18 +156,17 @@ def _guarded(call: Callable[[], SetupResult]) -> SetupResult:
         return SetupResult(False, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _tools_menu(window: MainWindow) -> QMenu:
+def _tools_menu(window: WindowApi) -> QMenu:
     """The window's Tools menu (auto-clean makes it), or a new one before Help."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == "Tools":
-            return menu
-    menu = QMenu("&Tools", window)
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    auto = window.plugins.get("autoclean")
+    if isinstance(auto, AutoCleanUI):
+        return auto.tools_menu
+    menu = QMenu("&Tools", window.widget)
+    window.widget.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     return menu
 
 
-def install(window: MainWindow) -> HelperSetupUI | None:
+def install(window: WindowApi) -> HelperSetupUI | None:
     """Attach the helper's set-up when the backend offers it (None elsewhere)."""
-    setup = window.backend.capabilities().helper_setup
+    setup = window.capabilities.helper_setup
     return None if setup is None else HelperSetupUI(window, setup)

@@ -14,8 +14,15 @@ import sys
 from app import __version__
 
 # Subcommand modules, in the order `ramlens --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.status", "app.cli.snapshot", "app.cli.frag", "app.cli.pages")
-COMMAND_MODULES += ("app.cli.helper",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.status",
+    "app.cli.snapshot",
+    "app.cli.frag",
+    "app.cli.pages",
+    "app.cli.files",
+    "app.cli.serve",
+    "app.cli.helper",
+)
 
 # Options the GUI takes; anything else without a subcommand is a usage error.
 GUI_OPTIONS = ("--screenshot", "--tab")

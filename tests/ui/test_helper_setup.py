@@ -60,11 +60,11 @@ class HelperBackend(FakeBackend):
 def test_set_up_makes_greyed_actions_available_without_restart(make_window, qtbot, monkeypatch) -> None:
     backend = HelperBackend()
     window = make_window(backend)
-    ui = window.helper_setup
+    ui = window.plugins["helper_setup"]
     button = ui.bar_button
     assert button is not None and button.isVisible() and button.text() == "Set up…"
-    assert not window.empty_actions["standby-list"].isEnabled()
-    assert window.empty_actions["modified-list"].isEnabled()
+    assert not window.empty_menu.items["standby-list"].isEnabled()
+    assert window.empty_menu.items["modified-list"].isEnabled()
     assert ui.install_action.isEnabled() and not ui.uninstall_action.isEnabled()
     ARTIFACTS.mkdir(exist_ok=True)
     window.elevation_bar.grab().save(str(ARTIFACTS / "helper-setup-bar.png"))
@@ -73,7 +73,7 @@ def test_set_up_makes_greyed_actions_available_without_restart(make_window, qtbo
         button.click()
     assert blocker.args[0].ok
     assert backend.setup.calls == [("install", True)]  # the choice in the dialog reaches the set-up
-    assert window.empty_actions["standby-list"].isEnabled()
+    assert window.empty_menu.items["standby-list"].isEnabled()
     assert not button.isVisible()
     assert window.message_bar.level == "success" and "installed" in window.message_bar.label.text()
     assert ui.uninstall_action.isEnabled() and not ui.install_action.isEnabled()
@@ -81,7 +81,7 @@ def test_set_up_makes_greyed_actions_available_without_restart(make_window, qtbo
 
 def test_the_dialog_offers_the_password_choice_unticked(make_window) -> None:
     window = make_window(HelperBackend())
-    box = window.helper_setup.password_dialog()
+    box = window.plugins["helper_setup"].password_dialog()
     box.show()
     box.grab().save(str(ARTIFACTS / "helper-setup-dialog.png"))
     assert box.checkBox().text() == "Don't ask for a password in my desktop session"
@@ -93,9 +93,9 @@ def test_the_dialog_offers_the_password_choice_unticked(make_window) -> None:
 def test_cancelling_the_dialog_changes_nothing(make_window, monkeypatch) -> None:
     backend = HelperBackend()
     window = make_window(backend)
-    monkeypatch.setattr(window.helper_setup, "ask_password_choice", lambda: None)
-    window.helper_setup.bar_button.click()
-    assert backend.setup.calls == [] and not window.helper_setup.busy
+    monkeypatch.setattr(window.plugins["helper_setup"], "ask_password_choice", lambda: None)
+    window.plugins["helper_setup"].bar_button.click()
+    assert backend.setup.calls == [] and not window.plugins["helper_setup"].busy
 
 
 def test_an_older_helper_offers_an_update_and_a_failure_is_shown(make_window, qtbot, monkeypatch) -> None:
@@ -103,7 +103,7 @@ def test_an_older_helper_offers_an_update_and_a_failure_is_shown(make_window, qt
     backend.setup.installed, backend.setup.current = True, False
     backend.setup.fail = "authentication was cancelled or refused: nothing was changed"
     window = make_window(backend)
-    ui = window.helper_setup
+    ui = window.plugins["helper_setup"]
     assert ui.bar_button.text() == "Update helper…" and ui.bar_button.isVisible()
     assert ui.install_action.text() == "Update privileged &helper…"
     monkeypatch.setattr(ui, "ask_password_choice", lambda: False)
@@ -112,7 +112,7 @@ def test_an_older_helper_offers_an_update_and_a_failure_is_shown(make_window, qt
     assert backend.setup.calls == [("install", False)]
     assert window.message_bar.level == "error"
     assert "nothing was changed" in window.message_bar.label.text()
-    assert not window.empty_actions["standby-list"].isEnabled()
+    assert not window.empty_menu.items["standby-list"].isEnabled()
 
 
 def test_remove_from_the_tools_menu_greys_the_actions_again(make_window, qtbot, monkeypatch) -> None:
@@ -122,22 +122,22 @@ def test_remove_from_the_tools_menu_greys_the_actions_again(make_window, qtbot, 
     backend.setup.install()
     backend.setup.calls.clear()
     window = make_window(backend)
-    ui = window.helper_setup
-    assert window.empty_actions["standby-list"].isEnabled() and not ui.bar_button.isVisible()
+    ui = window.plugins["helper_setup"]
+    assert window.empty_menu.items["standby-list"].isEnabled() and not ui.bar_button.isVisible()
     tools = [a.menu() for a in window.menuBar().actions() if a.menu() and "Tools" in a.menu().title()]
     assert len(tools) == 1 and ui.uninstall_action in tools[0].actions()  # joins auto-clean's Tools menu
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ui.finished, timeout=10000):
         ui.uninstall_action.trigger()
     assert backend.setup.calls == [("uninstall", False)]
-    assert not window.empty_actions["standby-list"].isEnabled()
+    assert not window.empty_menu.items["standby-list"].isEnabled()
     assert ui.bar_button.isVisible() and ui.bar_button.text() == "Set up…"
 
 
 @pytest.mark.parametrize("privileged", [True, False])
 def test_no_capability_no_set_up(make_window, privileged: bool) -> None:
     window = make_window(FakeBackend(privileged=privileged))
-    assert window.helper_setup is None
+    assert "helper_setup" not in window.plugins
     from PySide6.QtWidgets import QPushButton
 
     if window.elevation_bar is not None:
