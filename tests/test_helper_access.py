@@ -65,3 +65,14 @@ def test_pkcheck_without_polkit_is_unknown_which_counts_as_prompting() -> None:
 def test_pkcheck_exit_status_is_the_verdict(tmp_path: Path, program: str, verdict: polkit.Verdict) -> None:
     stand_in = Path(shutil.which(program) or "/nonexistent") if program else tmp_path / "pkcheck"
     assert polkit.check(pkcheck=stand_in) is verdict
+
+
+@pytest.mark.parametrize("prompts", [True, False])
+def test_the_menu_warns_of_a_password_only_when_polkit_will_ask(prompts: bool) -> None:
+    from app import policy
+
+    availability = LinuxBackend(host=user_host(prompts)).availability()
+    for action_id in ("standby-list", "all"):
+        decision = policy.decide(availability, action_id, "linux")
+        assert decision.can_run
+        assert (policy.HELPER_NOTE in decision.tooltip) is prompts
