@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -246,4 +247,10 @@ def window() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"grant": grant, "deny": deny, "window": window}[sys.argv[1]]()))
+    # Every temporary directory (the filled cache file, nobody's home) inside one, removed at the end.
+    tempfile.tempdir = tempfile.mkdtemp(prefix="ramlens-e2e-")
+    os.chmod(tempfile.tempdir, 0o755)
+    try:
+        print(json.dumps({"grant": grant, "deny": deny, "window": window}[sys.argv[1]]()))
+    finally:
+        shutil.rmtree(tempfile.tempdir)
