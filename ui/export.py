@@ -1,4 +1,7 @@
-"""File › Export chart…: PNG at a chosen width, SVG and CSV of the history."""
+"""File › Export chart…: PNG at a chosen width, SVG and CSV of the history.
+
+pyqtgraph's exporters and Qt's SVG module load on the first export, not with the window.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QPainter
-from PySide6.QtSvg import QSvgGenerator
 
 from app.history import History
 
@@ -37,6 +38,8 @@ def _dressed(item: pg.GraphicsItem, width: int | None) -> AbstractContextManager
 
 def export_png(item: pg.GraphicsItem, path: str, width: int = DEFAULT_WIDTH) -> None:
     """Render the chart to a PNG ``width`` pixels wide (height keeps the on-screen proportions)."""
+    from pyqtgraph.exporters import ImageExporter
+
     with _dressed(item, int(width)):
         exporter = ImageExporter(item)
         exporter.parameters()["width"] = int(width)
@@ -61,6 +64,8 @@ def export_svg(item: pg.GraphicsItem, path: str) -> None:
 
 
 def _render_svg(item: pg.GraphicsItem, path: str) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
     scene = item.scene()
     source = item.sceneBoundingRect()
     generator = QSvgGenerator()

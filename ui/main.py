@@ -20,6 +20,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--tab", default=None, help="the tab to show: lists, history, processes or another view's key"
     )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (minimized where there is no tray)"
+    )
     return parser.parse_args(list(argv))
 
 
@@ -83,8 +86,21 @@ def run_gui(argv: Sequence[str]) -> int:
         window.show_view(args.tab)
     if args.screenshot:
         return take_screenshot(window, args.screenshot)
-    window.show()
+    if args.minimized:
+        show_minimized(window)
+    else:
+        window.show()
     return app.exec()
+
+
+def show_minimized(window: object) -> None:
+    """Start in the tray: the window stays hidden; without a tray it starts minimized instead,
+    so it can never vanish with no way back."""
+    from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+    assert isinstance(window, QWidget)
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()
 
 
 def take_screenshot(window: object, path: str) -> int:
