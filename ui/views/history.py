@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QShowEvent, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -573,12 +573,27 @@ class HistoryView(QWidget):
             height = max(EXPORT_MIN_HEIGHT, logical * on_screen.height() / on_screen.width())
             self.legend.setColumnCount(max(1, min(len(self._present), int(logical // LEGEND_ENTRY_WIDTH))))
             self.export_item.setGeometry(QRectF(0, 0, logical, height))
+        self._settle_layout()
         try:
             yield
         finally:
             self.export_item.removeItem(self.title)
             self.legend.setColumnCount(columns)
             self.export_item.setGeometry(on_screen)
+
+    def _settle_layout(self) -> None:
+        """Paint once to a scratch image and apply the layout: the axes learn their labels' width
+        only while painting, so a chart never painted yet would export without room for them."""
+        bounds = self.export_item.sceneBoundingRect()
+        scratch = QImage(
+            max(1, int(bounds.width())), max(1, int(bounds.height())), QImage.Format.Format_ARGB32
+        )
+        painter = QPainter(scratch)
+        try:
+            self.graphics.scene().render(painter, QRectF(scratch.rect()), bounds)
+        finally:
+            painter.end()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def export_title(self) -> str:
         """'RAMLens — memory lists on HOST, FROM – TO' for the stretch in view."""
