@@ -149,7 +149,7 @@ class StackedAreaItem(pg.GraphicsObject):
         self.grid_values: list[float] = []  # byte values of the horizontal grid lines
         self._bounds = QRectF()
         self.drawn_columns = 0  # pixel columns the last paint reduced the samples to
-        self._cache: tuple[tuple[float, ...], tuple[QImage, np.ndarray], QPointF] | None = None
+        self._cache: tuple[tuple[float, ...], QImage, QPointF] | None = None
 
     def set_data(self, xs: np.ndarray, stack: np.ndarray, keys: tuple[str, ...]) -> None:
         """Replace the samples: chart x (ascending) and cumulative tops, one row per key."""
@@ -219,7 +219,7 @@ class StackedAreaItem(pg.GraphicsObject):
             self.drawn_columns = int(covered.sum())
             image = _band_image(values, covered, self.colors, (t.m22(), t.dy() - row0), ratio, height)
             self._cache = (key, image, QPointF(col0, row0))
-        _, (image, _pixels), corner = self._cache
+        _, image, corner = self._cache
         painter.drawImage(corner, image)
 
     def _paint_polygons(self, painter: QPainter, t: QTransform, dev_left: float, dev_right: float) -> None:
@@ -253,12 +253,14 @@ def _band_image(
     to_rows: tuple[float, float],
     ratio: float,
     height: int,
-) -> tuple[QImage, np.ndarray]:
+) -> QImage:
     """An image of the stacked bands, one pixel column per row of ``values``.
 
-    Each column is a run of pixels per band (top pixel one shade darker: the band's edge), built
-    with one ``np.repeat`` over the whole image. ``to_rows`` maps bytes to device rows (scale,
-    offset); ``ratio`` is the device pixel ratio.
+    Walking down a column, each boundary steps a counter up: empty above the stack, then per
+    band (top band first) one edge pixel one shade darker and its fill, then empty below the
+    baseline. The steps are marked in a byte image and summed down the rows; the counter is the
+    pixel's colour index (an indexed image, converted to ARGB by Qt). ``to_rows`` maps bytes to
+    device rows (scale, offset); ``ratio`` is the device pixel ratio.
     """
     columns, lists = values.shape
     scale, offset = to_rows
@@ -268,23 +270,26 @@ def _band_image(
     bounds[:, 1:] = scale * values + offset
     rows = np.clip(np.rint(bounds * ratio), 0, height).astype(np.int64)
     np.minimum.accumulate(rows, axis=1, out=rows)  # a band is never negative
-    heights = rows[:, :-1] - rows[:, 1:]  # band k's pixels, bottom band first
-    edges = np.minimum(heights, 1)
-    counts = np.empty((columns, 2 * lists + 2), dtype=np.int64)
-    counts[:, 0] = rows[:, -1]  # empty above the stack
-    counts[:, 1:-1:2] = edges[:, ::-1]
-    counts[:, 2:-1:2] = (heights - edges)[:, ::-1]
-    counts[:, -1] = height - rows[:, 0]  # empty below the baseline
-    counts[~covered] = 0
-    counts[~covered, 0] = height
-    palette = np.zeros(2 * lists + 2, dtype=np.uint32)
+    stride = (columns + 3) // 4 * 4  # Qt wants scan lines on 4-byte boundaries
+    steps = np.zeros((height + 1, stride), dtype=np.uint8)
+    shown = np.flatnonzero(covered)
+    edges = rows[shown]
+    for k in range(lists, 0, -1):  # top band first: its edge pixel, then its fill
+        top = edges[:, k]
+        steps[top, shown] += 1
+        steps[np.minimum(top + 1, edges[:, k - 1]), shown] += 1
+    steps[edges[:, 0], shown] += 1
+    index = steps[:height]
+    for row in range(1, height):  # row by row: numpy's cumsum down the rows is slower here
+        np.add(index[row - 1], index[row], out=index[row])
+    palette = [0] * (2 * lists + 2)  # transparent above and below
     palette[1:-1:2] = [c.darker(125).rgba() for c in reversed(colors)]
     palette[2:-1:2] = [c.rgba() for c in reversed(colors)]
-    pixels = np.repeat(np.tile(palette, columns), counts.ravel()).reshape(columns, height)
-    data = np.ascontiguousarray(pixels.T)
-    image = QImage(data.data, columns, height, 4 * columns, QImage.Format.Format_ARGB32_Premultiplied)
+    indexed = QImage(index.data, columns, height, stride, QImage.Format.Format_Indexed8)
+    indexed.setColorTable(palette)
+    image = indexed.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)  # a copy: index may go
     image.setDevicePixelRatio(ratio)
-    return image, data  # the image reads from data: keep both
+    return image
 
 
 class SwatchSample(pg.ItemSample):
