@@ -40,19 +40,12 @@ def _settle(app: object) -> None:
 
 
 def child_reference() -> int:
-    """A QMainWindow holding one PlotWidget with one curve of 300 points."""
-    import numpy as np
-    import pyqtgraph as pg
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    """A QMainWindow holding one PlotWidget with one curve of 300 points (bench.procs.REFERENCE_WINDOW)."""
+    from bench.procs import REFERENCE_WINDOW
 
-    app = QApplication([])
-    window = QMainWindow()
-    plot = pg.PlotWidget()
-    plot.plot(np.arange(300.0), np.random.default_rng(1).random(300))
-    window.setCentralWidget(plot)
-    window.resize(1100, 720)
-    window.show()
-    _settle(app)
+    made: dict[str, object] = {}
+    exec(REFERENCE_WINDOW, made)  # the one definition of the reference every GUI bench compares with
+    _settle(made["app"])
     return _rss()
 
 

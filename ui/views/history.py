@@ -304,6 +304,24 @@ class SwatchSample(pg.ItemSample):
         painter.drawRect(QRectF(3, 4, 13, 13))
 
 
+class LegendEntry(pg.GraphicsObject):
+    """What a legend entry stands for: a list's colour, and whether it is shown (its visibility).
+
+    Never drawn itself (the area item draws every band); a fraction of a PlotDataItem's cost.
+    """
+
+    def __init__(self, color: QColor):
+        super().__init__()
+        self.opts = {"fillBrush": pg.mkBrush(color)}
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        """Nothing to draw."""
+        return QRectF()
+
+    def paint(self, *_: object) -> None:
+        """Nothing to draw: the legend's SwatchSample shows the colour."""
+
+
 @dataclass(frozen=True)
 class Marker:
     """An action shown on the chart."""
@@ -383,13 +401,10 @@ class HistoryView(QWidget):
 
         self.area = StackedAreaItem()
         self.plot_item.addItem(self.area)
-        # One empty item per list: what the legend shows and toggles; the area item draws.
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        # One stand-in per list: what the legend shows and toggles; the area item draws.
+        self.curves: dict[str, LegendEntry] = {}
         for key in history.keys:
-            color = list_color(key)
-            curve = pg.PlotDataItem(
-                pen=pg.mkPen(color.darker(125)), fillBrush=pg.mkBrush(color), fillLevel=0.0
-            )
+            curve = LegendEntry(list_color(key))
             curve.visibleChanged.connect(lambda k=key: self._on_curve_visibility(k))
             self.curves[key] = curve
 
