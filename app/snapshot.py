@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from app import __version__
-from app.backends.base import Backend
+from app.backends.base import Backend, BackendError
+from app.buddy import DEFAULT_HUGE_ORDER
 from app.history import History
 from app.model import LIST_LABELS, MAX_BYTES, ListChange, MemoryList, ModelError, Sample, list_changes
 
@@ -40,7 +41,6 @@ MAX_ZONES = 256
 MAX_ORDERS = 32
 MAX_CENSUS = 64
 MAX_TEXT = 200
-DEFAULT_HUGE_ORDER = 9  # x86_64's 2 MiB huge page of 4 KiB pages, when the kernel does not say
 
 
 class SnapshotError(ValueError):
@@ -242,7 +242,7 @@ class ZoneBlocks:
 
     def indices(self, order: int) -> tuple[str, str]:
         """The kernel's unusable-free and fragmentation indices for 2**order pages, printed as it does."""
-        from app.backends.linux.fragmentation import format_index, fragmentation_index, unusable_free_index
+        from app.buddy import format_index, fragmentation_index, unusable_free_index
 
         return (
             format_index(unusable_free_index(self.counts, order)),
@@ -748,41 +748,31 @@ def take(
     they can be read — a snapshot without them is still worth having.
     """
     current = sample if sample is not None else backend.sample()
-    linux = current.platform == "linux"
-    huge_order = DEFAULT_HUGE_ORDER
-    if linux:
-        from app.backends.linux.fragmentation import huge_page_order
-
-        huge_order = huge_page_order(page_size=current.page_size)
+    source = backend.capabilities().fragmentation
+    report = None
+    if source is not None:
+        try:
+            report = source.read()
+        except BackendError:  # a snapshot without the free blocks is still worth having
+            report = None
     return capture(
         current,
         history=history,
         minutes=minutes,
         processes=live_processes(),
-        fragmentation=live_fragmentation() if linux else (),
+        fragmentation=()
+        if report is None
+        else tuple(ZoneBlocks(z.node, z.zone, z.counts) for z in report.zones[:MAX_ZONES]),
         census=census,
-        huge_order=huge_order,
+        huge_order=DEFAULT_HUGE_ORDER if report is None else report.huge_order,
     )
 
 
 def census_summary(census: Any) -> dict[str, int]:
-    """Bytes per page class of a physical-page census (app/backends/linux/census.py's Census)."""
-    from app.backends.linux.census import CLASSES
+    """Bytes per page class of a physical-page census (app/pagecensus.py's Census)."""
+    from app.pagecensus import CLASSES
 
     return {c.key: int(census.bytes_of(c.key)) for c in CLASSES}
-
-
-def live_fragmentation(proc_root: Path = Path("/proc")) -> tuple[ZoneBlocks, ...]:
-    """The free blocks per order of every zone (/proc/buddyinfo); empty when it cannot be read."""
-    from app.backends.base import BackendError
-    from app.backends.linux.buddyinfo import parse_buddyinfo
-    from app.backends.linux.procfs import read_text
-
-    try:
-        zones = parse_buddyinfo(read_text(proc_root, "buddyinfo"), str(proc_root / "buddyinfo"))
-    except BackendError:
-        return ()
-    return tuple(ZoneBlocks(z.node, z.zone, z.counts) for z in zones[:MAX_ZONES])
 
 
 def live_processes() -> list[ProcessEntry]:

@@ -80,8 +80,10 @@ def run_gui(argv: Sequence[str]) -> int:
         settings = QSettings(scratch, QSettings.Format.IniFormat)
     window = MainWindow(backend, settings)
     if args.tab:
-        if args.tab not in window.views:
-            print(f"ramlens: no tab {args.tab!r}; choose from {', '.join(window.views)}", file=sys.stderr)
+        if args.tab not in window.view_keys():
+            print(
+                f"ramlens: no tab {args.tab!r}; choose from {', '.join(window.view_keys())}", file=sys.stderr
+            )
             return 2
         window.show_view(args.tab)
     if args.screenshot:
