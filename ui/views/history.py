@@ -38,7 +38,7 @@ EXPORT_TEXT_WIDTH = 1600  # exports wider than this scale their text up with the
 EXPORT_MIN_HEIGHT = 320
 LEGEND_ENTRY_WIDTH = 150  # logical pixels a legend entry needs, for wrapping it in narrow exports
 TIME_LABEL_PIXELS = 90
-_TIME_STEPS = (
+_TIME_STEPS: tuple[float, ...] = (
     0.1,
     0.2,
     0.5,
@@ -60,7 +60,7 @@ _TIME_STEPS = (
     21600,
     43200,
 )
-_TIME_STEPS += tuple(86400 * d for d in (1, 2, 7, 14, 28))
+_TIME_STEPS += tuple(86400.0 * d for d in (1, 2, 7, 14, 28))
 _BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
 _NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1000)
 
