@@ -24,7 +24,7 @@ from app.backends.base import (
     run_timed,
     unknown_action,
 )
-from app.backends.linux import NOTE_WITH_HELPER
+from app.backends.linux import NOTE_HELPER_ASKS
 from app.backends.windows import NOTE_NOT_ELEVATED
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
 
@@ -178,7 +178,8 @@ class FakeBackend:
             if self.platform not in a.platforms:
                 continue
             reason = self.unavailable.get(a.id, "")
-            out.append(Availability(a.id, not reason, reason, via_helper=self.via_helper and not reason))
+            helper = self.via_helper and not reason
+            out.append(Availability(a.id, not reason, reason, via_helper=helper, prompts=helper))
         return tuple(out)
 
     # ----- actions ------------------------------------------------------------------------
@@ -243,7 +244,7 @@ class FakeBackend:
             return ""
         if self.platform == "windows":
             return NOTE_NOT_ELEVATED  # the real backends' notes: the window translates them
-        return NOTE_WITH_HELPER
+        return NOTE_HELPER_ASKS
 
     def can_relaunch_elevated(self) -> bool:
         """Windows only, as the real backends."""

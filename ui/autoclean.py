@@ -217,7 +217,7 @@ class AutoCleanDialog(QDialog):
                     )
                 )
                 tip = translate("reasons", avail.reason)
-            elif avail.via_helper:
+            elif avail.prompts:
                 box.setText(
                     translate("AutoCleanDialog", "{text} — needs root for automatic cleans").format(
                         text=box.text()

@@ -32,15 +32,20 @@ __all__ = ["LinuxBackend"]
 
 
 # What running without root costs, for the window's notice (marked for its translation).
-NOTE_WITH_HELPER = N_(
+NOTE_HELPER_ASKS = N_(
     "backend",
     "Not running as root: the root-only Empty actions ask for an administrator's password through pkexec; "
+    "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).",
+)
+NOTE_HELPER_NO_PASSWORD = N_(
+    "backend",
+    "Not running as root: the root-only Empty actions run without a password through pkexec; "
     "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).",
 )
 NOTE_WITHOUT_HELPER = N_(
     "backend",
     "Not running as root: reading works, but every Empty action except Flush modified list needs root "
-    "(start RAMLens with sudo, or install the pkexec helper: see README); the physical-page census and "
+    "(start RAMLens with sudo, or install the pkexec helper with Set up…); the physical-page census and "
     "/proc/pagetypeinfo need root (start RAMLens with sudo).",
 )
 
@@ -85,9 +90,10 @@ class LinuxBackend:
         )
 
     def capabilities(self) -> Capabilities:
-        """Fragmentation (buddyinfo), the physical-page census (kpageflags), processes with PSS."""
+        """Fragmentation, the page census, processes with PSS, file cache, RAM ranges, the helper's set-up."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
         from app.backends.linux.filecache import PageCacheFiles
+        from app.backends.linux.helper_setup import PkexecSetup
         from app.backends.linux.physranges import ProcPhysicalRanges
         from app.processes import PsutilProcesses
 
@@ -97,7 +103,12 @@ class LinuxBackend:
             processes=PsutilProcesses(detailed=True),
             file_cache=PageCacheFiles(self.proc, self.page_size),
             physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
+            helper_setup=PkexecSetup(self.reprobe),
         )
+
+    def reprobe(self) -> None:
+        """Forget who we are and what we may do: probed again on next use (after the helper's set-up)."""
+        self._host = None
 
     def close(self) -> None:
         """Close the /proc files kept open for sampling."""
@@ -124,7 +135,9 @@ class LinuxBackend:
         """What running without root costs; "" as root."""
         if self.privileged():
             return ""
-        return NOTE_WITH_HELPER if self.host.helper.available else NOTE_WITHOUT_HELPER
+        if self.host.helper.available:
+            return NOTE_HELPER_ASKS if self.host.helper.prompts else NOTE_HELPER_NO_PASSWORD
+        return NOTE_WITHOUT_HELPER
 
     def can_relaunch_elevated(self) -> bool:
         """Linux has no in-place elevation; root-only actions go through sudo (or the pkexec helper)."""

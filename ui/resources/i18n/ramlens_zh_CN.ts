@@ -532,6 +532,65 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     </message>
 </context>
 <context>
+    <name>HelperSetupUI</name>
+    <message>
+        <source>Don&apos;t ask for a password in my desktop session</source>
+        <translation>在我的桌面会话中不再询问密码</translation>
+    </message>
+    <message>
+        <source>If you tick this, anyone using this computer&apos;s active desktop session can empty memory without a password; otherwise an administrator password is asked once and kept for a few minutes.</source>
+        <translation>勾选后，任何使用本机当前活动桌面会话的人都可以无需密码清理内存；否则会询问一次管理员密码，并保持几分钟。</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Set up privileged &amp;helper…</source>
+        <translation>设置特权辅助程序(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove privileged helper…</source>
+        <translation>移除特权辅助程序(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Update privileged &amp;helper…</source>
+        <translation>更新特权辅助程序(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Update helper…</source>
+        <translation>更新辅助程序…</translation>
+    </message>
+    <message>
+        <source>Install the privileged helper (asks for an administrator password): {summary}</source>
+        <translation>安装特权辅助程序（需要管理员密码）：{summary}</translation>
+    </message>
+    <message>
+        <source>Set up the privileged helper</source>
+        <translation>设置特权辅助程序</translation>
+    </message>
+    <message>
+        <source>Install RAMLens&apos;s privileged helper so the root-only Empty actions work without starting RAMLens as root? You will be asked for an administrator password.</source>
+        <translation>安装 RAMLens 的特权辅助程序，使需要 root 的清理操作无需以 root 身份启动 RAMLens 即可使用？将要求输入管理员密码。</translation>
+    </message>
+    <message>
+        <source>Setting up the privileged helper…</source>
+        <translation>正在设置特权辅助程序…</translation>
+    </message>
+    <message>
+        <source>Remove the privileged helper</source>
+        <translation>移除特权辅助程序</translation>
+    </message>
+    <message>
+        <source>Remove RAMLens&apos;s privileged helper and its polkit policy? Root-only Empty actions will need RAMLens started as root again. You will be asked for an administrator password.</source>
+        <translation>移除 RAMLens 的特权辅助程序及其 polkit 策略？之后需要 root 的清理操作将再次需要以 root 身份启动 RAMLens。将要求输入管理员密码。</translation>
+    </message>
+    <message>
+        <source>Removing the privileged helper…</source>
+        <translation>正在移除特权辅助程序…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>5 minutes</source>
@@ -552,6 +611,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Keep the newest readings in view (drag or zoom the chart to inspect)</source>
         <translation>保持显示最新读数（拖动或缩放图表以查看细节）</translation>
+    </message>
+    <message>
+        <source>Whole RAM</source>
+        <translation>整个内存</translation>
+    </message>
+    <message>
+        <source>Scale the chart to all of physical memory (otherwise it scales to the lists shown)</source>
+        <translation>按全部物理内存缩放图表（否则按所显示的列表缩放）</translation>
     </message>
     <message>
         <source>Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it.</source>
@@ -1337,8 +1404,12 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>未以 root 身份运行：需要 root 的清理操作会通过 pkexec 要求输入管理员密码；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
     </message>
     <message>
-        <source>Not running as root: reading works, but every Empty action except Flush modified list needs root (start RAMLens with sudo, or install the pkexec helper: see README); the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).</source>
-        <translation>未以 root 身份运行：可以读取，但除“刷新已修改列表”外的所有清理操作都需要 root（请用 sudo 启动 RAMLens，或安装 pkexec 辅助程序：见 README）；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
+        <source>Not running as root: the root-only Empty actions run without a password through pkexec; the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).</source>
+        <translation>未以 root 身份运行：需要 root 的清理操作会通过 pkexec 无需密码运行；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
+    </message>
+    <message>
+        <source>Not running as root: reading works, but every Empty action except Flush modified list needs root (start RAMLens with sudo, or install the pkexec helper with Set up…); the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo).</source>
+        <translation>未以 root 身份运行：可以读取，但除“刷新已修改列表”外的所有清理操作都需要 root（请用 sudo 启动 RAMLens，或通过“设置…”安装 pkexec 辅助程序）；物理页面普查和 /proc/pagetypeinfo 需要 root（请用 sudo 启动 RAMLens）。</translation>
     </message>
     <message>
         <source>Not running as administrator: the lists come from performance counters (less detail) and the Empty actions are unavailable. Restart as administrator to use them.</source>
@@ -1357,6 +1428,32 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>RAMLens memory history</source>
         <translation>RAMLens 内存历史</translation>
+    </message>
+</context>
+<context>
+    <name>helper</name>
+    <message>
+        <source>the helper at {where} cannot be used: {problem}</source>
+        <translation>{where} 处的辅助程序无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>not installed (it would go to {where})</source>
+        <translation>未安装（将安装到 {where}）</translation>
+    </message>
+    <message>
+        <source>installed at {where} (version {version}), older than this RAMLens: update it</source>
+        <translation>已安装在 {where}（版本 {version}），比当前 RAMLens 旧：请更新</translation>
+    </message>
+    <message>
+        <source>installed at {where} (version {version}), matches this RAMLens</source>
+        <translation>已安装在 {where}（版本 {version}），与当前 RAMLens 一致</translation>
+    </message>
+</context>
+<context>
+    <name>helper_setup</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
     </message>
 </context>
 <context>
