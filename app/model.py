@@ -38,6 +38,11 @@ LIST_LABELS: Mapping[str, str] = {
     "bad": N_("lists", "Bad"),
 }
 
+# Windows' standby priorities are parts keyed "priority0" … "priority7"; the window translates their
+# label from the key.
+PRIORITY_PREFIX = "priority"
+PRIORITY_LABEL = N_("lists", "Priority {n}")
+
 Detail = int | float | str
 
 

@@ -25,8 +25,17 @@ from app.backends.base import (
     unknown_action,
 )
 from app.backends.linux import NOTE_HELPER_ASKS
+from app.backends.linux.lists import PART_LABELS  # the real labels: the window translates them
 from app.backends.windows import NOTE_NOT_ELEVATED
-from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
+from app.model import (
+    LIST_LABELS,
+    PRIORITY_LABEL,
+    REPURPOSED_PREFIX,
+    ActionResult,
+    DetailUnit,
+    MemoryList,
+    Sample,
+)
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -142,24 +151,26 @@ class FakeBackend:
             shares = (1, 1, 2, 4, 8, 12, 2, 2)  # priorities 0–7, most at 5 as on a real machine
             each = [size * s // sum(shares) for s in shares]
             each[5] += size - sum(each)
-            parts = tuple(MemoryList(f"priority{i}", f"Priority {i}", b) for i, b in enumerate(each))
+            parts = tuple(
+                MemoryList(f"priority{i}", PRIORITY_LABEL.format(n=i), b) for i, b in enumerate(each)
+            )
         elif key == "standby":
             parts = (
-                MemoryList("inactive", "Low priority (inactive)", size * 2 // 3),
-                MemoryList("standby_active", "High priority (active)", size - size * 2 // 3),
+                MemoryList("inactive", PART_LABELS["inactive"], size * 2 // 3),
+                MemoryList("standby_active", PART_LABELS["standby_active"], size - size * 2 // 3),
             )
         elif key == "modified" and self.platform == "linux":
             parts = (
-                MemoryList("dirty", "Dirty", size * 9 // 10),
-                MemoryList("writeback", "Writeback", size - size * 9 // 10),
+                MemoryList("dirty", PART_LABELS["dirty"], size * 9 // 10),
+                MemoryList("writeback", PART_LABELS["writeback"], size - size * 9 // 10),
             )
         elif key == "active" and self.platform == "linux":
             quarter = size // 4
             parts = (
-                MemoryList("anon", "Anonymous", 2 * quarter),
-                MemoryList("shmem", "Shared memory (tmpfs)", quarter // 2),
-                MemoryList("mapped", "Mapped files", quarter),
-                MemoryList("kernel", "Kernel", size - 3 * quarter - quarter // 2),
+                MemoryList("anon", PART_LABELS["anonymous"], 2 * quarter),
+                MemoryList("shmem", PART_LABELS["shmem"], quarter // 2),
+                MemoryList("mapped", PART_LABELS["mapped_file"], quarter),
+                MemoryList("kernel", PART_LABELS["kernel"], size - 3 * quarter - quarter // 2),
             )
         return MemoryList(key, label, size, parts)
 

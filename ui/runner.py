@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app import actions
 from app.backends.base import Backend
-from app.model import LIST_LABELS, ActionResult
+from app.model import PRIORITY_LABEL, PRIORITY_PREFIX, ActionResult
 from app.units import format_bytes
 from ui.i18n import translate
 
@@ -28,8 +28,11 @@ def action_title(action_id: str) -> str:
 
 
 def list_label(key: str, label: str) -> str:
-    """A memory list's name in the window's language (the backend's own label when it is not a known list)."""
-    return translate("lists", LIST_LABELS[key]) if key in LIST_LABELS else label
+    """A memory list's (or part's) label in the window's language; app/ marks them in context "lists"."""
+    priority = key.removeprefix(PRIORITY_PREFIX)
+    if priority != key and priority.isdigit():  # Windows' standby priorities: "Priority 0" … "Priority 7"
+        return translate("lists", PRIORITY_LABEL).format(n=priority)
+    return translate("lists", label)
 
 
 def result_summary(result: ActionResult) -> str:

@@ -156,6 +156,8 @@ def backend_names(window: object) -> set[str]:
     if latest is not None:
         names.update(str(k) for k in latest.details)
         names.update(latest.backend.split())
+        # List keys (shown next to the label in its tooltip) are identifiers, like meminfo's field names.
+        names.update(f"({m.key})" for top in latest.lists for m in (top, *top.parts))
     return names
 
 
@@ -171,6 +173,15 @@ def walk(window: object, qtbot: object) -> list[str]:
     for menu in window.findChildren(QMenu):  # type: ignore[attr-defined]
         menu.aboutToShow.emit()  # menus that fill themselves when opened
         problems += untranslated(menu, names)
+    tree = window.lists_view.tree  # type: ignore[attr-defined]
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    items += [top.child(j) for top in items for j in range(top.childCount())]
+    assert len(items) > 4, "the lists table is empty"
+    for item in items:  # the lists and their parts, as the backend names them
+        for text in (item.text(0), item.toolTip(0)):
+            word = english_left(text, names)
+            if word:
+                problems.append(f"lists table: {text!r} ({word!r})")
     autoclean = window.plugins.get("autoclean")  # type: ignore[attr-defined]
     if autoclean is not None:
         dialog = autoclean.open_settings()

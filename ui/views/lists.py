@@ -301,7 +301,7 @@ class ListsView(QWidget):
         item.setToolTip(
             COL_REPURPOSED, translate("ListsView", "Pages taken from this list for other uses (cumulative)")
         )
-        item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+        item.setToolTip(COL_NAME, f"{list_label(mlist.key, mlist.label)} ({mlist.key})")
 
     def _fill_total(self, sample: Sample) -> None:
         item = self._items.get(("__total__",))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from app.i18n import N_
 from app.model import LIST_LABELS, Detail, DetailUnit, MemoryList
 
 # meminfo fields the lists need; without them a meminfo is not usable (kernel < 3.14 lacks MemAvailable).
@@ -128,15 +129,15 @@ DETAIL_UNITS: Mapping[str, DetailUnit] = {
 }
 
 PART_LABELS: Mapping[str, str] = {
-    "anonymous": "Anonymous (process heap and stacks)",
-    "shmem": "Shared memory (tmpfs, shmem)",
-    "mapped_file": "Mapped files",
-    "kernel": "Kernel (slab, stacks, page tables, vmalloc, per-CPU)",
-    "other": "Kernel/other (drivers, huge pages, unaccounted)",
-    "inactive": "Low priority (inactive)",
-    "standby_active": "High priority (active)",
-    "dirty": "Dirty (waiting for write-back)",
-    "writeback": "Being written back",
+    "anonymous": N_("lists", "Anonymous (process heap and stacks)"),
+    "shmem": N_("lists", "Shared memory (tmpfs, shmem)"),
+    "mapped_file": N_("lists", "Mapped files"),
+    "kernel": N_("lists", "Kernel (slab, stacks, page tables, vmalloc, per-CPU)"),
+    "other": N_("lists", "Kernel/other (drivers, huge pages, unaccounted)"),
+    "inactive": N_("lists", "Low priority (inactive)"),
+    "standby_active": N_("lists", "High priority (active)"),
+    "dirty": N_("lists", "Dirty (waiting for write-back)"),
+    "writeback": N_("lists", "Being written back"),
 }
 
 

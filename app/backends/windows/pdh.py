@@ -13,6 +13,7 @@ from app.backends.windows import win32
 from app.backends.windows.sampling import Extras, active_list, common_details
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import WindowsVersion, memory_status
+from app.i18n import N_
 from app.model import LIST_LABELS, MemoryList, Sample
 
 # The counters Task Manager and Resource Monitor read (English names: independent of the UI language).
@@ -34,9 +35,9 @@ LIFETIME = {"standby_lifetime": r"\Memory\Long-Term Average Standby Cache Lifeti
 # Standby by cache class; each class covers a range of the priorities the full view shows.
 # No Microsoft source states these ranges (docs/windows.md lists them as unverified).
 STANDBY_CLASSES: tuple[tuple[str, str], ...] = (
-    ("reserve", "Reserve (priorities 0–3)"),
-    ("normal", "Normal priority (4–5)"),
-    ("core", "Core (priorities 6–7)"),
+    ("reserve", N_("lists", "Reserve (priorities 0–3)")),
+    ("normal", N_("lists", "Normal priority (4–5)")),
+    ("core", N_("lists", "Core (priorities 6–7)")),
 )
 
 NOT_ELEVATED = (
@@ -173,7 +174,7 @@ def limited_sample(
         active_list(max(0, memory.total - listed), extras.store),
         MemoryList("standby", LIST_LABELS["standby"], standby, standby_parts),
         MemoryList("modified", LIST_LABELS["modified"], values["modified"]),
-        MemoryList("free", "Free + zeroed", values["free"]),
+        MemoryList("free", N_("lists", "Free + zeroed"), values["free"]),
     )
     details = common_details(seam, version, page_size, extras)
     details["file_cache_resident_bytes"] = values["file_cache"]
@@ -188,7 +189,7 @@ def basic_sample(seam: Seam, version: WindowsVersion, page_size: int, extras: Ex
     available = min(memory.available, memory.total)
     lists = (
         active_list(memory.total - available, extras.store),
-        MemoryList("free", "Available (standby, free and zeroed together)", available),
+        MemoryList("free", N_("lists", "Available (standby, free and zeroed together)"), available),
     )
     details = common_details(seam, version, page_size, extras)
     return _sample("kernel32", page_size, memory.total, available, lists, details, reason)

@@ -11,7 +11,8 @@ from app.backends.windows import ntapi, query
 from app.backends.windows.compression import CompressionStore
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import Performance, WindowsVersion, memory_status
-from app.model import LIST_LABELS, REPURPOSED_PREFIX, Detail, MemoryList, Sample
+from app.i18n import N_
+from app.model import LIST_LABELS, PRIORITY_LABEL, REPURPOSED_PREFIX, Detail, MemoryList, Sample
 
 _MEMORY_LISTS = ntapi.SYSTEM_MEMORY_LIST_INFORMATION
 _FILE_CACHE = ntapi.SYSTEM_FILECACHE_INFORMATION
@@ -82,7 +83,7 @@ def active_list(size: int, store: CompressionStore | None) -> MemoryList:
     """In use, with the compression store as its part (the store's pages are in use, compressed)."""
     parts: tuple[MemoryList, ...] = ()
     if store is not None:
-        parts = (MemoryList("compressed", "Compression store", min(store.working_set, size)),)
+        parts = (MemoryList("compressed", N_("lists", "Compression store"), min(store.working_set, size)),)
     return MemoryList("active", LIST_LABELS["active"], size, parts)
 
 
@@ -92,14 +93,17 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int, extras: Ext
     memory = memory_status(seam)
     ps = page_size
     standby_parts = tuple(
-        MemoryList(f"priority{i}", f"Priority {i}", int(info.PageCountByPriority[i]) * ps) for i in range(8)
+        MemoryList(f"priority{i}", PRIORITY_LABEL.format(n=i), int(info.PageCountByPriority[i]) * ps)
+        for i in range(8)
     )
     standby = sum(p.bytes for p in standby_parts)
     modified = int(info.ModifiedPageCount) * ps
     modified_parts: tuple[MemoryList, ...] = ()
     if has_pagefile_count:
         modified_parts = (
-            MemoryList("pagefile", "Bound for the page file", int(info.ModifiedPageCountPageFile) * ps),
+            MemoryList(
+                "pagefile", N_("lists", "Bound for the page file"), int(info.ModifiedPageCountPageFile) * ps
+            ),
         )
     sizes = {
         "standby": standby,

@@ -1486,6 +1486,74 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <source>Bad</source>
         <translation>坏页</translation>
     </message>
+    <message>
+        <source>Priority {n}</source>
+        <translation>优先级 {n}</translation>
+    </message>
+    <message>
+        <source>Anonymous (process heap and stacks)</source>
+        <translation>匿名页（进程堆和栈）</translation>
+    </message>
+    <message>
+        <source>Shared memory (tmpfs, shmem)</source>
+        <translation>共享内存（tmpfs、shmem）</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <source>Kernel (slab, stacks, page tables, vmalloc, per-CPU)</source>
+        <translation>内核（slab、栈、页表、vmalloc、每 CPU）</translation>
+    </message>
+    <message>
+        <source>Kernel/other (drivers, huge pages, unaccounted)</source>
+        <translation>内核/其他（驱动程序、大页、未统计）</translation>
+    </message>
+    <message>
+        <source>Low priority (inactive)</source>
+        <translation>低优先级（非活动）</translation>
+    </message>
+    <message>
+        <source>High priority (active)</source>
+        <translation>高优先级（活动）</translation>
+    </message>
+    <message>
+        <source>Dirty (waiting for write-back)</source>
+        <translation>脏页（等待回写）</translation>
+    </message>
+    <message>
+        <source>Being written back</source>
+        <translation>正在回写</translation>
+    </message>
+    <message>
+        <source>Reserve (priorities 0–3)</source>
+        <translation>保留（优先级 0–3）</translation>
+    </message>
+    <message>
+        <source>Normal priority (4–5)</source>
+        <translation>普通优先级（4–5）</translation>
+    </message>
+    <message>
+        <source>Core (priorities 6–7)</source>
+        <translation>核心（优先级 6–7）</translation>
+    </message>
+    <message>
+        <source>Free + zeroed</source>
+        <translation>空闲 + 已清零</translation>
+    </message>
+    <message>
+        <source>Available (standby, free and zeroed together)</source>
+        <translation>可用（待机、空闲和已清零合计）</translation>
+    </message>
+    <message>
+        <source>Compression store</source>
+        <translation>压缩存储</translation>
+    </message>
+    <message>
+        <source>Bound for the page file</source>
+        <translation>待写入页面文件</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
