@@ -208,7 +208,14 @@ class SnapshotWindow(QMainWindow):
         huge_size = format_bytes(page << huge, digits=0)
         sizes = [format_bytes(page << o, digits=0) for o in range(orders)]
         table = _read_only_table(
-            ["Node", "Zone", "Free", f"Unusable @ {huge_size}", f"Fragmentation @ {huge_size}", *sizes]
+            [
+                translate("SnapshotWindow", "Node"),
+                translate("SnapshotWindow", "Zone"),
+                translate("SnapshotWindow", "Free"),
+                translate("SnapshotWindow", "Unusable @ {size}").format(size=huge_size),
+                translate("SnapshotWindow", "Fragmentation @ {size}").format(size=huge_size),
+                *sizes,
+            ]
         )
         table.setRowCount(len(zones))
         for r, z in enumerate(zones):
@@ -237,17 +244,23 @@ class SnapshotWindow(QMainWindow):
         page = QWidget()
         form = QFormLayout(page)
         for label, value in (
-            ("File", self.path),
-            ("Taken", time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(s.time))),
+            (translate("SnapshotWindow", "File"), self.path),
+            (
+                translate("SnapshotWindow", "Taken"),
+                time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(s.time)),
+            ),
             ("RAMLens", s.app_version),
-            ("Host", m.hostname),
-            ("System", m.os),
-            ("Kernel / build", m.kernel),
-            ("Architecture", m.machine),
+            (translate("SnapshotWindow", "Host"), m.hostname),
+            (translate("SnapshotWindow", "System"), m.os),
+            (translate("SnapshotWindow", "Kernel / build"), m.kernel),
+            (translate("SnapshotWindow", "Architecture"), m.machine),
             ("CPUs", str(m.cpu_count)),
-            ("Page size", f"{m.page_size} bytes"),
-            ("Backend", s.sample.backend),
-            ("Total memory", format_bytes(s.sample.total_bytes)),
+            (
+                translate("SnapshotWindow", "Page size"),
+                translate("SnapshotWindow", "{count} bytes").format(count=m.page_size),
+            ),
+            (translate("SnapshotWindow", "Backend"), s.sample.backend),
+            (translate("SnapshotWindow", "Total memory"), format_bytes(s.sample.total_bytes)),
         ):
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -316,7 +329,14 @@ class CompareDialog(QDialog):
         counts = ", ".join(f"{diff.count(k.value)} {k.value}" for k in ProcessChangeKind)
         self.process_summary = QLabel(translate("CompareDialog", "Processes: {counts}").format(counts=counts))
         self.process_table = _read_only_table(
-            ["PID", "Name", "Change", "Before", "After", "Working set change"]
+            [
+                "PID",
+                translate("CompareDialog", "Name"),
+                translate("CompareDialog", "Change"),
+                translate("CompareDialog", "Before"),
+                translate("CompareDialog", "After"),
+                translate("CompareDialog", "Working set change"),
+            ]
         )
         self.process_table.setRowCount(len(diff.processes))
         for r, p in enumerate(diff.processes):
@@ -432,10 +452,18 @@ class SnapshotController(QObject):
             )
             snap.save(path, taken)
         except BackendError as exc:
-            self._error("Could not take a snapshot", f"Reading memory failed: {exc}")
+            self._error(
+                translate("SnapshotController", "Could not take a snapshot"),
+                translate("SnapshotController", "Reading memory failed: {error}").format(error=exc),
+            )
             return False
         except OSError as exc:
-            self._error("Could not save the snapshot", f"{path} could not be written: {exc.strerror or exc}")
+            self._error(
+                translate("SnapshotController", "Could not save the snapshot"),
+                translate("SnapshotController", "{path} could not be written: {error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
             return False
         self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
         self.window.notify(
@@ -454,7 +482,7 @@ class SnapshotController(QObject):
         try:
             loaded = snap.load(path)
         except snap.SnapshotError as exc:
-            self._error("This file cannot be opened", str(exc))
+            self._error(translate("SnapshotController", "This file cannot be opened"), str(exc))
             return None
         self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
         viewer = SnapshotWindow(loaded, path, self)
@@ -469,15 +497,15 @@ class SnapshotController(QObject):
             a = snap.load(a_path)
             if b_path is None:
                 b = snap.take(self.window.backend, minutes=0, sample=self.window.sampler.latest)
-                b_name = "now"
+                b_name = translate("SnapshotController", "now")
             else:
                 b = snap.load(b_path)
                 b_name = Path(b_path).name
         except snap.SnapshotError as exc:
-            self._error("These snapshots cannot be compared", str(exc))
+            self._error(translate("SnapshotController", "These snapshots cannot be compared"), str(exc))
             return None
         except BackendError as exc:
-            self._error("Could not read memory now", str(exc))
+            self._error(translate("SnapshotController", "Could not read memory now"), str(exc))
             return None
         dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -523,7 +551,10 @@ class SnapshotController(QObject):
             return
         a, b = picker.choice()
         if not a or (b is not None and not b):
-            self._error("Choose the snapshots", "Choose snapshot A, and snapshot B or “this machine now”.")
+            self._error(
+                translate("SnapshotController", "Choose the snapshots"),
+                translate("SnapshotController", "Choose snapshot A, and snapshot B or “this machine now”."),
+            )
             return
         self.compare(a, b)
 

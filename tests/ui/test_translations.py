@@ -8,9 +8,11 @@ the same in both languages (units, kernel names, paths, the backend's names), a 
 
 from __future__ import annotations
 
+import platform
 import re
 import shutil
 import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,7 +153,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 def backend_names(window: object) -> set[str]:
     """Names the backend reports (its name, platform, detail keys): shown as they are in any language."""
     backend = window.backend  # type: ignore[attr-defined]
-    names = {backend.name, backend.platform}
+    names = {backend.name, backend.platform, platform.node(), platform.release(), platform.platform()}
     latest = window.sampler.latest  # type: ignore[attr-defined]
     if latest is not None:
         names.update(str(k) for k in latest.details)
@@ -182,6 +184,19 @@ def walk(window: object, qtbot: object) -> list[str]:
             word = english_left(text, names)
             if word:
                 problems.append(f"lists table: {text!r} ({word!r})")
+    snapshots = window.plugins.get("snapshots")  # type: ignore[attr-defined]
+    if snapshots is not None:
+        path = str(Path(tempfile.mkdtemp(prefix="ramlens-zh-")) / "a.ramlens.json")
+        assert snapshots.save_to(path)
+        viewer = snapshots.open_path(path)
+        for index in range(viewer.tabs.count()):
+            viewer.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+        problems += untranslated(viewer, names)
+        viewer.close()
+        compared = snapshots.compare(path, None)
+        problems += untranslated(compared, names)
+        compared.reject()
     autoclean = window.plugins.get("autoclean")  # type: ignore[attr-defined]
     if autoclean is not None:
         dialog = autoclean.open_settings()

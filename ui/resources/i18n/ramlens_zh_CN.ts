@@ -179,6 +179,14 @@
         <source>Processes: {counts}</source>
         <translation>进程：{counts}</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Working set change</source>
+        <translation>工作集变化</translation>
+    </message>
 </context>
 <context>
     <name>ComparePicker</name>
@@ -1162,8 +1170,40 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>比较快照(&amp;C)…</translation>
     </message>
     <message>
+        <source>Could not take a snapshot</source>
+        <translation>无法拍摄快照</translation>
+    </message>
+    <message>
+        <source>Reading memory failed: {error}</source>
+        <translation>读取内存失败：{error}</translation>
+    </message>
+    <message>
+        <source>Could not save the snapshot</source>
+        <translation>无法保存快照</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
         <source>Snapshot saved to {path}: {n_processes} processes, {value} history readings</source>
         <translation>快照已保存到 {path}：{n_processes} 个进程，{value} 条历史读数</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>These snapshots cannot be compared</source>
+        <translation>无法比较这些快照</translation>
+    </message>
+    <message>
+        <source>Could not read memory now</source>
+        <translation>现在无法读取内存</translation>
     </message>
     <message>
         <source>Save snapshot</source>
@@ -1172,6 +1212,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Open snapshot</source>
         <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>Choose the snapshots</source>
+        <translation>选择快照</translation>
+    </message>
+    <message>
+        <source>Choose snapshot A, and snapshot B or “this machine now”.</source>
+        <translation>请选择快照 A，以及快照 B 或“本机当前状态”。</translation>
     </message>
 </context>
 <context>
@@ -1225,8 +1273,68 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>机器</translation>
     </message>
     <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Unusable @ {size}</source>
+        <translation>不可用 @ {size}</translation>
+    </message>
+    <message>
+        <source>Fragmentation @ {size}</source>
+        <translation>碎片 @ {size}</translation>
+    </message>
+    <message>
         <source>Free blocks per size (order) in each zone, from /proc/buddyinfo, and the kernel&apos;s indices for a {huge_size} (huge-page) allocation: unusable free index 0–1; fragmentation index near 1 = failing for fragmentation, −1 = it would succeed</source>
         <translation>各区域按大小（阶）划分的空闲块，来自 /proc/buddyinfo，以及内核对 {huge_size}（大页）分配给出的指数：不可用空闲指数 0–1；碎片指数接近 1 = 因碎片而失败，−1 = 分配会成功</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Kernel / build</source>
+        <translation>内核 / 版本</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>页面大小</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Total memory</source>
+        <translation>内存总量</translation>
     </message>
     <message>
         <source>Census: {key}</source>
