@@ -1,9 +1,12 @@
 """A census of physical page frames: its classes and its result (OS-neutral types).
 
 A backend that offers the page-census capability (app.backends.base.PageCensusSource) reads and
-classifies the frames (Linux: app/backends/linux/census.py, from /proc/kpageflags); the window and
-``ramlens pages`` only show a :class:`Census`. Each frame is counted in exactly one class; each class
-counts towards one memory list, whose colour it takes.
+classifies the frames (Linux: app/backends/linux/census.py, from /proc/kpageflags; Windows:
+app/backends/windows/pfncensus.py, from the PFN database); the window and ``ramlens pages`` only
+show a :class:`Census`. Each frame is counted in exactly one class; each class counts towards one
+memory list, whose colour it takes. A census carries its own classes (Linux's are :data:`CLASSES`),
+and may carry RAMMap's Use Counts matrix (:class:`UseCounts`), a standby Priority Summary
+(:class:`PrioritySummary`) and per-process standby/modified pages (:class:`OwnerPages`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,101 @@ NO_CELL = 255  # physical-map value past the last frame
 
 
 @dataclass(frozen=True)
+class Category:
+    """One row or column of a :class:`UseCounts` matrix: its key, label and memory-list colour key."""
+
+    key: str
+    label: str
+    list_key: str = ""  # the memory list whose colour it takes ("" for a use)
+
+
+@dataclass(frozen=True)
+class UseCounts:
+    """Pages by use (rows) × memory list (columns), RAMMap's Use Counts; every page counted once."""
+
+    page_size: int
+    rows: tuple[Category, ...]
+    columns: tuple[Category, ...]
+    pages: tuple[tuple[int, ...], ...]  # pages[row][column]
+    notes: tuple[str, ...] = ()  # what a reader must know to read the matrix right
+
+    def _row(self, key: str) -> int:
+        return next(i for i, r in enumerate(self.rows) if r.key == key)
+
+    def _column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def cell(self, row: str, column: str) -> int:
+        """Pages of one use on one list."""
+        return self.pages[self._row(row)][self._column(column)]
+
+    def row_total(self, row: str) -> int:
+        """Pages of one use on any list."""
+        return sum(self.pages[self._row(row)])
+
+    def column_total(self, column: str) -> int:
+        """Pages on one list, whatever their use."""
+        j = self._column(column)
+        return sum(r[j] for r in self.pages)
+
+    @property
+    def total(self) -> int:
+        """Every page counted."""
+        return sum(sum(r) for r in self.pages)
+
+    def to_json(self) -> dict[str, object]:
+        """The document ``ramlens pages --use-counts --json`` prints (pages; bytes = pages × page_size)."""
+        return {
+            "page_size": self.page_size,
+            "columns": [c.label for c in self.columns],
+            "rows": [
+                {"use": r.label, "pages": list(self.pages[i]), "total": sum(self.pages[i])}
+                for i, r in enumerate(self.rows)
+            ],
+            "totals": [self.column_total(c.key) for c in self.columns],
+            "total": self.total,
+            "notes": list(self.notes),
+        }
+
+
+PRIORITIES = 8  # standby priorities 0–7 (Windows memory priorities)
+
+
+@dataclass(frozen=True)
+class PrioritySummary:
+    """Standby pages by priority 0–7: counted in the census, listed by the kernel, and repurposed."""
+
+    page_size: int
+    census: tuple[int, ...]  # standby frames of each priority, counted frame by frame
+    listed: tuple[int, ...]  # the kernel's standby count per priority (Windows: class 80)
+    repurposed: tuple[int, ...]  # pages taken from each priority's standby list since boot
+
+    def to_json(self) -> dict[str, object]:
+        """One row per priority (pages)."""
+        return {
+            "page_size": self.page_size,
+            "priorities": [
+                {
+                    "priority": p,
+                    "census": self.census[p],
+                    "listed": self.listed[p],
+                    "repurposed": self.repurposed[p],
+                }
+                for p in range(PRIORITIES)
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class OwnerPages:
+    """Process-private pages one process owns on the standby and modified lists."""
+
+    pid: int
+    standby: int
+    modified: int
+
+
+@dataclass(frozen=True)
 class Comparison:
     """A census class next to the /proc/meminfo figure it corresponds to."""
 
@@ -82,14 +180,23 @@ class Census:
     # The backend's vocabulary for a flag word: its names, and the class it falls in.
     describe_flags: Callable[[int], str] = field(default=hex, compare=False, repr=False)
     classify_flags: Callable[[int], int] = field(default=lambda _flags: OTHER, compare=False, repr=False)
+    classes: tuple[PageClass, ...] = CLASSES  # what ``totals`` and the map's cells index
+    # A backend that compares its classes with its own reference (Windows: class 80's list totals)
+    # gives the rows here; otherwise :meth:`comparisons` compares with ``meminfo`` (Linux).
+    compared: tuple[Comparison, ...] | None = None
+    reference_name: str = "/proc/meminfo"  # what the comparison column is called
+    combinations_title: str = "Flag combinations (as tools/mm/page-types prints them)"
+    use_counts: UseCounts | None = None
+    priorities: PrioritySummary | None = None
+    owners: tuple[OwnerPages, ...] | None = None  # None: the census cannot tell a page's process
 
     def bytes_of(self, key: str) -> int:
         """Bytes counted in one class."""
-        return self.totals[CLASS_BY_KEY[key].index] * self.page_size
+        return self.totals[next(c.index for c in self.classes if c.key == key)] * self.page_size
 
     def class_of(self, flags: int) -> PageClass:
         """The class every frame with this flag word is counted in."""
-        return CLASSES[self.classify_flags(flags)]
+        return self.classes[self.classify_flags(flags)]
 
     def top_combinations(self, limit: int | None = None) -> list[tuple[int, int]]:
         """(flag word, frames) pairs, most frames first."""
@@ -101,10 +208,13 @@ class Census:
 
         Without a meminfo reading every class is still listed, with no reference figure.
         """
+        if self.compared is not None:
+            return self.compared
         m = self.meminfo
         if not m:
             return tuple(
-                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None) for c in CLASSES
+                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None)
+                for c in self.classes
             )
 
         def get(*names: str) -> int:
@@ -178,8 +288,9 @@ class Census:
                     "pages": self.totals[c.index],
                     "bytes": self.totals[c.index] * self.page_size,
                 }
-                for c in CLASSES
+                for c in self.classes
             ],
+            "reference": self.reference_name,
             "meminfo": [
                 {
                     "key": cmp.key,
@@ -199,4 +310,15 @@ class Census:
                 for flags, pages in self.top_combinations(combinations)
             ],
             "map": {"frames_per_cell": self.frames_per_cell, "cells": len(self.cells)},
+            **({} if self.use_counts is None else {"use_counts": self.use_counts.to_json()}),
+            **({} if self.priorities is None else {"priority_summary": self.priorities.to_json()}),
+            **(
+                {}
+                if self.owners is None
+                else {
+                    "owners": [
+                        {"pid": o.pid, "standby": o.standby, "modified": o.modified} for o in self.owners
+                    ]
+                }
+            ),
         }

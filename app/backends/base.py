@@ -13,6 +13,7 @@ from app.model import ActionResult, Detail, Sample
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.pagecensus import Census
+    from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
 
 
@@ -53,7 +54,7 @@ class FragmentationSource(Protocol):
 
 
 class PageCensusSource(Protocol):
-    """Every physical page frame, classified (Linux: /proc/kpageflags)."""
+    """Every physical page frame, classified (Linux: /proc/kpageflags; Windows: the PFN database)."""
 
     def problem(self) -> str:
         """Why a census cannot be taken now ("" when it can): a sentence for a person."""
@@ -87,6 +88,7 @@ class Capabilities:
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
+    physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
 
 
 @dataclass(frozen=True)

@@ -100,8 +100,13 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """None of the shared optional features (the PFN census needs a kernel driver on Windows)."""
-        return Capabilities()
+        """The page census and the physical ranges from the PFN database (nothing is read until used)."""
+        from app.backends.windows.pfncensus import PfnCensusSource, PfnRangesSource
+
+        return Capabilities(
+            page_census=PfnCensusSource(self._seam, self._token, self.wow64, self.page_size),
+            physical_ranges=PfnRangesSource(self._seam, self._token, self.page_size),
+        )
 
     def wow64(self) -> bool:
         """True for a 32-bit process on 64-bit Windows, which gets the limited view (read once)."""
