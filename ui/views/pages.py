@@ -1,8 +1,9 @@
-"""The Physical pages view: every page frame classified and drawn as a map (Linux: root only).
+"""The Physical pages view: every page frame classified and drawn as a map (root / administrator).
 
 The census itself is the backend's page-census capability (app.backends.base.PageCensusSource; on
-Linux it reads /proc/kpageflags); it runs on a worker thread and reports progress through signals,
-so the window stays responsive.
+Linux it reads /proc/kpageflags, on Windows the PFN database); it runs on a worker thread and
+reports progress through signals, so the window stays responsive. What a census carries beyond
+its classes (Use Counts, Priority Summary) and the physical-ranges capability get tabs of their own.
 The map is an ImageItem: one pixel per cell of N frames, coloured by the class most of the
 cell's frames have, rows stacked by physical address, zoomable with the mouse wheel.
 """
@@ -22,19 +23,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.backends.base import BackendError, PageCensusSource
-from app.pagecensus import CLASSES, Census
+from app.pagecensus import CLASSES, Census, PageClass
+from app.physranges import PhysicalRangesSource
 from app.units import format_bytes, format_percent
-from ui.colors import LIST_COLORS, part_color
+from ui.colors import LIST_COLORS, list_color, part_color
+from ui.views.physical import PriorityView, RangesView, UseCountsView
+from ui.views.processes import ProcessesView
 from ui.window_api import WindowApi
 
 MAP_WIDTH = 1024  # cells per map row
@@ -65,12 +71,17 @@ def _rgba(color: QColor) -> tuple[int, int, int, int]:
     return color.red(), color.green(), color.blue(), color.alpha()
 
 
-def class_lut() -> np.ndarray:
-    """RGBA per map value: the class colours, white past the last frame."""
+def class_color(c: PageClass) -> QColor:
+    """A class's own colour (Linux's classes), else its memory list's (a census by list, Windows)."""
+    return CLASS_COLORS.get(c.key) or list_color(c.list_key)
+
+
+def class_lut(classes: tuple[PageClass, ...] = CLASSES) -> np.ndarray:
+    """RGBA per map value: the class colours, white past the last frame (and outside RAM)."""
     lut = np.zeros((256, 4), dtype=np.uint8)
     lut[:] = _rgba(NO_CELL_COLOR)
-    for c in CLASSES:
-        lut[c.index] = _rgba(CLASS_COLORS[c.key])
+    for c in classes:
+        lut[c.index] = _rgba(class_color(c))
     return lut
 
 
@@ -86,6 +97,18 @@ class _Relay(QObject):
     progress = Signal(int, int)
     done = Signal(object)  # Census
     failed = Signal(str)
+
+
+class _FilterableTable(QTableWidget):
+    """A table whose rows a line of text filters (rows containing it in any cell stay)."""
+
+    def apply_filter(self, text: str) -> None:
+        """Hide the rows without ``text`` (case-insensitive)."""
+        needle = text.strip().lower()
+        for r in range(self.rowCount()):
+            cells = (self.item(r, c) for c in range(self.columnCount()))
+            match = not needle or any(item is not None and needle in item.text().lower() for item in cells)
+            self.setRowHidden(r, not match)
 
 
 class _CensusTask(QRunnable):
@@ -106,11 +129,19 @@ class _CensusTask(QRunnable):
 
 
 class PagesView(QWidget):
-    """Take census · progress · class totals vs /proc/meminfo · physical map · flag combinations."""
+    """Take census · progress · class totals vs the system's figures · physical map · the census's tables."""
 
-    def __init__(self, source: PageCensusSource, parent: QWidget | None = None):
+    census_taken = Signal(object)  # Census, for views that show part of it (Processes)
+
+    def __init__(
+        self,
+        source: PageCensusSource,
+        parent: QWidget | None = None,
+        ranges: PhysicalRangesSource | None = None,
+    ):
         super().__init__(parent)
         self.source = source
+        self.ranges_source = ranges
         self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
@@ -159,20 +190,35 @@ class PagesView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
-        totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
-        tl = QVBoxLayout(totals_box)
+        self.totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
+        tl = QVBoxLayout(self.totals_box)
         tl.addWidget(self.totals, 1)
         tl.addWidget(self.notes)
 
-        self.combos = QTableWidget(0, 5)
+        self.combos = _FilterableTable(0, 5)
         self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flag names", "Flags"])
         self.combos.verticalHeader().setVisible(False)
         self.combos.verticalHeader().setDefaultSectionSize(20)
         self.combos.setAlternatingRowColors(True)
         self.combos.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.combos.horizontalHeader().setStretchLastSection(True)
-        combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
-        QVBoxLayout(combos_box).addWidget(self.combos)
+        self.combos_filter = QLineEdit()
+        self.combos_filter.setPlaceholderText(
+            "Filter by class, name or flags (e.g. Standby, Process private)"
+        )
+        self.combos_filter.setClearButtonEnabled(True)
+        self.combos_filter.textChanged.connect(self.combos.apply_filter)
+        self.combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
+        cl = QVBoxLayout(self.combos_box)
+        cl.addWidget(self.combos_filter)
+        cl.addWidget(self.combos, 1)
+        self.use_counts = UseCountsView()
+        self.priorities = PriorityView()
+        self.ranges_view = RangesView(self.ranges_source.read) if self.ranges_source is not None else None
+        self.details = QTabWidget()
+        self.details.addTab(self.combos_box, "Page kinds")
+        if self.ranges_view is not None:
+            self.details.addTab(self.ranges_view, "Physical Ranges")
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.invertY(True)
@@ -185,17 +231,9 @@ class PagesView(QWidget):
         self.hover = QLabel("Scroll to zoom, drag to pan; hover for the address and class.")
         self.hover.setStyleSheet("color: #555;")
         legend = QWidget()
-        grid = QGridLayout(legend)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self._legend_grid = QGridLayout(legend)
+        self._legend_grid.setContentsMargins(0, 0, 0, 0)
         self.legend_labels: dict[str, QLabel] = {}
-        for i, c in enumerate(CLASSES):
-            swatch = QLabel()
-            swatch.setFixedSize(12, 12)
-            swatch.setStyleSheet(f"background: {CLASS_COLORS[c.key].name()}; border: 1px solid #777;")
-            text = QLabel(c.label)
-            self.legend_labels[c.key] = text
-            grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
-            grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
         self.map_box = QGroupBox("Physical memory map")
         ml = QVBoxLayout(self.map_box)
         ml.addWidget(self.plot, 1)
@@ -203,9 +241,9 @@ class PagesView(QWidget):
         ml.addWidget(self.hover)
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(totals_box)
-        left.addWidget(combos_box)
-        left.setSizes([290, 340])
+        left.addWidget(self.totals_box)
+        left.addWidget(self.details)
+        left.setSizes([270, 400])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.map_box)
@@ -266,22 +304,62 @@ class PagesView(QWidget):
         self.status.setText(
             f"<b>{result.frames:,} page frames</b> ({format_bytes(result.frames * result.page_size)}) "
             f"classified in {self.elapsed:.1f} s at {time.strftime('%H:%M:%S')} · "
-            f"{len(result.combinations)} flag combinations · one map pixel = {result.frames_per_cell} "
+            f"{len(result.combinations)} kinds of page · one map pixel = {result.frames_per_cell} "
             f"frames ({cell}), coloured by the class most of them have"
         )
+        self._show_legend(result.classes)
         self._show_totals(result)
         self._show_combinations(result)
+        self._show_views(result)
         self._show_map(result)
+        self.census_taken.emit(result)
 
     # ----- drawing ----------------------------------------------------------------------------
+
+    def _show_legend(self, classes: tuple[PageClass, ...]) -> None:
+        if list(self.legend_labels) == [c.key for c in classes]:
+            return
+        while (item := self._legend_grid.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.legend_labels = {}
+        for i, c in enumerate(classes):
+            swatch = QLabel()
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background: {class_color(c).name()}; border: 1px solid #777;")
+            text = QLabel(c.label)
+            self.legend_labels[c.key] = text
+            self._legend_grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
+            self._legend_grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
+
+    def _show_views(self, r: Census) -> None:
+        """The census's own tables get tabs (after Page kinds) when it carries them."""
+        self.combos_box.setTitle(r.combinations_title)
+        for view, title, present in (
+            (self.use_counts, "Use Counts", r.use_counts is not None),
+            (self.priorities, "Priority Summary", r.priorities is not None),
+        ):
+            index = self.details.indexOf(view)
+            if present and index < 0:
+                self.details.insertTab(1 if view is self.use_counts else 2, view, title)
+            elif not present and index >= 0:
+                self.details.removeTab(index)
+        if r.use_counts is not None:
+            self.use_counts.show_counts(r.use_counts)
+        if r.priorities is not None:
+            self.priorities.show_summary(r.priorities)
 
     def _show_totals(self, r: Census) -> None:
         rows = r.comparisons()
         total = r.frames * r.page_size
+        self.totals_box.setTitle(f"Pages by class, next to {r.reference_name}")
+        self.totals.setHorizontalHeaderItem(4, QTableWidgetItem(r.reference_name))
+        self.totals.setHorizontalHeaderItem(6, QTableWidgetItem(f"{r.reference_name} figure"))
         self.totals.setRowCount(len(rows))
         for i, row in enumerate(rows):
             name = _item(row.label, right=False)
-            name.setIcon(_swatch(CLASS_COLORS[row.key]))
+            name.setIcon(_swatch(class_color(next(c for c in r.classes if c.key == row.key))))
             if row.note:
                 name.setToolTip(row.note)
             cells = [
@@ -315,16 +393,17 @@ class PagesView(QWidget):
         for i, (flags, pages) in enumerate(top):
             cls = r.class_of(flags)
             label = _item(cls.label, right=False)
-            label.setIcon(_swatch(CLASS_COLORS[cls.key]))
+            label.setIcon(_swatch(class_color(cls)))
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
             self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
             self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
+        self.combos.apply_filter(self.combos_filter.text())
 
     def _show_map(self, r: Census) -> None:
         image = r.map_image(MAP_WIDTH)
-        self.image.setImage(class_lut()[image], autoLevels=False)
+        self.image.setImage(class_lut(r.classes)[image], autoLevels=False)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
         self.image.setRect(QRectF(0, 0, row_bytes / 2**20, image.shape[0] * row_bytes / 2**30))
         self.plot.autoRange(padding=0.01)
@@ -343,9 +422,10 @@ class PagesView(QWidget):
             return
         address = int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
         cell = address // (r.frames_per_cell * r.page_size)
-        if cell >= len(r.cells):
+        if cell >= len(r.cells) or r.cells[cell] >= len(r.classes):
+            self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): not RAM")
             return
-        cls = CLASSES[int(r.cells[cell])]
+        cls = r.classes[int(r.cells[cell])]
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
 
 
@@ -362,4 +442,20 @@ def install(window: WindowApi) -> None:
     source = window.capabilities.page_census
     if source is None:
         return
-    window.add_lazy_view("pages", "Physical pages", lambda: PagesView(source, parent=window.widget))
+    ranges = window.capabilities.physical_ranges
+
+    def make() -> PagesView:
+        view = PagesView(source, parent=window.widget, ranges=ranges)
+        view.census_taken.connect(lambda census: _share_owners(window, census))
+        return view
+
+    window.add_lazy_view("pages", "Physical pages", make)
+
+
+def _share_owners(window: WindowApi, census: Census) -> None:
+    """Give the Processes tab the per-process standby/modified pages when the census knows owners."""
+    if census.owners is None:
+        return
+    processes = window.made_view("processes")
+    if isinstance(processes, ProcessesView):
+        processes.show_owner_pages(census.owners, census.page_size)

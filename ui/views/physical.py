@@ -1,0 +1,153 @@
+"""Tables of the Physical pages tab: Use Counts, Priority Summary and Physical Ranges (any backend)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
+
+from app.pagecensus import PrioritySummary, UseCounts
+from app.physranges import PhysicalRanges
+from app.units import format_bytes, format_percent
+from ui.views.fragmentation import _item  # the read-only table cell every view uses
+
+ZONE_TIP = (
+    "spanned: from the zone's first to its last page frame, holes included; present: the pages that exist; "
+    "managed: the pages handed to the page allocator (present minus reserved, or not yet accepted on a VM)"
+)
+
+
+def _table(headers: list[str], parent: QWidget | None = None) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(20)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _notes_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label
+
+
+class UseCountsView(QWidget):
+    """RAMMap's Use Counts: a row per use, a column per memory list, totals last (pages in tooltips)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = _table(["Use", "Total"])
+        self.notes = _notes_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+
+    def show_counts(self, counts: UseCounts) -> None:
+        """Fill the matrix."""
+        page = counts.page_size
+        self.table.setColumnCount(len(counts.columns) + 2)
+        self.table.setHorizontalHeaderLabels(["Use", *(c.label for c in counts.columns), "Total"])
+        rows: list[tuple[str, list[int]]] = [
+            (r.label, [*counts.pages[i], sum(counts.pages[i])]) for i, r in enumerate(counts.rows)
+        ]
+        rows.append(("Total", [*(counts.column_total(c.key) for c in counts.columns), counts.total]))
+        self.table.setRowCount(len(rows))
+        bold = QFont()
+        bold.setBold(True)
+        last = len(rows) - 1
+        for r, (label, cells) in enumerate(rows):
+            items = [_item(label, align_right=False)]
+            for pages in cells:
+                tip = f"{pages:,} pages · {format_percent(pages, counts.total)} of all"
+                items.append(_item(format_bytes(pages * page) if pages else "–", tip=tip))
+            for c, item in enumerate(items):
+                if r == last or c == len(items) - 1:  # the totals row and column
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+        self.notes.setText(" ".join(f"{n}." for n in counts.notes))
+        self.notes.setVisible(bool(counts.notes))
+
+
+class PriorityView(QWidget):
+    """Standby by priority 0–7: the census's count, the kernel's count and the repurposed pages."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = _table(["Priority", "Standby (census)", "Standby (listed)", "Repurposed"])
+        self.notes = _notes_label()
+        self.notes.setText(
+            "Repurposed: pages Windows took from that priority's standby list for another use since boot "
+            "(a count of pages; the lowest priorities are taken first)."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+
+    def show_summary(self, s: PrioritySummary) -> None:
+        """One row per priority, then the totals."""
+        rows = [(str(p), s.census[p], s.listed[p], s.repurposed[p]) for p in range(len(s.census))]
+        rows.append(("Total", sum(s.census), sum(s.listed), sum(s.repurposed)))
+        self.table.setRowCount(len(rows))
+        for r, (label, census, listed, repurposed) in enumerate(rows):
+            self.table.setItem(r, 0, _item(label, align_right=False))
+            self.table.setItem(r, 1, _item(format_bytes(census * s.page_size), tip=f"{census:,} pages"))
+            self.table.setItem(r, 2, _item(format_bytes(listed * s.page_size), tip=f"{listed:,} pages"))
+            self.table.setItem(r, 3, _item(f"{repurposed:,}"))
+
+
+class RangesView(QWidget):
+    """RAM ranges, memory blocks and zones, read when shown."""
+
+    def __init__(self, read: Callable[[], PhysicalRanges], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._read = read
+        self.ranges: PhysicalRanges | None = None
+        self.table = _table(["Kind", "Start", "End", "Size", "Detail"])
+        self.notes = _notes_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+
+    def refresh(self) -> None:
+        """Read the ranges now and show them."""
+        r = self._read()
+        self.ranges = r
+        page = r.page_size
+        rows: list[tuple[str, int, int, str]] = [(x.name, x.start, x.end, "") for x in r.ram]
+        for b in r.blocks:
+            node = "" if b.node is None else f", node {b.node}"
+            detail = f"{b.blocks} blocks of {format_bytes(b.block_size, digits=0)}, {b.state}{node}"
+            rows.append(("Memory blocks", b.start, b.end, detail))
+        for z in r.zones:
+            if z.spanned:
+                detail = (
+                    f"present {format_bytes(z.present * page)} · managed {format_bytes(z.managed * page)}"
+                )
+                start = z.start_pfn * page
+                rows.append((f"Zone {z.zone} (node {z.node})", start, start + z.spanned * page - 1, detail))
+        self.table.setRowCount(len(rows))
+        for i, (kind, start, end, detail) in enumerate(rows):
+            tip = ZONE_TIP if kind.startswith("Zone") else ""
+            self.table.setItem(i, 0, _item(kind, align_right=False, tip=tip))
+            self.table.setItem(i, 1, _item(f"0x{start:012x}"))
+            self.table.setItem(i, 2, _item(f"0x{end:012x}"))
+            self.table.setItem(i, 3, _item(format_bytes(end - start + 1)))
+            self.table.setItem(i, 4, _item(detail, align_right=False, tip=detail))
+        notes = [f"Not shown: {p}." for p in r.problems]
+        if r.ram:
+            notes.insert(0, f"RAM in all: {format_bytes(r.ram_bytes)} in {len(r.ram)} ranges.")
+        self.notes.setText(" ".join(notes))
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        """Read the ranges the first time the table is shown."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.ranges is None:
+            self.refresh()
