@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.units import format_bytes
+from app.usecounts import UseCounts
 
 
 @dataclass(frozen=True)
@@ -49,64 +50,6 @@ N_CLASSES = len(CLASSES)
     N_CLASSES
 )
 NO_CELL = 255  # physical-map value past the last frame
-
-
-@dataclass(frozen=True)
-class Category:
-    """One row or column of a :class:`UseCounts` matrix: its key, label and memory-list colour key."""
-
-    key: str
-    label: str
-    list_key: str = ""  # the memory list whose colour it takes ("" for a use)
-
-
-@dataclass(frozen=True)
-class UseCounts:
-    """Pages by use (rows) × memory list (columns), RAMMap's Use Counts; every page counted once."""
-
-    page_size: int
-    rows: tuple[Category, ...]
-    columns: tuple[Category, ...]
-    pages: tuple[tuple[int, ...], ...]  # pages[row][column]
-    notes: tuple[str, ...] = ()  # what a reader must know to read the matrix right
-
-    def _row(self, key: str) -> int:
-        return next(i for i, r in enumerate(self.rows) if r.key == key)
-
-    def _column(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
-
-    def cell(self, row: str, column: str) -> int:
-        """Pages of one use on one list."""
-        return self.pages[self._row(row)][self._column(column)]
-
-    def row_total(self, row: str) -> int:
-        """Pages of one use on any list."""
-        return sum(self.pages[self._row(row)])
-
-    def column_total(self, column: str) -> int:
-        """Pages on one list, whatever their use."""
-        j = self._column(column)
-        return sum(r[j] for r in self.pages)
-
-    @property
-    def total(self) -> int:
-        """Every page counted."""
-        return sum(sum(r) for r in self.pages)
-
-    def to_json(self) -> dict[str, object]:
-        """The document ``ramlens pages --use-counts --json`` prints (pages; bytes = pages × page_size)."""
-        return {
-            "page_size": self.page_size,
-            "columns": [c.label for c in self.columns],
-            "rows": [
-                {"use": r.label, "pages": list(self.pages[i]), "total": sum(self.pages[i])}
-                for i, r in enumerate(self.rows)
-            ],
-            "totals": [self.column_total(c.key) for c in self.columns],
-            "total": self.total,
-            "notes": list(self.notes),
-        }
 
 
 PRIORITIES = 8  # standby priorities 0–7 (Windows memory priorities)

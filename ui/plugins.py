@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ui import autoclean, snapshots, tray
-from ui.views import fragmentation, pages
+from ui.views import files, fragmentation, pages
 from ui.window_api import WindowApi
 
 Installer = Callable[[WindowApi], object | None]
@@ -21,4 +21,5 @@ INSTALLERS: tuple[tuple[str, Installer], ...] = (
     ("tray", tray.install),  # after autoclean: its menu has the auto-clean switch
     ("fragmentation", fragmentation.install),
     ("pages", pages.install),
+    ("files", files.install),
 )

@@ -12,6 +12,7 @@ from app.model import ActionResult, Detail, Sample
 
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
+    from app.filecache import FileCacheSource
     from app.pagecensus import Census
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
@@ -88,6 +89,7 @@ class Capabilities:
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
+    file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
 
 

@@ -46,7 +46,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--owners", action="store_true", help="also process-private standby/modified pages per process"
     )
-    parser.add_argument("--ranges", action="store_true", help="only the physical memory ranges (no census)")
+    parser.add_argument(
+        "--ranges",
+        action="store_true",
+        help="only the physical ranges (no census): Linux: RAM (/proc/iomem, root), memory blocks, zones; "
+        "Windows: the memory manager's RAM ranges (administrator)",
+    )
     parser.set_defaults(func=cmd_pages)
 
 

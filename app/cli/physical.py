@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from app.pagecensus import OwnerPages, PrioritySummary, UseCounts
+from app.pagecensus import OwnerPages, PrioritySummary
 from app.physranges import PhysicalRanges
 from app.units import format_bytes
+from app.usecounts import UseCounts
 
 
 def print_use_counts(counts: UseCounts) -> None:

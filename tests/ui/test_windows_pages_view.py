@@ -44,7 +44,7 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     tabs = [view.details.tabText(i) for i in range(view.details.count())]
     assert tabs == ["Page kinds", "Use Counts", "Priority Summary", "Physical Ranges"]
     # Use Counts: RAMMap's rows, the lists as columns, the totals row last.
-    uc = view.use_counts.table
+    uc = view.use_counts
     rows = [uc.item(r, 0).text() for r in range(uc.rowCount())]
     assert rows[0] == "Process private" and "Large page" in rows and rows[-1] == "Total"
     assert uc.horizontalHeaderItem(2).text() == "Standby"

@@ -11,6 +11,7 @@ cell's frames have, rows stacked by physical address, zoomable with the mouse wh
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,10 +37,10 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import BackendError, PageCensusSource
 from app.pagecensus import CLASSES, Census, PageClass
-from app.physranges import PhysicalRangesSource
+from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, list_color, part_color
-from ui.views.physical import PriorityView, RangesView, UseCountsView
+from ui.views.physical import PriorityView, RangesView, UseCountsTable
 from ui.views.processes import ProcessesView
 from ui.window_api import WindowApi
 
@@ -137,11 +138,11 @@ class PagesView(QWidget):
         self,
         source: PageCensusSource,
         parent: QWidget | None = None,
-        ranges: PhysicalRangesSource | None = None,
+        ranges: Callable[[], PhysicalRanges] | None = None,
     ):
         super().__init__(parent)
         self.source = source
-        self.ranges_source = ranges
+        self._ranges = ranges
         self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
@@ -212,9 +213,14 @@ class PagesView(QWidget):
         cl = QVBoxLayout(self.combos_box)
         cl.addWidget(self.combos_filter)
         cl.addWidget(self.combos, 1)
-        self.use_counts = UseCountsView()
+        self.use_counts = UseCountsTable()
+        self.use_counts_box = QWidget()
+        ul = QVBoxLayout(self.use_counts_box)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.use_counts, 1)
+        ul.addWidget(self.use_counts.notes)
         self.priorities = PriorityView()
-        self.ranges_view = RangesView(self.ranges_source.read) if self.ranges_source is not None else None
+        self.ranges_view = RangesView(self._ranges) if self._ranges is not None else None
         self.details = QTabWidget()
         self.details.addTab(self.combos_box, "Page kinds")
         if self.ranges_view is not None:
@@ -279,6 +285,8 @@ class PagesView(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
+        if self.ranges_view is not None and self.ranges_view.ranges is None:
+            self.ranges_view.refresh()
         if not self._auto_started and not self.source.problem():
             self._auto_started = True
             self.start()
@@ -337,12 +345,12 @@ class PagesView(QWidget):
         """The census's own tables get tabs (after Page kinds) when it carries them."""
         self.combos_box.setTitle(r.combinations_title)
         for view, title, present in (
-            (self.use_counts, "Use Counts", r.use_counts is not None),
+            (self.use_counts_box, "Use Counts", r.use_counts is not None),
             (self.priorities, "Priority Summary", r.priorities is not None),
         ):
             index = self.details.indexOf(view)
             if present and index < 0:
-                self.details.insertTab(1 if view is self.use_counts else 2, view, title)
+                self.details.insertTab(1 if view is self.use_counts_box else 2, view, title)
             elif not present and index >= 0:
                 self.details.removeTab(index)
         if r.use_counts is not None:
@@ -443,9 +451,10 @@ def install(window: WindowApi) -> None:
     if source is None:
         return
     ranges = window.capabilities.physical_ranges
+    reader = None if ranges is None else ranges.read
 
     def make() -> PagesView:
-        view = PagesView(source, parent=window.widget, ranges=ranges)
+        view = PagesView(source, parent=window.widget, ranges=reader)
         view.census_taken.connect(lambda census: _share_owners(window, census))
         return view
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
-from app.pagecensus import PrioritySummary, UseCounts
+from app.pagecensus import PrioritySummary
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
+from app.usecounts import UseCounts
 from ui.views.fragmentation import _item  # the read-only table cell every view uses
 
 ZONE_TIP = (
@@ -36,28 +37,29 @@ def _notes_label() -> QLabel:
     return label
 
 
-class UseCountsView(QWidget):
+class UseCountsTable(QTableWidget):
     """RAMMap's Use Counts: a row per use, a column per memory list, totals last (pages in tooltips)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.table = _table(["Use", "Total"])
-        self.notes = _notes_label()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.notes)
+        super().__init__(0, 2, parent)
+        self.setHorizontalHeaderLabels(["Use", "Total"])
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(20)
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.notes = _notes_label()  # the matrix's notes, for the caller to place under it
 
     def show_counts(self, counts: UseCounts) -> None:
-        """Fill the matrix."""
+        """Fill the matrix with the counts' own rows and columns."""
         page = counts.page_size
-        self.table.setColumnCount(len(counts.columns) + 2)
-        self.table.setHorizontalHeaderLabels(["Use", *(c.label for c in counts.columns), "Total"])
+        self.setColumnCount(len(counts.columns) + 2)
+        self.setHorizontalHeaderLabels(["Use", *(c.label for c in counts.columns), "Total"])
         rows: list[tuple[str, list[int]]] = [
             (r.label, [*counts.pages[i], sum(counts.pages[i])]) for i, r in enumerate(counts.rows)
         ]
         rows.append(("Total", [*(counts.column_total(c.key) for c in counts.columns), counts.total]))
-        self.table.setRowCount(len(rows))
+        self.setRowCount(len(rows))
         bold = QFont()
         bold.setBold(True)
         last = len(rows) - 1
@@ -69,7 +71,7 @@ class UseCountsView(QWidget):
             for c, item in enumerate(items):
                 if r == last or c == len(items) - 1:  # the totals row and column
                     item.setFont(bold)
-                self.table.setItem(r, c, item)
+                self.setItem(r, c, item)
         self.notes.setText(" ".join(f"{n}." for n in counts.notes))
         self.notes.setVisible(bool(counts.notes))
 
@@ -121,7 +123,7 @@ class RangesView(QWidget):
         r = self._read()
         self.ranges = r
         page = r.page_size
-        rows: list[tuple[str, int, int, str]] = [(x.name, x.start, x.end, "") for x in r.ram]
+        rows: list[tuple[str, int, int, str]] = [(f"RAM ({x.name})", x.start, x.end, "") for x in r.ram]
         for b in r.blocks:
             node = "" if b.node is None else f", node {b.node}"
             detail = f"{b.blocks} blocks of {format_bytes(b.block_size, digits=0)}, {b.state}{node}"

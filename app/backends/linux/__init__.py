@@ -72,12 +72,16 @@ class LinuxBackend:
     def capabilities(self) -> Capabilities:
         """Fragmentation (buddyinfo), the physical-page census (kpageflags), processes with PSS."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+        from app.backends.linux.filecache import PageCacheFiles
+        from app.backends.linux.physranges import ProcPhysicalRanges
         from app.processes import PsutilProcesses
 
         return Capabilities(
             fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
             page_census=KpageflagsCensus(self.proc, self.page_size),
             processes=PsutilProcesses(detailed=True),
+            file_cache=PageCacheFiles(self.proc, self.page_size),
+            physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
         )
 
     def close(self) -> None:

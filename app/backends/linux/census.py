@@ -332,6 +332,8 @@ def take_census(
         if count_fd >= 0:
             os.close(count_fd)
     meminfo, buddy = _references(proc_root)
+    from app.backends.linux import usecounts  # it reads this module's flag table
+
     return Census(
         page_size=page_size or os.sysconf("SC_PAGE_SIZE"),
         frames=frames,
@@ -345,6 +347,7 @@ def take_census(
         shared_frames=shared if map_counts else None,
         describe_flags=flag_names,
         classify_flags=classify_word,
+        use_counts=usecounts.use_counts(acc.combinations, page_size or os.sysconf("SC_PAGE_SIZE")),
     )
 
 

@@ -18,18 +18,9 @@ from app.backends.base import BackendError, NeedsPrivilege, Progress
 from app.backends.windows import ntapi, pfn, sampling
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.seam import Seam
-from app.pagecensus import (
-    NO_CELL,
-    PRIORITIES,
-    Category,
-    Census,
-    Comparison,
-    OwnerPages,
-    PageClass,
-    PrioritySummary,
-    UseCounts,
-)
+from app.pagecensus import NO_CELL, PRIORITIES, Census, Comparison, OwnerPages, PageClass, PrioritySummary
 from app.physranges import AddressRange, PhysicalRanges
+from app.usecounts import Category, UseCounts
 
 CHUNK_FRAMES = 1 << 16  # frames per request: 1.5 MiB of 24-byte identities on x64
 MAX_CELLS = 1 << 20  # the physical map never has more cells than this (1 MiB of uint8)
@@ -384,9 +375,7 @@ class PfnRangesSource:
         except BackendError as exc:
             return PhysicalRanges(page_size, (), (), (), (f"physical ranges: {exc}",))
         ram = tuple(
-            AddressRange(
-                r.base_pfn * page_size, (r.base_pfn + r.pages) * page_size - 1, "RAM (Superfetch range)"
-            )
+            AddressRange(r.base_pfn * page_size, (r.base_pfn + r.pages) * page_size - 1, "Superfetch range")
             for r in ranges
         )
         return PhysicalRanges(page_size, ram, (), ())
