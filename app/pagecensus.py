@@ -90,6 +90,18 @@ class OwnerPages:
 
 
 @dataclass(frozen=True)
+class FrameRow:
+    """One physical page frame as a page-frames source describes it (RAMMap's Physical Pages rows)."""
+
+    pfn: int
+    list_label: str  # the memory list (its class label)
+    list_key: str  # the memory list's colour key
+    use: str
+    priority: int | None = None  # standby priority 0–7, where the system has priorities
+    pid: int | None = None  # the owning process, where the frame names one
+
+
+@dataclass(frozen=True)
 class Comparison:
     """A census class next to the /proc/meminfo figure it corresponds to."""
 

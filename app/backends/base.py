@@ -13,7 +13,7 @@ from app.model import ActionResult, Detail, Sample
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
-    from app.pagecensus import Census
+    from app.pagecensus import Census, FrameRow
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
 
@@ -66,6 +66,16 @@ class PageCensusSource(Protocol):
         ...
 
 
+class PageFramesSource(Protocol):
+    """The frames of one stretch of physical memory, one row each (Windows: the PFN database)."""
+
+    limit: int  # the most frames one read returns
+
+    def read(self, first_pfn: int, count: int) -> tuple[FrameRow, ...]:
+        """Frames ``first_pfn`` … (at most ``limit``) that are RAM; NeedsPrivilege / BackendError."""
+        ...
+
+
 class ProcessSource(Protocol):
     """The memory of every process (app/processes.py's PsutilProcesses)."""
 
@@ -91,6 +101,7 @@ class Capabilities:
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
     file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
+    page_frames: PageFramesSource | None = None  # one row per frame of a stretch of memory
 
 
 @dataclass(frozen=True)

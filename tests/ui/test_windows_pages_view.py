@@ -8,6 +8,7 @@ import pytest
 
 from app.backends.windows import WindowsBackend
 from tests.windows.fake_kernel import FakeWindows
+from tests.windows.test_pfn_census import WINDOWS_LISTS
 
 pytestmark = pytest.mark.skipif(ctypes.sizeof(ctypes.c_void_p) != 8, reason="the fake packs x64 layouts")
 
@@ -28,21 +29,12 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     census = view.census
     assert census.frames == fake.total
     labels = [view.totals.item(r, 0).text() for r in range(view.totals.rowCount())]
-    assert labels == [
-        "Active",
-        "Standby",
-        "Modified",
-        "Modified no-write",
-        "Transition",
-        "Zeroed",
-        "Free",
-        "Bad",
-    ]
+    assert labels == WINDOWS_LISTS
     assert view.totals.horizontalHeaderItem(4).text() == "class 80 (memory lists)"
     free = labels.index("Free")
     assert view.totals.item(free, 6).text() == "FreePageCount" and view.totals.item(free, 5).text() == "+0 B"
     tabs = [view.details.tabText(i) for i in range(view.details.count())]
-    assert tabs == ["Page kinds", "Use Counts", "Priority Summary", "Physical Ranges"]
+    assert tabs == ["Page kinds", "Use Counts", "Priority Summary", "Physical Ranges", "Physical Pages"]
     # Use Counts: RAMMap's rows, the lists as columns, the totals row last.
     uc = view.use_counts
     rows = [uc.item(r, 0).text() for r in range(uc.rowCount())]
@@ -73,6 +65,20 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
         COL_MODIFIED
     )
     assert processes.model.owners[100][0] > 0
+    # Physical Pages: the frames at an address (as a click on the map asks), filterable.
+    view.show_frames(0x100000)
+    frames = view.frames_view
+    assert view.details.currentWidget() is frames
+    assert frames.table.rowCount() == 4096 and frames.table.item(0, 0).text() == "0x000000100000"
+    frames.filter.setText("Standby")
+    shown = [r for r in range(frames.table.rowCount()) if not frames.table.isRowHidden(r)]
+    assert shown and all(frames.table.item(r, 2).text() == "Standby" for r in shown)
+    qtbot.wait(100)
+    window.grab().save(str(artifacts / "windows-physical-pages.png"), "PNG")
+    frames.filter.setText("")
+    frames.address.setText("zz")
+    frames.read_typed()
+    assert "not an address" in frames.status.text() and frames.table.rowCount() == 4096
     view.combos_filter.setText("")
     view.details.setCurrentIndex(1)
     qtbot.wait(200)

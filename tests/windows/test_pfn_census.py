@@ -16,6 +16,8 @@ from tests.windows.conftest import Make
 from tests.windows.fake_kernel import FakeWindows
 
 USES = {v: k for k, v in published.PFN_USES.items()}
+# RAMMap's lists, the census's classes and the Use Counts columns, in order.
+WINDOWS_LISTS = ["Active", "Standby", "Modified", "Modified no-write", "Transition", "Zeroed", "Free", "Bad"]
 
 
 def test_the_backend_constants_are_the_published_ones() -> None:
@@ -102,16 +104,7 @@ def test_use_counts_priority_summary_and_owners(make: Make) -> None:
         "Unused",
         "Large page",
     ]
-    assert [c.label for c in counts.columns] == [
-        "Active",
-        "Standby",
-        "Modified",
-        "Modified no-write",
-        "Transition",
-        "Zeroed",
-        "Free",
-        "Bad",
-    ]
+    assert [c.label for c in counts.columns] == WINDOWS_LISTS
     assert counts.total == census.frames
     for c in counts.columns:  # the matrix's columns are the census totals
         assert counts.column_total(c.key) * census.page_size == census.bytes_of(c.key)
@@ -269,3 +262,42 @@ def test_a_64_gib_machine_stays_within_the_memory_bound() -> None:
     frames, listed, peak = (int(v) for v in out.stdout.split())
     assert frames == listed >= GIB_64 // 4096 * 9 // 10
     assert peak < BOUND, f"peak {peak / 2**20:.1f} MiB"
+
+
+def _published_field(word: int, name: str) -> int:
+    shift, width = next((s, w) for n, s, w in published.FRAME_BITS if n == name)
+    return (word >> shift) & ((1 << width) - 1)
+
+
+def test_the_frames_of_a_stretch_are_the_fakes_frames(make: Make) -> None:
+    fake, backend = make()
+    frames = backend.capabilities().page_frames
+    assert frames is not None and frames.limit == 4096
+    rows = frames.read(100, 4096)  # pfn 100–4195: across the hole from 159 to 255
+    numbers = [r.pfn for r in rows]
+    assert numbers == [*range(100, 159), *range(256, 4196)]
+    words, outside = fake.pfn_database().words(np.array(numbers, dtype=np.int64))
+    assert outside == 0 and fake.pfns_outside == 0
+    lists = {v: k for k, v in published.PFN_LISTS.items()}
+    label = {"MMPFNLIST_ZERO": "Zeroed", "MMPFNLIST_STANDBY": "Standby", "MMPFNLIST_ACTIVE": "Active"}
+    for row, word in zip(rows, words.tolist(), strict=True):
+        list_name = lists[_published_field(word, "ListDescription")]
+        assert row.list_label == label.get(list_name, row.list_label)
+        assert row.priority == _published_field(word, "Priority")
+        private = USES[_published_field(word, "UseDescription")] == "MMPFNUSE_PROCESSPRIVATE"
+        on_unused_list = list_name in ("MMPFNLIST_ZERO", "MMPFNLIST_FREE", "MMPFNLIST_BAD")
+        if private and not on_unused_list:
+            assert row.pid == _published_field(word, "DontUse")
+        else:
+            assert row.pid is None
+        if on_unused_list:
+            assert row.use == "Unused"
+    assert frames.read(0x10_0000_0000, 16) == ()  # far past the RAM: no frame
+
+
+def test_frames_are_refused_without_administrator(make: Make) -> None:
+    _fake, backend = make(admin=False)
+    frames = backend.capabilities().page_frames
+    assert frames is not None
+    with pytest.raises(NeedsPrivilege):
+        frames.read(0, 16)

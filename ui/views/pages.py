@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backends.base import BackendError, PageCensusSource
+from app.backends.base import BackendError, PageCensusSource, PageFramesSource
 from app.pagecensus import CLASSES, Census, PageClass
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, list_color, part_color
-from ui.views.physical import PriorityView, RangesView, UseCountsTable
+from ui.views.physical import FramesView, PriorityView, RangesView, UseCountsTable, filter_rows, swatch
 from ui.views.processes import ProcessesView
 from ui.window_api import WindowApi
 
@@ -100,18 +100,6 @@ class _Relay(QObject):
     failed = Signal(str)
 
 
-class _FilterableTable(QTableWidget):
-    """A table whose rows a line of text filters (rows containing it in any cell stay)."""
-
-    def apply_filter(self, text: str) -> None:
-        """Hide the rows without ``text`` (case-insensitive)."""
-        needle = text.strip().lower()
-        for r in range(self.rowCount()):
-            cells = (self.item(r, c) for c in range(self.columnCount()))
-            match = not needle or any(item is not None and needle in item.text().lower() for item in cells)
-            self.setRowHidden(r, not match)
-
-
 class _CensusTask(QRunnable):
     """Runs the census on a pool thread; results cross back to the UI thread through the relay's signals."""
 
@@ -139,10 +127,12 @@ class PagesView(QWidget):
         source: PageCensusSource,
         parent: QWidget | None = None,
         ranges: Callable[[], PhysicalRanges] | None = None,
+        frames: PageFramesSource | None = None,
     ):
         super().__init__(parent)
         self.source = source
         self._ranges = ranges
+        self._frames = frames
         self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
@@ -196,7 +186,7 @@ class PagesView(QWidget):
         tl.addWidget(self.totals, 1)
         tl.addWidget(self.notes)
 
-        self.combos = _FilterableTable(0, 5)
+        self.combos = QTableWidget(0, 5)
         self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flag names", "Flags"])
         self.combos.verticalHeader().setVisible(False)
         self.combos.verticalHeader().setDefaultSectionSize(20)
@@ -208,7 +198,7 @@ class PagesView(QWidget):
             "Filter by class, name or flags (e.g. Standby, Process private)"
         )
         self.combos_filter.setClearButtonEnabled(True)
-        self.combos_filter.textChanged.connect(self.combos.apply_filter)
+        self.combos_filter.textChanged.connect(lambda text: filter_rows(self.combos, text))
         self.combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
         cl = QVBoxLayout(self.combos_box)
         cl.addWidget(self.combos_filter)
@@ -221,10 +211,13 @@ class PagesView(QWidget):
         ul.addWidget(self.use_counts.notes)
         self.priorities = PriorityView()
         self.ranges_view = RangesView(self._ranges) if self._ranges is not None else None
+        self.frames_view = FramesView(self._frames) if self._frames is not None else None
         self.details = QTabWidget()
         self.details.addTab(self.combos_box, "Page kinds")
         if self.ranges_view is not None:
             self.details.addTab(self.ranges_view, "Physical Ranges")
+        if self.frames_view is not None:
+            self.details.addTab(self.frames_view, "Physical Pages")
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.invertY(True)
@@ -234,7 +227,11 @@ class PagesView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
-        self.hover = QLabel("Scroll to zoom, drag to pan; hover for the address and class.")
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.hover = QLabel(
+            "Scroll to zoom, drag to pan; hover for the address and class"
+            + ("; click to list the frames there." if self._frames is not None else ".")
+        )
         self.hover.setStyleSheet("color: #555;")
         legend = QWidget()
         self._legend_grid = QGridLayout(legend)
@@ -367,7 +364,7 @@ class PagesView(QWidget):
         self.totals.setRowCount(len(rows))
         for i, row in enumerate(rows):
             name = _item(row.label, right=False)
-            name.setIcon(_swatch(class_color(next(c for c in r.classes if c.key == row.key))))
+            name.setIcon(swatch(class_color(next(c for c in r.classes if c.key == row.key))))
             if row.note:
                 name.setToolTip(row.note)
             cells = [
@@ -401,13 +398,13 @@ class PagesView(QWidget):
         for i, (flags, pages) in enumerate(top):
             cls = r.class_of(flags)
             label = _item(cls.label, right=False)
-            label.setIcon(_swatch(class_color(cls)))
+            label.setIcon(swatch(class_color(cls)))
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
             self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
             self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
-        self.combos.apply_filter(self.combos_filter.text())
+        filter_rows(self.combos, self.combos_filter.text())
 
     def _show_map(self, r: Census) -> None:
         image = r.map_image(MAP_WIDTH)
@@ -420,29 +417,44 @@ class PagesView(QWidget):
             f"{format_bytes(r.frames_per_cell * r.page_size, digits=0)} per pixel"
         )
 
-    def _on_hover(self, pos: QPointF) -> None:
+    def _address_at(self, pos: QPointF) -> int | None:
+        """The physical address under a scene position of the map, or None off the map."""
         r = self.census
         if r is None or not self.plot.sceneBoundingRect().contains(pos):
-            return
+            return None
         point = self.plot.getViewBox().mapSceneToView(pos)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
         if point.x() < 0 or point.y() < 0 or point.x() >= row_bytes / 2**20:
+            return None
+        return int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
+
+    def _on_click(self, event: Any) -> None:
+        """A click on the map lists the frames there in Physical Pages (where the backend offers them)."""
+        address = self._address_at(event.scenePos())
+        if address is None or self.frames_view is None:
             return
-        address = int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
+        self.show_frames(address)
+
+    def show_frames(self, address: int) -> None:
+        """List the frames at ``address`` in the Physical Pages table and bring it forward."""
+        if self.frames_view is None:
+            return
+        if self.census is not None:
+            self.frames_view.page_size = self.census.page_size
+        self.frames_view.show_at(address)
+        self.details.setCurrentWidget(self.frames_view)
+
+    def _on_hover(self, pos: QPointF) -> None:
+        r = self.census
+        address = self._address_at(pos)
+        if r is None or address is None:
+            return
         cell = address // (r.frames_per_cell * r.page_size)
         if cell >= len(r.cells) or r.cells[cell] >= len(r.classes):
             self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): not RAM")
             return
         cls = r.classes[int(r.cells[cell])]
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
-
-
-def _swatch(color: QColor) -> Any:
-    from PySide6.QtGui import QIcon, QPixmap
-
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(color)
-    return QIcon(pixmap)
 
 
 def install(window: WindowApi) -> None:
@@ -452,9 +464,10 @@ def install(window: WindowApi) -> None:
         return
     ranges = window.capabilities.physical_ranges
     reader = None if ranges is None else ranges.read
+    frames = window.capabilities.page_frames
 
     def make() -> PagesView:
-        view = PagesView(source, parent=window.widget, ranges=reader)
+        view = PagesView(source, parent=window.widget, ranges=reader, frames=frames)
         view.census_taken.connect(lambda census: _share_owners(window, census))
         return view
 

@@ -1,16 +1,27 @@
-"""Tables of the Physical pages tab: Use Counts, Priority Summary and Physical Ranges (any backend)."""
+"""Tables of the Physical pages tab: Use Counts, Priority Summary, Physical Ranges and Pages (any backend)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.pagecensus import PrioritySummary
+from app.backends.base import BackendError, PageFramesSource
+from app.pagecensus import FrameRow, PrioritySummary
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from app.usecounts import UseCounts
+from ui.colors import list_color
 from ui.views.fragmentation import _item  # the read-only table cell every view uses
 
 ZONE_TIP = (
@@ -153,3 +164,96 @@ class RangesView(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if self.ranges is None:
             self.refresh()
+
+
+class FramesView(QWidget):
+    """RAMMap's Physical Pages: one row per frame of a stretch of memory, read on demand, filterable."""
+
+    def __init__(self, source: PageFramesSource, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = source
+        self.page_size = 4096  # the census's, once one is taken
+        self.rows: tuple[FrameRow, ...] = ()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("Physical address, e.g. 0x100000 (or click the map)")
+        self.address.returnPressed.connect(self.read_typed)
+        self.read_button = QPushButton(f"Read {source.limit:,} frames")
+        self.read_button.clicked.connect(self.read_typed)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by list, use or process (e.g. Standby, Mapped file, 4242)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.table = _table(["Physical address", "PFN", "List", "Use", "Priority", "Process"])
+        self.status = _notes_label()
+        self.status.setText("Type an address or click the map to list the frames there.")
+        top = QHBoxLayout()
+        top.addWidget(self.address, 1)
+        top.addWidget(self.read_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def read_typed(self) -> None:
+        """Read the frames at the typed address; a malformed one is said, nothing else changes."""
+        text = self.address.text().strip().replace("_", "")
+        try:
+            address = int(text, 0)
+        except ValueError:
+            self.status.setText(f"“{text}” is not an address: give a number such as 0x100000 or 1048576.")
+            return
+        if address < 0:
+            self.status.setText("An address is 0 or more.")
+            return
+        self.show_at(address)
+
+    def show_at(self, address: int) -> None:
+        """List the frames from the one holding ``address`` (at most the source's limit)."""
+        first = address // self.page_size
+        self.address.setText(f"0x{first * self.page_size:x}")
+        try:
+            self.rows = self.source.read(first, self.source.limit)
+        except BackendError as exc:
+            self.status.setText(f"The frames could not be read: {exc}")
+            return
+        self.table.setRowCount(len(self.rows))
+        for i, f in enumerate(self.rows):
+            cells = [
+                _item(f"0x{f.pfn * self.page_size:012x}"),
+                _item(f"{f.pfn:,}"),
+                _item(f.list_label, align_right=False),
+                _item(f.use, align_right=False),
+                _item("" if f.priority is None else str(f.priority)),
+                _item("" if f.pid is None else str(f.pid)),
+            ]
+            cells[2].setIcon(swatch(list_color(f.list_key)))
+            for c, cell in enumerate(cells):
+                self.table.setItem(i, c, cell)
+        self._apply_filter(self.filter.text())
+        if self.rows:
+            first, last = self.rows[0].pfn * self.page_size, (self.rows[-1].pfn + 1) * self.page_size - 1
+            span = f"0x{first:x} – 0x{last:x}"
+            self.status.setText(f"{len(self.rows):,} frames of RAM from {span}.")
+        else:
+            self.status.setText("No RAM there: the address lies outside every physical range.")
+
+    def _apply_filter(self, text: str) -> None:
+        filter_rows(self.table, text, first_column=2)  # list, use, priority, process
+
+
+def filter_rows(table: QTableWidget, text: str, first_column: int = 0) -> None:
+    """Hide the rows with no cell (from ``first_column``) containing ``text``, case-insensitively."""
+    needle = text.strip().lower()
+    for r in range(table.rowCount()):
+        cells = (table.item(r, c) for c in range(first_column, table.columnCount()))
+        match = not needle or any(item is not None and needle in item.text().lower() for item in cells)
+        table.setRowHidden(r, not match)
+
+
+def swatch(color: QColor) -> QIcon:
+    """A 12-pixel square of one colour, for a table cell's icon."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(color)
+    return QIcon(pixmap)

@@ -100,12 +100,13 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """The page census and the physical ranges from the PFN database (nothing is read until used)."""
-        from app.backends.windows.pfncensus import PfnCensusSource, PfnRangesSource
+        """The page census, physical ranges and page frames from the PFN database (read only when used)."""
+        from app.backends.windows.pfncensus import PfnCensusSource, PfnFramesSource, PfnRangesSource
 
         return Capabilities(
             page_census=PfnCensusSource(self._seam, self._token, self.wow64, self.page_size),
             physical_ranges=PfnRangesSource(self._seam, self._token, self.page_size),
+            page_frames=PfnFramesSource(self._seam, self._token, self.wow64),
         )
 
     def wow64(self) -> bool:

@@ -18,7 +18,16 @@ from app.backends.base import BackendError, NeedsPrivilege, Progress
 from app.backends.windows import ntapi, pfn, sampling
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.seam import Seam
-from app.pagecensus import NO_CELL, PRIORITIES, Census, Comparison, OwnerPages, PageClass, PrioritySummary
+from app.pagecensus import (
+    NO_CELL,
+    PRIORITIES,
+    Census,
+    Comparison,
+    FrameRow,
+    OwnerPages,
+    PageClass,
+    PrioritySummary,
+)
 from app.physranges import AddressRange, PhysicalRanges
 from app.usecounts import Category, UseCounts
 
@@ -355,6 +364,58 @@ class PfnCensusSource:
             ),
             owners=acc.owner_pages(),
         )
+
+
+class PfnFramesSource:
+    """The page-frames capability on Windows: the identities of a stretch of frames, read on demand."""
+
+    limit = 4096
+
+    def __init__(
+        self, seam: Callable[[], Seam], privileges: Callable[[], Privileges], wow64: Callable[[], bool]
+    ):
+        self._seam = seam
+        self._privileges = privileges
+        self._wow64 = wow64
+
+    def read(self, first_pfn: int, count: int) -> tuple[FrameRow, ...]:
+        """The frames from ``first_pfn`` (at most :attr:`limit`) that lie in the RAM ranges."""
+        reason = problem(self._privileges(), self._wow64())
+        if reason:
+            raise NeedsPrivilege(reason)
+        seam, privileges = self._seam(), self._privileges()
+        end = first_pfn + min(count, self.limit)
+        rows: list[FrameRow] = []
+        reader = pfn.PfnReader(seam, self.limit)
+        try:
+            for r in read_ranges(seam, privileges):
+                start, stop = max(first_pfn, r.base_pfn), min(end, r.base_pfn + r.pages)
+                if start < stop:
+                    rows += [
+                        _frame_row(start + i, int(w)) for i, w in enumerate(reader.read(start, stop - start))
+                    ]
+        except (pfn.SuperfetchRefused, pfn.LayoutMismatch) as exc:
+            raise _refusal(exc, privileges.elevated()) from None
+        return tuple(rows)
+
+
+def _frame_row(number: int, word: int) -> FrameRow:
+    use = word & pfn.USE_BITS
+    list_value = (word >> pfn.LIST_SHIFT) & pfn.LIST_BITS
+    cls = CLASSES[_CLASS_OF_LIST[list_value]]
+    unused = list_value in _UNUSED_LISTS
+    use_label = (
+        "Unused" if unused else USE_LABELS[pfn.USE_NAMES[use]] if use < len(pfn.USE_NAMES) else f"use {use}"
+    )
+    owned = use == pfn.USE_PROCESS_PRIVATE and not unused
+    return FrameRow(
+        number,
+        cls.label,
+        cls.list_key,
+        use_label,
+        (word >> pfn.PRIORITY_SHIFT) & pfn.PRIORITY_BITS,
+        (word >> pfn.OWNER_SHIFT) & pfn.OWNER_BITS if owned else None,
+    )
 
 
 class PfnRangesSource:
