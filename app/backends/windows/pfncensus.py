@@ -79,16 +79,24 @@ LARGE_PAGE_NOTE = (
 UNUSED_NOTE = "Unused: the pages on the zeroed, free and bad lists, whatever their stale use field says"
 
 
+WOW64 = "a 32-bit RAMLens on 64-bit Windows cannot read the PFN database: use the 64-bit build"
+NOT_ELEVATED = (
+    "reading the PFN database needs administrator rights: run RAMLens as administrator (ramlens --elevate)"
+)
+
+
 def problem(privileges: Privileges, wow64: bool) -> str:
     """Why the PFN database cannot be read now ("" when it may be)."""
     if wow64:
-        return "a 32-bit RAMLens on 64-bit Windows cannot read the PFN database: use the 64-bit build"
-    if not privileges.elevated():
-        return (
-            "reading the PFN database needs administrator rights: "
-            "run RAMLens as administrator (ramlens --elevate)"
-        )
-    return ""
+        return WOW64
+    return "" if privileges.elevated() else NOT_ELEVATED
+
+
+def _check(privileges: Privileges, wow64: bool) -> None:
+    """Raise what :func:`problem` says: BackendError for a 32-bit process, NeedsPrivilege unelevated."""
+    reason = problem(privileges, wow64)
+    if reason:
+        raise (BackendError if reason == WOW64 else NeedsPrivilege)(reason)
 
 
 def _enable_profile(privileges: Privileges) -> None:
@@ -308,9 +316,7 @@ class PfnCensusSource:
 
     def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read every frame's identity in the RAM ranges; NeedsPrivilege / BackendError when refused."""
-        reason = self.problem()
-        if reason:
-            raise NeedsPrivilege(reason)
+        _check(self._privileges(), self._wow64())
         seam, privileges = self._seam(), self._privileges()
         ranges = read_ranges(seam, privileges)
         if not ranges:
@@ -380,9 +386,7 @@ class PfnFramesSource:
 
     def read(self, first_pfn: int, count: int) -> tuple[FrameRow, ...]:
         """The frames from ``first_pfn`` (at most :attr:`limit`) that lie in the RAM ranges."""
-        reason = problem(self._privileges(), self._wow64())
-        if reason:
-            raise NeedsPrivilege(reason)
+        _check(self._privileges(), self._wow64())
         seam, privileges = self._seam(), self._privileges()
         end = first_pfn + min(count, self.limit)
         rows: list[FrameRow] = []
