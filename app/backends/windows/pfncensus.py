@@ -207,8 +207,16 @@ class _Accumulator:
 def _describe_kind(key: int) -> str:
     use, rest = divmod(key, 8 * PRIORITIES)
     list_value, priority = divmod(rest, PRIORITIES)
-    use_name = USE_LABELS[pfn.USE_NAMES[use]] if use < len(pfn.USE_NAMES) else f"use {use}"
-    return f"{use_name} · {CLASSES[_CLASS_OF_LIST[list_value]].label} · priority {priority}"
+    return (
+        f"{_use_label(use, list_value)} · {CLASSES[_CLASS_OF_LIST[list_value]].label} · priority {priority}"
+    )
+
+
+def _use_label(use: int, list_value: int) -> str:
+    """A frame's use as Use Counts shows it: Unused on the zeroed, free and bad lists."""
+    if list_value in _UNUSED_LISTS:
+        return USE_LABELS["unused"]
+    return USE_LABELS[pfn.USE_NAMES[use]] if use < len(pfn.USE_NAMES) else f"use {use}"
 
 
 def _classify_kind(key: int) -> int:
@@ -407,16 +415,12 @@ def _frame_row(number: int, word: int) -> FrameRow:
     use = word & pfn.USE_BITS
     list_value = (word >> pfn.LIST_SHIFT) & pfn.LIST_BITS
     cls = CLASSES[_CLASS_OF_LIST[list_value]]
-    unused = list_value in _UNUSED_LISTS
-    use_label = (
-        "Unused" if unused else USE_LABELS[pfn.USE_NAMES[use]] if use < len(pfn.USE_NAMES) else f"use {use}"
-    )
-    owned = use == pfn.USE_PROCESS_PRIVATE and not unused
+    owned = use == pfn.USE_PROCESS_PRIVATE and list_value not in _UNUSED_LISTS
     return FrameRow(
         number,
         cls.label,
         cls.list_key,
-        use_label,
+        _use_label(use, list_value),
         (word >> pfn.PRIORITY_SHIFT) & pfn.PRIORITY_BITS,
         (word >> pfn.OWNER_SHIFT) & pfn.OWNER_BITS if owned else None,
     )
