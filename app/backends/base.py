@@ -13,6 +13,7 @@ from app.model import ActionResult, Detail, Sample
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
+    from app.helper_state import HelperState, SetupResult
     from app.pagecensus import Census, FrameRow
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
@@ -76,6 +77,22 @@ class PageFramesSource(Protocol):
         ...
 
 
+class HelperSetupSource(Protocol):
+    """Setting up the privileged helper that runs root-only actions for an ordinary user (Linux: pkexec)."""
+
+    def state(self) -> HelperState:
+        """Installed or not, and whether it is this version's (cheap: reads files, starts nothing)."""
+        ...
+
+    def install(self, no_password: bool = False) -> SetupResult:
+        """Install or update it, asking for an administrator's password; blocks (run it off the UI thread)."""
+        ...
+
+    def uninstall(self) -> SetupResult:
+        """Remove it, asking for an administrator's password; blocks."""
+        ...
+
+
 class ProcessSource(Protocol):
     """The memory of every process (app/processes.py's PsutilProcesses)."""
 
@@ -102,6 +119,7 @@ class Capabilities:
     file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
     page_frames: PageFramesSource | None = None  # one row per frame of a stretch of memory
+    helper_setup: HelperSetupSource | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,7 @@ class Availability:
     available: bool
     reason: str = ""
     via_helper: bool = False  # runs through the privileged helper (pkexec) rather than in-process
+    prompts: bool = False  # running it asks for a password (so auto-clean must not)
 
 
 @dataclass(frozen=True)

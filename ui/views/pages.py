@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -279,7 +279,7 @@ class PagesView(QWidget):
         """Block until the worker is idle (tests, shutdown)."""
         return self._pool.waitForDone(msecs)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
         if self.ranges_view is not None and self.ranges_view.ranges is None:
@@ -428,7 +428,7 @@ class PagesView(QWidget):
             return None
         return int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
 
-    def _on_click(self, event: Any) -> None:
+    def _on_click(self, event: MouseClickEvent) -> None:
         """A click on the map lists the frames there in Physical Pages (where the backend offers them)."""
         address = self._address_at(event.scenePos())
         if address is None or self.frames_view is None:
