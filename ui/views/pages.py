@@ -250,7 +250,7 @@ class PagesView(QWidget):
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.map_box)
-        body.setSizes([700, 460])
+        body.setSizes([820, 440])  # room for a Use Counts matrix of eight lists
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -58,14 +58,16 @@ class UseCountsTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(20)
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)  # the bold Total column keeps its width
         self.notes = _notes_label()  # the matrix's notes, for the caller to place under it
 
     def show_counts(self, counts: UseCounts) -> None:
         """Fill the matrix with the counts' own rows and columns."""
         page = counts.page_size
         self.setColumnCount(len(counts.columns) + 2)
-        self.setHorizontalHeaderLabels(["Use", *(c.label for c in counts.columns), "Total"])
+        # A long list name takes two header lines, so eight lists fit beside the map.
+        headers = [c.label.replace(" ", "\n", 1) if len(c.label) > 12 else c.label for c in counts.columns]
+        self.setHorizontalHeaderLabels(["Use", *headers, "Total"])
         rows: list[tuple[str, list[int]]] = [
             (r.label, [*counts.pages[i], sum(counts.pages[i])]) for i, r in enumerate(counts.rows)
         ]
