@@ -540,6 +540,65 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     </message>
 </context>
 <context>
+    <name>FramesView</name>
+    <message>
+        <source>Physical address, e.g. 0x100000 (or click the map)</source>
+        <translation>物理地址，例如 0x100000（或点击内存图）</translation>
+    </message>
+    <message>
+        <source>Read {limit:,} frames</source>
+        <translation>读取 {limit:,} 个页框</translation>
+    </message>
+    <message>
+        <source>Filter by list, use or process (e.g. Standby, Mapped file, 4242)</source>
+        <translation>按列表、用途或进程筛选（例如 待机、映射文件、4242）</translation>
+    </message>
+    <message>
+        <source>Physical address</source>
+        <translation>物理地址</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Type an address or click the map to list the frames there.</source>
+        <translation>输入地址或点击内存图，列出该处的页框。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an address: give a number such as 0x100000 or 1048576.</source>
+        <translation>“{text}”不是地址：请输入数字，例如 0x100000 或 1048576。</translation>
+    </message>
+    <message>
+        <source>An address is 0 or more.</source>
+        <translation>地址必须大于或等于 0。</translation>
+    </message>
+    <message>
+        <source>The frames could not be read: {exc}</source>
+        <translation>无法读取页框：{exc}</translation>
+    </message>
+    <message>
+        <source>{n_rows:,} frames of RAM from {span}.</source>
+        <translation>从 {span} 起的 {n_rows:,} 个内存页框。</translation>
+    </message>
+    <message>
+        <source>No RAM there: the address lies outside every physical range.</source>
+        <translation>该处没有内存：地址不在任何物理地址范围内。</translation>
+    </message>
+</context>
+<context>
     <name>HelperSetupUI</name>
     <message>
         <source>Don&apos;t ask for a password in my desktop session</source>
@@ -981,8 +1040,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>标志</translation>
     </message>
     <message>
+        <source>Filter by class, name or flags (e.g. Standby, Process private)</source>
+        <translation>按类别、名称或标志筛选（例如 待机、进程私有）</translation>
+    </message>
+    <message>
         <source>Flag combinations (as tools/mm/page-types prints them)</source>
         <translation>标志组合（与 tools/mm/page-types 的输出相同）</translation>
+    </message>
+    <message>
+        <source>Page kinds</source>
+        <translation>页面种类</translation>
+    </message>
+    <message>
+        <source>Physical Pages</source>
+        <translation>物理页框</translation>
     </message>
     <message>
         <source>physical address (GiB)</source>
@@ -993,16 +1064,24 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>行内偏移（MiB）</translation>
     </message>
     <message>
-        <source>Scroll to zoom, drag to pan; hover for the address and class.</source>
-        <translation>滚动缩放，拖动平移；悬停可查看地址和类别。</translation>
+        <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({frames1}) classified in {elapsed:.1f} s at {strftime} · {n_combinations} kinds of page · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
+        <translation>&lt;b&gt;{frames:,} 个页框&lt;/b&gt;（{frames1}）于 {strftime} 在 {elapsed:.1f} 秒内完成分类 · {n_combinations} 种页面 · 图中一个像素 = {frames_per_cell} 个页框（{cell}），按其中多数页框的类别着色</translation>
+    </message>
+    <message>
+        <source>Priority Summary</source>
+        <translation>优先级汇总</translation>
+    </message>
+    <message>
+        <source>Pages by class, next to {reference_name}</source>
+        <translation>按类别统计的页面，与 {reference_name} 对照</translation>
+    </message>
+    <message>
+        <source>{reference_name} figure</source>
+        <translation>{reference_name} 中的数值</translation>
     </message>
     <message>
         <source>Physical memory map</source>
         <translation>物理内存图</translation>
-    </message>
-    <message>
-        <source>Flag combinations</source>
-        <translation>标志组合</translation>
     </message>
     <message>
         <source>Use Counts</source>
@@ -1011,6 +1090,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Physical Ranges</source>
         <translation>物理地址范围</translation>
+    </message>
+    <message>
+        <source>Scroll to zoom, drag to pan; hover for the address and class</source>
+        <translation>滚动缩放，拖动平移；悬停可查看地址和类别</translation>
+    </message>
+    <message>
+        <source>; click to list the frames there.</source>
+        <translation>；点击可列出该处的页框。</translation>
     </message>
     <message>
         <source>Reading page frames…</source>
@@ -1029,12 +1116,12 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>重新普查</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({frames1}) classified in {elapsed:.1f} s at {strftime} · {n_combinations} flag combinations · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
-        <translation>&lt;b&gt;{frames:,} 个页框&lt;/b&gt;（{frames1}）于 {strftime} 在 {elapsed:.1f} 秒内完成分类 · {n_combinations} 种标志组合 · 图中一个像素 = {frames_per_cell} 个页框（{cell}），按其中多数页框的类别着色</translation>
-    </message>
-    <message>
         <source>Physical memory map · {row_bytes} per row · {frames_per_cell} per pixel</source>
         <translation>物理内存图 · 每行 {row_bytes} · 每像素 {frames_per_cell}</translation>
+    </message>
+    <message>
+        <source>physical address 0x{address:011x} ({address1}): not RAM</source>
+        <translation>物理地址 0x{address:011x}（{address1}）：不是内存</translation>
     </message>
     <message>
         <source>physical address 0x{address:011x} ({address1}): mostly {label}</source>
@@ -1046,34 +1133,30 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     </message>
 </context>
 <context>
-    <name>PhysicalRanges</name>
+    <name>PriorityView</name>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>起始</translation>
+        <source>Standby (census)</source>
+        <translation>待机（普查）</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>结束</translation>
+        <source>Standby (listed)</source>
+        <translation>待机（列表）</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>大小</translation>
+        <source>Repurposed</source>
+        <translation>被重新利用</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>详细项</translation>
+        <source>Repurposed: pages Windows took from that priority&apos;s standby list for another use since boot (a count of pages; the lowest priorities are taken first).</source>
+        <translation>被重新利用：自开机以来 Windows 从该优先级的待机列表中取走另作他用的页面（页面数；最低优先级的最先被取走）。</translation>
     </message>
     <message>
-        <source>Not shown: {problem}.</source>
-        <translation>未显示：{problem}。</translation>
-    </message>
-    <message>
-        <source>RAM in all: {size}.</source>
-        <translation>内存总计：{size}。</translation>
+        <source>Total</source>
+        <translation>总计</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1182,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>共享</translation>
     </message>
     <message>
+        <source>Standby</source>
+        <translation>待机</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
         <source>Resident memory (working set): physical pages the process maps now</source>
         <translation>常驻内存（工作集）：进程当前映射的物理页面</translation>
     </message>
@@ -1113,6 +1204,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Proportional set size: private + each shared page divided by the processes sharing it</source>
         <translation>按比例分摊的内存（PSS）：私有页面 + 每个共享页面除以共享它的进程数</translation>
+    </message>
+    <message>
+        <source>Process-private pages of this process on the standby list (the last page census)</source>
+        <translation>此进程位于待机列表上的私有页面（最近一次页面普查）</translation>
+    </message>
+    <message>
+        <source>Process-private pages of this process on the modified list (the last page census)</source>
+        <translation>此进程位于已修改列表上的私有页面（最近一次页面普查）</translation>
     </message>
     <message>
         <source>Filter by name, user or PID</source>
@@ -1153,6 +1252,37 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source> · PSS {size} (what the processes really occupy)</source>
         <translation> · PSS {size}（进程实际占用）</translation>
+    </message>
+</context>
+<context>
+    <name>RangesView</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详细项</translation>
+    </message>
+    <message>
+        <source>Not shown: {problem}.</source>
+        <translation>未显示：{problem}。</translation>
+    </message>
+    <message>
+        <source>RAM in all: {size} in {count} ranges.</source>
+        <translation>内存总计：{size}，共 {count} 个范围。</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1515,10 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Total</source>
         <translation>总计</translation>
+    </message>
+    <message>
+        <source>{count} pages · {share} of all</source>
+        <translation>{count} 个页面 · 占全部 {share}</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1853,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Other kernel</source>
         <translation>其他内核</translation>
+    </message>
+    <message>
+        <source>Flag combinations (as tools/mm/page-types prints them)</source>
+        <translation>标志组合（与 tools/mm/page-types 的输出相同）</translation>
+    </message>
+    <message>
+        <source>Page kinds (use · list · priority)</source>
+        <translation>页面种类（用途 · 列表 · 优先级）</translation>
     </message>
 </context>
 <context>
