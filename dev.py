@@ -104,15 +104,8 @@ def _ensure_cjk_fonts() -> None:
     """Install Noto CJK on Debian when no font covers Chinese (fontconfig's fc-list answers that)."""
     if not shutil.which("fc-list"):
         return
-    probe = ["sh", "-c", "fc-list :lang=zh-cn family | grep -q ."]
-    if _run(probe) == 0:
-        return
-    if shutil.which("apt-get") and os.geteuid() == 0:
-        _say("installing fonts for the Chinese translation: " + " ".join(CJK_FONT_PACKAGES))
-        _run(["apt-get", "update", "-qq"])
-        _run(["apt-get", "install", "-y", "-qq", *CJK_FONT_PACKAGES])
-    if _run(probe) != 0:
-        _say("no font covers Chinese; on Debian/Ubuntu: sudo apt-get install " + " ".join(CJK_FONT_PACKAGES))
+    probe: list[object] = ["sh", "-c", "fc-list :lang=zh-cn family | grep -q ."]
+    _ensure_os_packages(probe, CJK_FONT_PACKAGES, "no font covers Chinese", required=False)
 
 
 def translations() -> int:
@@ -132,16 +125,24 @@ def translations() -> int:
     return 0
 
 
-def _ensure_os_packages(probe: list[object], packages: list[str], problem: str) -> None:
-    """Run ``probe``; when it fails, install ``packages`` with apt-get as root, else say which to install."""
+def _ensure_os_packages(
+    probe: list[object], packages: list[str], problem: str, required: bool = True
+) -> None:
+    """Run ``probe``; when it fails, install ``packages`` with apt-get as root, else say which to install.
+
+    Without a ``required`` package RAMLens cannot start (exit); without an optional one it only looks worse.
+    """
     if _run(probe, stderr=subprocess.DEVNULL) == 0:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
-        _say("installing the OS libraries Qt needs: " + " ".join(packages))
+        _say("installing the OS packages RAMLens needs: " + " ".join(packages))
         _run(["apt-get", "update", "-qq"])
         _run(["apt-get", "install", "-y", "-qq", *packages])
     if _run(probe) != 0:
-        sys.exit(f"[dev] {problem}. On Debian/Ubuntu: sudo apt-get install " + " ".join(packages))
+        message = f"{problem}. On Debian/Ubuntu: sudo apt-get install " + " ".join(packages)
+        if required:
+            sys.exit(f"[dev] {message}")
+        _say(message)
 
 
 def dist() -> int:
