@@ -294,11 +294,13 @@ class CompareDialog(QDialog):
         self.resize(860, 640)
         seconds = diff.b_time - diff.a_time
         head = QLabel(
-            translate("CompareDialog", "<b>{a_name}</b> → <b>{b_name}</b>, {seconds:.1f} min {value}").format(
+            translate(
+                "CompareDialog", "<b>{a_name}</b> → <b>{b_name}</b>, {seconds:.1f} min {direction}"
+            ).format(
                 a_name=a_name,
                 b_name=b_name,
                 seconds=abs(seconds) / 60,
-                value=translate("CompareDialog", "later")
+                direction=translate("CompareDialog", "later")
                 if seconds >= 0
                 else translate("CompareDialog", "earlier"),
             )
@@ -469,9 +471,11 @@ class SnapshotController(QObject):
         self.window.notify(
             translate(
                 "SnapshotController",
-                "Snapshot saved to {path}: {n_processes} processes, {value} history readings",
+                "Snapshot saved to {path}: {n_processes} processes, {readings} history readings",
             ).format(
-                path=path, n_processes=len(taken.processes), value=len(taken.history) if taken.history else 0
+                path=path,
+                n_processes=len(taken.processes),
+                readings=len(taken.history) if taken.history else 0,
             ),
             "success",
         )

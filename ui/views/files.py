@@ -268,9 +268,8 @@ class FilesView(QWidget):
                 self.lists_change.setText(
                     translate(
                         "FilesView",
-                        "Standby {_standby_before} → {after} on the whole machine (other "
-                        "programs change it too)",
-                    ).format(_standby_before=format_bytes(self._standby_before), after=format_bytes(after))
+                        "Standby {before} → {after} on the whole machine (other programs change it too)",
+                    ).format(before=format_bytes(self._standby_before), after=format_bytes(after))
                 )
                 self._standby_before = None
 
@@ -318,13 +317,13 @@ class FilesView(QWidget):
         self.status.setText(
             translate(
                 "FilesView",
-                "{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) at {strftime}{refused}",
+                "{examined:,} files looked at in {elapsed:.1f} s by {method} ({state}) at {time}{refused}",
             ).format(
                 examined=scan.examined,
                 elapsed=scan.elapsed,
-                value=scan.method.value,
+                method=scan.method.value,
                 state=state,
-                strftime=time.strftime("%H:%M:%S"),
+                time=time.strftime("%H:%M:%S"),
                 refused=refused,
             )
         )

@@ -335,7 +335,7 @@ class FragmentationView(QWidget):
                 "compacts a zone whose fragmentation index exceeds <b>{threshold}</b> "
                 "(extfrag_threshold)<br>MemFree <b>{memfree_bytes}</b> · in the buddy "
                 "allocator's free blocks <b>{buddy_free_bytes}</b> · difference "
-                "<b>{diff}</b>: <span style='color:#555'>{UNHANDED_LABEL}</span>",
+                "<b>{diff}</b>: <span style='color:#555'>{meaning}</span>",
             ).format(
                 huge_order=r.huge_order,
                 page=format_bytes(page << r.huge_order),
@@ -343,7 +343,7 @@ class FragmentationView(QWidget):
                 memfree_bytes=format_bytes(r.memfree_bytes),
                 buddy_free_bytes=format_bytes(r.buddy_free_bytes),
                 diff=format_bytes(diff, signed=True),
-                UNHANDED_LABEL=translate("buddy", UNHANDED_LABEL),
+                meaning=translate("buddy", UNHANDED_LABEL),
             )
         )
 
@@ -615,10 +615,10 @@ class FragmentationView(QWidget):
         self.types_status.setText(
             translate(
                 "FragmentationView",
-                "Read at {strftime} · pageblock order {pageblock_order} "
+                "Read at {time} · pageblock order {pageblock_order} "
                 "({pages_per_block} pages); empty free lists are left out.",
             ).format(
-                strftime=time.strftime("%H:%M:%S"),
+                time=time.strftime("%H:%M:%S"),
                 pageblock_order=info.pageblock_order,
                 pages_per_block=info.pages_per_block,
             )

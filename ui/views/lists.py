@@ -223,12 +223,12 @@ class ListsView(QWidget):
             translate(
                 "ListsView",
                 "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
-                "{available_bytes} ({available_bytes2}) &nbsp;·&nbsp; page size "
+                "{available_bytes} ({share}) &nbsp;·&nbsp; page size "
                 "{page_size}",
             ).format(
                 total=format_bytes(total),
                 available_bytes=format_bytes(sample.available_bytes),
-                available_bytes2=format_percent(sample.available_bytes, total),
+                share=format_percent(sample.available_bytes, total),
                 page_size=format_bytes(sample.page_size),
             )
             + (

@@ -346,15 +346,15 @@ class PagesView(QWidget):
         self.status.setText(
             translate(
                 "PagesView",
-                "<b>{frames:,} page frames</b> ({frames1}) classified in {elapsed:.1f} "
-                "s at {strftime} · {n_combinations} kinds of page · one map pixel = "
+                "<b>{frames:,} page frames</b> ({size}) classified in {elapsed:.1f} "
+                "s at {time} · {n_combinations} kinds of page · one map pixel = "
                 "{frames_per_cell} frames ({cell}), coloured by the class most of them "
                 "have",
             ).format(
                 frames=result.frames,
-                frames1=format_bytes(result.frames * result.page_size),
+                size=format_bytes(result.frames * result.page_size),
                 elapsed=self.elapsed,
-                strftime=time.strftime("%H:%M:%S"),
+                time=time.strftime("%H:%M:%S"),
                 n_combinations=len(result.combinations),
                 frames_per_cell=result.frames_per_cell,
                 cell=cell,
@@ -514,15 +514,15 @@ class PagesView(QWidget):
         cell = address // (r.frames_per_cell * r.page_size)
         if cell >= len(r.cells) or r.cells[cell] >= len(r.classes):
             self.hover.setText(
-                translate("PagesView", "physical address 0x{address:011x} ({address1}): not RAM").format(
-                    address=address, address1=format_bytes(address)
+                translate("PagesView", "physical address 0x{address:011x} ({offset}): not RAM").format(
+                    address=address, offset=format_bytes(address)
                 )
             )
             return
         cls = r.classes[int(r.cells[cell])]
         self.hover.setText(
-            translate("PagesView", "physical address 0x{address:011x} ({address1}): mostly {label}").format(
-                address=address, address1=format_bytes(address), label=translate("pagecensus", cls.label)
+            translate("PagesView", "physical address 0x{address:011x} ({offset}): mostly {label}").format(
+                address=address, offset=format_bytes(address), label=translate("pagecensus", cls.label)
             )
         )
 

@@ -144,8 +144,8 @@
         <translation>比较 {a_name} → {b_name}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;, {seconds:.1f} min {value}</source>
-        <translation>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;，{value} {seconds:.1f} 分钟</translation>
+        <source>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;, {seconds:.1f} min {direction}</source>
+        <translation>&lt;b&gt;{a_name}&lt;/b&gt; → &lt;b&gt;{b_name}&lt;/b&gt;，{direction} {seconds:.1f} 分钟</translation>
     </message>
     <message>
         <source>later</source>
@@ -312,8 +312,8 @@
         <translation>正在从页面缓存中逐出 {n_paths} 项…</translation>
     </message>
     <message>
-        <source>Standby {_standby_before} → {after} on the whole machine (other programs change it too)</source>
-        <translation>全机待机列表 {_standby_before} → {after}（其他程序也会改变它）</translation>
+        <source>Standby {before} → {after} on the whole machine (other programs change it too)</source>
+        <translation>全机待机列表 {before} → {after}（其他程序也会改变它）</translation>
     </message>
     <message>
         <source>Scanning… {done:,} of about {expected:,} files</source>
@@ -340,8 +340,8 @@
         <translation> · {count:,} 个文件无权测量</translation>
     </message>
     <message>
-        <source>{examined:,} files looked at in {elapsed:.1f} s by {value} ({state}) at {strftime}{refused}</source>
-        <translation>{strftime} 用 {value}（{state}）在 {elapsed:.1f} 秒内检查了 {examined:,} 个文件{refused}</translation>
+        <source>{examined:,} files looked at in {elapsed:.1f} s by {method} ({state}) at {time}{refused}</source>
+        <translation>{time} 用 {method}（{state}）在 {elapsed:.1f} 秒内检查了 {examined:,} 个文件{refused}</translation>
     </message>
     <message>
         <source>Evicted {n_results} file(s): {moved} left the page cache, {kept} kept (mapped, locked or dirty)</source>
@@ -499,8 +499,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>无法读取碎片信息：{exc}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Huge-page order {huge_order}&lt;/b&gt; ({page} blocks) · the kernel compacts a zone whose fragmentation index exceeds &lt;b&gt;{threshold}&lt;/b&gt; (extfrag_threshold)&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · in the buddy allocator&apos;s free blocks &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · difference &lt;b&gt;{diff}&lt;/b&gt;: &lt;span style=&apos;color:#555&apos;&gt;{UNHANDED_LABEL}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;大页阶 {huge_order}&lt;/b&gt;（{page} 块）· 区域的碎片指数超过 &lt;b&gt;{threshold}&lt;/b&gt;（extfrag_threshold）时内核会规整该区域&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · 伙伴分配器的空闲块 &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · 差值 &lt;b&gt;{diff}&lt;/b&gt;：&lt;span style=&apos;color:#555&apos;&gt;{UNHANDED_LABEL}&lt;/span&gt;</translation>
+        <source>&lt;b&gt;Huge-page order {huge_order}&lt;/b&gt; ({page} blocks) · the kernel compacts a zone whose fragmentation index exceeds &lt;b&gt;{threshold}&lt;/b&gt; (extfrag_threshold)&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · in the buddy allocator&apos;s free blocks &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · difference &lt;b&gt;{diff}&lt;/b&gt;: &lt;span style=&apos;color:#555&apos;&gt;{meaning}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;大页阶 {huge_order}&lt;/b&gt;（{page} 块）· 区域的碎片指数超过 &lt;b&gt;{threshold}&lt;/b&gt;（extfrag_threshold）时内核会规整该区域&lt;br&gt;MemFree &lt;b&gt;{memfree_bytes}&lt;/b&gt; · 伙伴分配器的空闲块 &lt;b&gt;{buddy_free_bytes}&lt;/b&gt; · 差值 &lt;b&gt;{diff}&lt;/b&gt;：&lt;span style=&apos;color:#555&apos;&gt;{meaning}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>above extfrag_threshold: the kernel would compact this zone for this order</source>
@@ -531,8 +531,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>{name}：各阶空闲块，之前（灰色）与之后（绿色）</translation>
     </message>
     <message>
-        <source>Read at {strftime} · pageblock order {pageblock_order} ({pages_per_block} pages); empty free lists are left out.</source>
-        <translation>读取于 {strftime} · 页块阶 {pageblock_order}（{pages_per_block} 个页面）；省略空的空闲链表。</translation>
+        <source>Read at {time} · pageblock order {pageblock_order} ({pages_per_block} pages); empty free lists are left out.</source>
+        <translation>读取于 {time} · 页块阶 {pageblock_order}（{pages_per_block} 个页面）；省略空的空闲链表。</translation>
     </message>
     <message>
         <source>Fragmentation</source>
@@ -735,8 +735,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>值</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Physical memory {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; available {available_bytes} ({available_bytes2}) &amp;nbsp;·&amp;nbsp; page size {page_size}</source>
-        <translation>&lt;b&gt;物理内存 {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 可用 {available_bytes}（{available_bytes2}）&amp;nbsp;·&amp;nbsp; 页面大小 {page_size}</translation>
+        <source>&lt;b&gt;Physical memory {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; available {available_bytes} ({share}) &amp;nbsp;·&amp;nbsp; page size {page_size}</source>
+        <translation>&lt;b&gt;物理内存 {total}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 可用 {available_bytes}（{share}）&amp;nbsp;·&amp;nbsp; 页面大小 {page_size}</translation>
     </message>
     <message>
         <source> &amp;nbsp;·&amp;nbsp; &lt;i&gt;{limited}&lt;/i&gt;</source>
@@ -1064,8 +1064,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>行内偏移（MiB）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({frames1}) classified in {elapsed:.1f} s at {strftime} · {n_combinations} kinds of page · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
-        <translation>&lt;b&gt;{frames:,} 个页框&lt;/b&gt;（{frames1}）于 {strftime} 在 {elapsed:.1f} 秒内完成分类 · {n_combinations} 种页面 · 图中一个像素 = {frames_per_cell} 个页框（{cell}），按其中多数页框的类别着色</translation>
+        <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({size}) classified in {elapsed:.1f} s at {time} · {n_combinations} kinds of page · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
+        <translation>&lt;b&gt;{frames:,} 个页框&lt;/b&gt;（{size}）于 {time} 在 {elapsed:.1f} 秒内完成分类 · {n_combinations} 种页面 · 图中一个像素 = {frames_per_cell} 个页框（{cell}），按其中多数页框的类别着色</translation>
     </message>
     <message>
         <source>Priority Summary</source>
@@ -1120,12 +1120,12 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>物理内存图 · 每行 {row_bytes} · 每像素 {frames_per_cell}</translation>
     </message>
     <message>
-        <source>physical address 0x{address:011x} ({address1}): not RAM</source>
-        <translation>物理地址 0x{address:011x}（{address1}）：不是内存</translation>
+        <source>physical address 0x{address:011x} ({offset}): not RAM</source>
+        <translation>物理地址 0x{address:011x}（{offset}）：不是内存</translation>
     </message>
     <message>
-        <source>physical address 0x{address:011x} ({address1}): mostly {label}</source>
-        <translation>物理地址 0x{address:011x}（{address1}）：主要为{label}</translation>
+        <source>physical address 0x{address:011x} ({offset}): mostly {label}</source>
+        <translation>物理地址 0x{address:011x}（{offset}）：主要为{label}</translation>
     </message>
     <message>
         <source>Physical pages</source>
@@ -1316,8 +1316,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <source>Snapshot saved to {path}: {n_processes} processes, {value} history readings</source>
-        <translation>快照已保存到 {path}：{n_processes} 个进程，{value} 条历史读数</translation>
+        <source>Snapshot saved to {path}: {n_processes} processes, {readings} history readings</source>
+        <translation>快照已保存到 {path}：{n_processes} 个进程，{readings} 条历史读数</translation>
     </message>
     <message>
         <source>This file cannot be opened</source>
