@@ -171,6 +171,7 @@ class Status:
     state: State
     text: str  # e.g. "on: in use > 90 %" or "not running: needs root — …"
     skipped: tuple[str, ...] = ()  # chosen actions that cannot run here, each with its reason
+    failures: int = 0  # cleans in a row that did not help (the cooldown grows), while on
 
     @property
     def running(self) -> bool:
@@ -266,7 +267,7 @@ class AutoClean:
         if self._state.failures:
             n, wait = self._state.failures, self._cooldown()
             backoff = f"; backing off ({n} clean(s) did not help, next wait {wait:.0f} s)"
-        return Status(State.ON, f"on: {rules}{backoff}", reasons)
+        return Status(State.ON, f"on: {rules}{backoff}", reasons, self._state.failures)
 
     def describe_rules(self) -> str:
         """The switched-on rules in words, e.g. "in use > 90 %, every 30 min"."""

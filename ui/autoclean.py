@@ -85,6 +85,27 @@ def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:
     store.sync()
 
 
+def status_text(status: Status, settings: AutoCleanSettings) -> str:
+    """The engine's status in the window's language (the engine's own text is English, for the CLI)."""
+    if status.state is not State.ON:
+        return translate("autoclean", status.text)
+    rules = []
+    if settings.usage_rule:
+        rules.append(
+            translate("autoclean", "in use > {percent} %").format(percent=f"{settings.usage_percent:g}")
+        )
+    if settings.standby_rule:
+        rules.append(translate("autoclean", "standby > {size} GiB").format(size=f"{settings.standby_gib:g}"))
+    if settings.interval_rule:
+        rules.append(translate("autoclean", "every {minutes} min").format(minutes=settings.interval_minutes))
+    text = translate("autoclean", "on: {rules}").format(rules=", ".join(rules))
+    if status.failures:
+        text += translate("autoclean", "; backing off ({count} clean(s) did not help)").format(
+            count=status.failures
+        )
+    return text
+
+
 class AutoCleanController(QObject):
     """Connects the engine to the sampler and the runner; owns the persisted settings."""
 
@@ -152,7 +173,7 @@ class AutoCleanDialog(QDialog):
         self.enabled.setChecked(settings.enabled)
         column.addWidget(self.enabled)
         self.status_label = QLabel(
-            translate("AutoCleanDialog", "Now: {text}").format(text=translate("autoclean", status.text))
+            translate("AutoCleanDialog", "Now: {text}").format(text=status_text(status, settings))
         )
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
@@ -336,7 +357,7 @@ class AutoCleanLogView(QWidget):
         """Show the engine's state; "not running" in red so it cannot be missed."""
         self.state.setText(
             translate("AutoCleanLogView", "Auto-clean: {text}").format(
-                text=translate("autoclean", status.text)
+                text=status_text(status, self.controller.engine.settings)
             )
         )
         self.state.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else RUNNING_STYLE)
@@ -398,7 +419,7 @@ class AutoCleanUI(QObject):
             window.notify(self.controller.settings_problem, "warning")
 
     def _on_status(self, status: Status) -> None:
-        text = translate("autoclean", status.text)
+        text = status_text(status, self.controller.engine.settings)
         short = text if len(text) <= 60 else text[:57] + "…"
         self.status_label.setText(translate("AutoCleanUI", "Auto-clean: {short}").format(short=short))
         self.status_label.setToolTip(translate("AutoCleanUI", "Auto-clean: {text}").format(text=text))

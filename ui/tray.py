@@ -167,10 +167,11 @@ class Tray(QObject):
         self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
 
     def _on_autoclean_status(self, status: Status) -> None:
-        self.autoclean_action.setToolTip(
-            translate("Tray", "Auto-clean: {text}").format(text=translate("autoclean", status.text))
-        )
+        from ui.autoclean import status_text
+
         if self.autoclean is not None:
+            text = status_text(status, self.autoclean.engine.settings)
+            self.autoclean_action.setToolTip(translate("Tray", "Auto-clean: {text}").format(text=text))
             self.autoclean_action.blockSignals(True)
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
             self.autoclean_action.blockSignals(False)

@@ -284,3 +284,22 @@ def test_language_choice_is_remembered_and_chooses_the_locale(make_window, setti
     assert i18n.qm_file(i18n.effective_locale(i18n.Language.SYSTEM, QLocale("zh_CN"))) == QM
     settings.setValue(i18n.SETTING, "klingon")
     assert i18n.chosen_language(settings) is i18n.Language.SYSTEM
+
+
+def test_autoclean_status_while_on_is_chinese(chinese, make_window) -> None:  # type: ignore[no-untyped-def]
+    """The engine composes "on: in use > 90 %" in English; the window rebuilds it in Chinese."""
+    from dataclasses import replace
+
+    from app.autoclean import State, Status
+    from ui.autoclean import status_text
+
+    window = make_window()
+    controller = window.autoclean.controller
+    controller.apply(replace(controller.engine.settings, enabled=True, usage_rule=True, usage_percent=90))
+    assert controller.engine.status().state is State.ON
+    assert window.autoclean.status_label.text() == "自动清理：开启：使用中 > 90 %"
+    backing_off = Status(State.ON, "on: in use > 90 %; backing off", (), 2)
+    assert (
+        status_text(backing_off, controller.engine.settings)
+        == "开启：使用中 > 90 %；正在退避（已有 2 次清理未见效）"
+    )

@@ -1638,6 +1638,26 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <source>not running: no rule is switched on</source>
         <translation>未运行：没有启用任何规则</translation>
     </message>
+    <message>
+        <source>in use &gt; {percent} %</source>
+        <translation>使用中 &gt; {percent} %</translation>
+    </message>
+    <message>
+        <source>standby &gt; {size} GiB</source>
+        <translation>待机 &gt; {size} GiB</translation>
+    </message>
+    <message>
+        <source>every {minutes} min</source>
+        <translation>每 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>on: {rules}</source>
+        <translation>开启：{rules}</translation>
+    </message>
+    <message>
+        <source>; backing off ({count} clean(s) did not help)</source>
+        <translation>；正在退避（已有 {count} 次清理未见效）</translation>
+    </message>
 </context>
 <context>
     <name>backend</name>
