@@ -184,6 +184,12 @@ def walk(window: object, qtbot: object) -> list[str]:
             word = english_left(text, names)
             if word:
                 problems.append(f"lists table: {text!r} ({word!r})")
+    legend = window.history_view.legend  # type: ignore[attr-defined]
+    assert legend.items, "the chart has no legend"
+    for _sample, label in legend.items:  # pyqtgraph draws these, outside the widget tree
+        word = english_left(label.text, names)
+        if word:
+            problems.append(f"chart legend: {label.text!r} ({word!r})")
     snapshots = window.plugins.get("snapshots")  # type: ignore[attr-defined]
     if snapshots is not None:
         path = str(Path(tempfile.mkdtemp(prefix="ramlens-zh-")) / "a.ramlens.json")

@@ -486,7 +486,8 @@ class _FolderRow:
         sums = self.node.sums()
         size = sums["size_bytes"]
         count = sums["files"]
-        name = _cell(f"{self.label}{os.sep}  ({count:,} file{'' if count == 1 else 's'})", 0, right=False)
+        files = translate("FilesView", "{count} file(s)").format(count=f"{count:,}")
+        name = _cell(f"{self.label}{os.sep}  ({files})", 0, right=False)
         name.setData(self.label.lower(), SORT_ROLE)
         name.setData(self.path, PATH_ROLE)
         name.setData(False, FILE_ROLE)

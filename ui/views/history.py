@@ -28,7 +28,7 @@ from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.i18n import translate
-from ui.runner import action_title
+from ui.runner import action_title, list_label, result_summary
 from ui.views.chartdata import ChartData, column_envelope
 
 SPAN_CHOICES: tuple[tuple[int, str], ...] = (
@@ -513,13 +513,12 @@ class HistoryView(QWidget):
         when = result.after.time if result.after is not None else time.time()
         origin = self._origin(when)
         title = action_title(result.action_id)
+        detail = result_summary(result)
         if result.ok:
-            detail = result.summary()
             color = "#2f8a46" if not automatic else "#6b5bd6"
         else:
-            detail = f"failed: {result.message}"
             color = "#b3261e"
-        prefix = "Auto-clean: " if automatic else ""
+        prefix = translate("HistoryView", "Auto-clean: ") if automatic else ""
         clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
         text = f"{clock} {prefix}{title} — {detail}"
         line = pg.InfiniteLine(
@@ -713,7 +712,7 @@ class HistoryView(QWidget):
             curve.setVisible(shown and key not in self._hidden)
             curve.blockSignals(False)
             if shown:
-                self.legend.addItem(curve, LIST_LABELS.get(key, key))
+                self.legend.addItem(curve, list_label(key, LIST_LABELS.get(key, key)))
 
     def _apply_follow_range(self) -> None:
         newest = self.history.latest_time()
@@ -777,7 +776,10 @@ class HistoryView(QWidget):
             self._hidden.add(key)
         label = self.legend.getLabel(self.curves[key])
         if label is not None:
-            label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
+            label.setText(
+                list_label(key, LIST_LABELS.get(key, key)),
+                color="#999999" if key in self._hidden else "#222222",
+            )
         self._redraw()
 
     def _update_status(self) -> None:
@@ -816,8 +818,9 @@ class HistoryView(QWidget):
         for key in reversed(self._present):  # top of the stack first, as on screen
             color = list_color(key).name()
             muted = " style='color:#999'" if key in self._hidden else ""
+            label = list_label(key, LIST_LABELS.get(key, key))
             rows.append(
-                f"<span style='color:{color}'>■</span><span{muted}> {LIST_LABELS.get(key, key)}: "
+                f"<span style='color:{color}'>■</span><span{muted}> {label}: "
                 f"{format_bytes(values[key], digits=2)}</span>"
             )
         pixel = self.view_box.viewPixelSize()[0]

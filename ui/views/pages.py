@@ -441,7 +441,7 @@ class PagesView(QWidget):
             self.legend_labels[row.key].setText(f"{label} {format_bytes(row.census_bytes)}")
         # Large differences are explained where they are shown, not only in tooltips.
         big = [
-            f"{row.label}: {row.note}."
+            f"{translate('pagecensus', row.label)}: {row.note}."
             for row in rows
             if row.note
             and row.difference is not None

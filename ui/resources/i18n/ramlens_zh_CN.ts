@@ -364,6 +364,10 @@
         <translation>从内存中丢弃它们的干净页面（脏页会先写回）</translation>
     </message>
     <message>
+        <source>{count} file(s)</source>
+        <translation>{count} 个文件</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>文件</translation>
     </message>
@@ -686,6 +690,10 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Scale the chart to all of physical memory (otherwise it scales to the lists shown)</source>
         <translation>按全部物理内存缩放图表（否则按所显示的列表缩放）</translation>
+    </message>
+    <message>
+        <source>Auto-clean: </source>
+        <translation>自动清理：</translation>
     </message>
     <message>
         <source>Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it.</source>
