@@ -261,3 +261,80 @@ def test_switching_on_and_off_is_logged() -> None:
     ac.configure(AutoCleanSettings(enabled=False))
     assert [e.kind for e in ac.events] == ["switched", "switched"]
     assert "on" in ac.events[0].message and "off" in ac.events[1].message
+
+
+# 12 of 16 GiB in use: exactly 75 % (a float with no rounding), and one byte more.
+AT_75 = sample(active=12 * GIB, standby=0, modified=0)
+OVER_75 = sample(active=12 * GIB, standby=0, modified=0, available=4 * GIB - 1)
+
+
+def test_usage_exactly_at_the_threshold_does_not_fire() -> None:
+    assert in_use_percent(AT_75) == 75.0
+    ac = engine(Clock(), usage_percent=75)
+    assert not ac.consider(AT_75).fire
+    d = ac.consider(OVER_75)
+    assert d.fire and d.rule == "usage"
+
+
+def test_standby_exactly_at_the_threshold_does_not_fire() -> None:
+    ac = engine(Clock(), usage_rule=False, standby_rule=True, standby_gib=4, actions=("standby-list",))
+    assert not ac.consider(sample(standby=4 * GIB)).fire
+    assert ac.consider(sample(standby=4 * GIB + 1)).fire
+
+
+def test_after_sample_exactly_at_the_threshold_counts_as_helped() -> None:
+    clock = Clock()
+    ac = engine(clock, usage_percent=75)
+    d = ac.consider(OVER_75)
+    for a in d.run:
+        ac.finished(ActionResult(a, True, 0.1, OVER_75, AT_75))
+    assert ac.failures == 0 and ac.seconds_until_allowed() == 60
+    clock.now += 60
+    d = ac.consider(OVER_75)
+    for a in d.run:
+        ac.finished(ActionResult(a, True, 0.1, OVER_75, OVER_75))
+    assert ac.failures == 1 and ac.seconds_until_allowed() == 120
+
+
+def test_standby_after_sample_exactly_at_the_threshold_counts_as_helped() -> None:
+    ac = engine(Clock(), usage_rule=False, standby_rule=True, standby_gib=4, actions=("standby-list",))
+    assert ac.consider(sample(standby=5 * GIB)).fire
+    ac.finished(ActionResult("standby-list", True, 0.1, None, sample(standby=4 * GIB)))
+    assert ac.failures == 0 and ac.events[-1].kind == "done" and "backing off" not in ac.events[-1].message
+
+
+def test_failed_action_with_memory_below_the_threshold_still_backs_off() -> None:
+    """One action failed, yet memory went down (another process freed some): still one failure."""
+    clock = Clock()
+    ac = engine(clock)
+    d = ac.consider(HIGH)
+    assert d.run == ("working-sets", "kernel-caches")
+    ac.finished(ActionResult("working-sets", True, 0.1, HIGH, LOW))
+    ac.finished(ActionResult("kernel-caches", False, 0.0, HIGH, LOW, "the kernel refused"))
+    assert ac.failures == 1
+    assert ac.seconds_until_allowed() == 120
+    assert ac.events[-1].kind == "failed" and "next try in 120 s" in ac.events[-1].message
+    assert "backing off (1 clean(s) did not help, next wait 120 s)" in ac.status().text
+
+
+def test_judged_on_the_last_after_sample_there_is() -> None:
+    """The clean is judged by the latest reading: a later action without one does not hide it."""
+    ac = engine(Clock())
+    ac.consider(HIGH)
+    ac.finished(ActionResult("working-sets", True, 0.1, HIGH, HIGH))
+    ac.finished(ActionResult("kernel-caches", True, 0.1, HIGH, None))
+    assert ac.failures == 1 and "still 93.8 % in use" in ac.events[-1].message
+    # and an earlier high reading does not outweigh a later low one
+    ac2 = engine(Clock())
+    ac2.consider(HIGH)
+    ac2.finished(ActionResult("working-sets", True, 0.1, HIGH, HIGH))
+    ac2.finished(ActionResult("kernel-caches", True, 0.1, HIGH, LOW))
+    assert ac2.failures == 0
+
+
+def test_no_reading_after_the_clean_counts_as_not_helping() -> None:
+    ac = engine(Clock())
+    ac.consider(HIGH)
+    for a in ("working-sets", "kernel-caches"):
+        ac.finished(ActionResult(a, True, 0.1, HIGH, None))
+    assert ac.failures == 1 and "no reading after the clean" in ac.events[-1].message
