@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.model import ActionResult, MemoryList, ModelError, Sample, list_changes
+from app.model import MAX_BYTES, ActionResult, MemoryList, ModelError, Sample, list_changes
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -102,3 +105,99 @@ def test_action_result_json_round_trip_with_steps():
         ActionResult.from_json({**doc, "ok": "yes"})
     with pytest.raises(ModelError):
         ActionResult.from_json({**doc, "elapsed": -1})
+
+
+def test_milliseconds_survive_iso_time_and_the_round_trip():
+    s = replace(make_sample(GiB, GiB), time=1_795_000_000.123)
+    assert s.iso_time == "2026-11-18T11:06:40.123Z"
+    assert Sample.from_json(json.loads(json.dumps(s.to_json()))).time == 1_795_000_000.123
+    # One millisecond after the whole second, and the last millisecond before the next.
+    assert replace(s, time=1_795_000_000.001).iso_time == "2026-11-18T11:06:40.001Z"
+    assert replace(s, time=1_795_000_000.999).iso_time == "2026-11-18T11:06:40.999Z"
+    # Below a millisecond is cut, not rounded up into the next second.
+    assert replace(s, time=1_795_000_000.9996).iso_time == "2026-11-18T11:06:40.999Z"
+
+
+def test_limited_survives_the_round_trip_and_is_left_out_when_empty():
+    s = replace(make_sample(GiB, GiB), limited="run as administrator for the standby priorities")
+    doc = json.loads(json.dumps(s.to_json()))
+    assert doc["limited"] == s.limited
+    assert Sample.from_json(doc).limited == s.limited
+    assert "limited" not in make_sample(GiB, GiB).to_json()
+    with pytest.raises(ModelError, match="limited"):
+        Sample.from_json({**doc, "limited": 3})
+
+
+# --- generated round trips -----------------------------------------------------------------------------------
+
+names = st.text(min_size=1, max_size=200)
+sizes = st.integers(0, MAX_BYTES)
+details = st.dictionaries(
+    st.text(max_size=20),
+    st.one_of(st.integers(-(1 << 70), 1 << 70), st.floats(allow_nan=False, allow_infinity=False), st.text()),
+    max_size=6,
+)
+leaves = st.builds(MemoryList, names, names, sizes)
+memory_lists = st.builds(MemoryList, names, names, sizes, st.lists(leaves, max_size=4).map(tuple))
+# Whole milliseconds from 1970 to 2100: what the JSON form keeps.
+milliseconds = st.integers(0, 4_102_444_800_000)
+samples = st.builds(
+    lambda ms, platform, backend, page_size, total, available, lists, details, limited: Sample(
+        ms / 1000, 0.0, platform, backend, page_size, total, available, tuple(lists), details, limited
+    ),
+    milliseconds,
+    names,
+    names,
+    st.integers(1, MAX_BYTES),
+    sizes,
+    sizes,
+    st.lists(memory_lists, max_size=5),
+    details,
+    st.text(),
+)
+microseconds = st.integers(0, 10**10).map(lambda us: us / 1e6)  # to_json keeps 6 decimals
+
+
+def action_results(steps: st.SearchStrategy[tuple[ActionResult, ...]]) -> st.SearchStrategy[ActionResult]:
+    return st.builds(
+        ActionResult,
+        names,
+        st.booleans(),
+        microseconds,
+        st.none() | samples,
+        st.none() | samples,
+        st.text(),
+        details,
+        steps,
+    )
+
+
+results = action_results(st.lists(action_results(st.just(())), max_size=3).map(tuple))
+
+
+def through_json(doc: object) -> object:
+    return json.loads(json.dumps(doc))
+
+
+@settings(max_examples=150, deadline=None)
+@given(memory_lists)
+def test_memory_list_round_trips(m: MemoryList) -> None:
+    assert MemoryList.from_json(through_json(m.to_json())) == m
+
+
+@settings(max_examples=150, deadline=None)
+@given(samples)
+def test_sample_round_trips(s: Sample) -> None:
+    back = Sample.from_json(through_json(s.to_json()))
+    assert back == s  # monotonic is not in the document: the samples are built with 0.0
+    assert back.iso_time == s.iso_time
+
+
+@settings(max_examples=100, deadline=None)
+@given(results)
+def test_action_result_round_trips(r: ActionResult) -> None:
+    doc = through_json(r.to_json())
+    assert ActionResult.from_json(doc) == r
+    assert doc["summary"] == r.summary()
+    assert [c["key"] for c in doc["changes"]] == [c.key for c in r.changes()]
+    assert all(c["delta"] == (c["after"] or 0) - (c["before"] or 0) for c in doc["changes"])
