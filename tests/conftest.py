@@ -10,3 +10,10 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hypothesis import settings  # noqa: E402
+
+# `dev.py mutate` runs the tests once per mutant: fewer, reproducible examples keep that affordable.
+settings.register_profile("mutate", max_examples=30, derandomize=True, database=None, deadline=None)
+if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["RAMLENS_HYPOTHESIS_PROFILE"])

@@ -179,13 +179,13 @@ def through_json(doc: object) -> object:
     return json.loads(json.dumps(doc))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(memory_lists)
 def test_memory_list_round_trips(m: MemoryList) -> None:
     assert MemoryList.from_json(through_json(m.to_json())) == m
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(samples)
 def test_sample_round_trips(s: Sample) -> None:
     back = Sample.from_json(through_json(s.to_json()))
@@ -193,7 +193,7 @@ def test_sample_round_trips(s: Sample) -> None:
     assert back.iso_time == s.iso_time
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(results)
 def test_action_result_round_trips(r: ActionResult) -> None:
     doc = through_json(r.to_json())
