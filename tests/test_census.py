@@ -15,10 +15,10 @@ from app.backends.linux import census as c
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from tests.nobody import needs_nobody, run_python_as_nobody
 
-# The KPF bit numbers as the kernel defines them, written out here rather than taken from the module, so a wrong
-# number in the module's table fails. Source: torvalds/linux include/uapi/linux/kernel-page-flags.h (bits 0–26,
-# the stable ABI) and include/linux/kernel-page-flags.h (32 and up, "kernel hacking assistances"). Bit 34 is
-# KPF_MAPPEDTODISK up to Linux 6.11 and KPF_OWNER_2 since (the module keeps the older name).
+# The KPF bit numbers as the kernel defines them, written out here rather than taken from the module, so a
+# wrong number in the module's table fails. Source: torvalds/linux include/uapi/linux/kernel-page-flags.h
+# (bits 0–26, the stable ABI) and include/linux/kernel-page-flags.h (32 and up, "kernel hacking assistances").
+# Bit 34 was KPF_MAPPEDTODISK and is KPF_OWNER_2 in newer kernels (the module keeps the older name).
 KERNEL_KPF: dict[str, int] = {
     "LOCKED": 0,
     "ERROR": 1,
@@ -145,7 +145,7 @@ def test_kpf_bit_numbers_are_the_kernels() -> None:
     ],
 )
 def test_each_class_from_its_kernel_bits(flags: int, expected: str) -> None:
-    """One flag word per rule, built from the kernel's bit numbers: a wrong bit in the module misclassifies it."""
+    """One flag word per rule, from the kernel's bit numbers: a wrong bit in the module misclassifies it."""
     index = [cls.key for cls in c.CLASSES].index(expected)
     assert c.classify_word(flags) == index
     assert c.classify(np.array([flags], dtype=np.uint64)).tolist() == [index]

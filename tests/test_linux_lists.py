@@ -225,7 +225,7 @@ def test_standby_cap_takes_the_excess_out_of_the_active_part_first():
     # excess 200 comes out of active (300 → 100); inactive keeps all 300
     assert (got["standby.inactive"], got["standby.active"]) == (300, 100)
     assert got["standby"] == 400 and got["active"] == 0
-    # An excess larger than the active part: active goes to 0, the rest (400 − 300 = 100) comes out of inactive.
+    # An excess larger than the active part: active goes to 0, the rest (400 − 300) comes out of inactive.
     got = by_key(meminfo(MemTotal=1000, MemFree=800, Inactive_file=300, Active_file=300))
     assert (got["standby.inactive"], got["standby.active"]) == (200, 0)
     # Exactly at the cap nothing is cut.
@@ -240,7 +240,7 @@ def test_writeback_tmp_counts_in_modified_and_in_being_written_back():
     assert got["modified"] == 100 + 50 + 30
     assert got["modified.dirty"] == 100
     assert got["modified.writeback"] == 50 + 30
-    # WritebackTmp pages (FUSE) are not on the file LRU: standby loses only Dirty + Writeback (150, all inactive)
+    # WritebackTmp pages (FUSE) are not on the file LRU: standby loses Dirty + Writeback only (150, inactive)
     assert (got["standby.inactive"], got["standby.active"]) == (850, 500)
     assert got["active"] == 10000 - 2000 - 180 - 1350
 
@@ -297,7 +297,9 @@ def test_details_keep_only_the_known_fields():
     assert d["nr_free_pages"] == 3 and d["Slab"] == 4096
     assert d[lists.KERNEL_ACCOUNTED] == 4096 + 8192
     # The fast path (only known fields handed over) gives the same details.
-    assert lists.details({k: v for k, v in mem.items() if k != "NotAField"}, {"nr_free_pages": 3}, 3, 4096) == d
+    assert (
+        lists.details({k: v for k, v in mem.items() if k != "NotAField"}, {"nr_free_pages": 3}, 3, 4096) == d
+    )
 
 
 def test_missing_fields_names_each_required_field_absent():
@@ -305,3 +307,27 @@ def test_missing_fields_names_each_required_field_absent():
     assert lists.missing_fields(mem) == ()
     del mem["MemAvailable"], mem["Shmem"]
     assert lists.missing_fields(mem) == ("MemAvailable", "Shmem")
+
+
+def test_every_list_and_part_carries_its_label():
+    """The labels are what the table, the chart legend and the CLI show: each list and part has its own."""
+    mem = meminfo(
+        MemTotal=10000, MemFree=1000, Inactive_file=2000, Active_file=1000, Dirty=100, AnonPages=500
+    )
+    labels = {m.key: m.label for m in lists.memory_lists(mem)}
+    labels.update({f"{m.key}.{p.key}": p.label for m in lists.memory_lists(mem) for p in m.parts})
+    assert labels == {
+        "active": "In use",
+        "standby": "Standby",
+        "modified": "Modified",
+        "free": "Free",
+        "active.anonymous": "Anonymous (process heap and stacks)",
+        "active.shmem": "Shared memory (tmpfs, shmem)",
+        "active.mapped_file": "Mapped files",
+        "active.kernel": "Kernel (slab, stacks, page tables, vmalloc, per-CPU)",
+        "active.other": "Kernel/other (drivers, huge pages, unaccounted)",
+        "standby.inactive": "Low priority (inactive)",
+        "standby.active": "High priority (active)",
+        "modified.dirty": "Dirty (waiting for write-back)",
+        "modified.writeback": "Being written back",
+    }

@@ -128,7 +128,7 @@ def test_limited_survives_the_round_trip_and_is_left_out_when_empty():
         Sample.from_json({**doc, "limited": 3})
 
 
-# --- generated round trips -----------------------------------------------------------------------------------
+# --- generated round trips ---------------------------------------------------------------------------------
 
 names = st.text(min_size=1, max_size=200)
 sizes = st.integers(0, MAX_BYTES)
