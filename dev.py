@@ -4,8 +4,9 @@
     python3 dev.py run [ramlens arguments]   set up (once) and start RAMLens
     python3 dev.py test [pytest arguments]   set up (once) and run the checks and the tests
     python3 dev.py bench                     set up (once) and run the benchmarks
-    python3 dev.py mutate [MODULE…] [-- mutmut run options]
-                                             mutation-test core modules (slow; not part of CI)
+    python3 dev.py mutate [--survivors] [MODULE…] [-- mutmut run options]
+                                             mutation-test core modules (slow; not part of CI);
+                                             --survivors retries only the last run's survivors
 
 Only the standard library is used here, so this works on a machine with nothing but Python 3.
 Setting up is skipped when pyproject.toml has not changed since the last install.
@@ -129,10 +130,13 @@ def mutate(argv: list[str]) -> int:
     """Run mutmut over the named core modules (all when none), then print each one's score.
 
     Arguments after ``--`` go to ``mutmut run`` (e.g. ``--max-children 1``). Each module is mutated in its own
-    copy of the tree under .venv/mutate/, so a second run only redoes what changed.
+    copy of the tree under .venv/mutate/, so a second run only redoes what changed; with ``--survivors`` it
+    retries just the mutants that survived last time (after tests were added to kill them).
     """
     cut = argv.index("--") if "--" in argv else len(argv)
     names, extra = argv[:cut], argv[cut + 1 :]
+    retry = "--survivors" in names
+    names = [n for n in names if n != "--survivors"]
     unknown = [n for n in names if n not in MUTATE_MODULES]
     if unknown:
         print(f"[dev] unknown module(s) {', '.join(unknown)}; choose from {', '.join(MUTATE_MODULES)}")
@@ -157,7 +161,11 @@ def mutate(argv: list[str]) -> int:
         (work / "setup.cfg").write_text("\n".join(cfg))
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RAMLENS_HYPOTHESIS_PROFILE="mutate")
         _say(f"mutating {name} ({', '.join(sources)}) against {', '.join(tests)}")
-        _run([BIN / "mutmut", "run", *extra], cwd=work, env=env)
+        survivors = _mutants_with(work, env, "survived") if retry else []
+        if retry and not survivors:
+            _say(f"{name}: no survivors to retry")
+        else:
+            _run([BIN / "mutmut", "run", *extra, *survivors], cwd=work, env=env)
         scores.append((name, _mutmut_statuses(work, env)))
     print()
     for name, statuses in scores:
@@ -177,19 +185,29 @@ def _copy_tree(work: Path) -> None:
     shutil.copytree(ROOT, work, ignore=skip, dirs_exist_ok=True)
 
 
-def _mutmut_statuses(work: Path, env: dict[str, str]) -> dict[str, int]:
-    """Mutants per status (killed, survived, no tests, timeout…) as ``mutmut results --all`` lists them."""
+def _mutmut_results(work: Path, env: dict[str, str]) -> list[tuple[str, str]]:
+    """(mutant, status) for every mutant of the last run in ``work`` (``mutmut results --all``)."""
+    if not (work / "mutants").is_dir():
+        return []
     out = subprocess.run(
         [BIN / "mutmut", "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True
     ).stdout
+    pairs = (line.strip().rsplit(": ", 1) for line in out.splitlines() if ": " in line)
+    return [(name, status) for name, status in pairs]
+
+
+def _mutants_with(work: Path, env: dict[str, str], status: str) -> list[str]:
+    """The mutants of the last run in ``work`` that ended with ``status``."""
+    return [name for name, st in _mutmut_results(work, env) if st == status]
+
+
+def _mutmut_statuses(work: Path, env: dict[str, str]) -> dict[str, int]:
+    """Mutants per status (killed, survived, no tests, timeout…); the survivors go to survivors.txt."""
+    results = _mutmut_results(work, env)
     statuses: dict[str, int] = {}
-    for line in out.splitlines():
-        if ": " in line:
-            status = line.rsplit(": ", 1)[1].strip()
-            statuses[status] = statuses.get(status, 0) + 1
-    (work / "survivors.txt").write_text(
-        "".join(line.strip() + "\n" for line in out.splitlines() if line.endswith(": survived"))
-    )
+    for _, status in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    (work / "survivors.txt").write_text("".join(f"{n}\n" for n, st in results if st == "survived"))
     return statuses
 
 
