@@ -50,7 +50,10 @@ GUI_STAMP = VENV / ".ramlens-display-ok"
 # never run a real kernel action). A glob covers a module that is a package.
 MUTATE_MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lists": (("app/backends/linux/lists.py",), ("tests/test_linux_lists.py",)),
-    "fragmentation": (("app/backends/linux/fragmentation.py",), ("tests/test_fragmentation.py",)),
+    "fragmentation": (
+        ("app/backends/linux/fragmentation.py",),
+        ("tests/test_fragmentation.py", "tests/test_cli_frag.py"),
+    ),
     "census": (("app/backends/linux/census.py", "app/pagecensus.py"), ("tests/test_census.py",)),
     "access": (("app/backends/linux/access.py",), ("tests/test_linux_actions.py", "tests/test_helper.py")),
     "helper": (("app/helper.py",), ("tests/test_helper.py",)),
