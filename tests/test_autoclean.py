@@ -492,6 +492,7 @@ def test_an_interval_counts_from_switching_on_not_from_construction() -> None:
         ({"actions": ("all",)}, "'all' is not an action auto-clean can run"),
         ({"actions": ("compact", "compact")}, "an action is listed twice"),
     ],
+    ids=lambda v: "-".join(v) if isinstance(v, dict) else "",  # plain ids: mutmut selects tests by id
 )
 def test_each_bad_setting_is_named(values: dict, message: str) -> None:
     with pytest.raises(SettingsError) as caught:
