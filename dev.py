@@ -156,6 +156,7 @@ def mutate(argv: list[str]) -> int:
         cfg = [
             "[mutmut]",
             "source_paths = app",
+            "also_copy =\n    ui\n    resources",  # tests read the shipped policy and import the window
             "only_mutate =\n" + "\n".join(f"    {s}" for s in sources),
             "pytest_add_cli_args_test_selection =\n" + "\n".join(f"    {t}" for t in tests),
             "pytest_add_cli_args =\n    -m\n    not root and not slow\n    -p\n    no:cacheprovider",
