@@ -309,3 +309,20 @@ def test_memory_list_part_lookup() -> None:
     )
     assert standby.part("nope") is None and s.get("nope") is None
     assert MemoryList("free", "Free", 1).to_json() == {"key": "free", "label": "Free", "bytes": 1}
+
+
+def test_action_result_document_fields() -> None:
+    result = ActionResult(
+        "standby-list", True, 0.12345678, make_sample(3 * GiB, 9 * GiB), make_sample(GiB, 11 * GiB)
+    )
+    doc = result.to_json()
+    assert doc["schema"] == 1 and doc["action"] == "standby-list" and doc["elapsed"] == 0.123457
+    assert doc["changes"][0] == {
+        "key": "standby",
+        "label": "Standby",
+        "before": 3 * GiB,
+        "after": GiB,
+        "delta": -2 * GiB,
+    }
+    with pytest.raises(ModelError, match="^details must be a JSON object, not list$"):
+        ActionResult.from_json({**doc, "details": []})
