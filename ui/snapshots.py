@@ -197,8 +197,8 @@ class SnapshotWindow(QMainWindow):
         for r, z in enumerate(zones):
             table.setItem(r, 0, _SortItem(str(z.node), z.node))
             table.setItem(r, 1, QTableWidgetItem(z.zone))
-            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages() * page), z.free_pages()))
-            unusable, fragmentation = z.indices(huge)
+            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages * page), z.free_pages))
+            unusable, fragmentation = snap.zone_indices(z, huge)
             table.setItem(r, 3, _SortItem(unusable, float(unusable)))
             table.setItem(r, 4, _SortItem(fragmentation, float(fragmentation)))
             for o, count in enumerate(z.counts):

@@ -135,8 +135,8 @@ def describe(s: snap.Snapshot, name: str) -> list[str]:
         huge = format_bytes(m.page_size << s.huge_order, digits=0)
         lines += ["", f"  free blocks per zone, and the kernel's indices for a {huge} allocation:"]
         for z in s.fragmentation:
-            unusable, fragmentation = z.indices(s.huge_order)
-            free = format_bytes(z.free_pages() * m.page_size)
+            unusable, fragmentation = snap.zone_indices(z, s.huge_order)
+            free = format_bytes(z.free_pages * m.page_size)
             where = f"node {z.node} {z.zone}"
             lines.append(
                 f"    {where:<16}{free:>12}  unusable {unusable:>6}  fragmentation {fragmentation:>6}"
