@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from typing import Any
 
 from app import snapshot as snap
 from app.backends import BackendError
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.history import History
+from app.terminal import printable
 from app.units import format_bytes, format_percent
 
 NOW = "now"
@@ -66,11 +68,12 @@ def cmd_save(args: argparse.Namespace) -> int:
     try:
         snap.save(args.file, taken)
     except OSError as exc:
-        error(f"cannot write {args.file}: {exc.strerror or exc}")
+        error(printable(f"cannot write {args.file}: {exc.strerror or exc}"))
         return EXIT_FAILED
     rows = len(taken.history) if taken.history else 0
     print(
-        f"Saved {args.file}: {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
+        printable(f"Saved {args.file}")
+        + f": {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
         f"{rows} history readings" + (f", {len(taken.fragmentation)} zones" if taken.fragmentation else "")
     )
     return EXIT_OK
@@ -96,13 +99,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     try:
         loaded = snap.load(args.file)
     except snap.SnapshotError as exc:
-        error(str(exc))
+        error(printable(str(exc)))
         return EXIT_FAILED
     if args.json:
-        print_json(loaded.to_json())
+        _print_json(loaded.to_json())
         return EXIT_OK
-    print("\n".join(describe(loaded, args.file)))
+    _print_lines(describe(loaded, args.file))
     return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    """JSON with every non-ASCII character escaped: C1 controls and direction overrides stay inert."""
+    print(json.dumps(data, ensure_ascii=True, indent=2))
+
+
+def _print_lines(lines: list[str]) -> None:
+    """Print text made of file and process data: each line with its control characters escaped."""
+    print("\n".join(printable(line) for line in lines))
 
 
 def describe(s: snap.Snapshot, name: str) -> list[str]:
@@ -155,17 +168,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
             b = snap.take(backend_or_exit(), minutes=0)
         else:
             b = snap.load(args.b)
-    except snap.SnapshotError as exc:
-        error(str(exc))
-        return EXIT_FAILED
-    except BackendError as exc:
-        error(str(exc))
+    except (snap.SnapshotError, BackendError) as exc:
+        error(printable(str(exc)))
         return EXIT_FAILED
     d = snap.diff(a, b)
     if args.json:
-        print_json(d.to_json())
+        _print_json(d.to_json())
         return EXIT_OK
-    print("\n".join(describe_diff(d, args.a, args.b, None if args.all else TOP_PROCESSES)))
+    _print_lines(describe_diff(d, args.a, args.b, None if args.all else TOP_PROCESSES))
     return EXIT_OK
 
 

@@ -62,6 +62,10 @@ def save(path: str | os.PathLike[str], snapshot: Snapshot) -> None:
     existing = _existing_regular(target)
     _remove_stale_temps(target.parent)
     text = json.dumps(snapshot.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:  # never write what load would refuse (e.g. a reading with an absurd total)
+        _parse(_checked_text(text.encode("utf-8")))
+    except SnapshotError as exc:
+        raise OSError(f"this reading is not a valid snapshot, nothing was written: {exc}") from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", suffix=".tmp", dir=target.parent)
     try:
         if existing is not None:
