@@ -34,12 +34,25 @@ _STRICT = Strict(SnapshotError)
 
 # Upper bounds on what a well-formed snapshot can hold, counted in the raw bytes before parsing so
 # that a hostile file is refused before it costs memory (json builds every value of a document).
-# Containers: one object per process, list, part and zone, one array per column and zone.
-MAX_CONTAINERS = MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
+# Braces and commas inside texts count too: the slack (one per process) keeps real files, whose
+# process names may hold them, well inside. Containers: one object per process, list, part and
+# zone, one array per column and zone.
+MAX_CONTAINERS = 2 * MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
 # Separators (a comma per value after the first of each container): history cells, process
 # fields, block counts, details, census — every figure a maximal snapshot can have, with room.
-MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 12 + 200_000
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 14 + 200_000
+# Texts: keys and names (eleven per process at most), list, detail and census keys, with room.
+MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 10_000)
+# No text in a snapshot is longer than 200 characters (800 bytes of UTF-8): a quote followed by
+# this many bytes without a quote, escape, comma or bracket is a giant text, refused unbuilt.
+MAX_RUN_BYTES = 1024
+_GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
+
+# Characters beyond U+FFFF (emoji) take 4 bytes per character in a Python text — and every other
+# character of the same text too. They are written as JSON escapes before decoding, so a document
+# holding one costs no more than one without; a real snapshot has a few, in names.
+MAX_ASTRAL = 10_000
+_ASTRAL = re.compile(rb"[\xf0-\xf4][\x80-\xbf]{3}")
 
 TEMP_MARK = ".ramlens."  # in every temp file name save creates: what clean-up may remove
 STALE_AFTER = 3600.0  # seconds: a save takes well under this; an older temp file was abandoned
@@ -192,6 +205,11 @@ def _checked_text(raw: bytes) -> str:
     too_many = _too_many_values(raw)
     if too_many:
         raise SnapshotError(f"not a snapshot: it holds {too_many}")
+    astral = sum(raw.count(bytes([lead])) for lead in range(0xF0, 0xF5))
+    if astral > MAX_ASTRAL:
+        raise SnapshotError(f"not a snapshot: it holds {astral:,} emoji-range characters; a snapshot has few")
+    if astral:
+        raw = _ASTRAL.sub(_json_escape, raw)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -200,18 +218,28 @@ def _checked_text(raw: bytes) -> str:
 
 def _too_many_values(raw: bytes) -> str:
     """What makes ``raw`` hold more than any snapshot can ("" when nothing does), from counts of its
-    bytes. Counting is cheap; the count outside strings is taken only when the quick one is over."""
+    bytes: a few passes in C over the bytes, no value built."""
     containers = raw.count(b"{") + raw.count(b"[")
-    separators = raw.count(b",")
-    if containers > MAX_CONTAINERS or separators > MAX_SEPARATORS:
-        skeleton = _STRING.sub(b'""', raw)  # braces and commas inside texts do not count
-        containers = skeleton.count(b"{") + skeleton.count(b"[")
-        separators = skeleton.count(b",")
     if containers > MAX_CONTAINERS:
         return f"{containers:,} objects and arrays; a snapshot has at most {MAX_CONTAINERS:,}"
+    separators = raw.count(b",")
     if separators > MAX_SEPARATORS:
         return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
+    quotes = raw.count(b'"')
+    if quotes > MAX_QUOTES:
+        return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
+    if _GIANT_TEXT.search(raw):
+        return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are at most 200 characters"
     return ""
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    """One 4-byte UTF-8 character as the JSON escape of its UTF-16 surrogate pair (kept when invalid)."""
+    try:
+        code = ord(match.group().decode("utf-8")) - 0x10000
+    except UnicodeDecodeError:
+        return match.group()  # decoding the whole text then refuses it
+    return b"\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
 
 
 def _parse(text: str) -> Snapshot:
