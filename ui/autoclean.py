@@ -62,7 +62,7 @@ EVENT_COLORS = {"fired": "#6b5bd6", "done": "#2f8a46", "failed": "#b3261e", "blo
 
 
 def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
-    """The saved settings, or the defaults and a sentence saying why the saved ones were not used."""
+    """The saved settings, or the defaults and what was wrong with the saved ones ("" when nothing)."""
     problems = SettingsProblems()
     data = read_json(store, SETTINGS_KEY, problems, "auto-clean settings")
     if data is not None:
@@ -70,7 +70,7 @@ def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
             return AutoCleanSettings.from_dict(data), ""
         except (ValueError, TypeError) as exc:  # SettingsError, wrong types: a hand-edited or old file
             problems.add("auto-clean settings", str(exc))
-    return AutoCleanSettings(), problems.note()
+    return AutoCleanSettings(), "; ".join(problems.found)
 
 
 def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:

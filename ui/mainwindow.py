@@ -121,9 +121,10 @@ class MainWindow(QMainWindow):
 
         self.snapshots = snapshots.install(self)
         self.autoclean = autoclean.install(self)
-        notes = [n for n in (self.stored_problems.note(), self.autoclean.controller.settings_problem) if n]
-        if notes:
-            self.notify(" ".join(notes), "warning")
+        if self.autoclean.controller.settings_problem:
+            self.stored_problems.found.append(self.autoclean.controller.settings_problem)
+        if self.stored_problems.found:
+            self.notify(self.stored_problems.note(), "warning")
         self.tray = tray.install(self, self.autoclean.controller)
         # The Linux-only tabs (Fragmentation, Physical pages) attach the same way; None elsewhere.
         from ui.views import fragmentation, pages

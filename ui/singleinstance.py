@@ -72,14 +72,13 @@ class InstanceGuard(QObject):
         self.raise_requested.connect(bring_to_front)
 
     def _on_connection(self) -> None:
-        while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
-            self.raise_requested.emit()
+        # The other side writes its request right after connecting: read it here, briefly blocking.
+        while (socket := self.server.nextPendingConnection()) is not None:
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_MS):
+                if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+                    self.raise_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()
 
 
 def claim(settings_file: str, parent: QObject | None = None) -> InstanceGuard | None:
