@@ -123,3 +123,24 @@ def test_the_cli_never_saves_what_it_cannot_load(
     assert cli.main(["snapshot", "save", str(target)]) == 1
     assert "not a valid snapshot, nothing was written" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_the_helper_runs_isolated_from_the_callers_python_environment(tmp_path: Path) -> None:
+    helper = Path(__file__).resolve().parent.parent / "app" / "helper.py"
+    shebang = helper.read_text().splitlines()[0]
+    assert shebang.startswith("#!") and "-I" in shebang.split()
+    flags = [word for word in shebang.split()[1:] if word.startswith("-") and word != "-S"]
+    hijack = tmp_path / "app"
+    hijack.mkdir()
+    (hijack / "__init__.py").write_text("import sys\nprint('HIJACKED')\nsys.exit(99)\n")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, *flags, str(helper), "not-an-action"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "HIJACKED" not in done.stdout  # PYTHONPATH (and the current folder) were not looked at
+    assert done.returncode == 2 and "refused" in done.stderr
