@@ -240,3 +240,26 @@ def test_huge_order_is_validated(tmp_path: Path) -> None:
         snap.load(_write(tmp_path / "h.json", doc))
     del doc["huge_order"]
     assert snap.load(_write(tmp_path / "h.json", doc)).huge_order == 9
+
+
+def test_a_pid_reused_by_the_same_name_with_another_start_time_is_exited_plus_appeared() -> None:
+    """Issue 18.4: the name alone must not make a restarted program "unchanged" (or "grew")."""
+    old = ProcessEntry(4242, "worker", "ann", 100 * MIB, create_time=1_790_000_000.0)
+    restarted = replace(old, working_set=300 * MIB, create_time=1_790_000_060.5)
+    d = snap.diff(replace(snapshot(), processes=(old,)), replace(snapshot(), processes=(restarted,)))
+    assert sorted((p.pid, p.name, p.change, p.before, p.after) for p in d.processes) == [
+        (4242, "worker", "appeared", None, 300 * MIB),
+        (4242, "worker", "exited", 100 * MIB, None),
+    ]
+    same = replace(old, working_set=300 * MIB)  # same start time: the same process, grown
+    d = snap.diff(replace(snapshot(), processes=(old,)), replace(snapshot(), processes=(same,)))
+    assert [(p.change, p.delta) for p in d.processes] == [("grew", 200 * MIB)]
+
+
+@pytest.mark.parametrize("counts", [[10, -1, 2], [-5], [0, 0, -(2**40)]])
+def test_negative_free_block_counts_are_refused(tmp_path: Path, counts: list[int]) -> None:
+    """Issue 18.4: a free-block count below 0 is not a count; the strict loader says so."""
+    doc = snapshot().to_json()
+    doc["fragmentation"][0]["counts"] = counts
+    with pytest.raises(SnapshotError, match="whole numbers of free blocks, none negative"):
+        snap.load(_write(tmp_path / "neg.json", doc))
