@@ -4,6 +4,7 @@
     python3 dev.py run [ramlens arguments]   set up (once) and start RAMLens
     python3 dev.py test [pytest arguments]   set up (once) and run the checks and the tests
     python3 dev.py bench                     set up (once) and run the benchmarks
+    py dev.py dist                           (Windows) build dist/RAMLens with PyInstaller
 
 Only the standard library is used here, so this works on a machine with nothing but Python 3.
 Setting up is skipped when pyproject.toml has not changed since the last install.
@@ -17,7 +18,9 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("RAMLENS_VENV", ROOT / ".venv"))
@@ -48,8 +51,8 @@ def _say(msg: str) -> None:
     print(f"[dev] {msg}", flush=True)
 
 
-def _run(cmd: list[str], **kw: object) -> int:
-    return subprocess.call([str(c) for c in cmd], **kw)  # type: ignore[call-overload]
+def _run(cmd: Sequence[object], **kw: Any) -> int:
+    return subprocess.call([str(c) for c in cmd], **kw)
 
 
 def setup() -> None:
@@ -102,15 +105,28 @@ def _ensure_os_packages(probe: list[object], packages: list[str], problem: str) 
         sys.exit(f"[dev] {problem}. On Debian/Ubuntu: sudo apt-get install " + " ".join(packages))
 
 
+def dist() -> int:
+    """Build the Windows distribution (dist/RAMLens) with PyInstaller; Windows only."""
+    if os.name != "nt":
+        _say("dist needs Windows: PyInstaller builds for the OS it runs on")
+        return 2
+    if _run([PY, "-m", "pip", "--disable-pip-version-check", "-q", "install", "pyinstaller>=6.3"]):
+        _say("could not install PyInstaller")
+        return 1
+    return _run([PY, ROOT / "packaging" / "windows" / "build.py"], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     """Dispatch run / test / bench."""
-    if not argv or argv[0] not in {"run", "test", "bench", "setup"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "setup", "dist"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     setup()
     if command == "setup":
         return 0
+    if command == "dist":
+        return dist()
     if command == "run":
         if not rest:  # the window: its platform plugin may need more OS libraries than the tests do
             _ensure_display_libraries()

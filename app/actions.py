@@ -1,8 +1,10 @@
 """The catalogue of Empty actions: stable ids, labels, canonical order, per-OS support.
 
 One catalogue serves the GUI's Empty menu, ``ramlens empty ID``, auto-clean and the
-privileged helper. The order is the one in reference/windows-nt.md (System Informer's
-Empty menu), with the Linux-only actions last; "all" runs the available ones in it.
+privileged helper. The order is System Informer's (the PhMemoryListCommands table in
+SystemInformer/memlists.c: combine, compression store, system file cache, registry cache,
+working sets, modified list, modified file cache, standby, priority-0 standby), with the
+Linux-only actions last; "all" runs the available ones in it (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ CATALOGUE: tuple[Action, ...] = (
         "Combine memory pages",
         "Merge identical physical pages into one shared copy (Windows 10 and later).",
         _WIN,
+    ),
+    Action(
+        "compression-store",
+        "Empty compression store",
+        "Trim the memory compression store's working set, as System Informer does (Windows 10 and later).",
+        _WIN,
+        disruptive=True,
     ),
     Action(
         "system-file-cache",

@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import Any
 
 from app import actions
@@ -120,12 +121,31 @@ def _check_range(name: str, value: Any, lo: float, hi: float) -> None:
         raise SettingsError(f"{name} must be a number from {lo:g} to {hi:g}, not {value!r}")
 
 
+class EventKind(str, Enum):
+    """What an auto-clean log entry records (the value is the word the log shows)."""
+
+    FIRED = "fired"  # a rule fired: its actions were started
+    DONE = "done"  # they finished and memory went below the threshold
+    FAILED = "failed"  # they failed or did not help: the cooldown grows
+    SKIPPED = "skipped"  # a rule would fire but the cooldown has not passed
+    BLOCKED = "blocked"  # a rule would fire but none of its actions can run here
+    SWITCHED = "switched"  # auto-clean was switched on or off
+
+
+class State(Enum):
+    """Whether auto-clean runs."""
+
+    OFF = "off"  # switched off by the person
+    NOT_RUNNING = "not running"  # switched on, but it cannot clean (no rule, no runnable action)
+    ON = "on"
+
+
 @dataclass(frozen=True)
 class Event:
     """One entry of the auto-clean log."""
 
     time: float  # wall clock
-    kind: str  # "fired" | "done" | "failed" | "skipped" | "blocked" | "switched"
+    kind: EventKind
     rule: str  # which rule, "" for state changes
     message: str  # why, for a person
     result: ActionResult | None = None
@@ -134,7 +154,7 @@ class Event:
         """One line for the log view and the CLI."""
         stamp = time.strftime("%H:%M:%S", time.localtime(self.time))
         rule = f" [{self.rule}]" if self.rule else ""
-        return f"{stamp} {self.kind}{rule}: {self.message}"
+        return f"{stamp} {self.kind.value}{rule}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -151,9 +171,14 @@ class Decision:
 class Status:
     """Whether auto-clean is running, for the settings dialog, the tray and the status bar."""
 
-    running: bool
+    state: State
     text: str  # e.g. "on: in use > 90 %" or "not running: needs root — …"
     skipped: tuple[str, ...] = ()  # chosen actions that cannot run here, each with its reason
+
+    @property
+    def running(self) -> bool:
+        """True when auto-clean is on and able to clean."""
+        return self.state is State.ON
 
 
 @dataclass
@@ -200,9 +225,9 @@ class AutoClean:
             in_flight=self._state.in_flight, rule=self._state.rule, results=self._state.results
         )
         if settings.enabled and not was_enabled:
-            self._log("switched", "", f"auto-clean switched on — {self.status().text}")
+            self._log(EventKind.SWITCHED, "", f"auto-clean switched on — {self.status().text}")
         elif was_enabled and not settings.enabled:
-            self._log("switched", "", "auto-clean switched off")
+            self._log(EventKind.SWITCHED, "", "auto-clean switched off")
 
     def set_availability(self, availability: Iterable[Availability]) -> None:
         """What the backend can run now (rights can change, e.g. after a restart as administrator)."""
@@ -232,19 +257,19 @@ class AutoClean:
         """Running or not, and why; names the skipped actions."""
         s = self.settings
         if not s.enabled:
-            return Status(False, "off")
+            return Status(State.OFF, "off")
         rules = self.describe_rules()
         if not rules:
-            return Status(False, "not running: no rule is switched on")
+            return Status(State.NOT_RUNNING, "not running: no rule is switched on")
         ok, reasons = self.runnable()
         if not ok:
             why = "; ".join(reasons) or "none of the chosen actions exists on this system"
-            return Status(False, f"not running: {why}", reasons)
+            return Status(State.NOT_RUNNING, f"not running: {why}", reasons)
         backoff = ""
         if self._state.failures:
             n, wait = self._state.failures, self._cooldown()
             backoff = f"; backing off ({n} clean(s) did not help, next wait {wait:.0f} s)"
-        return Status(True, f"on: {rules}{backoff}", reasons)
+        return Status(State.ON, f"on: {rules}{backoff}", reasons)
 
     def describe_rules(self) -> str:
         """The switched-on rules in words, e.g. "in use > 90 %, every 30 min"."""
@@ -290,13 +315,15 @@ class AutoClean:
         if not ok:
             text = "; ".join(reasons) or "none of the chosen actions exists on this system"
             if st.blocked_logged != text:  # once per distinct reason, not once per sample
-                self._log("blocked", rule, f"{why}, but cannot clean: {text}")
+                self._log(EventKind.BLOCKED, rule, f"{why}, but cannot clean: {text}")
                 st.blocked_logged = text
             return Decision(False, rule, f"blocked: {text}")
         st.blocked_logged = ""
         if now < st.next_allowed:
             if not st.skipped_logged:
-                self._log("skipped", rule, f"{why}; cooling down for {st.next_allowed - now:.0f} s more")
+                self._log(
+                    EventKind.SKIPPED, rule, f"{why}; cooling down for {st.next_allowed - now:.0f} s more"
+                )
                 st.skipped_logged = True
             return Decision(False, rule, "cooling down")
         st.in_flight = ok
@@ -305,7 +332,7 @@ class AutoClean:
         if rule == RULE_INTERVAL:
             st.last_interval_fire = now
         skipped = f" (skipping {'; '.join(reasons)})" if reasons else ""
-        self._log("fired", rule, f"{why}: running {', '.join(actions.label(a) for a in ok)}{skipped}")
+        self._log(EventKind.FIRED, rule, f"{why}: running {', '.join(actions.label(a) for a in ok)}{skipped}")
         return Decision(True, rule, why, ok)
 
     def _triggered(self, sample: Sample, now: float) -> tuple[str, str]:
@@ -348,13 +375,16 @@ class AutoClean:
         st.skipped_logged = False
         summary = "; ".join(r.summary() for r in st.results)
         if failed:
-            self._log("failed", st.rule, f"{summary}; next try in {wait:.0f} s", st.results[-1])
+            self._log(EventKind.FAILED, st.rule, f"{summary}; next try in {wait:.0f} s", st.results[-1])
         elif still:
             self._log(
-                "done", st.rule, f"{summary}; {still} — backing off, next wait {wait:.0f} s", st.results[-1]
+                EventKind.DONE,
+                st.rule,
+                f"{summary}; {still} — backing off, next wait {wait:.0f} s",
+                st.results[-1],
             )
         else:
-            self._log("done", st.rule, f"{summary}; next wait {wait:.0f} s", st.results[-1])
+            self._log(EventKind.DONE, st.rule, f"{summary}; next wait {wait:.0f} s", st.results[-1])
 
     def _still_above(self, after: Sample | None, rule: str) -> str:
         """Why memory is still above the fired rule's threshold after the clean, or "" when it is not."""
@@ -373,7 +403,7 @@ class AutoClean:
         s = self.settings
         return min(s.cooldown_seconds * 2 ** min(self._state.failures, 32), s.max_cooldown_seconds)
 
-    def _log(self, kind: str, rule: str, message: str, result: ActionResult | None = None) -> None:
+    def _log(self, kind: EventKind, rule: str, message: str, result: ActionResult | None = None) -> None:
         event = Event(self._wall(), kind, rule, message, result)
         self.events.append(event)
         if self.on_event is not None:

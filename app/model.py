@@ -1,7 +1,7 @@
 """The data RAMLens passes around: samples of the memory lists and action results.
 
 Plain frozen dataclasses, sizes in bytes. Every front end (CLI, GUI, snapshots, the
-privileged helper) speaks these types; their JSON form is the one DESIGN.md shows.
+privileged helper) speaks these types; ``to_json`` / ``from_json`` are their JSON form.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from app.jsonread import Strict
@@ -38,6 +39,15 @@ LIST_LABELS: Mapping[str, str] = {
 }
 
 Detail = int | float | str
+
+
+class DetailUnit(Enum):
+    """What a sample's detail counts; the backend that reads a detail declares it (``Sample.units``)."""
+
+    BYTES = "bytes"
+    PAGES = "pages"  # base pages of the sample's page size
+    COUNT = "count"  # events, or things other than base pages
+
 
 # Cumulative counts of pages repurposed (taken for other uses) per list part go in a sample's
 # details under this prefix and the part's key, e.g. "repurposed.priority5" on Windows.
@@ -105,6 +115,7 @@ class Sample:
     lists: tuple[MemoryList, ...]
     details: Mapping[str, Detail] = field(default_factory=dict)
     limited: str = ""
+    units: Mapping[str, DetailUnit] = field(default_factory=dict)  # per detail; undeclared: a plain number
 
     def get(self, key: str) -> MemoryList | None:
         """The list with this key, or None when the platform does not have it."""
@@ -124,7 +135,7 @@ class Sample:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The document ``ramlens status --json`` prints (DESIGN.md)."""
+        """The document ``ramlens status --json`` prints."""
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "time": self.iso_time,
@@ -138,6 +149,8 @@ class Sample:
         }
         if self.limited:
             out["limited"] = self.limited
+        if self.units:
+            out["units"] = {k: u.value for k, u in self.units.items()}
         return out
 
     @classmethod
@@ -165,6 +178,12 @@ class Sample:
         limited = obj.get("limited", "")
         if not isinstance(limited, str):
             raise ModelError("sample 'limited' must be a string")
+        units: dict[str, DetailUnit] = {}
+        for k, v in _STRICT.obj(obj.get("units", {}), "units").items():
+            try:
+                units[str(k)] = DetailUnit(v)
+            except ValueError:
+                raise ModelError(f"detail unit {v!r} of {k!r} is not one of bytes, pages, count") from None
         return cls(
             time=when.timestamp(),
             monotonic=0.0,
@@ -176,6 +195,7 @@ class Sample:
             lists=tuple(MemoryList.from_json(m) for m in lists_raw),
             details=details,
             limited=limited,
+            units=units,
         )
 
 

@@ -7,12 +7,21 @@ callers with a UI run it off their UI thread.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
+from enum import Enum
 
 import psutil
 
-_ATTRS = ["pid", "name", "username", "memory_info"]
+_ATTRS = ["pid", "name", "username", "memory_info", "create_time"]
+
+
+class ProcessChangeKind(str, Enum):
+    """How a process changed between two readings (snapshots): the value is the word shown."""
+
+    APPEARED = "appeared"
+    EXITED = "exited"
+    GREW = "grew"
+    SHRANK = "shrank"
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class ProcessMemory:
     private: int
     shared: int
     pss: int | None = None
+    create_time: float | None = None  # seconds since the epoch: tells a reused pid from its predecessor
 
 
 def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | None:
@@ -46,6 +56,7 @@ def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | 
     else:
         private = max(0, rss - int(getattr(mem, "shared", 0)))
     pss = getattr(full, "pss", None) if full is not None else None
+    created = info.get("create_time")
     return ProcessMemory(
         pid=int(info["pid"]),  # type: ignore[call-overload]
         name=str(info.get("name") or ""),
@@ -54,6 +65,7 @@ def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | 
         private=private,
         shared=max(0, rss - private),
         pss=int(pss) if pss is not None else None,
+        create_time=float(created) if isinstance(created, (int, float)) else None,
     )
 
 
@@ -74,6 +86,16 @@ def list_processes(full: bool = False) -> list[ProcessMemory]:
     return out
 
 
-def pss_supported() -> bool:
-    """True where PSS exists at all (Linux)."""
-    return sys.platform.startswith("linux")
+@dataclass(frozen=True)
+class PsutilProcesses:
+    """The process listing through psutil: app.backends.base.ProcessSource.
+
+    ``detailed``: the OS has PSS, so a full listing (USS and PSS from each process's smaps) is
+    worth its cost; the backend that knows its OS says so.
+    """
+
+    detailed: bool = False
+
+    def list(self, full: bool = False) -> list[ProcessMemory]:
+        """Every process we may read, in PID order; ``full`` (where detailed) adds USS and PSS."""
+        return list_processes(full=full and self.detailed)

@@ -22,8 +22,9 @@ from app.backends.base import (
     Outcome,
     run_all,
     run_timed,
+    unknown_action,
 )
-from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, MemoryList, Sample
+from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -79,8 +80,10 @@ class FakeBackend:
         relaunch_error: str = "",
         start: float | None = None,
         step: float = 0.0,
+        capabilities: Capabilities | None = None,
     ):
         self.platform = platform
+        self._capabilities = capabilities or Capabilities()
         default = LINUX_LISTS if platform == "linux" else WINDOWS_LISTS
         self.lists: dict[str, int] = dict(lists if lists is not None else default)
         self.total = sum(self.lists.values())
@@ -127,6 +130,7 @@ class FakeBackend:
                 available_bytes=free + self.lists.get("standby", 0),
                 lists=lists,
                 details=details,
+                units={"commit_bytes": DetailUnit.BYTES},
             )
 
     def _list(self, key: str, size: int) -> MemoryList:
@@ -140,7 +144,7 @@ class FakeBackend:
         elif key == "standby":
             parts = (
                 MemoryList("inactive", "Low priority (inactive)", size * 2 // 3),
-                MemoryList("active", "High priority (active)", size - size * 2 // 3),
+                MemoryList("standby_active", "High priority (active)", size - size * 2 // 3),
             )
         elif key == "modified" and self.platform == "linux":
             parts = (
@@ -158,8 +162,8 @@ class FakeBackend:
         return MemoryList(key, label, size, parts)
 
     def capabilities(self) -> Capabilities:
-        """No optional features: tests that need one pass their own."""
-        return Capabilities()
+        """As configured: none unless a test passes its own."""
+        return self._capabilities
 
     def privileged(self) -> bool:
         """As configured."""
@@ -186,11 +190,9 @@ class FakeBackend:
         return self._run_one(action_id)
 
     def _run_one(self, action_id: str) -> ActionResult:
-        known = {a.action_id: a for a in self.availability()}
-        avail = known.get(action_id)
-        if avail is None or not avail.available:
-            reason = avail.reason if avail else f"{action_id} is not available on {self.platform}"
-            return ActionResult(action_id, False, 0.0, None, None, reason)
+        blocked = unknown_action(self, action_id)  # as the real backends refuse: app/policy.py decides
+        if blocked is not None:
+            return blocked
         return run_timed(action_id, self.sample, lambda: self._body(action_id))
 
     def _body(self, action_id: str) -> Outcome:

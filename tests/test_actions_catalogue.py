@@ -10,6 +10,7 @@ from app import actions
 def test_ids_are_the_designs_in_canonical_order():
     assert actions.ACTION_IDS == (
         "combine-pages",
+        "compression-store",
         "system-file-cache",
         "registry-cache",
         "working-sets",

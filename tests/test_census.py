@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app import pagecensus
 from app.backends.base import BackendError
 from app.backends.linux import census as c
 from app.backends.linux.buddyinfo import parse_buddyinfo
@@ -118,7 +119,7 @@ def test_map_cells_hold_the_dominant_class(tmp_path: Path) -> None:
     assert result.cells.tolist()[:4] == [c.FREE, c.RESERVED, c.STANDBY, c.RESERVED]
     assert len(result.cells) == n // 4
     image = result.map_image(5)
-    assert image.shape == (4, 5) and image[-1, -1] == c.NO_CELL
+    assert image.shape == (4, 5) and image[-1, -1] == pagecensus.NO_CELL
 
 
 def test_frames_per_cell_keeps_the_map_bounded() -> None:

@@ -112,7 +112,9 @@ def test_empty_unknown_unavailable_and_unconfirmed(captured, capsys, monkeypatch
     assert cli.main(["empty", "nonsense"]) == 2
     assert "unknown action 'nonsense'" in capsys.readouterr().err
     assert cli.main(["empty", "registry-cache"]) == 2
-    assert "does not exist on linux" in capsys.readouterr().err
+    assert (
+        "Empty registry cache is not available on linux: it is a Windows feature" in capsys.readouterr().err
+    )
     assert cli.main(["empty", "standby-list", "--yes"]) == 2
     assert "needs root" in capsys.readouterr().err
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal

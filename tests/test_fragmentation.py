@@ -13,19 +13,20 @@ from pathlib import Path
 
 import pytest
 
+from app import buddy
 from app.backends.base import BackendError
 from app.backends.linux import fragmentation as fr
-from app.backends.linux.buddyinfo import ZoneFree
+from app.buddy import ZoneFree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linux"
 PAGE = 4096
 
 
-def report(capture: str) -> fr.FragmentationReport:
+def report(capture: str) -> buddy.FragmentationReport:
     return fr.read_fragmentation(FIXTURES / capture, FIXTURES / "no-sys", page_size=PAGE)
 
 
-def zone(rep: fr.FragmentationReport, name: str) -> fr.ZoneFragmentation:
+def zone(rep: buddy.FragmentationReport, name: str) -> buddy.ZoneFragmentation:
     return next(z for z in rep.zones if z.zone == name)
 
 
@@ -76,7 +77,7 @@ def test_after_drop_compact_indices_by_hand() -> None:
     assert (normal.free_pages, normal.free_blocks) == (565176, 3338)
     assert normal.orders[9].unusable_free_index == 94
     assert normal.orders[10].unusable_free_index == 144
-    assert fr.format_index(normal.orders[9].unusable_free_index) == "0.094"
+    assert buddy.format_index(normal.orders[9].unusable_free_index) == "0.094"
     # Compaction turned the Normal zone's huge-page order from 0.897 unusable to 0.094.
     assert zone(report("busy-cache"), "Normal").orders[9].unusable_free_index == 897
 
@@ -87,13 +88,13 @@ def test_failing_allocation_fragmentation_index_by_hand() -> None:
     #   frag(9) = 1000 − (1000 + 67500000 // 512) // 3503 = 1000 − (1000 + 131835) // 3503
     #           = 1000 − 132835 // 3503 = 1000 − 37 = 963;  unusable(9) = 1000
     counts = (902, 489, 379, 513, 452, 331, 233, 195, 9, 0, 0)
-    assert fr.fragmentation_index(counts, 9) == 963
-    assert fr.unusable_free_index(counts, 9) == 1000
-    assert fr.format_index(963) == "0.963"
+    assert buddy.fragmentation_index(counts, 9) == 963
+    assert buddy.unusable_free_index(counts, 9) == 1000
+    assert buddy.format_index(963) == "0.963"
 
 
 def test_empty_zone() -> None:
-    z = fr.zone_fragmentation(ZoneFree(0, "Movable", (0,) * 11))
+    z = buddy.zone_fragmentation(ZoneFree(0, "Movable", (0,) * 11))
     assert all(o.unusable_free_index == 1000 for o in z.orders)  # no free pages: nothing usable
     assert all(o.fragmentation_index == 0 for o in z.orders)  # no free blocks: index 0
     assert z.free_pages == 0
@@ -104,25 +105,25 @@ def test_all_memory_at_order_zero() -> None:
     # s=1: 1000 − (1000 + 1000000 // 2) // 1000 = 1000 − 501 = 499
     # s=9: 1000 − (1000 + 1000000 // 512) // 1000 = 1000 − 2953 // 1000 = 998
     counts = (1000,) + (0,) * 10
-    assert fr.fragmentation_index(counts, 0) == -1000
-    assert fr.unusable_free_index(counts, 0) == 0
-    assert fr.fragmentation_index(counts, 1) == 499
-    assert fr.fragmentation_index(counts, 9) == 998
-    assert all(fr.unusable_free_index(counts, s) == 1000 for s in range(1, 11))
+    assert buddy.fragmentation_index(counts, 0) == -1000
+    assert buddy.unusable_free_index(counts, 0) == 0
+    assert buddy.fragmentation_index(counts, 1) == 499
+    assert buddy.fragmentation_index(counts, 9) == 998
+    assert all(buddy.unusable_free_index(counts, s) == 1000 for s in range(1, 11))
 
 
 def test_all_memory_at_top_order() -> None:
     # 5 blocks of order 10: every order fits (−1000) and nothing is unusable (suitable << s == free).
     counts = (0,) * 10 + (5,)
-    assert all(fr.fragmentation_index(counts, s) == -1000 for s in range(11))
-    assert all(fr.unusable_free_index(counts, s) == 0 for s in range(11))
+    assert all(buddy.fragmentation_index(counts, s) == -1000 for s in range(11))
+    assert all(buddy.unusable_free_index(counts, s) == 0 for s in range(11))
 
 
 @pytest.mark.parametrize(
     ("value", "text"), [(0, "0.000"), (1000, "1.000"), (-1000, "-1.000"), (66, "0.066"), (963, "0.963")]
 )
 def test_kernel_style_formatting(value: int, text: str) -> None:
-    assert fr.format_index(value) == text
+    assert buddy.format_index(value) == text
 
 
 def test_memfree_versus_buddy_difference() -> None:
@@ -131,7 +132,7 @@ def test_memfree_versus_buddy_difference() -> None:
     assert rep.buddy_free_bytes == 851828 * PAGE
     assert rep.memfree_bytes == 22625028 * 1024
     assert rep.unhanded_bytes == 22625028 * 1024 - 851828 * PAGE
-    assert "not yet handed to the buddy allocator" in fr.UNHANDED_LABEL
+    assert "not yet handed to the buddy allocator" in buddy.UNHANDED_LABEL
 
 
 def test_compaction_changes_since_baseline() -> None:
@@ -146,13 +147,13 @@ def test_compaction_changes_since_baseline() -> None:
 
 
 def test_huge_order_and_threshold_fallbacks(tmp_path: Path) -> None:
-    assert fr.huge_page_order(tmp_path, PAGE) == 9  # no sysfs file: x86_64's 9
+    assert fr.huge_order(tmp_path, PAGE) == 9  # no sysfs file: x86_64's 9
     thp = tmp_path / "kernel/mm/transparent_hugepage"
     thp.mkdir(parents=True)
     (thp / "hpage_pmd_size").write_text("33554432\n")  # 32 MiB of 4 KiB pages: order 13 (arm64 64K-ish)
-    assert fr.huge_page_order(tmp_path, PAGE) == 13
+    assert fr.huge_order(tmp_path, PAGE) == 13
     (thp / "hpage_pmd_size").write_text("garbage\n")
-    assert fr.huge_page_order(tmp_path, PAGE) == 9
+    assert fr.huge_order(tmp_path, PAGE) == 9
     assert fr.read_extfrag_threshold(tmp_path) is None
 
 

@@ -61,7 +61,7 @@ def test_busy_cache_lists_by_hand():
     # standby = max(0, 1885512 − 1876008 − 10492 = −988) = 0
     assert kb(s, "standby") == 0
     assert kb(s, "standby", "inactive") == 0
-    assert kb(s, "standby", "active") == 0
+    assert kb(s, "standby", "standby_active") == 0
     # active = 24683656 − 22625028 − 1876008 − 0 = 182620
     assert kb(s, "active") == 182620
     assert kb(s, "active", "anonymous") == 4112  # AnonPages
@@ -154,7 +154,7 @@ def test_standby_split_dirty_from_inactive_mapped_from_active():
     got = by_key(mem)
     # dw 400 out of inactive: 600 left; Mapped 200 out of active: 300 left → standby 900 = 1500 − 400 − 200
     assert got["standby.inactive"] == 600
-    assert got["standby.active"] == 300
+    assert got["standby.standby_active"] == 300
     assert got["standby"] == 900
     assert got["modified.dirty"] == 300 and got["modified.writeback"] == 100
     assert got["active.mapped_file"] == 200
@@ -167,11 +167,11 @@ def test_standby_split_spills_to_the_other_part():
     mem.update({"Active(file)": 500, "Dirty": 1200, "Mapped": 100})
     got = by_key(mem)
     # dw 1200: 1000 out of inactive, 200 out of active → 0 and 300; Mapped 100 out of active → 200
-    assert (got["standby.inactive"], got["standby.active"]) == (0, 200)
+    assert (got["standby.inactive"], got["standby.standby_active"]) == (0, 200)
     mem.update({"Dirty": 100, "Mapped": 700})
     got = by_key(mem)
     # dw 100 out of inactive → 900; Mapped 700: 500 out of active, 200 out of inactive → 700 and 0
-    assert (got["standby.inactive"], got["standby.active"]) == (700, 0)
+    assert (got["standby.inactive"], got["standby.standby_active"]) == (700, 0)
     assert got["active.mapped_file"] == 700
 
 
@@ -210,3 +210,9 @@ def test_older_kernel_fields_absent_not_a_crash(tmp_path):
     # kernel part without Percpu (976) and SecPageTables (0): 122672 − 976 = 121696; other grows by 976
     assert kb(s, "active", "kernel") == 121696
     assert kb(s, "active", "other") == 37408 + 976
+
+
+def test_every_list_and_part_key_is_unique():
+    sample = LinuxBackend(proc=FIXTURES / "busy-cache").sample()
+    keys = [m.key for m in sample.lists] + [p.key for m in sample.lists for p in m.parts]
+    assert len(keys) == len(set(keys)), keys

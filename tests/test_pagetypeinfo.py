@@ -9,7 +9,8 @@ import pytest
 
 from app.backends.base import BackendError
 from app.backends.linux.buddyinfo import parse_buddyinfo
-from app.backends.linux.pagetypeinfo import OVERFLOW_LIMIT, parse_pagetypeinfo, read_pagetypeinfo
+from app.backends.linux.pagetypeinfo import parse_pagetypeinfo, read_pagetypeinfo
+from app.buddy import OVERFLOW_LIMIT
 from tests.nobody import needs_nobody, run_python_as_nobody
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linux"

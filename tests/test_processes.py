@@ -6,9 +6,10 @@ import os
 import sys
 from types import SimpleNamespace
 
+import psutil
 import pytest
 
-from app.processes import ProcessMemory, _from_info, list_processes
+from app.processes import ProcessMemory, PsutilProcesses, _from_info, list_processes
 
 
 def test_lists_this_process_with_consistent_figures():
@@ -43,3 +44,16 @@ def test_uss_and_pss_win_when_read():
 
 def test_unreadable_process_is_left_out():
     assert _from_info({"pid": 1, "name": "init", "username": "root", "memory_info": None}, None) is None
+
+
+def test_rows_carry_the_start_time_that_tells_a_reused_pid() -> None:
+    me = next(p for p in list_processes() if p.pid == os.getpid())
+    assert me.create_time == psutil.Process(os.getpid()).create_time()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PSS exists on Linux only")
+def test_the_source_reads_pss_only_where_the_backend_says_it_exists() -> None:
+    plain = next(p for p in PsutilProcesses(detailed=False).list(full=True) if p.pid == os.getpid())
+    assert plain.pss is None
+    detailed = next(p for p in PsutilProcesses(detailed=True).list(full=True) if p.pid == os.getpid())
+    assert detailed.pss is not None and detailed.pss > 0

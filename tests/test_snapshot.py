@@ -227,9 +227,9 @@ def test_history_block_back_to_a_history() -> None:
 def test_fragmentation_indices_as_the_kernel_prints_them() -> None:
     z = snap.ZoneFree(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3))
     # 3628 free pages; the blocks of order ≥ 9 hold 512 + 3·1024 = 3584 of them: (3628 − 3584)/3628 = 0.012.
-    assert snap.zone_indices(z, 9) == ("0.012", "-1.000")
+    assert z.indices(9) == ("0.012", "-1.000")
     # 8 single pages, none usable for 4 pages: unusable 1.000; fragmentation 1000 − (1000 + 8·1000/4)/8 = 625.
-    assert snap.zone_indices(snap.ZoneFree(0, "DMA", (8, 0, 0)), 2) == ("1.000", "0.625")
+    assert snap.ZoneFree(0, "DMA", (8, 0, 0)).indices(2) == ("1.000", "0.625")
     assert snapshot().huge_order == 9
 
 

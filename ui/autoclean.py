@@ -44,21 +44,29 @@ from app.autoclean import (
     AutoClean,
     AutoCleanSettings,
     Event,
+    EventKind,
     SettingsError,
+    State,
+    Status,
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
 from ui.storedsettings import SettingsProblems, read_json
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.window_api import WindowApi
 
 SETTINGS_KEY = "autoclean/settings"
 SETTING_LOG_VISIBLE = "autoclean/log_visible"
 LOG_ROWS = 500
 NOT_RUNNING_STYLE = "color: #b3261e; font-weight: bold"
 RUNNING_STYLE = "color: #2f8a46"
-EVENT_COLORS = {"fired": "#6b5bd6", "done": "#2f8a46", "failed": "#b3261e", "blocked": "#b3261e"}
+EVENT_COLORS = {
+    EventKind.FIRED: "#6b5bd6",
+    EventKind.DONE: "#2f8a46",
+    EventKind.FAILED: "#b3261e",
+    EventKind.BLOCKED: "#b3261e",
+}
 
 
 def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
@@ -82,11 +90,11 @@ def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:
 class AutoCleanController(QObject):
     """Connects the engine to the sampler and the runner; owns the persisted settings."""
 
-    status_changed = Signal(str)  # the engine's status text
+    status_changed = Signal(object)  # the engine's Status
     event_logged = Signal(object)  # app.autoclean.Event
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: WindowApi):
+        super().__init__(window.widget)
         self.window = window
         settings, self.settings_problem = load_settings(window.settings)
         self.engine = AutoClean(settings, window.backend.availability(), on_event=self.event_logged.emit)
@@ -121,10 +129,10 @@ class AutoCleanController(QObject):
             self.apply(replace(self.engine.settings, enabled=on))
 
     def _emit_status(self, force: bool = False) -> None:
-        text = self.engine.status().text
-        if force or text != self._last_status:
-            self._last_status = text
-            self.status_changed.emit(text)
+        status = self.engine.status()
+        if force or status.text != self._last_status:
+            self._last_status = status.text
+            self.status_changed.emit(status)
 
 
 class AutoCleanDialog(QDialog):
@@ -134,7 +142,7 @@ class AutoCleanDialog(QDialog):
         self,
         settings: AutoCleanSettings,
         availability: tuple[Availability, ...],
-        status: str,
+        status: Status,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -145,9 +153,9 @@ class AutoCleanDialog(QDialog):
         self.enabled = QCheckBox("Clean automatically")
         self.enabled.setChecked(settings.enabled)
         column.addWidget(self.enabled)
-        self.status_label = QLabel(f"Now: {status}")
+        self.status_label = QLabel(f"Now: {status.text}")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.startswith("not running") else "")
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         column.addWidget(self.status_label)
 
         rules = QGroupBox("When")
@@ -298,12 +306,12 @@ class AutoCleanLogView(QWidget):
             self.add_event(event)
         controller.event_logged.connect(self.add_event)
         controller.status_changed.connect(self.set_status)
-        self.set_status(controller.engine.status().text)
+        self.set_status(controller.engine.status())
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, status: Status) -> None:
         """Show the engine's state; "not running" in red so it cannot be missed."""
-        self.state.setText(f"Auto-clean: {text}")
-        self.state.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else RUNNING_STYLE)
+        self.state.setText(f"Auto-clean: {status.text}")
+        self.state.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else RUNNING_STYLE)
 
     def add_event(self, event: Event) -> None:
         """Newest first; at most LOG_ROWS rows (the engine keeps the same number)."""
@@ -311,7 +319,7 @@ class AutoCleanLogView(QWidget):
         self.table.insertRow(0)
         cells = (
             time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time)),
-            event.kind,
+            event.kind.value,
             event.rule,
             event.message,
         )
@@ -329,12 +337,12 @@ class AutoCleanLogView(QWidget):
 class AutoCleanUI(QObject):
     """Everything auto-clean adds to the window: Tools menu, status-bar state, the log dock."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: WindowApi):
+        super().__init__(window.widget)
         self.window = window
         self.controller = AutoCleanController(window)
-        self.tools_menu = QMenu("&Tools", window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
+        self.tools_menu = QMenu("&Tools", window.widget)
+        window.widget.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
         self.toggle_action = QAction("&Auto-clean", self)
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)
@@ -344,26 +352,27 @@ class AutoCleanUI(QObject):
         self.settings_action.triggered.connect(self.open_settings)
         self.tools_menu.addAction(self.settings_action)
         self.status_label = QLabel("")
-        window.statusBar().addPermanentWidget(self.status_label)
+        window.widget.statusBar().addPermanentWidget(self.status_label)
         # A dock rather than a tab: the log stays in sight next to whichever view is shown.
-        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window)
-        self.dock = QDockWidget("Auto-clean log", window)
+        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window.widget)
+        self.dock = QDockWidget("Auto-clean log", window.widget)
         self.dock.setObjectName("autocleanDock")
         self.dock.setWidget(self.log_view)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.setVisible(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool))
+        window.widget.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.setVisible(bool(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool)))
         self.log_action = self.dock.toggleViewAction()
         self.log_action.setText("Auto-clean &log")
         self.log_action.toggled.connect(lambda on: window.settings.setValue(SETTING_LOG_VISIBLE, bool(on)))
         self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
-        self._on_status(self.controller.engine.status().text)
+        self._on_status(self.controller.engine.status())
 
-    def _on_status(self, text: str) -> None:
+    def _on_status(self, status: Status) -> None:
+        text = status.text
         short = text if len(text) <= 60 else text[:57] + "…"
         self.status_label.setText(f"Auto-clean: {short}")
         self.status_label.setToolTip(f"Auto-clean: {text}")
-        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if text.startswith("not running") else "")
+        self.status_label.setStyleSheet(NOT_RUNNING_STYLE if status.state is State.NOT_RUNNING else "")
         self.toggle_action.blockSignals(True)
         self.toggle_action.setChecked(self.controller.engine.settings.enabled)
         self.toggle_action.blockSignals(False)
@@ -373,7 +382,10 @@ class AutoCleanUI(QObject):
         availability = self.window.backend.availability()
         self.controller.engine.set_availability(availability)
         dialog = AutoCleanDialog(
-            self.controller.engine.settings, availability, self.controller.engine.status().text, self.window
+            self.controller.engine.settings,
+            availability,
+            self.controller.engine.status(),
+            self.window.widget,
         )
         dialog.accepted.connect(lambda: self._apply_from(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -386,6 +398,6 @@ class AutoCleanUI(QObject):
             self.controller.apply(dialog.result_settings)
 
 
-def install(window: MainWindow) -> AutoCleanUI:
+def install(window: WindowApi) -> AutoCleanUI:
     """Attach auto-clean to the main window."""
     return AutoCleanUI(window)

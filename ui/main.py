@@ -101,8 +101,8 @@ def _show_tab(window: object, tab: str | None) -> bool:
     assert isinstance(window, MainWindow)
     if tab is None:
         return True
-    if tab not in window.views:
-        print(f"ramlens: no tab {tab!r}; choose from {', '.join(window.views)}", file=sys.stderr)
+    if tab not in window.view_keys():
+        print(f"ramlens: no tab {tab!r}; choose from {', '.join(window.view_keys())}", file=sys.stderr)
         return False
     window.show_view(tab)
     return True

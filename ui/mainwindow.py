@@ -1,23 +1,16 @@
 """The main window: menus, toolbar, status bar, the views as tabs, and the action flow.
 
-Public hooks other parts of the GUI build on (keep these names stable):
-
-- ``add_view(key, title, widget)`` adds a tab (and a View › Go to entry);
-- ``file_menu``, ``empty_menu``, ``view_menu``, ``help_menu`` (and ``export_action``, ``quit_action``
-  to insert items before);
-- ``sampler`` (``sampled(Sample)``, ``failed(str)``), ``runner`` (``started(str)``,
-  ``finished(ActionResult)``, ``job_finished(ActionResult, automatic)``), ``history``, ``backend``;
-- ``mark_action(result, automatic=False)`` puts a marker on the history chart;
-- ``request_action(action_id)`` runs an action the way the Empty menu does (asking first when
-  disruptive); ``notify(text, level)`` shows the banner; ``last_result`` is the newest ActionResult;
-- ``views`` (key → widget), ``show_view(key)``, ``current_view()``; ``lists_view``, ``history_view``,
-  ``processes_view`` (each view shows a Sample through ``update_sample`` / the history through ``refresh``).
+What plugins may use is ui/window_api.py's WindowApi (this class implements it); the plugins
+themselves are listed in ui/plugins.py. The three core views are ``lists_view``, ``history_view``
+and ``processes_view``; the optional tabs are made the first time they are shown.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -28,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QTabWidget,
@@ -36,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, actions
-from app.backends.base import ActionError, Availability, Backend
+from app import __version__, policy
+from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
+from app.processes import PsutilProcesses
 from ui import export
 from ui.bars import ElevationBar, MessageBar
+from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
 from ui.runner import ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
@@ -49,7 +45,14 @@ from ui.storedsettings import SettingsProblems, read_number
 from ui.views.history import SPAN_CHOICES, HistoryView
 from ui.views.lists import ListsView
 from ui.views.processes import ProcessesView
+from ui.window_api import ViewFactory, WindowApi
 
+if TYPE_CHECKING:
+    from ui.autoclean import AutoCleanUI
+    from ui.snapshots import SnapshotController
+    from ui.tray import Tray
+
+P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
 DEFAULT_SPAN = 300
 
@@ -57,6 +60,15 @@ DEFAULT_SPAN = 300
 def default_settings() -> QSettings:
     """The user's settings store (tests pass their own, isolated one)."""
     return QSettings("RAMLens", "RAMLens")
+
+
+@dataclass
+class _Tab:
+    """One tab: the page the tab widget holds and, for a lazy tab, the factory of its view."""
+
+    page: QWidget
+    view: QWidget | None
+    factory: ViewFactory | None = None
 
 
 def _refresh_label(seconds: float) -> str:
@@ -75,6 +87,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.backend = backend
+        self.capabilities: Capabilities = backend.capabilities()
         self.settings = settings if settings is not None else default_settings()
         self.history = history if history is not None else History()
         self.setWindowTitle("RAMLens")
@@ -88,18 +101,19 @@ class MainWindow(QMainWindow):
         self.sampler = Sampler(backend, self.history, refresh, self)
         self.runner = ActionRunner(backend, self)
         self.last_result: ActionResult | None = None
-        self.views: dict[str, QWidget] = {}
+        self._tabs: dict[str, _Tab] = {}
+        self.plugins: dict[str, object] = {}  # installer key -> what it returned (ui/plugins.py)
         self._wanted_tab = str(self.settings.value("view/tab", "lists"))
 
         self._build_central()
         self._build_status_bar()
         self._build_menus()
         self._build_toolbar()
-        self._populate_empty_menu()
+        self._refresh_empty_menu()
 
         self.lists_view = ListsView(self)
         self.history_view = HistoryView(self.history, self)
-        self.processes_view = ProcessesView(self.runner, self)
+        self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
         self.processes_view.trim_requested.connect(self.request_trim)
         self.add_view("lists", "Memory lists", self.lists_view)
         self.add_view("history", "History", self.history_view)
@@ -116,21 +130,16 @@ class MainWindow(QMainWindow):
         self.runner.queue_changed.connect(self._refresh_empty_menu)
         self._on_interval_changed(self.sampler.interval)
 
-        # Snapshots (File menu), auto-clean (Tools menu, log dock) and the tray attach through the hooks.
-        from ui import autoclean, snapshots, tray
+        from ui.plugins import INSTALLERS
 
-        self.snapshots = snapshots.install(self)
-        self.autoclean = autoclean.install(self)
+        for key, install in INSTALLERS:
+            plugin = install(self)
+            if plugin is not None:
+                self.plugins[key] = plugin
         if self.autoclean.controller.settings_problem:
             self.stored_problems.found.append(self.autoclean.controller.settings_problem)
         if self.stored_problems.found:
             self.notify(self.stored_problems.note(), "warning")
-        self.tray = tray.install(self, self.autoclean.controller)
-        # The Linux-only tabs (Fragmentation, Physical pages) attach the same way; None elsewhere.
-        from ui.views import fragmentation, pages
-
-        self.fragmentation_view = fragmentation.install(self)
-        self.pages_view = pages.install(self)
 
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, (QByteArray, bytes)):
@@ -200,11 +209,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.empty_menu = menu_bar.addMenu("&Empty")
-        self.empty_menu.setToolTipsVisible(True)  # the reason an item is disabled is its tooltip
-        self.empty_menu.aboutToShow.connect(self._refresh_empty_menu)
-        self.empty_actions: dict[str, QAction] = {}
-        self._availability: dict[str, Availability] = {}
+        self.empty_menu: QMenu = EmptyMenu(self.backend, self.runner, self.request_action, self)
+        menu_bar.addMenu(self.empty_menu)
 
         self.view_menu = menu_bar.addMenu("&View")
         self.refresh_now_action = QAction("&Refresh now", self)
@@ -260,60 +266,85 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_action)
         self.toolbar = bar
 
-    def _populate_empty_menu(self) -> None:
-        self.empty_menu.clear()
-        self.empty_actions.clear()
-        self._availability = {a.action_id: a for a in self.backend.availability()}
-        for avail in self._availability.values():
-            act = QAction(actions.label(avail.action_id), self)
-            act.triggered.connect(lambda _=False, i=avail.action_id: self.request_action(i))
-            self.empty_menu.addAction(act)
-            self.empty_actions[avail.action_id] = act
-        self.empty_menu.addSeparator()
-        everything = QAction(actions.label(actions.ALL), self)
-        everything.triggered.connect(lambda: self.request_action(actions.ALL))
-        self.empty_menu.addAction(everything)
-        self.empty_actions[actions.ALL] = everything
-        self._refresh_empty_menu()
-
     def _refresh_empty_menu(self) -> None:
-        """Texts, tooltips and enabled state: availability, what runs, what waits."""
+        """The toolbar's Empty button and the busy bar follow what runs (the menu refreshes itself)."""
         current = self.runner.current
-        pending = self.runner.pending
-        any_available = any(a.available for a in self._availability.values())
-        for action_id, act in self.empty_actions.items():
-            avail = self._availability.get(action_id)
-            text = actions.label(action_id)
-            if action_id == current:
-                text += " — running…"
-            elif action_id in pending:
-                text += " — waiting"
-            act.setText(text)
-            if action_id == actions.ALL:
-                act.setEnabled(any_available)
-                act.setToolTip(
-                    "Run every available action in order" if any_available else "No action is available here"
-                )
-                continue
-            assert avail is not None
-            act.setEnabled(avail.available)
-            tip = actions.get(action_id).description if avail.available else avail.reason
-            if avail.available and avail.via_helper:
-                tip += " (runs through the privileged helper; you will be asked for a password)"
-            act.setToolTip(tip)
         busy = self.runner.busy
         self.busy_bar.setVisible(busy)
         self.empty_button.setText(f"Empty — {action_title(current)}…" if current else "Empty")
 
     # ----- public hooks -------------------------------------------------------------------
 
+    def plugin(self, key: str, kind: type[P]) -> P:
+        """The controller an installer returned, checked to be a ``kind``; KeyError when there is none."""
+        found = self.plugins.get(key)
+        if not isinstance(found, kind):
+            raise KeyError(f"no {key} plugin of type {kind.__name__} is installed")
+        return found
+
+    @property
+    def autoclean(self) -> AutoCleanUI:
+        """The auto-clean plugin (ui/autoclean.py)."""
+        from ui.autoclean import AutoCleanUI
+
+        return self.plugin("autoclean", AutoCleanUI)
+
+    @property
+    def snapshots(self) -> SnapshotController:
+        """The snapshots plugin (ui/snapshots.py)."""
+        from ui.snapshots import SnapshotController
+
+        return self.plugin("snapshots", SnapshotController)
+
+    @property
+    def tray(self) -> Tray:
+        """The tray plugin (ui/tray.py)."""
+        from ui.tray import Tray
+
+        return self.plugin("tray", Tray)
+
+    @property
+    def widget(self) -> QMainWindow:
+        """This window as a Qt widget (WindowApi)."""
+        return self
+
     def add_view(self, key: str, title: str, widget: QWidget) -> None:
         """Add a tab; the tab shown last time is restored when its view arrives."""
-        if key in self.views:
+        self._add_tab(key, title, _Tab(widget, widget))
+
+    def add_lazy_view(self, key: str, title: str, factory: ViewFactory) -> None:
+        """Add a tab whose view ``factory`` makes the first time the tab is shown (or asked for)."""
+        page = QWidget(self.tabs)
+        QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        self._add_tab(key, title, _Tab(page, None, factory))
+
+    def view(self, key: str) -> QWidget:
+        """The view of a tab, made now when it is a lazy one not shown yet. KeyError for no such tab."""
+        tab = self._tabs[key]
+        if tab.view is None:
+            assert tab.factory is not None
+            tab.view = tab.factory()
+            tab.factory = None
+            layout = tab.page.layout()
+            assert layout is not None
+            layout.addWidget(tab.view)
+        return tab.view
+
+    def made_view(self, key: str) -> QWidget | None:
+        """The view of a tab when it exists already; never makes one."""
+        tab = self._tabs.get(key)
+        return None if tab is None else tab.view
+
+    def view_keys(self) -> list[str]:
+        """Every tab's key, in tab order."""
+        return list(self._tabs)
+
+    def _add_tab(self, key: str, title: str, tab: _Tab) -> None:
+        if key in self._tabs:
             raise ValueError(f"a view named {key!r} exists already")
-        self.views[key] = widget
-        index = self.tabs.addTab(widget, title)
-        number = len(self.views)
+        self._tabs[key] = tab
+        index = self.tabs.addTab(tab.page, title)
+        number = len(self._tabs)
         goto = QAction(f"Go to {title}", self)
         if number <= 9:
             goto.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -323,13 +354,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def show_view(self, key: str) -> None:
-        """Switch to a tab by its key."""
-        self.tabs.setCurrentWidget(self.views[key])
+        """Switch to a tab by its key (making its view if it is a lazy one)."""
+        self.tabs.setCurrentWidget(self._tabs[key].page)
+        self.view(key)
 
     def current_view(self) -> str:
         """Key of the visible tab."""
         widget = self.tabs.currentWidget()
-        return next((k for k, w in self.views.items() if w is widget), "")
+        return next((k for k, t in self._tabs.items() if t.page is widget), "")
 
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
@@ -438,18 +470,12 @@ class MainWindow(QMainWindow):
     # ----- reactions ----------------------------------------------------------------------
 
     def _confirm(self, action_id: str) -> bool:
-        disruptive = action_id == actions.ALL or (
-            actions.is_known(action_id) and actions.get(action_id).disruptive
-        )
+        decision = policy.decide(self.backend.availability(), action_id, self.backend.platform)
         key = f"confirm/{action_id}"
-        if not disruptive or not self.settings.value(key, True, type=bool):
+        if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = (
-            "Runs every available Empty action in order."
-            if action_id == actions.ALL
-            else actions.get(action_id).description
-        )
+        description = decision.description
         box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
         box.setInformativeText(
             f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
@@ -491,6 +517,7 @@ class MainWindow(QMainWindow):
         key = self.current_view()
         if key:
             self.settings.setValue("view/tab", key)
+            self.view(key)  # a lazy tab's view is made the first time it is shown
         if self.tabs.currentWidget() is self.processes_view:
             self.processes_view.refresh(force=True)
 
@@ -517,3 +544,6 @@ class MainWindow(QMainWindow):
         self.runner.wait(30000)
         self.processes_view.shutdown()
         super().closeEvent(event)
+
+
+_WINDOW_API_CHECK: type[WindowApi] = MainWindow  # mypy verifies the window against the plugins' contract

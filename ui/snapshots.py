@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app import snapshot as snap
 from app.backends.base import BackendError
-from app.processes import ProcessMemory
+from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
 from ui.offthread import run_off_ui_thread
 from ui.views.history import HistoryView
@@ -46,7 +46,7 @@ from ui.views.lists import ListsView
 from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.window_api import WindowApi
 
 FILE_FILTER = "RAMLens snapshots (*.json);;All files (*)"
 DEFAULT_MINUTES = 30
@@ -97,7 +97,7 @@ class SnapshotWindow(QMainWindow):
     """One opened snapshot, read-only: every view of the main window that a snapshot can fill."""
 
     def __init__(self, snapshot: snap.Snapshot, path: str, controller: SnapshotController):
-        super().__init__(controller.window)
+        super().__init__(controller.window.widget)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.snapshot = snapshot
@@ -199,7 +199,7 @@ class SnapshotWindow(QMainWindow):
             table.setItem(r, 0, _SortItem(str(z.node), z.node))
             table.setItem(r, 1, QTableWidgetItem(z.zone))
             table.setItem(r, 2, _SortItem(format_bytes(z.free_pages * page), z.free_pages))
-            unusable, fragmentation = snap.zone_indices(z, huge)
+            unusable, fragmentation = z.indices(huge)
             table.setItem(r, 3, _SortItem(unusable, float(unusable)))
             table.setItem(r, 4, _SortItem(fragmentation, float(fragmentation)))
             for o, count in enumerate(z.counts):
@@ -232,8 +232,8 @@ class SnapshotWindow(QMainWindow):
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, text)
-        for key, value in s.census.items():
-            form.addRow(f"Census: {key}", QLabel(format_bytes(value)))
+        for key, size in s.census.items():
+            form.addRow(f"Census: {key}", QLabel(format_bytes(size)))
         return page
 
     def _compare_with_file(self) -> None:
@@ -269,7 +269,7 @@ class CompareDialog(QDialog):
                     _SortItem("—" if value is None else format_bytes(value), -1 if value is None else value),
                 )
             self.lists_table.setItem(r, 3, _SortItem(format_bytes(c.delta, signed=True), c.delta))
-        counts = ", ".join(f"{diff.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+        counts = ", ".join(f"{diff.count(k.value)} {k.value}" for k in ProcessChangeKind)
         self.process_summary = QLabel(f"Processes: {counts}")
         self.process_table = _read_only_table(
             ["PID", "Name", "Change", "Before", "After", "Working set change"]
@@ -278,7 +278,7 @@ class CompareDialog(QDialog):
         for r, p in enumerate(diff.processes):
             self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
             self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
-            self.process_table.setItem(r, 2, QTableWidgetItem(p.change))
+            self.process_table.setItem(r, 2, QTableWidgetItem(p.change.value))
             for col, value in ((3, p.before), (4, p.after)):
                 self.process_table.setItem(
                     r,
@@ -351,8 +351,8 @@ class ComparePicker(QDialog):
 class SnapshotController(QObject):
     """The File menu's snapshot items and what they do."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: WindowApi):
+        super().__init__(window.widget)
         self.window = window
         self.open_windows: list[SnapshotWindow] = []
         self.last_error: QMessageBox | None = None
@@ -375,7 +375,7 @@ class SnapshotController(QObject):
 
     def save_to(self, path: str) -> bool:
         """Take a snapshot now (the last minutes of the window's history with it) and write it."""
-        minutes = self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float)
+        minutes = cast(float, self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float))
         try:
             taken = snap.take(
                 self.window.backend,
@@ -430,7 +430,7 @@ class SnapshotController(QObject):
         except BackendError as exc:
             self._error("Could not read memory now", str(exc))
             return None
-        dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window)
+        dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.last_compare = dialog
@@ -438,7 +438,10 @@ class SnapshotController(QObject):
 
     def _census(self) -> dict[str, int] | None:
         """The summary of the Physical pages view's last census, when one was taken (Linux, root)."""
-        census = getattr(getattr(self.window, "pages_view", None), "census", None)
+        from ui.views.pages import PagesView
+
+        view = self.window.made_view("pages")
+        census = view.census if isinstance(view, PagesView) else None
         return None if census is None else snap.census_summary(census)
 
     # ----- asking ---------------------------------------------------------------------------
@@ -450,19 +453,21 @@ class SnapshotController(QObject):
         """File › Save snapshot…."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         suggested = str(Path(self._folder()) / f"ramlens-{stamp}{snap.SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save snapshot", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window.widget, "Save snapshot", suggested, FILE_FILTER)
         if path:
             self.save_to(path)
 
     def open_dialog(self) -> None:
         """File › Open snapshot…."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open snapshot", self._folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window.widget, "Open snapshot", self._folder(), FILE_FILTER
+        )
         if path:
             self.open_path(path)
 
     def compare_dialog(self) -> None:
         """File › Compare snapshots…."""
-        picker = ComparePicker(self._folder(), self.window)
+        picker = ComparePicker(self._folder(), self.window.widget)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return
         a, b = picker.choice()
@@ -473,7 +478,9 @@ class SnapshotController(QObject):
 
     def _error(self, title: str, text: str) -> None:
         """A message box that does not block the event loop (sampling goes on behind it)."""
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window.widget
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_error = box
@@ -483,6 +490,6 @@ class SnapshotController(QObject):
             self.open_windows.remove(viewer)
 
 
-def install(window: MainWindow) -> SnapshotController:
+def install(window: WindowApi) -> SnapshotController:
     """Attach the snapshot items to the main window's File menu."""
     return SnapshotController(window)

@@ -13,15 +13,14 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app import actions
 from app.autoclean import in_use_percent
 from app.model import Sample
 from app.units import format_bytes
-from ui.runner import action_title
+from ui.window_api import WindowApi
 
 if TYPE_CHECKING:
+    from app.autoclean import Status
     from ui.autoclean import AutoCleanController
-    from ui.mainwindow import MainWindow
 
 WARN_PERCENT = 70.0
 CRITICAL_PERCENT = 90.0
@@ -80,13 +79,13 @@ def tooltip_text(sample: Sample | None) -> str:
 class Tray(QObject):
     """The tray icon and its menu, attached to the main window."""
 
-    def __init__(self, window: MainWindow, autoclean: AutoCleanController | None = None):
-        super().__init__(window)
+    def __init__(self, window: WindowApi, autoclean: AutoCleanController | None = None):
+        super().__init__(window.widget)
         self.window = window
         self.autoclean = autoclean
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.percent: float | None = None
-        self.menu = QMenu(window)
+        self.menu = QMenu(window.widget)
         self.icon = QSystemTrayIcon(self) if self.available else None
         self._build_menu()
         self.update_sample(window.sampler.latest)
@@ -95,7 +94,7 @@ class Tray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._on_activated)
             self.icon.show()
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
 
     def _build_menu(self) -> None:
         m = self.menu
@@ -103,10 +102,8 @@ class Tray(QObject):
         self.show_action.triggered.connect(self.toggle_window)
         m.addAction(self.show_action)
         m.addSeparator()
-        self.empty_menu = m.addMenu("Empty")
-        self.empty_menu.setToolTipsVisible(True)
-        self.empty_menu.aboutToShow.connect(self._fill_empty_menu)
-        self._fill_empty_menu()
+        self.empty_menu = self.window.empty_menu  # the window's own: one menu model, built once
+        m.addMenu(self.empty_menu)
         self.autoclean_action = QAction("Auto-clean", self)
         self.autoclean_action.setCheckable(True)
         self.autoclean_action.setEnabled(self.autoclean is not None)
@@ -114,13 +111,13 @@ class Tray(QObject):
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
             self.autoclean_action.toggled.connect(self.autoclean.set_enabled)
             self.autoclean.status_changed.connect(self._on_autoclean_status)
-            self._on_autoclean_status(self.autoclean.engine.status().text)
+            self._on_autoclean_status(self.autoclean.engine.status())
         m.addAction(self.autoclean_action)
         self.close_to_tray_action = QAction("Close to tray", self)
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setEnabled(self.available)
         self.close_to_tray_action.setChecked(
-            self.available and self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool)
+            self.available and bool(self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool))
         )
         self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
         if not self.available:
@@ -130,18 +127,6 @@ class Tray(QObject):
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
         m.addAction(self.quit_action)
-
-    def _fill_empty_menu(self) -> None:
-        """The catalogue as the backend offers it now, each unavailable one disabled with its reason."""
-        self.empty_menu.clear()
-        for avail in self.window.backend.availability():
-            act = self.empty_menu.addAction(action_title(avail.action_id))
-            act.setEnabled(avail.available)
-            act.setToolTip(avail.reason or actions.get(avail.action_id).description)
-            act.triggered.connect(lambda _=False, a=avail.action_id: self.window.request_action(a))
-        self.empty_menu.addSeparator()
-        everything = self.empty_menu.addAction(actions.label(actions.ALL))
-        everything.triggered.connect(lambda: self.window.request_action(actions.ALL))
 
     def update_sample(self, sample: Sample | None) -> None:
         """Repaint the icon and the tooltip from a new reading."""
@@ -153,20 +138,20 @@ class Tray(QObject):
 
     def toggle_window(self) -> None:
         """Show and raise the window, or hide it."""
-        if self.window.isVisible():
-            self.window.hide()
+        if self.window.widget.isVisible():
+            self.window.widget.hide()
         else:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
-        self.show_action.setText("Hide RAMLens" if self.window.isVisible() else "Show RAMLens")
+            self.window.widget.showNormal()
+            self.window.widget.raise_()
+            self.window.widget.activateWindow()
+        self.show_action.setText("Hide RAMLens" if self.window.widget.isVisible() else "Show RAMLens")
 
     def quit(self) -> None:
         """Quit for real, close-to-tray or not."""
         self.close_to_tray_action.setChecked(False)
         if self.icon is not None:
             self.icon.hide()
-        self.window.close()
+        self.window.widget.close()
 
     @property
     def close_to_tray(self) -> bool:
@@ -176,8 +161,8 @@ class Tray(QObject):
     def _set_close_to_tray(self, on: bool) -> None:
         self.window.settings.setValue(SETTING_CLOSE_TO_TRAY, bool(on))
 
-    def _on_autoclean_status(self, text: str) -> None:
-        self.autoclean_action.setToolTip(f"Auto-clean: {text}")
+    def _on_autoclean_status(self, status: Status) -> None:
+        self.autoclean_action.setToolTip(f"Auto-clean: {status.text}")
         if self.autoclean is not None:
             self.autoclean_action.blockSignals(True)
             self.autoclean_action.setChecked(self.autoclean.engine.settings.enabled)
@@ -193,15 +178,18 @@ class Tray(QObject):
         Only a spontaneous close (from the window manager) is turned into a hide; File › Quit and
         the tray's Quit call close() themselves and really quit.
         """
-        if watched is self.window and event.type() == QEvent.Type.Close and event.spontaneous():
+        if watched is self.window.widget and event.type() == QEvent.Type.Close and event.spontaneous():
             if self.close_to_tray:
                 event.ignore()
-                self.window.hide()
+                self.window.widget.hide()
                 self.show_action.setText("Show RAMLens")
                 return True
         return super().eventFilter(watched, event)
 
 
-def install(window: MainWindow, autoclean: AutoCleanController | None = None) -> Tray:
-    """Create the tray for ``window`` (shown only where the desktop has a tray)."""
-    return Tray(window, autoclean)
+def install(window: WindowApi) -> Tray:
+    """Create the tray for ``window`` (shown only where the desktop has a tray), with auto-clean's switch."""
+    from ui.autoclean import AutoCleanUI
+
+    autoclean = window.plugins.get("autoclean")
+    return Tray(window, autoclean.controller if isinstance(autoclean, AutoCleanUI) else None)

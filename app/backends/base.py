@@ -7,13 +7,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from app import actions
+from app import actions, policy
 from app.model import ActionResult, Detail, Sample
 
-if TYPE_CHECKING:  # the report types; importing them at run time would load a Linux backend module
-    from app.backends.linux.census import Census
-    from app.backends.linux.fragmentation import FragmentationReport
-    from app.backends.linux.pagetypeinfo import PagetypeInfo
+if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
+    from app.buddy import FragmentationReport, PagetypeInfo
+    from app.filecache import FileCacheSource
+    from app.pagecensus import Census
+    from app.physranges import PhysicalRangesSource
+    from app.processes import ProcessMemory
 
 
 class BackendError(RuntimeError):
@@ -64,6 +66,19 @@ class PageCensusSource(Protocol):
         ...
 
 
+class ProcessSource(Protocol):
+    """The memory of every process (app/processes.py's PsutilProcesses)."""
+
+    @property
+    def detailed(self) -> bool:
+        """True when a full listing adds PSS (Linux): worth reading each process's smaps for."""
+        ...
+
+    def list(self, full: bool = False) -> list[ProcessMemory]:
+        """Every readable process in PID order; ``full`` adds USS and PSS where ``detailed`` (slow)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -73,6 +88,9 @@ class Capabilities:
 
     fragmentation: FragmentationSource | None = None
     page_census: PageCensusSource | None = None
+    processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
+    file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
+    physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
 
 
 @dataclass(frozen=True)
@@ -205,16 +223,8 @@ def run_all(backend: Backend, run_one: Callable[[str], ActionResult]) -> ActionR
 
 
 def unknown_action(backend: Backend, action_id: str) -> ActionResult | None:
-    """A failed result when the id is not runnable here, else None."""
+    """A failed result when the id is not runnable here (app/policy.py decides), else None."""
     if action_id == actions.ALL:
         return None
-    for avail in backend.availability():
-        if avail.action_id == action_id:
-            if avail.available:
-                return None
-            return ActionResult(action_id, False, 0.0, None, None, avail.reason)
-    if actions.is_known(action_id):
-        return ActionResult(
-            action_id, False, 0.0, None, None, f"{action_id} is not available on {backend.platform}"
-        )
-    return ActionResult(action_id, False, 0.0, None, None, f"unknown action {action_id!r}")
+    decision = policy.decide(backend.availability(), action_id, backend.platform)
+    return None if decision.can_run else ActionResult(action_id, False, 0.0, None, None, decision.reason)

@@ -14,7 +14,13 @@ import sys
 from app import __version__
 
 # Subcommand modules, in the order `ramlens --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.status", "app.cli.snapshot", "app.cli.frag", "app.cli.pages")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.status",
+    "app.cli.snapshot",
+    "app.cli.frag",
+    "app.cli.pages",
+    "app.cli.files",
+)
 
 # Options the GUI takes; anything else without a subcommand is a usage error.
 GUI_OPTIONS = ("--screenshot", "--tab")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from app.backends.base import BackendError
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, print_json
+from app.backends.base import BackendError, NeedsPrivilege
+from app.buddy import UNHANDED_LABEL, FragmentationReport, PagetypeInfo, format_index
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 from app.units import format_bytes
 
 
@@ -31,17 +31,14 @@ def register(subparsers: Any) -> None:
 
 def cmd_frag(args: argparse.Namespace) -> int:
     """Print the fragmentation report (and the migrate-type split with --types)."""
-    if not sys.platform.startswith("linux"):
-        error("frag reads /proc/buddyinfo: Linux only")
+    source = backend_or_exit().capabilities().fragmentation
+    if source is None:
+        error("frag reads the buddy allocator's free blocks, which this system does not expose (Linux only)")
         return EXIT_USAGE
-    from app.backends.linux.census import NeedsRoot
-    from app.backends.linux.fragmentation import read_fragmentation
-    from app.backends.linux.pagetypeinfo import read_pagetypeinfo
-
     try:
-        report = read_fragmentation()
-        types = read_pagetypeinfo() if args.types else None
-    except NeedsRoot as exc:
+        report = source.read()
+        types = source.read_migrate_types() if args.types else None
+    except NeedsPrivilege as exc:
         error(f"{exc} (run `sudo ramlens frag --types`, or leave out --types)")
         return EXIT_USAGE
     except BackendError as exc:
@@ -59,9 +56,7 @@ def cmd_frag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_report(report: Any) -> None:
-    from app.backends.linux.fragmentation import UNHANDED_LABEL, format_index
-
+def _print_report(report: FragmentationReport) -> None:
     page = report.page_size
     threshold = "unknown" if report.extfrag_threshold is None else format_index(report.extfrag_threshold)
     print(
@@ -93,7 +88,7 @@ def _print_report(report: Any) -> None:
     print(" -1.000 = an allocation of that order would succeed now)")
 
 
-def _print_types(types: Any, page: int) -> None:
+def _print_types(types: PagetypeInfo, page: int) -> None:
     width = max(len(r.counts) for r in types.free)
     print()
     print(f"Free blocks by migrate type (pageblock order {types.pageblock_order}; '>' = at least):")
@@ -111,7 +106,7 @@ def _print_types(types: Any, page: int) -> None:
         print(f"  {f'{b.node}/{b.zone}':<14} " + ", ".join(f"{t} {n}" for t, n in b.blocks))
 
 
-def _types_json(types: Any) -> dict[str, Any]:
+def _types_json(types: PagetypeInfo) -> dict[str, Any]:
     return {
         "pageblock_order": types.pageblock_order,
         "pages_per_block": types.pages_per_block,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.backends.base import BackendError
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, print_json
+from app.backends.base import Backend, BackendError, NeedsPrivilege
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+
+if TYPE_CHECKING:  # numpy is loaded only when a census is taken
+    from app.pagecensus import Census
 from app.units import format_bytes, format_percent
 
 
@@ -31,37 +33,72 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--map-counts", action="store_true", help="also read /proc/kpagecount: mapped and shared frames"
     )
+    parser.add_argument(
+        "--use-counts", action="store_true", help="also the Use Counts matrix: pages by use × memory list"
+    )
+    parser.add_argument(
+        "--ranges",
+        action="store_true",
+        help="only the physical ranges: RAM (/proc/iomem, root), memory blocks, zones (no census)",
+    )
     parser.set_defaults(func=cmd_pages)
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
     """Take the census and print it."""
-    if not sys.platform.startswith("linux"):
-        error("pages reads /proc/kpageflags: Linux only")
-        return EXIT_USAGE
     if args.combinations < 0:
         error("--combinations must be 0 or more")
         return EXIT_USAGE
-    from app.backends.linux.census import NeedsRoot, take_census
-
+    backend = backend_or_exit()
+    if args.ranges:
+        return _ranges(backend, args.json)
+    source = backend.capabilities().page_census
+    if source is None:
+        error("pages classifies every physical page frame, which this system does not expose (Linux only)")
+        return EXIT_USAGE
     try:
-        census = take_census(map_counts=args.map_counts)
-    except NeedsRoot as exc:
+        census = source.take(map_counts=args.map_counts)
+    except NeedsPrivilege as exc:
         error(f"{exc} (run `sudo ramlens pages`)")
         return EXIT_USAGE
     except BackendError as exc:
         error(str(exc))
         return EXIT_FAILED
+    counts = census.use_counts
+    if args.use_counts and counts is None:
+        error("this system's census has no Use Counts matrix")
+        return EXIT_USAGE
     if args.json:
-        print_json(census.to_json(args.combinations))
+        doc = census.to_json(args.combinations)
+        if counts is not None and args.use_counts:
+            doc["use_counts"] = counts.to_json()
+        print_json(doc)
     else:
         _print(census, args.combinations)
+        if counts is not None and args.use_counts:
+            from app.cli.physical import print_use_counts
+
+            print()
+            print_use_counts(counts)
     return EXIT_OK
 
 
-def _print(census: Any, combinations: int) -> None:
-    from app.backends.linux.census import flag_names
+def _ranges(backend: Backend, as_json: bool) -> int:
+    from app.cli.physical import print_ranges
 
+    source = backend.capabilities().physical_ranges
+    if source is None:
+        error("this backend cannot read the physical memory ranges")
+        return EXIT_USAGE
+    ranges = source.read()
+    if as_json:
+        print_json(ranges.to_json())
+    else:
+        print_ranges(ranges)
+    return EXIT_OK
+
+
+def _print(census: Census, combinations: int) -> None:
     page = census.page_size
     total = census.frames * page
     print(f"{census.frames} page frames ({format_bytes(total)}) of {format_bytes(page)}")
@@ -86,7 +123,8 @@ def _print(census: Any, combinations: int) -> None:
         print()
         print(f"{'pages':>10} {'size':>11}  {'flags':<18}  names")
         for flags, pages in census.top_combinations(combinations):
-            print(f"{pages:>10} {format_bytes(pages * page):>11}  0x{flags:016x}  {flag_names(flags)}")
+            names = census.describe_flags(flags)
+            print(f"{pages:>10} {format_bytes(pages * page):>11}  0x{flags:016x}  {names}")
         hidden = len(census.combinations) - combinations
         if hidden > 0:
             print(f"… and {hidden} rarer combinations (--combinations N to see more)")

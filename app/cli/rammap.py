@@ -3,15 +3,15 @@
 RAMMap's switches: -Ew working sets, -Es system working set, -Em modified list, -Et standby
 list, -E0 priority-0 standby. Combined switches run in the catalogue's canonical order
 (trim before flush before purge), whatever order they were typed in. Like RAMMap they do not
-ask first: a script runs them. Everything is checked before anything runs: an unknown switch
-or one this system cannot run → exit 2 and nothing happens.
+ask first (app/policy.py's one exception): a script runs them. Everything is checked before
+anything runs: an unknown switch or one this system cannot run → exit 2 and nothing happens.
 """
 
 from __future__ import annotations
 
 import sys
 
-from app import actions
+from app import actions, policy
 from app.backends.base import Backend
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 from app.cli.status import format_result
@@ -46,19 +46,19 @@ def parse(argv: list[str]) -> tuple[tuple[str, ...], bool]:
 
 
 def unavailable(backend: Backend, chosen: tuple[str, ...]) -> list[str]:
-    """Sentences for each chosen action this system cannot run now (empty when all can)."""
-    avail = {a.action_id: a for a in backend.availability()}
+    """Why each chosen action cannot run now (app/policy.py decides); empty when all can."""
+    availability = backend.availability()
     out = []
     for action_id in chosen:
         entry = actions.get(action_id)
-        found = avail.get(action_id)
-        if found is None:
+        decision = policy.decide(availability, action_id, backend.platform)
+        if not decision.exists:
             out.append(
                 f"{entry.rammap_switch} ({entry.label}) does not exist on {backend.platform}: "
-                f"it is a {' and '.join(sorted(entry.platforms)).title()} feature"
+                f"it is a {policy.feature(entry)}"
             )
-        elif not found.available:
-            out.append(f"{entry.rammap_switch} ({entry.label}) is unavailable: {found.reason}")
+        elif not decision.can_run:
+            out.append(f"{entry.rammap_switch} ({entry.label}) is unavailable: {decision.reason}")
     return out
 
 

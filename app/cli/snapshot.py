@@ -12,6 +12,7 @@ from app import snapshot as snap
 from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.history import History
+from app.processes import ProcessChangeKind
 from app.terminal import printable
 from app.units import format_bytes, format_percent
 
@@ -148,7 +149,7 @@ def describe(s: snap.Snapshot, name: str) -> list[str]:
         huge = format_bytes(m.page_size << s.huge_order, digits=0)
         lines += ["", f"  free blocks per zone, and the kernel's indices for a {huge} allocation:"]
         for z in s.fragmentation:
-            unusable, fragmentation = snap.zone_indices(z, s.huge_order)
+            unusable, fragmentation = z.indices(s.huge_order)
             free = format_bytes(z.free_pages * m.page_size)
             where = f"node {z.node} {z.zone}"
             lines.append(
@@ -189,11 +190,13 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
         before = "—" if c.before is None else format_bytes(c.before)
         after = "—" if c.after is None else format_bytes(c.after)
         lines.append(f"  {c.label:<22}{before:>12}{after:>12}{format_bytes(c.delta, signed=True):>12}")
-    counts = ", ".join(f"{d.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+    counts = ", ".join(f"{d.count(k)} {k.value}" for k in ProcessChangeKind)
     lines += ["", f"  Processes: {counts}"]
     shown = d.processes if top is None else d.processes[:top]
     for p in shown:
-        lines.append(f"  {p.pid:>8}  {p.name[:28]:<28}{p.change:<10}{format_bytes(p.delta, signed=True):>12}")
+        lines.append(
+            f"  {p.pid:>8}  {p.name[:28]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
+        )
     if len(shown) < len(d.processes):
         lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
     return lines

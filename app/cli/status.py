@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from app import actions
+from app import actions, policy
 from app.backends import Backend, BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 from app.csvlog import HistoryCsv
@@ -184,31 +184,24 @@ def cmd_empty(args: argparse.Namespace) -> int:
     """Run one action: 0 done, 1 refused or failed (or declined), 2 unknown/unavailable/bad usage."""
     action_id = args.action
     backend = backend_or_exit()
-    avail = {a.action_id: a for a in backend.availability()}
-    if action_id == actions.ALL:
-        runnable = [a for a in avail.values() if a.available]
-        if not runnable:
-            reasons = "; ".join(f"{a.action_id}: {a.reason}" for a in avail.values())
-            error(f"no action can run here — {reasons}")
-            return EXIT_USAGE
-        disruptive = any(actions.get(a.action_id).disruptive for a in runnable)
-    elif action_id not in avail:
-        known = ", ".join([*avail, actions.ALL])
-        if actions.is_known(action_id):
-            error(f"{actions.label(action_id)} does not exist on {backend.platform}; choose one of: {known}")
+    availability = backend.availability()
+    decision = policy.decide(availability, action_id, backend.platform)
+    if not decision.can_run:
+        if decision.exists:
+            error(
+                decision.reason
+                if action_id == actions.ALL
+                else f"{decision.label} is not available: {decision.reason}"
+            )
         else:
-            error(f"unknown action {action_id!r}; choose one of: {known}")
+            known = ", ".join([*(a.action_id for a in availability), actions.ALL])
+            error(f"{decision.reason}; choose one of: {known}")
         return EXIT_USAGE
-    elif not avail[action_id].available:
-        error(f"{actions.label(action_id)} is not available: {avail[action_id].reason}")
-        return EXIT_USAGE
-    else:
-        disruptive = actions.get(action_id).disruptive
-    if disruptive and not args.yes:
-        answer = _confirm(action_id)
+    if decision.confirm and not args.yes:
+        answer = _confirm(decision)
         if answer is None:
             error(
-                f"{actions.label(action_id)} is disruptive and there is no terminal to ask: "
+                f"{decision.label} is disruptive and there is no terminal to ask: "
                 f"pass --yes to run it (ramlens empty {action_id} --yes)"
             )
             return EXIT_USAGE
@@ -227,13 +220,11 @@ def cmd_empty(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
-def _confirm(action_id: str) -> bool | None:
+def _confirm(decision: policy.Decision) -> bool | None:
     """Ask y/N on the terminal; None when stdin is not a terminal."""
     if not sys.stdin.isatty():
         return None
-    what = actions.label(action_id)
-    if action_id != actions.ALL:
-        what += f" — {actions.get(action_id).description}"
+    what = f"{decision.label} — {decision.description}"
     try:
         reply = input(f"{what}\nRun it? [y/N] ")
     except EOFError:

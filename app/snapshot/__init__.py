@@ -5,11 +5,11 @@ The package has one module per job: :mod:`.schema` (the document and its strict 
 (taking one now through the backend's capabilities). Callers use the names re-exported here.
 """
 
+from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.snapshot.capture import capture, census_summary, live_fragmentation, processes_from_rows, take
 from app.snapshot.diff import ProcessChange, SnapshotDiff, diff
 from app.snapshot.fileio import display_name, load, loads, save
 from app.snapshot.schema import (
-    DEFAULT_HUGE_ORDER,
     KIND,
     MAX_FILE_BYTES,
     SCHEMA,
@@ -19,8 +19,6 @@ from app.snapshot.schema import (
     ProcessEntry,
     Snapshot,
     SnapshotError,
-    ZoneFree,
-    zone_indices,
 )
 
 __all__ = [
@@ -47,5 +45,4 @@ __all__ = [
     "processes_from_rows",
     "save",
     "take",
-    "zone_indices",
 ]

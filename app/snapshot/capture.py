@@ -6,18 +6,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from app.backends.base import Backend, BackendError
+from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.history import History
 from app.jsonread import MAX_TEXT, is_int, is_number
 from app.model import Sample
 from app.snapshot.schema import (
-    DEFAULT_HUGE_ORDER,
     MAX_PROCESSES,
     MAX_ZONES,
     HistoryBlock,
     MachineInfo,
     ProcessEntry,
     Snapshot,
-    ZoneFree,
 )
 
 
@@ -79,7 +78,7 @@ class _CensusReport(Protocol):
 
 def census_summary(census: _CensusReport) -> dict[str, int]:
     """Bytes per page class, every class, of a census a page-census capability took."""
-    from app.backends.linux.census import CLASSES  # only reached with a census, i.e. where one exists
+    from app.pagecensus import CLASSES
 
     return {c.key: int(census.bytes_of(c.key)) for c in CLASSES}
 

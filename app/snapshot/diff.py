@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.model import ListChange, list_changes
+from app.processes import ProcessChangeKind
 from app.snapshot.schema import SCHEMA, Snapshot
 
 
@@ -15,7 +16,7 @@ class ProcessChange:
 
     pid: int
     name: str
-    change: str  # "appeared" | "exited" | "grew" | "shrank"
+    change: ProcessChangeKind
     before: int | None
     after: int | None
 
@@ -29,7 +30,7 @@ class ProcessChange:
         return {
             "pid": self.pid,
             "name": self.name,
-            "change": self.change,
+            "change": self.change.value,
             "before": self.before,
             "after": self.after,
             "delta": self.delta,
@@ -50,8 +51,8 @@ class SnapshotDiff:
     processes: tuple[ProcessChange, ...]  # biggest change first
     same_machine: bool
 
-    def count(self, change: str) -> int:
-        """How many processes had this change ("appeared", "exited", "grew", "shrank")."""
+    def count(self, change: ProcessChangeKind | str) -> int:
+        """How many processes had this change (a kind, or its word: "appeared", "exited"…)."""
         return sum(1 for p in self.processes if p.change == change)
 
     def to_json(self) -> dict[str, Any]:
@@ -69,7 +70,7 @@ class SnapshotDiff:
                 for c in self.lists
             ],
             "processes": [p.to_json() for p in self.processes],
-            "counts": {k: self.count(k) for k in ("appeared", "exited", "grew", "shrank")},
+            "counts": {k.value: self.count(k) for k in ProcessChangeKind},
         }
 
 
@@ -85,12 +86,12 @@ def diff(a: Snapshot, b: Snapshot, min_change: int = 0) -> SnapshotDiff:
     for ident, p in before.items():
         q = after.get(ident)
         if q is None:
-            changes.append(ProcessChange(p.pid, p.name, "exited", p.working_set, None))
+            changes.append(ProcessChange(p.pid, p.name, ProcessChangeKind.EXITED, p.working_set, None))
         elif abs(q.working_set - p.working_set) > min_change:
-            kind = "grew" if q.working_set > p.working_set else "shrank"
+            kind = ProcessChangeKind.GREW if q.working_set > p.working_set else ProcessChangeKind.SHRANK
             changes.append(ProcessChange(p.pid, p.name, kind, p.working_set, q.working_set))
     changes += [
-        ProcessChange(q.pid, q.name, "appeared", None, q.working_set)
+        ProcessChange(q.pid, q.name, ProcessChangeKind.APPEARED, None, q.working_set)
         for ident, q in after.items()
         if ident not in before
     ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app import __version__
-from app.backends.linux.buddyinfo import ZoneFree as ZoneFree  # re-exported: the one import of this type
+from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
@@ -37,7 +37,6 @@ MAX_HISTORY_LISTS = 16  # history columns: a platform has at most 7 lists
 MAX_ZONES = 256
 MAX_ORDERS = 32
 MAX_CENSUS = 64
-DEFAULT_HUGE_ORDER = 9  # x86_64's 2 MiB huge page of 4 KiB pages, when the kernel does not say
 
 
 class SnapshotError(ValueError):
@@ -245,16 +244,6 @@ def zone_from_json(data: Any) -> ZoneFree:
         node=_STRICT.whole(obj, "node", "zone", 0, 4096),
         zone=_STRICT.text(obj, "zone", "zone"),
         counts=tuple(raw),
-    )
-
-
-def zone_indices(zone: ZoneFree, order: int) -> tuple[str, str]:
-    """The kernel's unusable-free and fragmentation indices for 2**order pages, printed as it does."""
-    from app.backends.linux.fragmentation import format_index, fragmentation_index, unusable_free_index
-
-    return (
-        format_index(unusable_free_index(zone.counts, order)),
-        format_index(fragmentation_index(zone.counts, order)),
     )
 
 

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.backends.base import BackendError
+from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux import fragmentation as fr
+from app.backends.linux.capabilities import ProcFragmentation
 from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
+from app.buddy import PagetypeInfo
+from tests.fake_backend import FakeBackend
 from tests.ui.helpers import run_screenshot_mode
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
@@ -21,19 +24,36 @@ as_root = pytest.mark.skipif(
 )
 
 
-def capture_reader(name: str):  # type: ignore[no-untyped-def]
-    def read(baseline):  # type: ignore[no-untyped-def]
-        return fr.read_fragmentation(FIXTURES / name, FIXTURES / "no-sys", baseline=baseline, page_size=4096)
+def captured(name: str) -> ProcFragmentation:
+    """The Linux fragmentation source over a captured /proc tree."""
+    return ProcFragmentation(FIXTURES / name, FIXTURES / "no-sys", 4096)
 
-    return read
+
+class TypesSource(ProcFragmentation):
+    """A captured tree whose migrate-type split comes from ``types`` (counting the calls)."""
+
+    def __init__(self, name: str, types):  # type: ignore[no-untyped-def]
+        super().__init__(FIXTURES / name, FIXTURES / "no-sys", 4096)
+        object.__setattr__(self, "types", types)
+
+    def read_migrate_types(self) -> PagetypeInfo:
+        return self.types()  # type: ignore[attr-defined,no-any-return]
+
+
+class BrokenSource(ProcFragmentation):
+    def read(self, baseline=None):  # type: ignore[no-untyped-def]
+        raise BackendError("/proc/buddyinfo cannot be read: Input/output error")
 
 
 @linux
 def test_tab_is_registered_and_shows_the_live_machine(make_window, qtbot, artifacts):
-    window = make_window()
-    assert "fragmentation" in window.views
-    view = window.views["fragmentation"]
+    from app.backends.linux import LinuxBackend
+
+    window = make_window(FakeBackend(capabilities=LinuxBackend().capabilities()))
+    assert "fragmentation" in window.view_keys()
+    assert window.made_view("fragmentation") is None  # made the first time it is shown
     window.show_view("fragmentation")
+    view = window.view("fragmentation")
     qtbot.waitUntil(lambda: view.heat.columnCount() > 0)
     assert view.report is not None
     assert "not yet handed to the buddy allocator" in view.summary.text()
@@ -53,7 +73,7 @@ def test_capture_values_in_the_tables(make_window, qtbot):
     from ui.views.fragmentation import FragmentationView
 
     window = make_window()
-    view = FragmentationView(window, reader=capture_reader("busy-cache"))
+    view = FragmentationView(window, captured("busy-cache"))
     qtbot.addWidget(view)
     view.show()
     view.zone_combo.setCurrentText("Node 0 Normal")
@@ -70,10 +90,7 @@ def test_capture_values_in_the_tables(make_window, qtbot):
 def test_read_error_is_shown_not_swallowed(make_window, qtbot):
     from ui.views.fragmentation import FragmentationView
 
-    def broken(_baseline):  # type: ignore[no-untyped-def]
-        raise BackendError("/proc/buddyinfo cannot be read: Input/output error")
-
-    view = FragmentationView(make_window(), reader=broken)
+    view = FragmentationView(make_window(), BrokenSource(FIXTURES / "busy-cache", FIXTURES / "no-sys", 4096))
     qtbot.addWidget(view)
     view.show()
     assert view.error.isVisible() and "Input/output error" in view.error.text()
@@ -89,7 +106,7 @@ def test_migrate_types_on_demand(make_window, qtbot):
         calls.append(1)
         return parse_pagetypeinfo(text.replace("  752 \n", ">100000 \n", 1))
 
-    view = FragmentationView(make_window(), reader=capture_reader("busy-cache"), types_reader=types)
+    view = FragmentationView(make_window(), TypesSource("busy-cache", types))
     qtbot.addWidget(view)
     view.show()
     for _ in range(3):
@@ -106,13 +123,12 @@ def test_migrate_types_on_demand(make_window, qtbot):
 
 
 def test_migrate_types_not_root_message(make_window, qtbot):
-    from app.backends.linux.census import NeedsRoot
     from ui.views.fragmentation import FragmentationView
 
     def refused():  # type: ignore[no-untyped-def]
-        raise NeedsRoot("needs root: /proc/pagetypeinfo is readable only by root")
+        raise NeedsPrivilege("needs root: /proc/pagetypeinfo is readable only by root")
 
-    view = FragmentationView(make_window(), reader=capture_reader("busy-cache"), types_reader=refused)
+    view = FragmentationView(make_window(), TypesSource("busy-cache", refused))
     qtbot.addWidget(view)
     view.load_types()
     assert view.types_status.text() == "needs root: /proc/pagetypeinfo is readable only by root"
@@ -130,7 +146,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     window.show()
     qtbot.waitExposed(window)
     window.show_view("fragmentation")
-    view = window.views["fragmentation"]
+    view = window.view("fragmentation")
     qtbot.waitUntil(lambda: view.report is not None)
     for _ in range(4):
         window.sampler.sample_now()

@@ -79,7 +79,13 @@ def test_menu_contents(make_window, artifacts) -> None:
     backend = FakeBackend(unavailable={"compact": "no /proc/sys/vm/compact_memory on this kernel"})
     window = make_window(backend)
     texts = [a.text() for a in window.tray.menu.actions() if not a.isSeparator()]
-    assert texts == ["Hide RAMLens", "Empty", "Auto-clean", "Close to tray", "Quit"]
+    assert texts == [
+        "Hide RAMLens",
+        "&Empty",
+        "Auto-clean",
+        "Close to tray",
+        "Quit",
+    ]  # the window's Empty menu
     empty = window.tray.empty_menu
     items = {a.text(): a for a in empty.actions() if not a.isSeparator()}
     linux = [a.label for a in actions.for_platform("linux")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -11,6 +13,8 @@ from tests.fake_backend import GIB, FakeBackend
 from ui.colors import LIST_COLORS, list_color
 from ui.views.history import HistoryView, _bucket_mean
 from ui.views.lists import COL_NAME, COL_PAGES, COL_REPURPOSED, COL_SHARE, COL_SIZE, ListsView
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
 
 
 def _top_level(view: ListsView) -> dict[str, object]:
@@ -49,6 +53,41 @@ def test_lists_view_shows_sizes_shares_and_exact_bytes(qtbot):
         for i in range(view.details.topLevelItemCount())
     }
     assert details["commit_bytes"].text(1) == "7.0 GiB"
+
+
+def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
+    from dataclasses import replace
+
+    from app.model import DetailUnit
+
+    sample = replace(
+        FakeBackend().sample(),
+        details={"Cached": 3 * GIB, "nr_free_pages": 1000, "HugePages_Total": 4, "pgfault_bytes": 5},
+        units={
+            "Cached": DetailUnit.BYTES,
+            "nr_free_pages": DetailUnit.PAGES,
+            "HugePages_Total": DetailUnit.COUNT,
+        },
+    )
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.update_sample(sample)
+    shown = {
+        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
+        for i in range(view.details.topLevelItemCount())
+    }
+    assert shown["Cached"].text(1) == "3.0 GiB"
+    assert shown["nr_free_pages"].text(1) == "1,000 pages"
+    assert shown["nr_free_pages"].toolTip(1) == "3.9 MiB"  # 1000 pages of 4 KiB
+    assert shown["HugePages_Total"].text(1) == "4"
+    assert shown["pgfault_bytes"].text(1) == "5"  # undeclared: a plain number, whatever its name says
+
+
+def test_linux_backend_declares_every_detail_unit():
+    from app.backends.linux import LinuxBackend
+
+    sample = LinuxBackend(proc=FIXTURES / "busy-cache").sample()
+    assert set(sample.details) <= set(sample.units)
 
 
 def test_lists_view_updates_in_place_and_keeps_folding(qtbot):

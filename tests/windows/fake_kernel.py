@@ -2,10 +2,11 @@
 
 Every DLL function is a Python function wrapped by ``seam.from_functions`` in a ctypes function
 pointer with the real signature, so the backend's calls go through ctypes' argument conversion,
-``byref`` and the caller's own buffers. The fake keeps page counts per list, writes them into those
-buffers as raw bytes packed with the reference's x64 layout (not with the backend's ctypes
-structures, so a layout mistake in the backend shows up as wrong numbers), checks every length,
-moves pages between lists as each command does on Windows, and refuses what Windows refuses.
+``byref`` and the caller's own buffers. The fake keeps page counts per list and writes them into
+those buffers as raw bytes packed from the independent table in ``tests/windows/published.py``
+(never from the backend's ctypes structures), so a layout mistake in the backend shows up as
+wrong numbers. Each simulated behaviour names its source next to it; where no source says what
+Windows does, the comment says "assumed" and docs/windows.md lists it as unverified.
 """
 
 from __future__ import annotations
@@ -14,25 +15,30 @@ import ctypes
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from app.backends.windows import seam as seam_module
+from tests.windows.published import LAYOUTS, NTSTATUS, PRIVILEGES, STORE
 
-WIN7 = (6, 1, 7601)
-WIN8 = (6, 2, 9200)
 WIN81 = (6, 3, 9600)
 WIN10 = (10, 0, 19045)
 WIN11 = (10, 0, 22631)
+SERVER_2022 = (10, 0, 20348)
 
-# NTSTATUS, as the unsigned values of the reference.
-STATUS_SUCCESS = 0
-STATUS_INVALID_INFO_CLASS = 0xC0000003
-STATUS_INFO_LENGTH_MISMATCH = 0xC0000004
-STATUS_INVALID_PARAMETER = 0xC000000D
-STATUS_ACCESS_DENIED = 0xC0000022
-STATUS_PRIVILEGE_NOT_HELD = 0xC0000061
-STATUS_NOT_SUPPORTED = 0xC00000BB
+STATUS_SUCCESS = NTSTATUS["STATUS_SUCCESS"]
+STATUS_NOT_ALL_ASSIGNED = NTSTATUS["STATUS_NOT_ALL_ASSIGNED"]
+STATUS_INVALID_INFO_CLASS = NTSTATUS["STATUS_INVALID_INFO_CLASS"]
+STATUS_INFO_LENGTH_MISMATCH = NTSTATUS["STATUS_INFO_LENGTH_MISMATCH"]
+STATUS_INVALID_PARAMETER = NTSTATUS["STATUS_INVALID_PARAMETER"]
+STATUS_ACCESS_DENIED = NTSTATUS["STATUS_ACCESS_DENIED"]
+STATUS_PRIVILEGE_NOT_HELD = NTSTATUS["STATUS_PRIVILEGE_NOT_HELD"]
+STATUS_NOT_SUPPORTED = NTSTATUS["STATUS_NOT_SUPPORTED"]
 STATUS_INTERNAL_ERROR = 0xC00000E5
+
+QUOTA = PRIVILEGES["SE_INCREASE_QUOTA_PRIVILEGE"][0]
+PROFILE = PRIVILEGES["SE_PROF_SINGLE_PROCESS_PRIVILEGE"][0]
+DEBUG = PRIVILEGES["SE_DEBUG_PRIVILEGE"][0]
 
 PDH_CSTATUS_NO_COUNTER = 0xC0000BB9
 PDH_INVALID_HANDLE = 0xC0000BBC
@@ -46,6 +52,7 @@ ERROR_INVALID_HANDLE = 6
 ERROR_NO_MORE_FILES = 18
 ERROR_WRITE_PROTECT = 19
 ERROR_NOT_READY = 21
+ERROR_BAD_LENGTH = 24
 ERROR_INVALID_PARAMETER = 87
 ERROR_FILENAME_EXCED_RANGE = 206
 ERROR_CANCELLED = 1223
@@ -53,16 +60,14 @@ ERROR_CANCELLED = 1223
 SIZE_MAX = 2**64 - 1
 PROCESS_SET_QUOTA = 0x0100
 GENERIC_WRITE = 0x40000000
+CURRENT_PROCESS = 2**64 - 1  # GetCurrentProcess: "a pseudo handle … currently (HANDLE)-1" (MS docs)
+SEE_MASK_NOCLOSEPROCESS = 0x40
+SEE_MASK_NOASYNC = 0x100
+IMAGE_FILE_MACHINE_I386 = 0x014C
+IMAGE_FILE_MACHINE_AMD64 = 0x8664
 
-# x64 layouts from reference/windows-nt.md and the Windows SDK headers.
-MEMORY_LIST_X64 = "<22Q"  # 176 bytes
-MEMORY_LIST_WIN7 = "<21Q"  # 168: no ModifiedPageCountPageFile
-FILE_CACHE_X64 = "<QQI4xQQQQII"  # 64 bytes
-COMBINE_X64 = "<QQI4x"  # 24 bytes
-OSVERSIONINFOW = "<5I"  # then WCHAR[128]: 276 bytes in all
-SYSTEM_INFO_X64 = "<HHIQQQIIIHH"  # 48 bytes
-MEMORYSTATUSEX = "<II7Q"  # 64 bytes
-PDH_VALUE_LARGE = "<I4xq"  # 16 bytes
+SYSTEM_INFO_X64 = "<HHIQQQIIIHH"  # 48 bytes (MS sdk-api sysinfoapi/ns-sysinfoapi-system_info.md)
+PDH_VALUE_LARGE = "<I4xq"  # 16 bytes: CStatus, then the union (LONGLONG at 8)
 
 ENGLISH_COUNTERS = (
     r"\Memory\Available Bytes",
@@ -72,7 +77,37 @@ ENGLISH_COUNTERS = (
     r"\Memory\Standby Cache Normal Priority Bytes",
     r"\Memory\Standby Cache Core Bytes",
     r"\Memory\Cache Bytes",
+    r"\Memory\System Cache Resident Bytes",
+    r"\Memory\Long-Term Average Standby Cache Lifetime (s)",
 )
+LIFETIME_COUNTER = r"\Memory\Long-Term Average Standby Cache Lifetime (s)"
+
+_PACK = {1: "<B", 2: "<H", 4: "<I", 8: "<Q"}
+
+
+def pack(layout: str, values: dict[str, Any]) -> bytes:
+    """A structure's x64 bytes from the published table; fields not given are zero."""
+    spec = LAYOUTS[layout]
+    data = bytearray(spec.x64_size)
+    for name, offset, width in spec.x64_format():
+        value = values.get(name, 0)
+        if width in _PACK:
+            struct.pack_into(_PACK[width], data, offset, value)
+        elif isinstance(value, (bytes, bytearray)):
+            data[offset : offset + len(value)] = value
+        else:  # an array of 8-byte counts
+            struct.pack_into(f"<{width // 8}Q", data, offset, *(value or [0] * (width // 8)))
+    return bytes(data)
+
+
+def unpack(layout: str, data: bytes) -> dict[str, int]:
+    """A structure's scalar fields from x64 bytes, by the published table."""
+    spec = LAYOUTS[layout]
+    return {
+        name: struct.unpack_from(_PACK[width], data, offset)[0]
+        for name, offset, width in spec.x64_format()
+        if width in _PACK and offset + width <= len(data)
+    }
 
 
 def signed(status: int) -> int:
@@ -121,13 +156,29 @@ class FakeVolume:
 
 
 @dataclass
+class FakePageFile:
+    """One page file as class 18 lists it, in pages."""
+
+    name: str
+    total: int
+    in_use: int
+    peak: int
+
+
+@dataclass
 class FakeWindows:
     """The simulated machine: version, token, page counts, processes, volumes, counters."""
 
     version: tuple[int, int, int] = WIN11
-    admin: bool = True
+    product_type: int = 1  # VER_NT_WORKSTATION
+    admin: bool = True  # the token is elevated (TokenElevation)
     page_size: int = 4096
     held: set[int] | None = None  # privileges the token holds; default: all three when admin
+    # How a refused RtlAdjustPrivilege answers: PRIVILEGE_NOT_HELD, or the success code
+    # STATUS_NOT_ALL_ASSIGNED that NtAdjustPrivilegesToken returns when the token lacks the
+    # privilege (SI phlib/nativetoken.c:1710-1726 checks for exactly that after the call; MS
+    # AdjustTokenPrivileges: succeeds with ERROR_NOT_ALL_ASSIGNED).
+    adjust_refusal: int = STATUS_PRIVILEGE_NOT_HELD
     zeroed: int = 40_000
     free: int = 10_000
     standby: list[int] = field(default_factory=lambda: [1000, 2000, 3000, 4000, 50_000, 60_000, 7000, 8000])
@@ -140,24 +191,44 @@ class FakeWindows:
     file_cache_peak: int = 90_000
     combinable: int = 1_500
     kernel: int = 200_000
+    paged_pool: int = 60_000  # part of ``kernel``
+    nonpaged_pool: int = 20_000  # part of ``kernel``
+    store: int = 9_000  # the compression store's working set, in pages (in use)
+    store_data: int = 27_000  # pages of data the store holds, uncompressed
+    compression: bool = True  # memory compression on (Get-MMAgent): the store exists
     commit_charge: int = 600_000
     commit_limit: int = 1_200_000
+    commit_peak: int = 700_000
+    job_commit_limit: int | None = None  # the process runs in a job with this commit limit
+    pagefiles: list[FakePageFile] = field(
+        default_factory=lambda: [FakePageFile(r"\??\C:\pagefile.sys", 262_144, 30_000, 50_000)]
+    )
+    standby_lifetime: int | None = 5400  # seconds; None: the counter does not exist
+    # Class 80's answer length when a Windows version writes more (a later, longer structure) or
+    # less (Windows 7 stopped before ModifiedPageCountPageFile) than the published 176 bytes.
+    memory_list_size: int = LAYOUTS["SYSTEM_MEMORY_LIST_INFORMATION"].x64_size
+    always_longer: bool = False  # a broken kernel that always asks for more (bounds the retries)
+    wow64: bool = False  # a 32-bit process on 64-bit Windows
+    has_wow64_process2: bool = True  # Windows 10 1511 and later
     processes: dict[int, FakeProcess] = field(default_factory=dict)
     volumes: list[FakeVolume] = field(default_factory=list)
     refuse: dict[tuple[str, int], int] = field(default_factory=dict)  # (query|set, class) -> NTSTATUS
     pdh_missing: set[str] = field(default_factory=set)
     pdh_open_status: int = 0
     shell_answer: str = "yes"  # yes | cancel
+    # What an elevated child command does: (exit code, output) from its arguments.
+    child: Callable[[list[str]], tuple[int, str]] = lambda argv: (0, f"ran {' '.join(argv)}\n")
     enabled: set[int] = field(default_factory=set)
     calls: list[tuple[Any, ...]] = field(default_factory=list)
     errors: list[BaseException] = field(default_factory=list)
-    launched: list[tuple[str | None, ...]] = field(default_factory=list)
+    launched: list[dict[str, Any]] = field(default_factory=list)
     registry_flushes: int = 0
+    com_initialised: bool = False
     last_error: int = 0
 
     def __post_init__(self) -> None:
         if self.held is None:
-            self.held = {5, 13, 20} if self.admin else set()
+            self.held = {QUOTA, PROFILE, DEBUG} if self.admin else set()
         if not self.processes:
             self.processes = {
                 100: FakeProcess(clean=9000, dirty=3000),
@@ -173,14 +244,15 @@ class FakeWindows:
             ]
         self._handles: dict[int, tuple[Any, ...]] = {}
         self._next_handle = 0x100
+        self.store_pid = 2468
 
     # -- the state -----------------------------------------------------------------------------
 
     @property
     def active(self) -> int:
-        """Pages in use: the kernel, working sets, the file cache and pages waiting to be combined."""
+        """Pages in use: the kernel, working sets, the file cache, the store, pages to be combined."""
         working_sets = sum(p.clean + p.dirty for p in self.processes.values())
-        return self.kernel + working_sets + self.file_cache + self.combinable
+        return self.kernel + working_sets + self.file_cache + self.combinable + self.store
 
     @property
     def total(self) -> int:
@@ -195,15 +267,30 @@ class FakeWindows:
         )
 
     @property
+    def available(self) -> int:
+        return sum(self.standby) + self.free + self.zeroed
+
+    @property
     def open_handles(self) -> dict[int, tuple[Any, ...]]:
-        return dict(self._handles)
+        """Handles still open, except performance-counter queries (the backend keeps those open)."""
+        return {h: w for h, w in self._handles.items() if not w[0].startswith("pdh-")}
+
+    @property
+    def pdh_queries(self) -> list[tuple[str, ...]]:
+        """The counter paths of each open pdh query."""
+        return [
+            tuple(sorted(w[2] for w in self._handles.values() if w[0] == "pdh-counter" and w[1] == h))
+            for h, q in self._handles.items()
+            if q[0] == "pdh-query"
+        ]
 
     def supports(self, info_class: int) -> bool:
-        if info_class == 130:
+        # Combining: Windows 10 (MR src/main.c:462 gates it on WINDOWS_10; SI memlists.c calls it
+        # unconditionally); the store requests: Windows 10 (phnt ntexapi.h:5073, 5104 "// WIN10");
+        # registry reconciliation: Windows 8.1 (MR src/main.c:450), so every Python 3.10 host.
+        if info_class in (109, 130):
             return self.version >= WIN10
-        if info_class == 155:
-            return self.version >= WIN81
-        return info_class in (0, 2, 21, 80, 81)
+        return info_class in (18, 21, 80, 81, 155)
 
     def _handle(self, *what: Any) -> int:
         self._next_handle += 4
@@ -213,7 +300,7 @@ class FakeWindows:
     def _needs(self, privilege: int) -> int:
         return STATUS_SUCCESS if privilege in self.enabled else STATUS_PRIVILEGE_NOT_HELD
 
-    # -- ntdll ---------------------------------------------------------------------------------
+    # -- ntdll: NtQuerySystemInformation -----------------------------------------------------
 
     def nt_query_system_information(
         self, info_class: int, address: int | None, length: int, returned: Any
@@ -223,27 +310,142 @@ class FakeWindows:
             return signed(self.refuse[("query", info_class)])
         if not self.supports(info_class):
             return signed(STATUS_INVALID_INFO_CLASS)
+        if info_class == 109:
+            return signed(self._store(address, length))
         if info_class == 80:
-            if self._needs(13):
+            # SI enables SeProfileSingleProcessPrivilege before its first class-80 query
+            # (memlists.c:743); without it the query is refused (assumed: as the set is, ntexapi.h:2451).
+            if self._needs(PROFILE):
                 return signed(STATUS_PRIVILEGE_NOT_HELD)
-            values = [self.zeroed, self.free, self.modified, self.modified_no_write, self.bad]
-            values += [*self.standby, *self.repurposed, self.modified_pagefile]
-            layout = MEMORY_LIST_X64 if self.version >= WIN8 else MEMORY_LIST_WIN7
-            data = struct.pack(layout, *values[: struct.calcsize(layout) // 8])
+            data = self._memory_lists()
         elif info_class == 21:
             ps = self.page_size
-            data = struct.pack(
-                FILE_CACHE_X64, self.file_cache * ps, self.file_cache_peak * ps, 777, 0, 0, 0, 0, 0, 0
+            data = pack(
+                "SYSTEM_FILECACHE_INFORMATION",
+                {
+                    "CurrentSize": self.file_cache * ps,
+                    "PeakSize": self.file_cache_peak * ps,
+                    "PageFaultCount": 777,
+                },
             )
+        elif info_class == 18:
+            data = self._page_files()
         else:
             return signed(STATUS_INVALID_PARAMETER)
+        # MS NtQuerySystemInformation, ReturnLength: the size of the information; when it exceeds
+        # the buffer, an error status and the size needed. A larger buffer is fine: SI passes its
+        # full structure on every version (memlists.c:81-87) and grows buffers to the size the
+        # kernel names (phlib/native.c:1549-1560, 2045-2063).
         if returned:
             returned[0] = len(data)
-        if length != len(data):
+        if length < len(data):
             return signed(STATUS_INFO_LENGTH_MISMATCH)
-        assert address, "NULL buffer with the right length"
+        assert address, "NULL buffer with a sufficient length"
         _write(address, data)
         return STATUS_SUCCESS
+
+    def _memory_lists(self) -> bytes:
+        if self.always_longer:
+            self.memory_list_size += 64
+        data = pack(
+            "SYSTEM_MEMORY_LIST_INFORMATION",
+            {
+                "ZeroPageCount": self.zeroed,
+                "FreePageCount": self.free,
+                "ModifiedPageCount": self.modified,
+                "ModifiedNoWritePageCount": self.modified_no_write,
+                "BadPageCount": self.bad,
+                "PageCountByPriority": self.standby,
+                "RepurposedPagesByPriority": self.repurposed,
+                "ModifiedPageCountPageFile": self.modified_pagefile,
+            },
+        )
+        return data[: self.memory_list_size].ljust(self.memory_list_size, b"\x5a")
+
+    def _page_files(self) -> bytes:
+        # A chain of SYSTEM_PAGEFILE_INFORMATION entries, each followed by its UTF-16 name and
+        # padded to 8 bytes; NextEntryOffset 0 ends it (phnt ntexapi.h:3117-3124; SI native.c:2340-2378
+        # walks it so). With no page file the answer is empty (assumed).
+        out = b""
+        for index, page_file in enumerate(self.pagefiles):
+            name = page_file.name.encode("utf-16-le")
+            entry_size = LAYOUTS["SYSTEM_PAGEFILE_INFORMATION"].x64_size
+            size = (entry_size + len(name) + 2 + 7) // 8 * 8
+            last = index == len(self.pagefiles) - 1
+            entry = pack(
+                "SYSTEM_PAGEFILE_INFORMATION",
+                {
+                    "NextEntryOffset": 0 if last else size,
+                    "TotalSize": page_file.total,
+                    "TotalInUse": page_file.in_use,
+                    "PeakUsage": page_file.peak,
+                    "NameLength": len(name),
+                    "NameMaximumLength": len(name) + 2,
+                },
+            )
+            out += (entry + name + b"\0\0").ljust(size, b"\0")
+        return out
+
+    def _store(self, address: int | None, length: int) -> int:
+        # SystemStoreInformation: "requires SeProfileSingleProcessPrivilege" (ntexapi.h:2480);
+        # the envelope is SYSTEM_STORE_INFORMATION (ntexapi.h:4640-4646, 24 bytes: system.c:59);
+        # SI sends both its requests through NtQuerySystemInformation (native.c:6875, 6926).
+        if self._needs(PROFILE):
+            return STATUS_PRIVILEGE_NOT_HELD
+        if length < LAYOUTS["SYSTEM_STORE_INFORMATION"].x64_size:
+            return STATUS_INFO_LENGTH_MISMATCH
+        assert address, "NULL buffer with a sufficient length"
+        envelope = unpack("SYSTEM_STORE_INFORMATION", ctypes.string_at(address, length))
+        if envelope["Version"] != STORE["SYSTEM_STORE_INFORMATION_VERSION"][0] or not envelope["Data"]:
+            return STATUS_INVALID_PARAMETER
+        request, data, size = envelope["StoreInformationClass"], envelope["Data"], envelope["Length"]
+        self.calls.append(("store", request, size))
+        if request == STORE["MemCompressionInfoRequest"][0]:
+            return self._compression_info(data, size)
+        if request == STORE["SystemStoreTrimRequest"][0]:
+            return self._store_trim(data, size)
+        return STATUS_INVALID_PARAMETER
+
+    def _compression_info(self, data: int, size: int) -> int:
+        # Version 3 with its 40-byte input/output size (ntexapi.h:5104, 5109, 5114). A store with
+        # memory compression off has no process: CompressionPid 0 (SI system.c:87 checks for it).
+        layout = "SM_STORE_COMPRESSION_INFORMATION_REQUEST"
+        if size < LAYOUTS[layout].x64_size:
+            return STATUS_INFO_LENGTH_MISMATCH
+        if unpack(layout, ctypes.string_at(data, size))["Version"] & 0xFF != 3:
+            return STATUS_INVALID_PARAMETER
+        ps = self.page_size
+        on = self.compression
+        # Compressed size: the store's working set here (assumed: no store pages on disk).
+        answer = {
+            "Version": 3,
+            "CompressionPid": self.store_pid if on else 0,
+            "WorkingSetSize": self.store * ps if on else 0,
+            "TotalDataCompressed": self.store_data * ps if on else 0,
+            "TotalCompressedSize": self.store * ps if on else 0,
+            "TotalUniqueDataCompressed": self.store_data * ps if on else 0,
+        }
+        _write(data, pack(layout, answer))
+        return STATUS_SUCCESS
+
+    def _store_trim(self, data: int, size: int) -> int:
+        # Version 1, 16 bytes (ntexapi.h:5073, 5078, 5083); PagesToTrim "Must be non-zero" (5068).
+        layout = "SM_SYSTEM_STORE_TRIM_REQUEST"
+        if size < LAYOUTS[layout].x64_size:
+            return STATUS_INFO_LENGTH_MISMATCH
+        fields = unpack(layout, ctypes.string_at(data, size))
+        if fields["Version"] & 0xFF != 1 or not fields["PagesToTrim"]:
+            return STATUS_INVALID_PARAMETER
+        # Trimmed store pages leave its working set for the modified list, bound for the page
+        # file (assumed: no source describes where they go).
+        trimmed = min(self.store, fields["PagesToTrim"])
+        self.calls.append(("store-trim", fields["PagesToTrim"]))
+        self.store -= trimmed
+        self.modified += trimmed
+        self.modified_pagefile += trimmed
+        return STATUS_SUCCESS
+
+    # -- ntdll: NtSetSystemInformation -------------------------------------------------------
 
     def nt_set_system_information(self, info_class: int, address: int | None, length: int) -> int:
         self.calls.append(("set", info_class, length))
@@ -251,23 +453,29 @@ class FakeWindows:
             return signed(self.refuse[("set", info_class)])
         if not self.supports(info_class):
             return signed(STATUS_INVALID_INFO_CLASS)
-        handler = {80: self._memory_list_command, 81: self._file_cache, 21: self._file_cache}.get(info_class)
-        if info_class == 130:
-            handler = self._combine
-        elif info_class == 155:
-            handler = self._registry
+        handler = {
+            80: self._memory_list_command,
+            81: self._file_cache,
+            21: self._file_cache,
+            130: self._combine,
+            155: self._registry,
+        }.get(info_class)
         if handler is None:
             return signed(STATUS_INVALID_PARAMETER)
         return signed(handler(address, length))
 
     def _memory_list_command(self, address: int | None, length: int) -> int:
-        if self._needs(13):
+        # s: SYSTEM_MEMORY_LIST_COMMAND, "requires SeProfileSingleProcessPrivilege" (ntexapi.h:2451);
+        # passed as sizeof(SYSTEM_MEMORY_LIST_COMMAND), 4 bytes (SI memlists.c:207-211, MR main.c:394).
+        if self._needs(PROFILE):
             return STATUS_PRIVILEGE_NOT_HELD
         if length != 4:
             return STATUS_INFO_LENGTH_MISMATCH
         assert address, "NULL buffer with a non-zero length"
         (command,) = struct.unpack("<i", ctypes.string_at(address, 4))
         self.calls.append(("command", command))
+        # Where the pages go is what RAMMap and System Informer show after each command (the
+        # movement itself is described by Mark Russinovich's RAMMap help, not by a header).
         if command == 2:  # empty working sets: clean pages to standby, dirty pages to modified
             for proc in self.processes.values():
                 self._trim(proc)
@@ -293,13 +501,15 @@ class FakeWindows:
         proc.clean = proc.dirty = 0
 
     def _file_cache(self, address: int | None, length: int) -> int:
-        if self._needs(5):
+        # s: "requires SeIncreaseQuotaPrivilege" (ntexapi.h:2392, 2452); SI and MR pass the whole
+        # structure with minimum = maximum = MAXSIZE_T, flags 0 (memlists.c:396-405, MR main.c:406).
+        if self._needs(QUOTA):
             return STATUS_PRIVILEGE_NOT_HELD
-        if length != struct.calcsize(FILE_CACHE_X64):
+        if length != LAYOUTS["SYSTEM_FILECACHE_INFORMATION"].x64_size:
             return STATUS_INFO_LENGTH_MISMATCH
         assert address, "NULL buffer with a non-zero length"
-        fields = struct.unpack(FILE_CACHE_X64, ctypes.string_at(address, length))
-        minimum, maximum, flags = fields[3], fields[4], fields[8]
+        fields = unpack("SYSTEM_FILECACHE_INFORMATION", ctypes.string_at(address, length))
+        minimum, maximum, flags = fields["MinimumWorkingSet"], fields["MaximumWorkingSet"], fields["Flags"]
         self.calls.append(("file-cache", minimum, maximum, flags))
         if minimum == maximum == SIZE_MAX and flags == 0:
             self.standby[5] += self.file_cache
@@ -307,20 +517,24 @@ class FakeWindows:
         return STATUS_SUCCESS
 
     def _combine(self, address: int | None, length: int) -> int:
-        if self._needs(13):
+        # MEMORY_COMBINE_INFORMATION_EX, zeroed, sizeof 24 (SI memlists.c:307-314, MR main.c:466);
+        # PagesCombined comes back (SI memlists.c:323 prints it).
+        if self._needs(PROFILE):
             return STATUS_PRIVILEGE_NOT_HELD
-        if length != struct.calcsize(COMBINE_X64):
+        layout = "MEMORY_COMBINE_INFORMATION_EX"
+        if length != LAYOUTS[layout].x64_size:
             return STATUS_INFO_LENGTH_MISMATCH
         assert address, "NULL buffer with a non-zero length"
-        event, pages, flags = struct.unpack(COMBINE_X64, ctypes.string_at(address, length))
-        if event or pages or flags:
+        fields = unpack(layout, ctypes.string_at(address, length))
+        if fields["EventHandle"] or fields["PagesCombined"] or fields["Flags"]:
             return STATUS_INVALID_PARAMETER
-        _write(address + 8, struct.pack("<Q", self.combinable))
+        _write(address, pack(layout, {"PagesCombined": self.combinable}))
         self.free += self.combinable
         self.combinable = 0
         return STATUS_SUCCESS
 
     def _registry(self, address: int | None, length: int) -> int:
+        # "s: NULL (requires admin)" (ntexapi.h:2526); called with NULL, 0 (SI memlists.c:378).
         if address or length:
             return STATUS_INVALID_PARAMETER
         if not self.admin:
@@ -328,11 +542,13 @@ class FakeWindows:
         self.registry_flushes += 1
         return STATUS_SUCCESS
 
+    # -- ntdll: privileges and version ---------------------------------------------------------
+
     def rtl_adjust_privilege(self, privilege: int, enable: int, thread: int, was_enabled: Any) -> int:
         self.calls.append(("privilege", privilege, enable, thread))
         assert self.held is not None
         if privilege not in self.held:
-            return signed(STATUS_PRIVILEGE_NOT_HELD)
+            return signed(self.adjust_refusal)
         was_enabled[0] = int(privilege in self.enabled)
         if enable:
             self.enabled.add(privilege)
@@ -341,11 +557,22 @@ class FakeWindows:
         return STATUS_SUCCESS
 
     def rtl_get_version(self, info: Any) -> int:
+        # dwOSVersionInfoSize selects OSVERSIONINFOW (276) or OSVERSIONINFOEXW (284); only the EX
+        # form carries wProductType (MS sdk-api wdm/nf-wdm-rtlgetversion.md, osversioninfoexw.md).
         address = _address(info)
         (size,) = struct.unpack("<I", ctypes.string_at(address, 4))
-        if size not in (276, 284):
+        if size not in (276, LAYOUTS["RTL_OSVERSIONINFOEXW"].x64_size):
             return signed(STATUS_INVALID_PARAMETER)
-        _write(address, struct.pack(OSVERSIONINFOW, size, *self.version, 2))
+        major, minor, build = self.version
+        values = {
+            "dwOSVersionInfoSize": size,
+            "dwMajorVersion": major,
+            "dwMinorVersion": minor,
+            "dwBuildNumber": build,
+            "dwPlatformId": 2,
+            "wProductType": self.product_type,
+        }
+        _write(address, pack("RTL_OSVERSIONINFOEXW", values)[:size])
         return STATUS_SUCCESS
 
     # -- kernel32 ------------------------------------------------------------------------------
@@ -357,22 +584,100 @@ class FakeWindows:
         _write(_address(info), data)
 
     def global_memory_status_ex(self, status: Any) -> int:
+        # dwLength must be set first (MS memorystatusex.md); ullTotalPageFile is "the current
+        # committed memory limit for the system or the current process, whichever is smaller".
         address = _address(status)
         (length,) = struct.unpack("<I", ctypes.string_at(address, 4))
-        if length != struct.calcsize(MEMORYSTATUSEX):
+        if length != LAYOUTS["MEMORYSTATUSEX"].x64_size:
             self.last_error = ERROR_INVALID_PARAMETER
             return 0
         ps = self.page_size
-        available = (sum(self.standby) + self.free + self.zeroed) * ps
-        total = self.total * ps
-        limit, charge = self.commit_limit * ps, self.commit_charge * ps
-        load = 100 - 100 * available // total
-        _write(
-            address,
-            struct.pack(
-                MEMORYSTATUSEX, length, load, total, available, limit, limit - charge, 2**47, 2**46, 0
-            ),
+        limit = (
+            self.commit_limit
+            if self.job_commit_limit is None
+            else min(self.commit_limit, self.job_commit_limit)
         )
+        values = {
+            "dwLength": length,
+            "dwMemoryLoad": 100 - 100 * self.available // self.total,
+            "ullTotalPhys": self.total * ps,
+            "ullAvailPhys": self.available * ps,
+            "ullTotalPageFile": limit * ps,
+            "ullAvailPageFile": max(0, limit - self.commit_charge) * ps,
+            "ullTotalVirtual": 2**47,
+            "ullAvailVirtual": 2**46,
+        }
+        _write(address, pack("MEMORYSTATUSEX", values))
+        return 1
+
+    def get_performance_info(self, info: Any, size: int) -> int:
+        # cb: the structure's size (MS psapi/nf-psapi-getperformanceinfo.md); counts in pages,
+        # PageSize in bytes (performance_information.md). Too small a size: ERROR_BAD_LENGTH (assumed).
+        if size < LAYOUTS["PERFORMANCE_INFORMATION"].x64_size:
+            self.last_error = ERROR_BAD_LENGTH
+            return 0
+        values = {
+            "cb": LAYOUTS["PERFORMANCE_INFORMATION"].x64_size,
+            "CommitTotal": self.commit_charge,
+            "CommitLimit": self.commit_limit,
+            "CommitPeak": self.commit_peak,
+            "PhysicalTotal": self.total,
+            "PhysicalAvailable": self.available,
+            # "the size of the standby list plus the system working set" (performance_information.md)
+            "SystemCache": sum(self.standby) + self.file_cache,
+            "KernelTotal": self.paged_pool + self.nonpaged_pool,
+            "KernelPaged": self.paged_pool,
+            "KernelNonpaged": self.nonpaged_pool,
+            "PageSize": self.page_size,
+            "HandleCount": 40_000,
+            "ProcessCount": len(self.processes),
+            "ThreadCount": 2_000,
+        }
+        _write(_address(info), pack("PERFORMANCE_INFORMATION", values))
+        return 1
+
+    def get_current_process(self) -> int:
+        return CURRENT_PROCESS
+
+    def is_wow64_process2(self, process: int | None, machine: Any, native: Any) -> int:
+        # ProcessMachine is IMAGE_FILE_MACHINE_UNKNOWN unless the process runs under WOW64
+        # (MS sdk-api wow64apiset/nf-wow64apiset-iswow64process2.md).
+        self.calls.append(("wow64", "IsWow64Process2"))
+        machine[0] = IMAGE_FILE_MACHINE_I386 if self.wow64 else 0
+        native[0] = IMAGE_FILE_MACHINE_AMD64
+        return 1
+
+    def is_wow64_process(self, process: int | None, wow64: Any) -> int:
+        self.calls.append(("wow64", "IsWow64Process"))
+        wow64[0] = int(self.wow64)
+        return 1
+
+    def open_process_token(self, process: int | None, access: int, token: Any) -> int:
+        if process != CURRENT_PROCESS:
+            self.last_error = ERROR_INVALID_HANDLE
+            return 0
+        token[0] = self._handle("token", access)
+        return 1
+
+    def get_token_information(
+        self, token: int | None, kind: int, buffer: Any, size: int, returned: Any
+    ) -> int:
+        # TokenElevation (20) fills TOKEN_ELEVATION { DWORD TokenIsElevated; } (MS winnt
+        # ns-winnt-token_elevation.md); the handle needs TOKEN_QUERY (8).
+        what = self._handles.get(token or 0)
+        if not what or what[0] != "token" or not what[1] & 0x0008:
+            self.last_error = ERROR_ACCESS_DENIED if what else ERROR_INVALID_HANDLE
+            return 0
+        self.calls.append(("token-information", kind, size))
+        if kind != 20:
+            self.last_error = ERROR_INVALID_PARAMETER
+            return 0
+        if returned:
+            returned[0] = 4
+        if size < 4:
+            self.last_error = ERROR_BAD_LENGTH
+            return 0
+        _write(_address(buffer), struct.pack("<I", int(self.admin)))
         return 1
 
     def open_process(self, access: int, inherit: int, pid: int) -> int | None:
@@ -380,7 +685,7 @@ class FakeWindows:
         if proc is None:
             self.last_error = ERROR_INVALID_PARAMETER
             return None
-        if proc.protected or not (proc.own or self.admin and 20 in self.enabled):
+        if proc.protected or not (proc.own or self.admin and DEBUG in self.enabled):
             self.last_error = ERROR_ACCESS_DENIED
             return None
         return self._handle("process", pid, access)
@@ -480,40 +785,90 @@ class FakeWindows:
         volume.dirty = 0
         return 1
 
-    # -- shell32 -------------------------------------------------------------------------------
+    def wait_for_single_object(self, handle: int | None, timeout: int) -> int:
+        what = self._handles.get(handle or 0)
+        if not what or what[0] != "elevated":
+            self.last_error = ERROR_INVALID_HANDLE
+            return 0xFFFFFFFF  # WAIT_FAILED
+        return 0  # WAIT_OBJECT_0: the process has ended
 
-    def is_user_an_admin(self) -> int:
-        return int(self.admin)
+    def get_exit_code_process(self, handle: int | None, code: Any) -> int:
+        what = self._handles.get(handle or 0)
+        if not what or what[0] != "elevated":
+            self.last_error = ERROR_INVALID_HANDLE
+            return 0
+        code[0] = what[1]
+        return 1
 
-    def shell_execute_w(
-        self,
-        hwnd: Any,
-        verb: str | None,
-        file: str | None,
-        params: str | None,
-        directory: str | None,
-        show: int,
-    ) -> int | None:
-        self.launched.append((verb, file, params, directory))
+    # -- ole32 and shell32 ---------------------------------------------------------------------
+
+    def co_initialize_ex(self, reserved: Any, flags: int) -> int:
+        # S_OK the first time on a thread, S_FALSE after (MS combaseapi/nf-combaseapi-coinitializeex.md).
+        answer = 1 if self.com_initialised else 0
+        self.com_initialised = True
+        return answer
+
+    def shell_execute_ex_w(self, info: Any) -> int:
+        # MS shellapi/nf-shellapi-shellexecuteexw.md: returns TRUE or FALSE with GetLastError;
+        # ERROR_CANCELLED when the user refuses the elevation prompt; COM must be initialised
+        # first; hProcess is set only with SEE_MASK_NOCLOSEPROCESS.
+        address = _address(info)
+        block = unpack("SHELLEXECUTEINFOW", ctypes.string_at(address, LAYOUTS["SHELLEXECUTEINFOW"].x64_size))
+        if block["cbSize"] != LAYOUTS["SHELLEXECUTEINFOW"].x64_size:
+            self.last_error = ERROR_INVALID_PARAMETER
+            return 0
+        call = {
+            "com": self.com_initialised,
+            "mask": block["fMask"],
+            "hwnd": block["hwnd"],
+            "verb": ctypes.wstring_at(block["lpVerb"]) if block["lpVerb"] else None,
+            "file": ctypes.wstring_at(block["lpFile"]) if block["lpFile"] else None,
+            "parameters": ctypes.wstring_at(block["lpParameters"]) if block["lpParameters"] else None,
+            "directory": ctypes.wstring_at(block["lpDirectory"]) if block["lpDirectory"] else None,
+            "show": block["nShow"],
+        }
+        self.launched.append(call)
         if self.shell_answer == "cancel":
             self.last_error = ERROR_CANCELLED
-            return 5  # SE_ERR_ACCESSDENIED
-        return 42
+            return 0
+        exit_code = 0
+        if " -m app.backends.windows.child " in f" {call['parameters']} ":
+            exit_code = self._run_child(str(call["parameters"]))
+        if block["fMask"] & SEE_MASK_NOCLOSEPROCESS:
+            handle = self._handle("elevated", exit_code)
+            _write(address + 104, struct.pack("<Q", handle))  # hProcess (published table: offset 104)
+        return 1
+
+    def _run_child(self, parameters: str) -> int:
+        """The elevated child: writes its output to the file named after the module, returns its code."""
+        import shlex
+
+        words = shlex.split(parameters, posix=False)
+        output, argv = words[2], words[3:]
+        code, text = self.child([word.strip('"') for word in argv])
+        Path(output.strip('"')).write_text(text, encoding="utf-8")
+        return code
 
     # -- pdh -----------------------------------------------------------------------------------
 
     def counter_values(self) -> dict[str, int]:
-        """What the performance counters show for the current state, in bytes."""
+        """What the performance counters show for the current state, in bytes (seconds for lifetime)."""
         ps, standby = self.page_size, self.standby
-        return {
-            r"\Memory\Available Bytes": (sum(standby) + self.free + self.zeroed) * ps,
+        values = {
+            r"\Memory\Available Bytes": self.available * ps,
             r"\Memory\Free & Zero Page List Bytes": (self.free + self.zeroed) * ps,
             r"\Memory\Modified Page List Bytes": self.modified * ps,
             r"\Memory\Standby Cache Reserve Bytes": sum(standby[0:4]) * ps,
             r"\Memory\Standby Cache Normal Priority Bytes": sum(standby[4:6]) * ps,
             r"\Memory\Standby Cache Core Bytes": sum(standby[6:8]) * ps,
-            r"\Memory\Cache Bytes": self.file_cache * ps,
+            # Microsoft: Cache Bytes = System Cache + System Driver + System Code + Paged Pool
+            # resident bytes — more than the file cache (MS "Memory performance counters").
+            r"\Memory\Cache Bytes": (self.file_cache + self.paged_pool + 5_000) * ps,
+            r"\Memory\System Cache Resident Bytes": self.file_cache * ps,
         }
+        if self.standby_lifetime is not None:
+            values[LIFETIME_COUNTER] = self.standby_lifetime
+        return values
 
     def pdh_open_query_w(self, source: str | None, user: int, query: Any) -> int:
         if self.pdh_open_status:
@@ -526,6 +881,8 @@ class FakeWindows:
         if not what or what[0] != "pdh-query":
             return PDH_INVALID_HANDLE
         if path not in ENGLISH_COUNTERS or path in self.pdh_missing:
+            return PDH_CSTATUS_NO_COUNTER
+        if path == LIFETIME_COUNTER and self.standby_lifetime is None:
             return PDH_CSTATUS_NO_COUNTER
         counter[0] = self._handle("pdh-counter", query, path)
         return 0
@@ -565,7 +922,8 @@ class FakeWindows:
 
     def seam(self) -> seam_module.Seam:
         """The backend's seam over this fake: every function a ctypes pointer with the real signature."""
-        functions = {name: self._guard(name, getattr(self, name)) for name in seam_module.SIGNATURES}
+        names = [n for n in seam_module.SIGNATURES if n != "is_wow64_process2" or self.has_wow64_process2]
+        functions = {name: self._guard(name, getattr(self, name)) for name in names}
         return seam_module.from_functions(functions, lambda: self.last_error)
 
     def _guard(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -581,6 +939,6 @@ class FakeWindows:
                     return signed(STATUS_INTERNAL_ERROR)
                 if dll == "pdh":
                     return PDH_INVALID_HANDLE
-                return 0 if restype is ctypes.c_int32 else None  # BOOL FALSE, NULL handle
+                return 0 if restype in (ctypes.c_int32, ctypes.c_uint32) else None
 
         return guarded

@@ -11,8 +11,8 @@ import pytest
 
 import app.cli.common
 from app import cli
-from app.backends.windows import WindowsBackend
-from tests.windows.fake_kernel import WIN8, FakeWindows
+from tests.windows.conftest import backend_on
+from tests.windows.fake_kernel import WIN81, FakeWindows
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def windows_cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., FakeW
 
     def use(**kwargs: Any) -> FakeWindows:
         fake = FakeWindows(**kwargs)
-        backend = WindowsBackend(fake.seam())
+        backend, _schtasks = backend_on(fake)
         # Both names: app.cli.common bound detect at import.
         monkeypatch.setattr("app.backends.detect", lambda: backend)
         monkeypatch.setattr(app.cli.common, "detect", lambda: backend)
@@ -43,8 +43,9 @@ def test_elevate_relaunches_with_the_remaining_arguments(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["--elevate", "empty", "all"]) == 0
-    verb, _program, parameters, _directory = on_windows.launched[0]
-    assert verb == "runas"
+    launched = on_windows.launched[0]
+    assert launched["verb"] == "runas"
+    parameters = launched["parameters"]
     assert parameters is not None and parameters.endswith("empty all")
     assert "--elevate" not in parameters
     assert "administrator" in capsys.readouterr().err
@@ -52,7 +53,7 @@ def test_elevate_relaunches_with_the_remaining_arguments(
 
 def test_elevate_alone_relaunches_the_window(on_windows: FakeWindows) -> None:
     assert cli.main(["--elevate"]) == 0
-    assert on_windows.launched[0][2] is not None
+    assert on_windows.launched[0]["parameters"] is not None
     assert not cli.wants_gui(["--elevate"])  # handled by main(), which starts the elevated window
 
 
@@ -121,19 +122,19 @@ def test_empty_refused_by_the_kernel_exits_1_with_the_status(
 def test_empty_unavailable_action_exits_2(
     windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    windows_cli(version=WIN8)
+    windows_cli(version=WIN81)
     assert cli.main(["empty", "combine-pages"]) == 2
     captured = capsys.readouterr()
     assert "Windows 10" in captured.out + captured.err
 
 
-def test_empty_all_on_windows_8_runs_the_rest_and_names_what_it_skipped(
+def test_empty_all_on_windows_8_1_runs_the_rest_and_names_what_it_skipped(
     windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake = windows_cli(version=WIN8)
+    fake = windows_cli(version=WIN81)
     assert cli.main(["empty", "all", "--yes", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert [s["action"] for s in doc["steps"]][:2] == ["system-file-cache", "working-sets"]
+    assert [s["action"] for s in doc["steps"]][:2] == ["system-file-cache", "registry-cache"]
     assert "Combine memory pages: needs Windows 10" in doc["message"]
     assert sum(fake.standby) == 0
 

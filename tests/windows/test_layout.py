@@ -1,4 +1,8 @@
-"""Structure layouts against reference/windows-nt.md: x64 directly, x86 from the same field lists."""
+"""The backend's structures, constants and signatures against the published table (published.py).
+
+The table is written from the sources cited in it, not from the backend, so these tests can fail
+when the backend drifts from the published definitions — including by adding a value no source has.
+"""
 
 from __future__ import annotations
 
@@ -8,123 +12,107 @@ from typing import Any
 import pytest
 
 from app.backends.windows import ntapi, seam, win32
+from tests.windows import published
 
-# name -> (x64 size, x86 size, {field: (x64 offset, x86 offset)}) — copied from the reference.
-REFERENCE = {
-    "SYSTEM_MEMORY_LIST_INFORMATION": (
-        176,
-        88,
-        {
-            "ZeroPageCount": (0, 0),
-            "FreePageCount": (8, 4),
-            "ModifiedPageCount": (16, 8),
-            "ModifiedNoWritePageCount": (24, 12),
-            "BadPageCount": (32, 16),
-            "PageCountByPriority": (40, 20),
-            "RepurposedPagesByPriority": (104, 52),
-            "ModifiedPageCountPageFile": (168, 84),
-        },
-    ),
-    "SYSTEM_FILECACHE_INFORMATION": (
-        64,
-        36,
-        {
-            "CurrentSize": (0, 0),
-            "PeakSize": (8, 4),
-            "PageFaultCount": (16, 8),
-            "MinimumWorkingSet": (24, 12),
-            "MaximumWorkingSet": (32, 16),
-            "CurrentSizeIncludingTransitionInPages": (40, 20),
-            "PeakSizeIncludingTransitionInPages": (48, 24),
-            "TransitionRePurposeCount": (56, 28),
-            "Flags": (60, 32),
-        },
-    ),
-    "MEMORY_COMBINE_INFORMATION_EX": (
-        24,
-        12,
-        {"EventHandle": (0, 0), "PagesCombined": (8, 4), "Flags": (16, 8)},
-    ),
-}
-
-REAL = {
+# The backend's structure for each published layout, and whether its field list can be rebuilt
+# with a 4-byte pointer to check the x86 layout too (ntapi.FIELD_LISTS).
+BACKEND: dict[str, type[ctypes.Structure]] = {
     "SYSTEM_MEMORY_LIST_INFORMATION": ntapi.SYSTEM_MEMORY_LIST_INFORMATION,
     "SYSTEM_FILECACHE_INFORMATION": ntapi.SYSTEM_FILECACHE_INFORMATION,
     "MEMORY_COMBINE_INFORMATION_EX": ntapi.MEMORY_COMBINE_INFORMATION_EX,
+    "SYSTEM_STORE_INFORMATION": ntapi.SYSTEM_STORE_INFORMATION,
+    "SM_STORE_COMPRESSION_INFORMATION_REQUEST": ntapi.SM_STORE_COMPRESSION_INFORMATION_REQUEST,
+    "SM_SYSTEM_STORE_TRIM_REQUEST": ntapi.SM_SYSTEM_STORE_TRIM_REQUEST,
+    "SYSTEM_PAGEFILE_INFORMATION": ntapi.SYSTEM_PAGEFILE_INFORMATION,
+    "PERFORMANCE_INFORMATION": win32.PERFORMANCE_INFORMATION,
+    "SHELLEXECUTEINFOW": win32.SHELLEXECUTEINFOW,
+    "RTL_OSVERSIONINFOEXW": ntapi.RTL_OSVERSIONINFOEXW,
+    "MEMORYSTATUSEX": win32.MEMORYSTATUSEX,
 }
+
+
+def test_every_published_layout_has_a_backend_structure() -> None:
+    assert set(BACKEND) == set(published.LAYOUTS)
 
 
 def _names(structure: type[ctypes.Structure]) -> list[str]:
     return [entry[0] for entry in structure._fields_]
 
 
-def _offsets(structure: type[ctypes.Structure]) -> dict[str, int]:
-    return {name: getattr(structure, name).offset for name in _names(structure)}
+@pytest.mark.parametrize("name", sorted(published.LAYOUTS))
+def test_x64_layout_matches_the_published_one(name: str) -> None:
+    layout, structure = published.LAYOUTS[name], BACKEND[name]
+    assert ctypes.sizeof(structure) == layout.x64_size, layout.source
+    assert _names(structure) == [f for f, *_ in layout.fields], layout.source
+    got = [(f, getattr(structure, f).offset, getattr(structure, f).size) for f in _names(structure)]
+    assert got == [(f, x64, width) for f, x64, _x86, width in layout.fields], layout.source
 
 
-@pytest.mark.parametrize("name", sorted(REFERENCE))
-def test_x64_layout_matches_the_reference(name: str) -> None:
-    size, _x86_size, fields = REFERENCE[name]
-    structure = REAL[name]
-    assert ctypes.sizeof(structure) == size
-    assert _offsets(structure) == {field: offsets[0] for field, offsets in fields.items()}
-
-
-# Field sizes on x64: SIZE_T and HANDLE are 8 bytes, ULONG 4, the priority arrays 8 × 8.
-FIELD_SIZES_X64 = {
-    "SYSTEM_MEMORY_LIST_INFORMATION": dict.fromkeys(REFERENCE["SYSTEM_MEMORY_LIST_INFORMATION"][2], 8)
-    | {"PageCountByPriority": 64, "RepurposedPagesByPriority": 64},
-    "SYSTEM_FILECACHE_INFORMATION": dict.fromkeys(REFERENCE["SYSTEM_FILECACHE_INFORMATION"][2], 8)
-    | {"PageFaultCount": 4, "TransitionRePurposeCount": 4, "Flags": 4},
-    "MEMORY_COMBINE_INFORMATION_EX": {"EventHandle": 8, "PagesCombined": 8, "Flags": 4},
-}
-
-
-@pytest.mark.parametrize("name", sorted(REFERENCE))
-def test_x64_field_widths(name: str) -> None:
-    structure = REAL[name]
-    assert {field: getattr(structure, field).size for field in _names(structure)} == FIELD_SIZES_X64[name]
-
-
-@pytest.mark.parametrize("name", sorted(REFERENCE))
+@pytest.mark.parametrize("name", sorted(ntapi.FIELD_LISTS))
 def test_x86_layout_from_the_same_field_list(name: str) -> None:
-    _x64_size, size, fields = REFERENCE[name]
-    structure = ntapi.build_structure(name, ctypes.c_uint32)  # 4-byte SIZE_T and HANDLE
-    assert ctypes.sizeof(structure) == size
-    assert _offsets(structure) == {field: offsets[1] for field, offsets in fields.items()}
-
-
-@pytest.mark.parametrize("name", sorted(REFERENCE))
-def test_the_real_structure_is_built_from_the_checked_field_list(name: str) -> None:
-    rebuilt = ntapi.build_structure(name, ctypes.c_size_t)
-    assert _names(rebuilt) == _names(REAL[name])
-    assert [getattr(rebuilt, n).size for n in _names(rebuilt)] == [
-        getattr(REAL[name], n).size for n in _names(rebuilt)
+    layout = published.LAYOUTS[name]
+    structure = ntapi.build_structure(name, ctypes.c_uint32)  # 4-byte SIZE_T, HANDLE, PVOID
+    assert ctypes.sizeof(structure) == layout.x86_size, layout.source
+    assert [getattr(structure, f).offset for f, *_ in layout.fields] == [
+        x86 for _f, _x64, x86, _w in layout.fields
     ]
 
 
-def test_priority_arrays_hold_eight_entries() -> None:
-    info = ntapi.SYSTEM_MEMORY_LIST_INFORMATION()
-    assert len(info.PageCountByPriority) == 8
-    assert len(info.RepurposedPagesByPriority) == 8
+@pytest.mark.parametrize("name", sorted(ntapi.FIELD_LISTS))
+def test_the_real_structure_is_built_from_the_checked_field_list(name: str) -> None:
+    rebuilt = ntapi.build_structure(name, ctypes.c_size_t)
+    assert _names(rebuilt) == _names(BACKEND[name])
+    assert ctypes.sizeof(rebuilt) == ctypes.sizeof(BACKEND[name])
 
 
-def test_windows_7_length_stops_before_the_page_file_count() -> None:
-    assert ntapi.MEMORY_LIST_SIZE_WIN7 == 168
+def _int_constants(module: Any) -> dict[str, int]:
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if not name.startswith("_") and type(value) is int and name[0].isalpha()
+    }
 
 
-def test_win32_structures_have_their_x64_sizes() -> None:
-    assert ctypes.sizeof(ntapi.RTL_OSVERSIONINFOW) == 276
-    assert ctypes.sizeof(win32.SYSTEM_INFO) == 48
-    assert win32.SYSTEM_INFO.dwPageSize.offset == 4
-    assert ctypes.sizeof(win32.MEMORYSTATUSEX) == 64
-    assert win32.MEMORYSTATUSEX.ullTotalPhys.offset == 8
-    assert ctypes.sizeof(win32.PDH_FMT_COUNTERVALUE) == 16
-    assert win32.PDH_FMT_COUNTERVALUE.largeValue.offset == 8
+# ntapi's spellings of published names (phnt spells this privilege SE_PROF_…).
+_ALIASES = {"SE_PROFILE_SINGLE_PROCESS_PRIVILEGE": "SE_PROF_SINGLE_PROCESS_PRIVILEGE"}
 
 
-# Argument widths from the Windows signatures: 4 = ULONG/DWORD/BOOL/NTSTATUS, 1 = BOOLEAN,
-# "P" = pointer-sized (SIZE_T, HANDLE, pointers), "S" = a wide string.
+def _published_constants() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for group in (
+        published.INFO_CLASSES,
+        published.MEMORY_LIST_COMMANDS,
+        published.STORE,
+        published.PRIVILEGES,
+    ):
+        table.update({name: value for name, (value, _source) in group.items()})
+    table.update(published.NTSTATUS)
+    table.update({name: value for name, (value, _source) in published.WIN32.items()})
+    return table
+
+
+def test_every_ntapi_constant_is_a_published_value() -> None:
+    """Defect 1 would fail here: an unsourced MEMORY_COMBINE_WORKING_SET = 0x2 has no published match."""
+    table = _published_constants()
+    for name, value in _int_constants(ntapi).items():
+        published_name = _ALIASES.get(name, name)
+        assert published_name in table, f"ntapi.{name} = {value:#x} has no published source"
+        assert value == table[published_name], f"ntapi.{name}"
+
+
+def test_the_published_win32_constants_match_the_backend() -> None:
+    for name, (value, source) in published.WIN32.items():
+        if hasattr(win32, name):
+            assert getattr(win32, name) == value, source
+
+
+def test_no_combine_flag_is_defined_because_flags_zero_is_what_the_callers_pass() -> None:
+    assert not [name for name in vars(ntapi) if name.startswith("MEMORY_COMBINE_FLAG")]
+    assert ntapi.MEMORY_COMBINE_INFORMATION_EX().Flags == published.COMBINE_FLAGS_PASSED[0]
+
+
+# Argument widths from the Windows signatures: 4 = ULONG/DWORD/BOOL/NTSTATUS/HRESULT, 2 = USHORT,
+# 1 = BOOLEAN, "P" = pointer-sized (SIZE_T, HANDLE, pointers), "S" = a wide string.
 WIDTHS = {
     "nt_query_system_information": (4, [4, "P", 4, "P"]),
     "nt_set_system_information": (4, [4, "P", 4]),
@@ -132,6 +120,12 @@ WIDTHS = {
     "rtl_get_version": (4, ["P"]),
     "get_system_info": (None, ["P"]),
     "global_memory_status_ex": (4, ["P"]),
+    "get_performance_info": (4, ["P", 4]),
+    "get_current_process": ("P", []),
+    "is_wow64_process2": (4, ["P", "P", "P"]),
+    "is_wow64_process": (4, ["P", "P"]),
+    "open_process_token": (4, ["P", 4, "P"]),
+    "get_token_information": (4, ["P", 4, "P", 4, "P"]),
     "open_process": ("P", [4, 4, 4]),
     "set_process_working_set_size_ex": (4, ["P", "P", "P", 4]),
     "close_handle": (4, ["P"]),
@@ -140,8 +134,10 @@ WIDTHS = {
     "find_volume_close": (4, ["P"]),
     "create_file_w": ("P", ["S", 4, 4, "P", 4, 4, "P"]),
     "flush_file_buffers": (4, ["P"]),
-    "is_user_an_admin": (4, []),
-    "shell_execute_w": ("P", ["P", "S", "S", "S", "S", 4]),
+    "co_initialize_ex": (4, ["P", 4]),
+    "shell_execute_ex_w": (4, ["P"]),
+    "wait_for_single_object": (4, ["P", 4]),
+    "get_exit_code_process": (4, ["P", "P"]),
     "pdh_open_query_w": (4, ["S", "P", "P"]),
     "pdh_add_english_counter_w": (4, ["P", "S", "P", "P"]),
     "pdh_collect_query_data": (4, ["P"]),
@@ -174,17 +170,8 @@ def test_every_seam_function_is_checked() -> None:
     assert set(WIDTHS) == set(seam.SIGNATURES)
 
 
-def test_information_classes_and_commands_are_the_reference_values() -> None:
-    assert ntapi.SystemFileCacheInformation == 0x15
-    assert ntapi.SystemMemoryListInformation == 0x50
-    assert ntapi.SystemFileCacheInformationEx == 0x51
-    assert ntapi.SystemCombinePhysicalMemoryInformation == 0x82
-    assert ntapi.SystemRegistryReconciliationInformation == 0x9B
-    commands = (
-        ntapi.MemoryEmptyWorkingSets,
-        ntapi.MemoryFlushModifiedList,
-        ntapi.MemoryPurgeStandbyList,
-        ntapi.MemoryPurgeLowPriorityStandbyList,
-    )
-    assert commands == (2, 3, 4, 5)
-    assert (ntapi.SE_INCREASE_QUOTA_PRIVILEGE, ntapi.SE_PROFILE_SINGLE_PROCESS_PRIVILEGE) == (5, 13)
+def test_the_deprecated_is_user_an_admin_and_shell_execute_w_are_gone() -> None:
+    """Defects 4 and 9: ShellExecuteW (no documented ERROR_CANCELLED) and IsUserAnAdmin (deprecated)."""
+    exports = {export for _dll, export, _r, _a in seam.SIGNATURES.values()}
+    assert "IsUserAnAdmin" not in exports and "ShellExecuteW" not in exports
+    assert {"ShellExecuteExW", "GetTokenInformation", "IsWow64Process2", "K32GetPerformanceInfo"} <= exports

@@ -1,8 +1,9 @@
-"""The Fragmentation view (Linux): free memory by block size, the kernel's indices, their history, compaction.
+"""The Fragmentation view: free memory by block size, the kernel's indices, their history, compaction.
 
-Everything comes from app.backends.linux.fragmentation / pagetypeinfo (which read /proc); this view
-only draws. /proc/buddyinfo is cheap, so the view asks for a new report on every tick of the window's
-sampler; /proc/pagetypeinfo is expensive and root-only, so it is asked for only when the button is pressed.
+Everything comes from the backend's fragmentation capability (app.backends.base.FragmentationSource;
+on Linux /proc/buddyinfo and /proc/pagetypeinfo); this view only draws. A report is cheap, so the view
+asks for a new one on every tick of the window's sampler; the migrate-type split is expensive and
+privileged, so it is asked for only when the button is pressed.
 "Compact now" runs the ``compact`` action through the window's runner (never on the UI thread);
 the indices and the free-block distribution are read just before it starts and after it ends.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pyqtgraph as pg
@@ -32,24 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backends.base import BackendError
-from app.backends.linux.fragmentation import (
-    UNHANDED_LABEL,
-    FragmentationReport,
-    ZoneFragmentation,
-    format_index,
-    read_fragmentation,
-)
-from app.backends.linux.pagetypeinfo import PagetypeInfo, read_pagetypeinfo
+from app.backends.base import BackendError, FragmentationSource
+from app.buddy import UNHANDED_LABEL, FragmentationReport, ZoneFragmentation, format_index
 from app.model import ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
+from ui.window_api import WindowApi
 
 HISTORY_POINTS = 3600  # one hour at the default refresh of one reading per second
 ZONE_COLORS = ("#4a86c8", "#d9644a", "#5cae6b", "#9b6bbf", "#e0a43a", "#3fb0ac")
 COMPACT = "compact"
-
-Reader = Callable[[Mapping[str, int] | None], FragmentationReport]
 
 
 def _zone_name(zone: ZoneFragmentation) -> str:
@@ -79,17 +72,10 @@ def _table(headers: list[str]) -> QTableWidget:
 class FragmentationView(QWidget):
     """Free blocks per order per zone, both indices per order, their history, compaction before/after."""
 
-    def __init__(
-        self,
-        window: Any,
-        reader: Reader | None = None,
-        types_reader: Callable[[], PagetypeInfo] = read_pagetypeinfo,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, window: WindowApi, source: FragmentationSource, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window = window
-        self._read = reader or (lambda baseline: read_fragmentation(baseline=baseline))
-        self._read_types = types_reader
+        self.host = window
+        self.source = source
         self.opened = time.monotonic()
         self.baseline: Mapping[str, int] | None = None
         self.report: FragmentationReport | None = None
@@ -248,7 +234,7 @@ class FragmentationView(QWidget):
     def refresh(self, _sample: object = None) -> None:
         """Read buddyinfo (cheap) and update the history; redraw the tables when visible."""
         try:
-            report = self._read(self.baseline)
+            report = self.source.read(self.baseline)
         except BackendError as exc:
             self.error.setText(f"Cannot read fragmentation: {exc}")
             self.error.show()
@@ -263,7 +249,7 @@ class FragmentationView(QWidget):
             if stats is not None:
                 point[_zone_name(z)] = (stats.fragmentation_index, stats.unusable_free_index)
         self.history.append((time.monotonic() - self.opened, point))
-        if self.isVisible() or self.window is None:
+        if self.isVisible():
             self.redraw()
 
     def redraw(self) -> None:
@@ -411,8 +397,8 @@ class FragmentationView(QWidget):
             self.counters.setItem(row, 2, _item(f"{c.value:,}"))
 
     def _update_compact_button(self) -> None:
-        avail = next((a for a in self.window.backend.availability() if a.action_id == COMPACT), None)
-        running = self.window.runner.current == COMPACT or COMPACT in self.window.runner.pending
+        avail = next((a for a in self.host.backend.availability() if a.action_id == COMPACT), None)
+        running = self.host.runner.current == COMPACT or COMPACT in self.host.runner.pending
         self.compact_button.setEnabled(bool(avail and avail.available) and not running)
         if avail is not None and not avail.available:
             self.compact_button.setToolTip(f"Compact memory is unavailable: {avail.reason}")
@@ -421,7 +407,7 @@ class FragmentationView(QWidget):
 
     def compact_now(self) -> None:
         """Queue the compact action on the window's runner (the before reading is taken as it starts)."""
-        if self.window.request_action(COMPACT):
+        if self.host.request_action(COMPACT):
             self.compact_button.setEnabled(False)
             self.compact_status.setText("Compaction queued…")
 
@@ -429,7 +415,7 @@ class FragmentationView(QWidget):
         if action_id != COMPACT:
             return
         try:
-            self.before = self._read(self.baseline)
+            self.before = self.source.read(self.baseline)
         except BackendError:
             self.before = None
         self.compact_button.setEnabled(False)
@@ -516,9 +502,9 @@ class FragmentationView(QWidget):
     # ----- migrate types ----------------------------------------------------------------------
 
     def load_types(self) -> None:
-        """Have /proc/pagetypeinfo read once (by app.backends.linux.pagetypeinfo) and show it (root only)."""
+        """Have the free blocks split by migrate type read once and show them (root only on Linux)."""
         try:
-            info = self._read_types()
+            info = self.source.read_migrate_types()
         except BackendError as exc:
             self.types_status.setText(str(exc))
             self.types_table.setRowCount(0)
@@ -548,10 +534,11 @@ class FragmentationView(QWidget):
         )
 
 
-def install(window: Any) -> FragmentationView | None:
-    """Add the Fragmentation tab to a Linux window; None elsewhere."""
-    if window.backend.platform != "linux":
-        return None
-    view = FragmentationView(window, parent=window)
-    window.add_view("fragmentation", "Fragmentation", view)
-    return view
+def install(window: WindowApi) -> None:
+    """Add the Fragmentation tab (made when first shown) where the backend offers fragmentation."""
+    source = window.capabilities.fragmentation
+    if source is None:
+        return
+    window.add_lazy_view(
+        "fragmentation", "Fragmentation", lambda: FragmentationView(window, source, parent=window.widget)
+    )

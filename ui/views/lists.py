@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import REPURPOSED_PREFIX, MemoryList, Sample
+from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 
@@ -29,14 +30,6 @@ HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
-
-
-def detail_is_bytes(key: str, platform: str) -> bool:
-    """Whether a detail holds bytes: ``*_bytes`` keys everywhere, and on Linux the meminfo-named
-    ones (capitalised, as the backend copies them), except the HugePages_* page counts."""
-    if key.endswith("bytes"):
-        return True
-    return platform == "linux" and key[:1].isupper() and not key.startswith("HugePages_")
 
 
 def exact_bytes(n: int) -> str:
@@ -114,7 +107,7 @@ class MemoryBar(QWidget):
     def event(self, event: QEvent) -> bool:
         """A tooltip naming the list under the pointer, its size and share."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            seg = self.segment_at(event.position().x())
+            seg = self.segment_at(event.pos().x())  # a QHelpEvent has pos(), not position()
             if seg is None:
                 QToolTip.hideText()
             else:
@@ -264,7 +257,7 @@ class ListsView(QWidget):
         mlist: MemoryList,
         sample: Sample,
         color: QColor,
-        repurposed: dict[str, object],
+        repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
         item.setText(COL_NAME, mlist.label)
@@ -309,8 +302,7 @@ class ListsView(QWidget):
     def _fill_details(self, sample: Sample) -> None:
         keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
         for gone in set(self._detail_items) - set(keys):
-            item = self._detail_items.pop(gone)
-            self.details.invisibleRootItem().removeChild(item)
+            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
         for key in keys:
             item = self._detail_items.get(key)
             if item is None:
@@ -318,9 +310,14 @@ class ListsView(QWidget):
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._detail_items[key] = item
             value = sample.details[key]
-            if isinstance(value, int) and detail_is_bytes(key, sample.platform):
+            unit = sample.units.get(key)
+            item.setToolTip(1, "")
+            if isinstance(value, int) and unit is DetailUnit.BYTES:
                 item.setText(1, format_bytes(value))
                 item.setToolTip(1, exact_bytes(value))
+            elif isinstance(value, int) and unit is DetailUnit.PAGES:
+                item.setText(1, f"{value:,} pages")
+                item.setToolTip(1, format_bytes(value * sample.page_size))
             elif isinstance(value, int):
                 item.setText(1, f"{value:,}")
             elif isinstance(value, float):

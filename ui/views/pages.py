@@ -1,7 +1,8 @@
-"""The Physical pages view (Linux, root): every page frame classified and drawn as a map.
+"""The Physical pages view: every page frame classified and drawn as a map (Linux: root only).
 
-The census itself is app.backends.linux.census.take_census (which reads /proc/kpageflags); it
-runs on a worker thread and reports progress through signals, so the window stays responsive.
+The census itself is the backend's page-census capability (app.backends.base.PageCensusSource; on
+Linux it reads /proc/kpageflags); it runs on a worker thread and reports progress through signals,
+so the window stays responsive.
 The map is an ImageItem: one pixel per cell of N frames, coloured by the class most of the
 cell's frames have, rows stacked by physical address, zoomable with the mouse wheel.
 """
@@ -27,14 +28,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.backends.base import BackendError
-from app.backends.linux import census as cz
+from app.backends.base import BackendError, PageCensusSource
+from app.pagecensus import CLASSES, Census
+from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, part_color
+from ui.views.physical import RangesView, UseCountsTable
+from ui.window_api import WindowApi
 
 MAP_WIDTH = 1024  # cells per map row
 COMBINATIONS_SHOWN = 200
@@ -59,15 +64,17 @@ CLASS_COLORS: dict[str, QColor] = {
 }
 NO_CELL_COLOR = QColor("#ffffff")
 
-TakeCensus = Callable[[Callable[[int, int], None]], cz.Census]
+
+def _rgba(color: QColor) -> tuple[int, int, int, int]:
+    return color.red(), color.green(), color.blue(), color.alpha()
 
 
 def class_lut() -> np.ndarray:
     """RGBA per map value: the class colours, white past the last frame."""
     lut = np.zeros((256, 4), dtype=np.uint8)
-    lut[:] = NO_CELL_COLOR.getRgb()
-    for c in cz.CLASSES:
-        lut[c.index] = CLASS_COLORS[c.key].getRgb()
+    lut[:] = _rgba(NO_CELL_COLOR)
+    for c in CLASSES:
+        lut[c.index] = _rgba(CLASS_COLORS[c.key])
     return lut
 
 
@@ -88,14 +95,14 @@ class _Relay(QObject):
 class _CensusTask(QRunnable):
     """Runs the census on a pool thread; results cross back to the UI thread through the relay's signals."""
 
-    def __init__(self, take: TakeCensus, relay: _Relay):
+    def __init__(self, source: PageCensusSource, relay: _Relay):
         super().__init__()
-        self.take = take
+        self.source = source
         self.relay = relay
 
     def run(self) -> None:
         try:
-            result = self.take(self.relay.progress.emit)
+            result = self.source.take(self.relay.progress.emit)
         except BackendError as exc:
             self.relay.failed.emit(str(exc))
             return
@@ -107,14 +114,14 @@ class PagesView(QWidget):
 
     def __init__(
         self,
-        take: TakeCensus | None = None,
-        problem: Callable[[], str] = cz.access_problem,
+        source: PageCensusSource,
         parent: QWidget | None = None,
+        ranges: Callable[[], PhysicalRanges] | None = None,
     ):
         super().__init__(parent)
-        self._take = take or (lambda progress: cz.take_census(progress=progress))
-        self._problem = problem
-        self.census: cz.Census | None = None
+        self.source = source
+        self._ranges = ranges
+        self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
         self._auto_started = False
@@ -125,7 +132,7 @@ class PagesView(QWidget):
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._build()
-        reason = self._problem()
+        reason = self.source.problem()
         if reason:
             self.button.setEnabled(False)
             self.status.setText(f"<b>The physical-page census is unavailable:</b> {reason}.")
@@ -133,7 +140,7 @@ class PagesView(QWidget):
 
     def _build(self) -> None:
         self.button = QPushButton("Take census")
-        self.button.setToolTip("Read /proc/kpageflags for every page frame and classify each one")
+        self.button.setToolTip("Read the flags of every page frame and classify each one")
         self.button.clicked.connect(self.start)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -191,7 +198,7 @@ class PagesView(QWidget):
         grid = QGridLayout(legend)
         grid.setContentsMargins(0, 0, 0, 0)
         self.legend_labels: dict[str, QLabel] = {}
-        for i, c in enumerate(cz.CLASSES):
+        for i, c in enumerate(CLASSES):
             swatch = QLabel()
             swatch.setFixedSize(12, 12)
             swatch.setStyleSheet(f"background: {CLASS_COLORS[c.key].name()}; border: 1px solid #777;")
@@ -207,7 +214,14 @@ class PagesView(QWidget):
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(totals_box)
-        left.addWidget(combos_box)
+        self.use_counts = UseCountsTable()
+        self.ranges_view = RangesView(ranges) if (ranges := self._ranges) else None
+        self.details = QTabWidget()
+        self.details.addTab(combos_box, "Flag combinations")
+        self.details.addTab(self.use_counts, "Use Counts")
+        if self.ranges_view is not None:
+            self.details.addTab(self.ranges_view, "Physical Ranges")
+        left.addWidget(self.details)
         left.setSizes([290, 340])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
@@ -228,14 +242,14 @@ class PagesView(QWidget):
 
     def start(self) -> None:
         """Start a census on the worker thread (ignored while one runs)."""
-        if self.running or self._problem():
+        if self.running or self.source.problem():
             return
         self._started = time.perf_counter()
         self.button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Reading /proc/kpageflags…")
-        self._pool.start(_CensusTask(self._take, self._relay))
+        self.status.setText("Reading page frames…")
+        self._pool.start(_CensusTask(self.source, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (tests, shutdown)."""
@@ -244,13 +258,15 @@ class PagesView(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
-        if not self._auto_started and not self._problem():
+        if self.ranges_view is not None and self.ranges_view.ranges is None:
+            self.ranges_view.refresh()
+        if not self._auto_started and not self.source.problem():
             self._auto_started = True
             self.start()
 
     def _on_progress(self, done: int, expected: int) -> None:
         self.progress.setValue(int(1000 * done / expected) if expected else 0)
-        self.status.setText(f"Reading /proc/kpageflags… {done:,} of {expected:,} page frames")
+        self.status.setText(f"Reading page frames… {done:,} of {expected:,}")
 
     def _on_failed(self, message: str) -> None:
         self._started = 0.0
@@ -258,7 +274,7 @@ class PagesView(QWidget):
         self.button.setEnabled(True)
         self.status.setText(f"<b>The census failed:</b> {message}")
 
-    def _on_done(self, result: cz.Census) -> None:
+    def _on_done(self, result: Census) -> None:
         self.elapsed = time.perf_counter() - self._started
         self._started = 0.0
         self.census = result
@@ -274,11 +290,13 @@ class PagesView(QWidget):
         )
         self._show_totals(result)
         self._show_combinations(result)
+        if result.use_counts is not None:
+            self.use_counts.show_counts(result.use_counts)
         self._show_map(result)
 
     # ----- drawing ----------------------------------------------------------------------------
 
-    def _show_totals(self, r: cz.Census) -> None:
+    def _show_totals(self, r: Census) -> None:
         rows = r.comparisons()
         total = r.frames * r.page_size
         self.totals.setRowCount(len(rows))
@@ -312,20 +330,20 @@ class PagesView(QWidget):
         self.notes.setText(" ".join(big))
         self.notes.setVisible(bool(big))
 
-    def _show_combinations(self, r: cz.Census) -> None:
+    def _show_combinations(self, r: Census) -> None:
         top = r.top_combinations(COMBINATIONS_SHOWN)
         self.combos.setRowCount(len(top))
         for i, (flags, pages) in enumerate(top):
-            cls = cz.CLASSES[cz.classify_word(flags)]
+            cls = r.class_of(flags)
             label = _item(cls.label, right=False)
             label.setIcon(_swatch(CLASS_COLORS[cls.key]))
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
-            self.combos.setItem(i, 3, _item(cz.flag_names(flags), right=False))
+            self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
             self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
 
-    def _show_map(self, r: cz.Census) -> None:
+    def _show_map(self, r: Census) -> None:
         image = r.map_image(MAP_WIDTH)
         self.image.setImage(class_lut()[image], autoLevels=False)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
@@ -348,7 +366,7 @@ class PagesView(QWidget):
         cell = address // (r.frames_per_cell * r.page_size)
         if cell >= len(r.cells):
             return
-        cls = cz.CLASSES[int(r.cells[cell])]
+        cls = CLASSES[int(r.cells[cell])]
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
 
 
@@ -360,10 +378,13 @@ def _swatch(color: QColor) -> Any:
     return QIcon(pixmap)
 
 
-def install(window: Any) -> PagesView | None:
-    """Add the Physical pages tab to a Linux window; None elsewhere."""
-    if window.backend.platform != "linux":
-        return None
-    view = PagesView(parent=window)
-    window.add_view("pages", "Physical pages", view)
-    return view
+def install(window: WindowApi) -> None:
+    """Add the Physical pages tab (made when first shown) where the backend offers a page census."""
+    source = window.capabilities.page_census
+    if source is None:
+        return
+    ranges = window.capabilities.physical_ranges
+    reader = None if ranges is None else ranges.read
+    window.add_lazy_view(
+        "pages", "Physical pages", lambda: PagesView(source, parent=window.widget, ranges=reader)
+    )

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.processes import ProcessMemory, list_processes, pss_supported
+from app.backends.base import ProcessSource
+from app.processes import ProcessMemory
 from app.units import format_bytes
-from ui.runner import ActionRunner
 
 MIN_INTERVAL = 2.0  # seconds between live listings
 COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
@@ -122,13 +122,13 @@ class _Relay(QObject):
 
 
 class _Fetch(QRunnable):
-    def __init__(self, relay: _Relay, full: bool):
+    def __init__(self, relay: _Relay, source: ProcessSource):
         super().__init__()
         self.relay = relay
-        self.full = full
+        self.source = source
 
     def run(self) -> None:
-        self.relay.done.emit(list_processes(full=self.full))
+        self.relay.done.emit(self.source.list(full=self.source.detailed))
 
 
 class ProcessesView(QWidget):
@@ -136,10 +136,10 @@ class ProcessesView(QWidget):
 
     trim_requested = Signal(list)  # pids
 
-    def __init__(self, runner: ActionRunner, parent: QWidget | None = None):
+    def __init__(self, source: ProcessSource, parent: QWidget | None = None):
         super().__init__(parent)
-        self.runner = runner
-        self.full = pss_supported()
+        self.source = source
+        self.full = source.detailed
         self.model = ProcessTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -218,7 +218,7 @@ class ProcessesView(QWidget):
             return
         self._listed_at = now
         self._in_flight = True
-        self._pool.start(_Fetch(self._relay, self.full))
+        self._pool.start(_Fetch(self._relay, self.source))
 
     def shutdown(self) -> None:
         """Wait for a listing in flight (at window close)."""

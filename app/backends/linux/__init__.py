@@ -22,14 +22,12 @@ from app.backends.linux import access, lists, trim
 from app.backends.linux.compact import compact
 from app.backends.linux.drop import drop_page_cache, drop_slab
 from app.backends.linux.flush import flush_modified
+from app.backends.linux.fragmentation import huge_order
 from app.backends.linux.pkexec import run_via_helper
-from app.backends.linux.procfs import parse_meminfo, read_text
 from app.backends.linux.sampler import ProcFiles
 from app.model import ActionResult, Sample
 
 __all__ = ["LinuxBackend"]
-
-_DEFAULT_HUGE_ORDER = 9  # 2 MiB huge pages of 4 KiB pages (x86_64)
 
 
 class LinuxBackend:
@@ -67,15 +65,23 @@ class LinuxBackend:
             mem["MemAvailable"],
             lists.memory_lists(mem),
             lists.details(mem, vm, buddy_pages, self.page_size),
+            "",
+            lists.DETAIL_UNITS,
         )
 
     def capabilities(self) -> Capabilities:
-        """Fragmentation (buddyinfo) and the physical-page census (kpageflags)."""
+        """Fragmentation (buddyinfo), the physical-page census (kpageflags), processes with PSS."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
+        from app.backends.linux.filecache import PageCacheFiles
+        from app.backends.linux.physranges import ProcPhysicalRanges
+        from app.processes import PsutilProcesses
 
         return Capabilities(
             fragmentation=ProcFragmentation(self.proc, self.sys, self.page_size),
             page_census=KpageflagsCensus(self.proc, self.page_size),
+            processes=PsutilProcesses(detailed=True),
+            file_cache=PageCacheFiles(self.proc, self.page_size),
+            physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
         )
 
     def close(self) -> None:
@@ -160,7 +166,9 @@ class LinuxBackend:
             "modified-list": lambda: flush_modified(self._meminfo),
             "standby-list": lambda: drop_page_cache(self.proc, self._meminfo),
             "kernel-caches": lambda: drop_slab(self.proc, self._meminfo),
-            "compact": lambda: compact(self.proc, self.sys, self.page_size, self._huge_order(), self._vmstat),
+            "compact": lambda: compact(
+                self.proc, self.sys, self.page_size, huge_order(self.sys, self.page_size), self._vmstat
+            ),
             "working-sets": self._trim_all,
         }
         return bodies[action_id]
@@ -174,12 +182,6 @@ class LinuxBackend:
 
     def _vmstat(self) -> dict[str, int]:
         return self._files.vmstat()
-
-    def _huge_order(self) -> int:
-        """log2(huge page size / page size); 9 when the kernel does not say."""
-        huge = parse_meminfo(read_text(self.proc, "meminfo")).get("Hugepagesize", 0)
-        pages = huge // self.page_size
-        return pages.bit_length() - 1 if pages > 0 else _DEFAULT_HUGE_ORDER
 
 
 _PROTOCOL_CHECK: type[Backend] = LinuxBackend  # mypy verifies the class against the protocol

@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.backends.base import BackendError
-
-
-@dataclass(frozen=True)
-class ZoneFree:
-    """Free blocks of one zone: ``counts[o]`` blocks of 2**o pages."""
-
-    node: int
-    zone: str
-    counts: tuple[int, ...]
-
-    @property
-    def free_pages(self) -> int:
-        """Pages held in free blocks of this zone."""
-        return sum(c << o for o, c in enumerate(self.counts))
+from app.buddy import ZoneFree
 
 
 def parse_buddyinfo(text: str, source: str = "/proc/buddyinfo") -> tuple[ZoneFree, ...]:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from app.backends.base import Progress
 from app.backends.linux import census, fragmentation, pagetypeinfo
+from app.buddy import FragmentationReport, PagetypeInfo
+from app.pagecensus import Census
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,7 @@ class ProcFragmentation:
     sys: Path
     page_size: int
 
-    def read(self, baseline: Mapping[str, int] | None = None) -> fragmentation.FragmentationReport:
+    def read(self, baseline: Mapping[str, int] | None = None) -> FragmentationReport:
         """Read buddyinfo, meminfo and vmstat now and compute the report."""
         return fragmentation.read_fragmentation(self.proc, self.sys, baseline, self.page_size)
 
@@ -26,7 +28,7 @@ class ProcFragmentation:
         """The compaction counters from /proc/vmstat now."""
         return fragmentation.read_compaction(self.proc)
 
-    def read_migrate_types(self) -> pagetypeinfo.PagetypeInfo:
+    def read_migrate_types(self) -> PagetypeInfo:
         """/proc/pagetypeinfo (root only: NeedsPrivilege otherwise)."""
         return pagetypeinfo.read_pagetypeinfo(self.proc)
 
@@ -42,6 +44,6 @@ class KpageflagsCensus:
         """Why the census cannot be taken now ("" when it can)."""
         return census.access_problem(self.proc)
 
-    def take(self, progress: Progress | None = None, map_counts: bool = False) -> census.Census:
+    def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read and classify every page frame."""
         return census.take_census(self.proc, progress, map_counts, self.page_size)

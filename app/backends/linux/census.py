@@ -32,16 +32,29 @@ Class precedence (the first rule that matches wins; every frame matches exactly 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from app.backends.base import BackendError, NeedsPrivilege
+from app.backends.base import BackendError, NeedsPrivilege, Progress
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from app.backends.linux.procfs import parse_meminfo, read_text
+from app.pagecensus import (
+    ANONYMOUS,
+    FREE,
+    MAPPED,
+    MODIFIED,
+    N_CLASSES,
+    OTHER,
+    PAGETABLES,
+    RESERVED,
+    SHMEM,
+    SLAB,
+    STANDBY,
+    UNEVICTABLE,
+    Census,
+)
 
 # KPF bit numbers (include/uapi/linux/kernel-page-flags.h); 32 and up are the "kernel hacking" bits.
 KPF_NAMES: dict[int, str] = {
@@ -86,36 +99,6 @@ KPF_NAMES: dict[int, str] = {
 _BIT = {name: 1 << bit for bit, name in KPF_NAMES.items()}
 
 
-@dataclass(frozen=True)
-class PageClass:
-    """One census class: its index in the totals, key, label and the memory list it belongs to."""
-
-    index: int
-    key: str
-    label: str
-    list_key: str  # the canonical memory-list key it counts towards (ui colours follow it)
-
-
-CLASSES: tuple[PageClass, ...] = (
-    PageClass(0, "reserved", "Reserved / hole / no flags", "bad"),
-    PageClass(1, "free", "Free", "free"),
-    PageClass(2, "slab", "Slab", "active"),
-    PageClass(3, "pagetables", "Page tables", "active"),
-    PageClass(4, "unevictable", "Unevictable", "active"),
-    PageClass(5, "anonymous", "Anonymous", "active"),
-    PageClass(6, "shmem", "Shmem", "active"),
-    PageClass(7, "modified", "Modified", "modified"),
-    PageClass(8, "mapped", "Mapped file", "active"),
-    PageClass(9, "standby", "Standby", "standby"),
-    PageClass(10, "other", "Other kernel", "active"),
-)
-CLASS_BY_KEY: dict[str, PageClass] = {c.key: c for c in CLASSES}
-N_CLASSES = len(CLASSES)
-(RESERVED, FREE, SLAB, PAGETABLES, UNEVICTABLE, ANONYMOUS, SHMEM, MODIFIED, MAPPED, STANDBY, OTHER) = range(
-    N_CLASSES
-)
-NO_CELL = 255  # physical-map value past the last frame
-
 _HOLE_BITS = _BIT["NOPAGE"] | _BIT["OFFLINE"] | _BIT["HWPOISON"] | _BIT["RESERVED"]
 
 # (class, bits any of which must be set, bits all of which must be set, bits none of which may be set),
@@ -132,9 +115,6 @@ _RULES: tuple[tuple[int, int, int, int], ...] = (
     (MAPPED, 0, _BIT["LRU"] | _BIT["MMAP"], 0),
     (STANDBY, _BIT["LRU"], 0, 0),
 )
-
-
-NeedsRoot = NeedsPrivilege  # a root-only /proc file was refused; the message says which
 
 
 KPAGEFLAGS = "kpageflags"
@@ -176,158 +156,6 @@ def flag_names(flags: int) -> str:
     return ",".join(names) or "(none)"
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """A census class next to the /proc/meminfo figure it corresponds to."""
-
-    key: str
-    label: str
-    census_bytes: int
-    reference: str  # what the figure is, e.g. "MemFree" or "AnonPages"
-    reference_bytes: int | None
-    note: str = ""
-
-    @property
-    def difference(self) -> int | None:
-        """census − reference, or None when there is no reference figure."""
-        return None if self.reference_bytes is None else self.census_bytes - self.reference_bytes
-
-
-@dataclass(frozen=True)
-class Census:
-    """The result of one census."""
-
-    page_size: int
-    frames: int  # page frames read from /proc/kpageflags
-    totals: tuple[int, ...]  # frames per class, indexed like CLASSES
-    combinations: Mapping[int, int]  # flag word -> frames
-    frames_per_cell: int
-    cells: npt.NDArray[np.uint8]  # the physical map: the dominant class of each cell, in pfn order
-    meminfo: Mapping[str, int] = field(default_factory=dict)
-    buddy_free_pages: int | None = None  # Σ /proc/buddyinfo, read right after the census
-    mapped_frames: int | None = None  # frames with kpagecount ≥ 1 (when kpagecount was read)
-    shared_frames: int | None = None  # frames with kpagecount ≥ 2
-
-    def bytes_of(self, key: str) -> int:
-        """Bytes counted in one class."""
-        return self.totals[CLASS_BY_KEY[key].index] * self.page_size
-
-    def top_combinations(self, limit: int | None = None) -> list[tuple[int, int]]:
-        """(flag word, frames) pairs, most frames first."""
-        ordered = sorted(self.combinations.items(), key=lambda kv: (-kv[1], kv[0]))
-        return ordered if limit is None else ordered[:limit]
-
-    def comparisons(self) -> tuple[Comparison, ...]:
-        """Each class next to its /proc/meminfo figure (read right after the census), with notes.
-
-        Without a meminfo reading every class is still listed, with no reference figure.
-        """
-        m = self.meminfo
-        if not m:
-            return tuple(
-                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None) for c in CLASSES
-            )
-
-        def get(*names: str) -> int:
-            return sum(m.get(n, 0) for n in names)
-
-        standby_ref = max(
-            0, get("Active(file)", "Inactive(file)") - get("Dirty", "Writeback") - get("Mapped")
-        )
-        beyond = self.frames * self.page_size - get("MemTotal")
-        rows = {
-            "free": (
-                "MemFree",
-                get("MemFree"),
-                f"the buddy allocator's free blocks hold {self._buddy_text()}; the rest of MemFree has not "
-                "been handed to it (e.g. lazily initialised memory on a VM) or sits on per-CPU lists",
-            ),
-            "standby": (
-                "Active(file) + Inactive(file) − Dirty − Writeback − Mapped",
-                standby_ref,
-                "estimate; buffers count here too",
-            ),
-            "modified": ("Dirty + Writeback", get("Dirty", "Writeback"), ""),
-            "mapped": ("Mapped", get("Mapped"), "Mapped also counts mapped shmem and mlocked file pages"),
-            "anonymous": ("AnonPages", get("AnonPages"), "AnonPages also counts mlocked anonymous pages"),
-            "shmem": (
-                "Shmem",
-                get("Shmem"),
-                "Shmem also counts unevictable shmem (ramfs, mlocked, SHM_LOCK)",
-            ),
-            "slab": ("Slab", get("Slab"), ""),
-            "pagetables": ("PageTables + SecPageTables", get("PageTables", "SecPageTables"), ""),
-            "unevictable": ("Unevictable", get("Unevictable"), ""),
-            "reserved": (
-                "frames beyond MemTotal",
-                max(0, beyond),
-                "also kernel allocations without page flags and memory not initialised yet",
-            ),
-            "other": (
-                "",
-                None,
-                "kernel compound pages, hugetlb and pages in transit: no single meminfo field",
-            ),
-        }
-        out = []
-        for c in CLASSES:
-            ref, value, note = rows[c.key]
-            out.append(Comparison(c.key, c.label, self.totals[c.index] * self.page_size, ref, value, note))
-        return tuple(out)
-
-    def _buddy_text(self) -> str:
-        from app.units import format_bytes
-
-        if self.buddy_free_pages is None:
-            return "an unknown amount"
-        return format_bytes(self.buddy_free_pages * self.page_size)
-
-    def map_image(self, width: int) -> npt.NDArray[np.uint8]:
-        """The physical map as rows of ``width`` cells (pfn grows rightwards, then down), NO_CELL-padded."""
-        rows = max(1, -(-len(self.cells) // width))
-        image = np.full(rows * width, NO_CELL, dtype=np.uint8)
-        image[: len(self.cells)] = self.cells
-        return image.reshape(rows, width)
-
-    def to_json(self, combinations: int | None = 50) -> dict[str, object]:
-        """The document ``ramlens pages --json`` prints (the map is left out: it is an image)."""
-        return {
-            "page_size": self.page_size,
-            "frames": self.frames,
-            "classes": [
-                {
-                    "key": c.key,
-                    "label": c.label,
-                    "pages": self.totals[c.index],
-                    "bytes": self.totals[c.index] * self.page_size,
-                }
-                for c in CLASSES
-            ],
-            "meminfo": [
-                {
-                    "key": cmp.key,
-                    "census_bytes": cmp.census_bytes,
-                    "reference": cmp.reference,
-                    "reference_bytes": cmp.reference_bytes,
-                    "difference": cmp.difference,
-                    "note": cmp.note,
-                }
-                for cmp in self.comparisons()
-            ],
-            "buddy_free_pages": self.buddy_free_pages,
-            "mapped_frames": self.mapped_frames,
-            "shared_frames": self.shared_frames,
-            "combinations": [
-                {"flags": f"0x{flags:016x}", "names": flag_names(flags), "pages": pages}
-                for flags, pages in self.top_combinations(combinations)
-            ],
-            "map": {"frames_per_cell": self.frames_per_cell, "cells": len(self.cells)},
-        }
-
-
-Progress = Callable[[int, int], None]  # (frames done, frames expected)
-
-
 def estimate_frames(proc_root: Path = Path("/proc")) -> int:
     """Highest pfn + 1 from /proc/zoneinfo (start_pfn + spanned of each zone); 0 when unknown."""
     try:
@@ -367,7 +195,7 @@ def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     except PermissionError:
-        raise NeedsRoot(f"needs root: {path} is readable only by root") from None
+        raise NeedsPrivilege(f"needs root: {path} is readable only by root") from None
     except FileNotFoundError:
         raise BackendError(f"{path} does not exist: this kernel has no CONFIG_PROC_PAGE_MONITOR") from None
     except OSError as exc:
@@ -381,7 +209,7 @@ def _fill(fd: int, view: memoryview, path: Path) -> int:
         try:
             n = os.readv(fd, [view[got:]])
         except PermissionError:
-            raise NeedsRoot(f"needs root: {path} is readable only by root") from None
+            raise NeedsPrivilege(f"needs root: {path} is readable only by root") from None
         except OSError as exc:
             raise BackendError(f"{path} cannot be read: {exc.strerror or exc}") from None
         if n == 0:
@@ -470,7 +298,7 @@ def take_census(
 
     ``progress(done, expected)`` is called after every chunk (expected is an estimate from
     /proc/zoneinfo until the end). With ``map_counts`` /proc/kpagecount is read alongside to
-    count mapped and shared frames (it doubles the kernel's work). Raises NeedsRoot (a
+    count mapped and shared frames (it doubles the kernel's work). Raises NeedsPrivilege (a
     BackendError, "needs root: …") when not permitted, BackendError for anything else.
     """
     flags_path = proc_root / KPAGEFLAGS
@@ -504,6 +332,8 @@ def take_census(
         if count_fd >= 0:
             os.close(count_fd)
     meminfo, buddy = _references(proc_root)
+    from app.backends.linux import usecounts  # it reads this module's flag table
+
     return Census(
         page_size=page_size or os.sysconf("SC_PAGE_SIZE"),
         frames=frames,
@@ -515,6 +345,9 @@ def take_census(
         buddy_free_pages=buddy,
         mapped_frames=mapped if map_counts else None,
         shared_frames=shared if map_counts else None,
+        describe_flags=flag_names,
+        classify_flags=classify_word,
+        use_counts=usecounts.use_counts(acc.combinations, page_size or os.sysconf("SC_PAGE_SIZE")),
     )
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-from app.model import LIST_LABELS, Detail, MemoryList
+from app.model import LIST_LABELS, Detail, DetailUnit, MemoryList
 
 # meminfo fields the lists need; without them a meminfo is not usable (kernel < 3.14 lacks MemAvailable).
 REQUIRED = (
@@ -110,17 +110,21 @@ MEMINFO_FIELDS = tuple(dict.fromkeys((*REQUIRED, *KERNEL_FIELDS, "WritebackTmp",
 _DETAIL_SET = frozenset(MEMINFO_FIELDS)
 _VMSTAT_SET = frozenset(VMSTAT_DETAILS)
 
-# The derived details, with what they mean (for tooltips and the README).
+# The derived details (bytes): the buddy allocator's free blocks (/proc/buddyinfo, all zones); MemFree
+# minus them (memory counted free but not on the allocator's free lists, e.g. lazily initialised on VMs;
+# never negative); Slab + KernelStack + PageTables + SecPageTables + VmallocUsed + Percpu.
 BUDDY_FREE = "buddy_free_bytes"
 MEMFREE_NOT_IN_BUDDY = "memfree_not_in_buddy_bytes"
 KERNEL_ACCOUNTED = "kernel_accounted_bytes"
-DERIVED_DETAILS: Mapping[str, str] = {
-    BUDDY_FREE: "free memory held in the buddy allocator's free blocks (/proc/buddyinfo, all zones)",
-    MEMFREE_NOT_IN_BUDDY: (
-        "MemFree minus the buddy allocator's free blocks: memory the kernel counts as free but has not "
-        "handed to the allocator's free lists (e.g. lazily initialised memory on VMs); never negative"
-    ),
-    KERNEL_ACCOUNTED: "Slab + KernelStack + PageTables + SecPageTables + VmallocUsed + Percpu",
+
+# Every detail's unit: meminfo fields are bytes (the parser scales kB) except the huge-page counts;
+# vmstat's nr_free_pages counts base pages, its other counters count events or migrated pages.
+DETAIL_UNITS: Mapping[str, DetailUnit] = {
+    **{k: DetailUnit.COUNT if k.startswith("HugePages_") else DetailUnit.BYTES for k in MEMINFO_FIELDS},
+    **{k: DetailUnit.PAGES if k == "nr_free_pages" else DetailUnit.COUNT for k in VMSTAT_DETAILS},
+    BUDDY_FREE: DetailUnit.BYTES,
+    MEMFREE_NOT_IN_BUDDY: DetailUnit.BYTES,
+    KERNEL_ACCOUNTED: DetailUnit.BYTES,
 }
 
 PART_LABELS: Mapping[str, str] = {
@@ -200,7 +204,7 @@ def memory_lists(mem: Mapping[str, int]) -> tuple[MemoryList, ...]:
             standby,
             (
                 _leaf("inactive", PART_LABELS["inactive"], sb_inactive),
-                _leaf("active", PART_LABELS["standby_active"], sb_active),
+                _leaf("standby_active", PART_LABELS["standby_active"], sb_active),
             ),
         ),
         MemoryList(

@@ -9,66 +9,11 @@ cell is kept as 100000 and flagged as a lower bound.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from app.backends.base import BackendError
-from app.backends.linux.census import NeedsRoot
+from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux.procfs import read_text
-
-OVERFLOW_LIMIT = 100000  # mm/vmstat.c pagetypeinfo_showfree_print stops counting here
-
-
-@dataclass(frozen=True)
-class MigrateFree:
-    """Free blocks of one migrate type in one zone: ``counts[o]`` blocks of 2**o pages."""
-
-    node: int
-    zone: str
-    migrate_type: str
-    counts: tuple[int, ...]
-    lower_bound: tuple[bool, ...]  # True where the kernel printed ">100000": the count is at least that
-
-    @property
-    def free_pages(self) -> int:
-        """Pages in these free blocks (a lower bound when any cell overflowed)."""
-        return sum(c << o for o, c in enumerate(self.counts))
-
-    @property
-    def overflowed(self) -> bool:
-        """True when any cell was printed as ">100000"."""
-        return any(self.lower_bound)
-
-
-@dataclass(frozen=True)
-class ZoneBlocks:
-    """How many pageblocks of one zone carry each migrate type."""
-
-    node: int
-    zone: str
-    blocks: tuple[tuple[str, int], ...]  # (migrate type, pageblocks), in the kernel's column order
-
-
-@dataclass(frozen=True)
-class PagetypeInfo:
-    """One reading of /proc/pagetypeinfo."""
-
-    pageblock_order: int
-    pages_per_block: int
-    free: tuple[MigrateFree, ...]
-    blocks: tuple[ZoneBlocks, ...]
-
-    @property
-    def migrate_types(self) -> tuple[str, ...]:
-        """Migrate types in the kernel's order, as the free-list table lists them."""
-        seen: dict[str, None] = {}
-        for row in self.free:
-            seen.setdefault(row.migrate_type)
-        return tuple(seen)
-
-    def for_zone(self, node: int, zone: str) -> tuple[MigrateFree, ...]:
-        """The free-list rows of one zone."""
-        return tuple(r for r in self.free if r.node == node and r.zone == zone)
+from app.buddy import MigrateFree, PagetypeInfo, ZonePageblocks
 
 
 def _cell(text: str, where: str) -> tuple[int, bool]:
@@ -95,7 +40,7 @@ def parse_pagetypeinfo(text: str, source: str = "/proc/pagetypeinfo") -> Pagetyp
     """
     order = per_block = -1
     free: list[MigrateFree] = []
-    blocks: list[ZoneBlocks] = []
+    blocks: list[ZonePageblocks] = []
     block_types: list[str] = []
     section = ""
     for n, line in enumerate(text.splitlines(), 1):
@@ -131,7 +76,7 @@ def parse_pagetypeinfo(text: str, source: str = "/proc/pagetypeinfo") -> Pagetyp
             counts = words[4:]
             if len(counts) != len(block_types) or not all(c.isdigit() for c in counts):
                 raise BackendError(f"{where}: expected {len(block_types)} pageblock counts")
-            blocks.append(ZoneBlocks(node, zone, tuple(zip(block_types, map(int, counts), strict=True))))
+            blocks.append(ZonePageblocks(node, zone, tuple(zip(block_types, map(int, counts), strict=True))))
         elif section in ("free", "blocks"):
             raise BackendError(f"{where}: unexpected line {stripped[:60]!r}")
     if order < 0 or per_block <= 0 or not free:
@@ -143,5 +88,5 @@ def read_pagetypeinfo(proc_root: Path = Path("/proc")) -> PagetypeInfo:
     """Read and parse /proc/pagetypeinfo (root only; expensive — call on demand)."""
     path = proc_root / "pagetypeinfo"
     if path.exists() and not os.access(path, os.R_OK):
-        raise NeedsRoot(f"needs root: {path} is readable only by root")
+        raise NeedsPrivilege(f"needs root: {path} is readable only by root")
     return parse_pagetypeinfo(read_text(proc_root, "pagetypeinfo"), str(path))

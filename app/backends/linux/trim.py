@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.backends.base import Outcome
 from app.units import format_bytes
@@ -30,14 +32,19 @@ class _Iovec(ctypes.Structure):
 
 
 _IovecArray = _Iovec * IOV_MAX
-_libc = ctypes.CDLL(None, use_errno=True)
-_syscall = _libc.syscall
-_syscall.restype = ctypes.c_long
+
+
+@functools.cache
+def _syscall() -> Any:
+    """libc's syscall(2), loaded on first use (no library is loaded at import)."""
+    function = ctypes.CDLL(None, use_errno=True).syscall
+    function.restype = ctypes.c_long
+    return function
 
 
 def _process_madvise(pidfd: int, iov: ctypes.Array[_Iovec], count: int, advice: int) -> int:
     """The raw system call: bytes advised, or −errno."""
-    ret = _syscall(
+    ret = _syscall()(
         ctypes.c_long(PROCESS_MADVISE),
         ctypes.c_int(pidfd),
         iov,

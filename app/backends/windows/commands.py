@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.backends.base import ActionError, Outcome
-from app.backends.windows import ntapi
+from app.backends.windows import compression, ntapi
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.sampling import query_file_cache
 from app.backends.windows.seam import Seam
@@ -23,22 +23,25 @@ class Context:
     page_size: int
 
 
-def set_information(seam: Seam, info_class: int, buffer: Any, length: int, what: str) -> None:
+def set_information(ctx: Context, info_class: int, buffer: Any, length: int, what: str) -> None:
     """NtSetSystemInformation; raises ActionError carrying the NTSTATUS name and sentence."""
-    status = seam.nt_set_system_information(info_class, buffer, length)
+    status = ctx.seam.nt_set_system_information(info_class, buffer, length)
     if not ntapi.nt_success(status):
-        described = ntapi.describe(status)
+        described = ntapi.describe(status, ctx.privileges.elevated())
         raise ActionError(
             f"{what} was refused: {described}", {"ntstatus": described.hex, "status": described.name}
         )
 
 
 def combine_pages(ctx: Context) -> Outcome:
-    """Class 130: merge identical pages; reports PagesCombined × page size."""
+    """Class 130: merge identical pages; reports PagesCombined × page size.
+
+    The structure goes in zeroed (no event, Flags 0), as System Informer and Mem Reduct pass it.
+    """
     ctx.privileges.require(ntapi.SE_PROFILE_SINGLE_PROCESS_PRIVILEGE)
     info = ntapi.MEMORY_COMBINE_INFORMATION_EX()
     set_information(
-        ctx.seam,
+        ctx,
         ntapi.SystemCombinePhysicalMemoryInformation,
         ctypes.byref(info),
         ctypes.sizeof(info),
@@ -61,7 +64,7 @@ def system_file_cache(ctx: Context) -> Outcome:
     info.MaximumWorkingSet = ctypes.c_size_t(-1).value
     info.Flags = 0
     set_information(
-        ctx.seam,
+        ctx,
         ntapi.SystemFileCacheInformationEx,
         ctypes.byref(info),
         ctypes.sizeof(info),
@@ -83,7 +86,7 @@ def system_file_cache(ctx: Context) -> Outcome:
 def registry_cache(ctx: Context) -> Outcome:
     """Class 155 with NULL, 0: flush the registry hives (Windows 8.1+)."""
     set_information(
-        ctx.seam, ntapi.SystemRegistryReconciliationInformation, None, 0, "Emptying the registry cache"
+        ctx, ntapi.SystemRegistryReconciliationInformation, None, 0, "Emptying the registry cache"
     )
     return Outcome("registry hives written to disk")
 
@@ -110,7 +113,17 @@ def memory_list_command(ctx: Context, command: int) -> Outcome:
     ctx.privileges.require(ntapi.SE_PROFILE_SINGLE_PROCESS_PRIVILEGE)
     what, done = _COMMAND_TEXT[command]
     value = ctypes.c_int32(command)
-    set_information(
-        ctx.seam, ntapi.SystemMemoryListInformation, ctypes.byref(value), ctypes.sizeof(value), what
-    )
+    set_information(ctx, ntapi.SystemMemoryListInformation, ctypes.byref(value), ctypes.sizeof(value), what)
     return Outcome(done)
+
+
+def compression_store(ctx: Context) -> Outcome:
+    """Class 109 trim request for the whole store (Windows 10 and later; SeProfileSingleProcessPrivilege)."""
+    ctx.privileges.require(ntapi.SE_PROFILE_SINGLE_PROCESS_PRIVILEGE)
+    try:
+        return compression.trim(ctx.seam, ctx.page_size)
+    except ntapi.NtError as exc:
+        raise ActionError(
+            f"Reading the compression store was refused: {exc.status}",
+            {"ntstatus": exc.status.hex, "status": exc.status.name},
+        ) from None

@@ -1,41 +1,94 @@
-"""The full view of the memory lists: SystemMemoryListInformation (class 80), needs the privilege."""
+"""The full view of the memory lists (SystemMemoryListInformation, class 80, needs the privilege),
+and the details every view shares: commit, pools, caches, page files, the compression store."""
 
 from __future__ import annotations
 
 import ctypes
 import time
+from dataclasses import dataclass
 
-from app.backends.windows import ntapi
+from app.backends.windows import ntapi, query
+from app.backends.windows.compression import CompressionStore
 from app.backends.windows.seam import Seam
-from app.backends.windows.system import WindowsVersion, memory_status
+from app.backends.windows.system import Performance, WindowsVersion, memory_status
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, Detail, MemoryList, Sample
 
+_MEMORY_LISTS = ntapi.SYSTEM_MEMORY_LIST_INFORMATION
+_FILE_CACHE = ntapi.SYSTEM_FILECACHE_INFORMATION
+_PAGE_FILE = ntapi.SYSTEM_PAGEFILE_INFORMATION
 
-def query_memory_lists(seam: Seam, version: WindowsVersion) -> ntapi.SYSTEM_MEMORY_LIST_INFORMATION:
-    """Class 80 page counts; raises NtError. Windows 7's structure lacks the last field."""
-    info = ntapi.SYSTEM_MEMORY_LIST_INFORMATION()
-    length = ctypes.sizeof(info) if version.at_least(6, 2) else ntapi.MEMORY_LIST_SIZE_WIN7
-    returned = ctypes.c_uint32()
-    status = seam.nt_query_system_information(
-        ntapi.SystemMemoryListInformation, ctypes.byref(info), length, ctypes.byref(returned)
+
+@dataclass(frozen=True)
+class Extras:
+    """What both views add to the lists: system performance, the compression store, standby lifetime."""
+
+    performance: Performance
+    store: CompressionStore | None
+    standby_lifetime: int | None  # seconds; None where the counter does not exist
+    kernel_queries: bool = True  # False under WOW64: classes 18 and 21 have pointer-sized fields
+
+
+@dataclass(frozen=True)
+class PageFiles:
+    """Every page file together, in bytes (class 18 counts pages)."""
+
+    count: int
+    total: int
+    in_use: int
+    peak: int
+
+
+def query_memory_lists(seam: Seam) -> tuple[ntapi.SYSTEM_MEMORY_LIST_INFORMATION, bool]:
+    """Class 80 page counts and whether the answer reached ModifiedPageCountPageFile; raises NtError."""
+    data = query.query(seam, ntapi.SystemMemoryListInformation, ctypes.sizeof(_MEMORY_LISTS))
+    return query.structure(data, _MEMORY_LISTS), query.has_field(
+        data, _MEMORY_LISTS, "ModifiedPageCountPageFile"
     )
-    if not ntapi.nt_success(status):
-        raise ntapi.NtError(status)
-    return info
 
 
 def query_file_cache(seam: Seam) -> ntapi.SYSTEM_FILECACHE_INFORMATION | None:
     """Class 21: the system file cache working set, or None when the kernel refuses."""
-    info = ntapi.SYSTEM_FILECACHE_INFORMATION()
-    status = seam.nt_query_system_information(
-        ntapi.SystemFileCacheInformation, ctypes.byref(info), ctypes.sizeof(info), None
-    )
-    return info if ntapi.nt_success(status) else None
+    try:
+        data = query.query(seam, ntapi.SystemFileCacheInformation, ctypes.sizeof(_FILE_CACHE))
+    except ntapi.NtError:
+        return None
+    if not query.has_field(data, _FILE_CACHE, "PeakSize"):
+        return None
+    return query.structure(data, _FILE_CACHE)
 
 
-def full_sample(seam: Seam, version: WindowsVersion, page_size: int) -> Sample:
+def page_files(seam: Seam, page_size: int) -> PageFiles | None:
+    """Class 18: every page file's size, use and peak, or None when the kernel refuses."""
+    try:
+        # One entry plus a name; the kernel says how much more a longer list needs.
+        data = query.query(seam, ntapi.SystemPageFileInformation, ctypes.sizeof(_PAGE_FILE) + 520)
+    except ntapi.NtError:
+        return None
+    count = total = in_use = peak = 0
+    offset = 0
+    while query.has_field(data[offset:], _PAGE_FILE, "PeakUsage"):
+        entry = query.structure(data[offset:], _PAGE_FILE)
+        count += 1
+        total += int(entry.TotalSize)
+        in_use += int(entry.TotalInUse)
+        peak += int(entry.PeakUsage)
+        if not entry.NextEntryOffset:
+            break
+        offset += int(entry.NextEntryOffset)
+    return PageFiles(count, total * page_size, in_use * page_size, peak * page_size)
+
+
+def active_list(size: int, store: CompressionStore | None) -> MemoryList:
+    """In use, with the compression store as its part (the store's pages are in use, compressed)."""
+    parts: tuple[MemoryList, ...] = ()
+    if store is not None:
+        parts = (MemoryList("compressed", "Compression store", min(store.working_set, size)),)
+    return MemoryList("active", LIST_LABELS["active"], size, parts)
+
+
+def full_sample(seam: Seam, version: WindowsVersion, page_size: int, extras: Extras) -> Sample:
     """One reading from the kernel's own counts; raises NtError when class 80 is refused."""
-    info = query_memory_lists(seam, version)
+    info, has_pagefile_count = query_memory_lists(seam)
     memory = memory_status(seam)
     ps = page_size
     standby_parts = tuple(
@@ -44,7 +97,7 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int) -> Sample:
     standby = sum(p.bytes for p in standby_parts)
     modified = int(info.ModifiedPageCount) * ps
     modified_parts: tuple[MemoryList, ...] = ()
-    if version.at_least(6, 2):
+    if has_pagefile_count:
         modified_parts = (
             MemoryList("pagefile", "Bound for the page file", int(info.ModifiedPageCountPageFile) * ps),
         )
@@ -59,13 +112,13 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int) -> Sample:
     # In use is the rest of physical memory: the kernel keeps no single count of it.
     active = max(0, memory.total - sum(sizes.values()))
     parts = {"standby": standby_parts, "modified": modified_parts}
-    lists = (MemoryList("active", LIST_LABELS["active"], active),) + tuple(
+    lists = (active_list(active, extras.store),) + tuple(
         MemoryList(key, LIST_LABELS[key], size, parts.get(key, ())) for key, size in sizes.items()
     )
     details: dict[str, Detail] = {
         f"{REPURPOSED_PREFIX}priority{i}": int(info.RepurposedPagesByPriority[i]) for i in range(8)
     }
-    details.update(common_details(seam, version, memory.commit_charge, memory.commit_limit))
+    details.update(common_details(seam, version, page_size, extras))
     return Sample(
         time=time.time(),
         monotonic=time.monotonic(),
@@ -79,15 +132,37 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int) -> Sample:
     )
 
 
-def common_details(seam: Seam, version: WindowsVersion, commit: int, limit: int) -> dict[str, Detail]:
-    """Details both views share: commit charge and limit, the Windows version, the file cache (class 21)."""
+def common_details(seam: Seam, version: WindowsVersion, page_size: int, extras: Extras) -> dict[str, Detail]:
+    """Details every view shares.
+
+    Commit comes from GetPerformanceInfo, not GlobalMemoryStatusEx, whose page-file total is the
+    process's (job's) commit limit when the process runs in a job with one.
+    """
+    perf = extras.performance
     details: dict[str, Detail] = {
-        "commit_bytes": commit,
-        "commit_limit_bytes": limit,
+        "commit_bytes": perf.commit_total,
+        "commit_limit_bytes": perf.commit_limit,
+        "commit_peak_bytes": perf.commit_peak,
+        "paged_pool_bytes": perf.kernel_paged,
+        "nonpaged_pool_bytes": perf.kernel_nonpaged,
+        "system_cache_bytes": perf.system_cache,
         "windows_version": version.name,
     }
-    cache = query_file_cache(seam)
+    cache = query_file_cache(seam) if extras.kernel_queries else None
     if cache is not None:
         details["file_cache_bytes"] = int(cache.CurrentSize)
         details["file_cache_peak_bytes"] = int(cache.PeakSize)
+    files = page_files(seam, page_size) if extras.kernel_queries else None
+    if files is not None:
+        details["pagefile_count"] = files.count
+        details["pagefile_total_bytes"] = files.total
+        details["pagefile_used_bytes"] = files.in_use
+        details["pagefile_peak_bytes"] = files.peak
+    if extras.store is not None:
+        details["compression_store_bytes"] = extras.store.working_set
+        details["compression_store_source"] = extras.store.source
+        if extras.store.holds is not None:
+            details["compressed_data_bytes"] = extras.store.holds
+    if extras.standby_lifetime is not None:
+        details["standby_lifetime_s"] = extras.standby_lifetime
     return details

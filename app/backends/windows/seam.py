@@ -14,14 +14,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.backends.windows.ntapi import RTL_OSVERSIONINFOW
-from app.backends.windows.win32 import MEMORYSTATUSEX, PDH_FMT_COUNTERVALUE, SYSTEM_INFO
+from app.backends.windows.ntapi import RTL_OSVERSIONINFOEXW
+from app.backends.windows.win32 import (
+    MEMORYSTATUSEX,
+    PDH_FMT_COUNTERVALUE,
+    PERFORMANCE_INFORMATION,
+    SHELLEXECUTEINFOW,
+    SYSTEM_INFO,
+)
 
 _U32 = ctypes.c_uint32
 _I32 = ctypes.c_int32  # NTSTATUS, BOOL
 _PTR = ctypes.c_void_p  # HANDLE, PVOID, HINSTANCE
 _WSTR = ctypes.c_wchar_p  # LPCWSTR (input)
 _WBUF = ctypes.POINTER(ctypes.c_wchar)  # LPWSTR (output buffer)
+_PU32 = ctypes.POINTER(_U32)  # PDWORD, PULONG
 
 # field name -> (dll, export, restype, argtypes)
 SIGNATURES: dict[str, tuple[str, str, Any, tuple[Any, ...]]] = {
@@ -38,9 +45,26 @@ SIGNATURES: dict[str, tuple[str, str, Any, tuple[Any, ...]]] = {
         _I32,
         (_U32, ctypes.c_uint8, ctypes.c_uint8, ctypes.POINTER(ctypes.c_uint8)),
     ),
-    "rtl_get_version": ("ntdll", "RtlGetVersion", _I32, (ctypes.POINTER(RTL_OSVERSIONINFOW),)),
+    "rtl_get_version": ("ntdll", "RtlGetVersion", _I32, (ctypes.POINTER(RTL_OSVERSIONINFOEXW),)),
     "get_system_info": ("kernel32", "GetSystemInfo", None, (ctypes.POINTER(SYSTEM_INFO),)),
     "global_memory_status_ex": ("kernel32", "GlobalMemoryStatusEx", _I32, (ctypes.POINTER(MEMORYSTATUSEX),)),
+    # K32GetPerformanceInfo is kernel32's export of psapi's GetPerformanceInfo (Windows 7 and later).
+    "get_performance_info": (
+        "kernel32",
+        "K32GetPerformanceInfo",
+        _I32,
+        (ctypes.POINTER(PERFORMANCE_INFORMATION), _U32),
+    ),
+    "get_current_process": ("kernel32", "GetCurrentProcess", _PTR, ()),
+    "is_wow64_process2": (
+        "kernel32",
+        "IsWow64Process2",
+        _I32,
+        (_PTR, ctypes.POINTER(ctypes.c_uint16), ctypes.POINTER(ctypes.c_uint16)),
+    ),
+    "is_wow64_process": ("kernel32", "IsWow64Process", _I32, (_PTR, ctypes.POINTER(_I32))),
+    "open_process_token": ("advapi32", "OpenProcessToken", _I32, (_PTR, _U32, ctypes.POINTER(_PTR))),
+    "get_token_information": ("advapi32", "GetTokenInformation", _I32, (_PTR, _U32, _PTR, _U32, _PU32)),
     "open_process": ("kernel32", "OpenProcess", _PTR, (_U32, _I32, _U32)),
     "set_process_working_set_size_ex": (
         "kernel32",
@@ -54,8 +78,10 @@ SIGNATURES: dict[str, tuple[str, str, Any, tuple[Any, ...]]] = {
     "find_volume_close": ("kernel32", "FindVolumeClose", _I32, (_PTR,)),
     "create_file_w": ("kernel32", "CreateFileW", _PTR, (_WSTR, _U32, _U32, _PTR, _U32, _U32, _PTR)),
     "flush_file_buffers": ("kernel32", "FlushFileBuffers", _I32, (_PTR,)),
-    "is_user_an_admin": ("shell32", "IsUserAnAdmin", _I32, ()),
-    "shell_execute_w": ("shell32", "ShellExecuteW", _PTR, (_PTR, _WSTR, _WSTR, _WSTR, _WSTR, _I32)),
+    "co_initialize_ex": ("ole32", "CoInitializeEx", _I32, (_PTR, _U32)),
+    "shell_execute_ex_w": ("shell32", "ShellExecuteExW", _I32, (ctypes.POINTER(SHELLEXECUTEINFOW),)),
+    "wait_for_single_object": ("kernel32", "WaitForSingleObject", _U32, (_PTR, _U32)),
+    "get_exit_code_process": ("kernel32", "GetExitCodeProcess", _I32, (_PTR, _PU32)),
     "pdh_open_query_w": ("pdh", "PdhOpenQueryW", _U32, (_WSTR, ctypes.c_size_t, ctypes.POINTER(_PTR))),
     "pdh_add_english_counter_w": (
         "pdh",
@@ -73,6 +99,10 @@ SIGNATURES: dict[str, tuple[str, str, Any, tuple[Any, ...]]] = {
     "pdh_close_query": ("pdh", "PdhCloseQuery", _U32, (_PTR,)),
 }
 
+# Exports some supported Windows versions lack; the seam holds None for them there.
+# IsWow64Process2: Windows 10 1511 and later (Windows 8.1 has IsWow64Process only).
+OPTIONAL = frozenset({"is_wow64_process2"})
+
 
 @dataclass(frozen=True)
 class Seam:
@@ -84,6 +114,12 @@ class Seam:
     rtl_get_version: Callable[..., int]
     get_system_info: Callable[..., None]
     global_memory_status_ex: Callable[..., int]
+    get_performance_info: Callable[..., int]
+    get_current_process: Callable[[], int | None]
+    is_wow64_process2: Callable[..., int] | None
+    is_wow64_process: Callable[..., int]
+    open_process_token: Callable[..., int]
+    get_token_information: Callable[..., int]
     open_process: Callable[..., int | None]
     set_process_working_set_size_ex: Callable[..., int]
     close_handle: Callable[..., int]
@@ -92,8 +128,10 @@ class Seam:
     find_volume_close: Callable[..., int]
     create_file_w: Callable[..., int | None]
     flush_file_buffers: Callable[..., int]
-    is_user_an_admin: Callable[[], int]
-    shell_execute_w: Callable[..., int | None]
+    co_initialize_ex: Callable[..., int]
+    shell_execute_ex_w: Callable[..., int]
+    wait_for_single_object: Callable[..., int]
+    get_exit_code_process: Callable[..., int]
     pdh_open_query_w: Callable[..., int]
     pdh_add_english_counter_w: Callable[..., int]
     pdh_collect_query_data: Callable[..., int]
@@ -120,12 +158,15 @@ def prototype(name: str) -> Any:
 def from_functions(functions: Mapping[str, Callable[..., Any]], get_last_error: Callable[[], int]) -> Seam:
     """A seam over Python functions (a stand-in kernel), each wrapped as a ctypes function pointer.
 
-    The wrappers must stay alive as long as the seam: the seam holds them.
+    The wrappers must stay alive as long as the seam: the seam holds them. An optional export
+    the stand-in leaves out is None, as on a Windows without it.
     """
-    missing = set(SIGNATURES).difference(functions)
+    missing = set(SIGNATURES).difference(functions).difference(OPTIONAL)
     if missing:
         raise ValueError(f"stand-in kernel lacks {sorted(missing)}")
-    wrapped = {name: prototype(name)(functions[name]) for name in SIGNATURES}
+    wrapped: dict[str, Any] = {
+        name: prototype(name)(functions[name]) if name in functions else None for name in SIGNATURES
+    }
     return Seam(**wrapped, get_last_error=get_last_error)
 
 
@@ -138,7 +179,13 @@ def load() -> Seam:
     for name, (dll, export, restype, argtypes) in SIGNATURES.items():
         if dll not in libraries:
             libraries[dll] = ctypes.WinDLL(dll, use_last_error=True)
-        function = getattr(libraries[dll], export)
+        try:
+            function = getattr(libraries[dll], export)
+        except AttributeError:
+            if name not in OPTIONAL:
+                raise OSError(f"{dll}.dll has no {export}") from None
+            bound[name] = None
+            continue
         function.restype = restype
         function.argtypes = argtypes
         bound[name] = function

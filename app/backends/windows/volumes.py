@@ -10,9 +10,6 @@ from app.backends.windows.seam import Seam
 
 _NAME_CHARS = 261  # MAX_PATH + 1; volume GUID paths are 49 characters
 
-# Open failures that mean "nothing to flush here" rather than a failure: no medium, read-only medium.
-_NOTHING_TO_FLUSH = {win32.ERROR_NOT_READY, win32.ERROR_WRITE_PROTECT}
-
 
 def _valid(handle: int | None) -> bool:
     return handle not in (None, 0, win32.INVALID_HANDLE_VALUE)
@@ -67,26 +64,26 @@ def flush_volume(seam: Seam, volume: str) -> int:
     return 0
 
 
-def flush_all(seam: Seam) -> Outcome:
-    """Flush every volume; the outcome counts volumes flushed, skipped (no medium) and failed."""
+def flush_all(seam: Seam, elevated: bool) -> Outcome:
+    """Flush every volume; a volume that cannot be flushed is skipped with its reason.
+
+    As System Informer (PhFlushVolumeCache) and Mem Reduct do, one volume's failure does not fail
+    the others: a read-only, removable or locked volume is common and not an error of the action.
+    The action fails only when no volume could be flushed.
+    """
     flushed: list[str] = []
     skipped: list[str] = []
-    failed: list[str] = []
     for volume in list_volumes(seam):
         code = flush_volume(seam, volume)
         if code == 0:
             flushed.append(volume)
-        elif code in _NOTHING_TO_FLUSH:
-            skipped.append(f"{device_path(volume)}: {win32.describe_error(code)}")
         else:
-            failed.append(f"{device_path(volume)}: {win32.describe_error(code)}")
+            skipped.append(f"{device_path(volume)}: {win32.describe_error(code, elevated)}")
     parts = [f"{len(flushed)} volume{'s' if len(flushed) != 1 else ''} flushed"]
     if skipped:
         parts.append(f"{len(skipped)} skipped ({'; '.join(skipped)})")
-    if failed:
-        parts.append(f"{len(failed)} failed ({'; '.join(failed)})")
     return Outcome(
         ", ".join(parts),
-        {"volumes_flushed": len(flushed), "volumes_skipped": len(skipped), "volumes_failed": len(failed)},
-        ok=bool(flushed) and not failed,
+        {"volumes_flushed": len(flushed), "volumes_skipped": len(skipped)},
+        ok=bool(flushed),
     )

@@ -22,9 +22,27 @@ FILE_SHARE_READ = 0x1
 FILE_SHARE_WRITE = 0x2
 OPEN_EXISTING = 3
 
-# ShellExecuteW
+# ShellExecuteExW
 SW_SHOWNORMAL = 1
-SHELL_EXECUTE_OK_ABOVE = 32  # return values <= 32 are errors
+SW_HIDE = 0
+SEE_MASK_NOCLOSEPROCESS = 0x00000040
+SEE_MASK_NOASYNC = 0x00000100
+# CoInitializeEx: ShellExecuteEx may hand the work to a shell extension, which needs COM.
+COINIT_APARTMENTTHREADED = 0x2
+COINIT_DISABLE_OLE1DDE = 0x4
+RPC_E_CHANGED_MODE = 0x80010106  # COM already initialised in the other model: usable as is
+
+# WaitForSingleObject / GetExitCodeProcess
+INFINITE = 0xFFFFFFFF
+WAIT_OBJECT_0 = 0
+WAIT_FAILED = 0xFFFFFFFF
+
+# Tokens: OpenProcessToken access, GetTokenInformation class.
+TOKEN_QUERY = 0x0008
+TokenElevation = 20
+
+# IsWow64Process2 machine values.
+IMAGE_FILE_MACHINE_UNKNOWN = 0
 
 # pdh
 PDH_FMT_LARGE = 0x00000400
@@ -43,6 +61,7 @@ ERROR_NOT_READY = 21
 ERROR_INVALID_PARAMETER = 87
 ERROR_NOT_ALL_ASSIGNED = 1300
 ERROR_CANCELLED = 1223
+ERROR_PROC_NOT_FOUND = 127
 
 _ERROR_TEXT: dict[int, tuple[str, str]] = {
     ERROR_FILE_NOT_FOUND: ("ERROR_FILE_NOT_FOUND", "not found"),
@@ -54,6 +73,7 @@ _ERROR_TEXT: dict[int, tuple[str, str]] = {
     ERROR_INVALID_PARAMETER: ("ERROR_INVALID_PARAMETER", "no such process, or it has exited"),
     ERROR_NOT_ALL_ASSIGNED: ("ERROR_NOT_ALL_ASSIGNED", "the privilege is not held: run as administrator"),
     ERROR_CANCELLED: ("ERROR_CANCELLED", "cancelled by the user"),
+    ERROR_PROC_NOT_FOUND: ("ERROR_PROC_NOT_FOUND", "this Windows lacks the function"),
 }
 
 
@@ -69,9 +89,14 @@ class Win32Error:
         return f"{self.sentence} ({self.name})"
 
 
-def describe_error(code: int) -> Win32Error:
-    """Name and sentence for a Win32 error code; unknown codes get a generic sentence."""
+def describe_error(code: int, elevated: bool = False) -> Win32Error:
+    """Name and sentence for a Win32 error code; unknown codes get a generic sentence.
+
+    ``elevated``: already administrator, so access denied must not advise elevating.
+    """
     name, sentence = _ERROR_TEXT.get(code, (f"error {code}", "Windows refused the request"))
+    if elevated and code == ERROR_ACCESS_DENIED:
+        sentence = "access denied, although RAMLens runs as administrator"
     return Win32Error(code, name, sentence)
 
 
@@ -124,3 +149,46 @@ class PDH_FMT_COUNTERVALUE(ctypes.Structure):
 
     _anonymous_ = ("u",)
     _fields_ = [("CStatus", ctypes.c_uint32), ("u", _PDH_VALUE)]
+
+
+class PERFORMANCE_INFORMATION(ctypes.Structure):
+    """GetPerformanceInfo's output: the system commit charge, limit and peak, pools, cache — in pages."""
+
+    _fields_ = [
+        ("cb", ctypes.c_uint32),
+        ("CommitTotal", ctypes.c_size_t),
+        ("CommitLimit", ctypes.c_size_t),
+        ("CommitPeak", ctypes.c_size_t),
+        ("PhysicalTotal", ctypes.c_size_t),
+        ("PhysicalAvailable", ctypes.c_size_t),
+        ("SystemCache", ctypes.c_size_t),
+        ("KernelTotal", ctypes.c_size_t),
+        ("KernelPaged", ctypes.c_size_t),
+        ("KernelNonpaged", ctypes.c_size_t),
+        ("PageSize", ctypes.c_size_t),
+        ("HandleCount", ctypes.c_uint32),
+        ("ProcessCount", ctypes.c_uint32),
+        ("ThreadCount", ctypes.c_uint32),
+    ]
+
+
+class SHELLEXECUTEINFOW(ctypes.Structure):
+    """ShellExecuteExW's in/out block; cbSize must be set, hProcess comes back with NOCLOSEPROCESS."""
+
+    _fields_ = [
+        ("cbSize", ctypes.c_uint32),
+        ("fMask", ctypes.c_uint32),
+        ("hwnd", ctypes.c_void_p),
+        ("lpVerb", ctypes.c_wchar_p),
+        ("lpFile", ctypes.c_wchar_p),
+        ("lpParameters", ctypes.c_wchar_p),
+        ("lpDirectory", ctypes.c_wchar_p),
+        ("nShow", ctypes.c_int32),
+        ("hInstApp", ctypes.c_void_p),
+        ("lpIDList", ctypes.c_void_p),
+        ("lpClass", ctypes.c_wchar_p),
+        ("hkeyClass", ctypes.c_void_p),
+        ("dwHotKey", ctypes.c_uint32),
+        ("hIconOrMonitor", ctypes.c_void_p),  # union { HANDLE hIcon; HANDLE hMonitor; }
+        ("hProcess", ctypes.c_void_p),
+    ]

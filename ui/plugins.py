@@ -1,0 +1,25 @@
+"""The plugins the main window installs, in this order; adding one is one line here.
+
+Each is ``install(window: ui.window_api.WindowApi) -> object | None``: it asks the window's
+capabilities for what it needs and returns its controller (kept in ``window.plugins`` under its
+key), or None when it has nothing to add on this backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui import autoclean, snapshots, tray
+from ui.views import files, fragmentation, pages
+from ui.window_api import WindowApi
+
+Installer = Callable[[WindowApi], object | None]
+
+INSTALLERS: tuple[tuple[str, Installer], ...] = (
+    ("snapshots", snapshots.install),
+    ("autoclean", autoclean.install),
+    ("tray", tray.install),  # after autoclean: its menu has the auto-clean switch
+    ("fragmentation", fragmentation.install),
+    ("pages", pages.install),
+    ("files", files.install),
+)
