@@ -8,6 +8,7 @@ cap) and crafted to cost the most per byte in one way; the child measures its pe
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -70,3 +71,32 @@ def test_peak_memory_of_a_rejected_63_mib_file(tmp_path: Path, shape: str) -> No
     verdict, peak = done.stdout.splitlines()
     assert verdict.startswith("refused: hostile.json: ")
     assert int(peak) <= BOUND * SIZE, f"{shape}: {int(peak) / 2**20:.0f} MiB above baseline to refuse"
+
+
+def test_the_largest_real_snapshot_still_loads() -> None:
+    """The caps refuse hostile files, never real ones: 24 h of history at 1 s for seven lists, 100,000
+    processes whose names hold every character the quick counts look at (braces, commas, quotes)."""
+    from dataclasses import replace
+
+    from app import snapshot as snap
+    from app.model import LIST_KEYS
+    from tests.snapshot_samples import snapshot
+
+    rows = snap.schema.MAX_HISTORY_ROWS
+    column = tuple(float(1 << 30) + i for i in range(rows))
+    history = snap.HistoryBlock(
+        times=tuple(1_790_000_000.0 + i for i in range(rows)),
+        totals=tuple(float(1 << 34) for _ in range(rows)),
+        available=column,
+        series={k: column for k in LIST_KEYS},
+    )
+    processes = tuple(
+        snap.ProcessEntry(
+            pid, f'job{{{pid}}},[x]"q"', "user,name", 1 << 20, private=1, shared=2, pss=3, create_time=1.5
+        )
+        for pid in range(snap.schema.MAX_PROCESSES)
+    )
+    big = replace(snapshot(), history=history, processes=processes)
+    loaded = snap.loads(json.dumps(big.to_json()))
+    assert len(loaded.processes) == snap.schema.MAX_PROCESSES and loaded.history is not None
+    assert len(loaded.history) == rows

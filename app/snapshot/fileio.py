@@ -34,19 +34,18 @@ _STRICT = Strict(SnapshotError)
 
 # Upper bounds on what a well-formed snapshot can hold, counted in the raw bytes before parsing so
 # that a hostile file is refused before it costs memory (json builds every value of a document).
-# Braces and commas inside texts count too: the slack (one per process) keeps real files, whose
-# process names may hold them, well inside. Containers: one object per process, list, part and
-# zone, one array per column and zone.
-MAX_CONTAINERS = 2 * MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
+# Containers: one object per process, list, part and zone, one array per column and zone.
+MAX_CONTAINERS = MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
 # Separators (a comma per value after the first of each container): history cells, process
 # fields, block counts, details, census — every figure a maximal snapshot can have, with room.
-MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 14 + 200_000
+MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 12 + 200_000
 # Texts: keys and names (eleven per process at most), list, detail and census keys, with room.
 MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 10_000)
 # No text in a snapshot is longer than 200 characters (800 bytes of UTF-8): a quote followed by
 # this many bytes without a quote, escape, comma or bracket is a giant text, refused unbuilt.
 MAX_RUN_BYTES = 1024
 _GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
+_TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 # Characters beyond U+FFFF (emoji) take 4 bytes per character in a Python text — and every other
 # character of the same text too. They are written as JSON escapes before decoding, so a document
@@ -218,18 +217,24 @@ def _checked_text(raw: bytes) -> str:
 
 def _too_many_values(raw: bytes) -> str:
     """What makes ``raw`` hold more than any snapshot can ("" when nothing does), from counts of its
-    bytes: a few passes in C over the bytes, no value built."""
-    containers = raw.count(b"{") + raw.count(b"[")
-    if containers > MAX_CONTAINERS:
-        return f"{containers:,} objects and arrays; a snapshot has at most {MAX_CONTAINERS:,}"
-    separators = raw.count(b",")
-    if separators > MAX_SEPARATORS:
-        return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
+    bytes: a few passes in C, no value built. Braces and commas inside texts (a process may be
+    called "a,{b}") are subtracted one text at a time, only when the quick count is over a cap."""
     quotes = raw.count(b'"')
     if quotes > MAX_QUOTES:
         return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
     if _GIANT_TEXT.search(raw):
         return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are at most 200 characters"
+    containers = raw.count(b"{") + raw.count(b"[")
+    separators = raw.count(b",")
+    if containers > MAX_CONTAINERS or separators > MAX_SEPARATORS:
+        for match in _TEXT.finditer(raw):  # at most MAX_QUOTES / 2 texts, none of them giant
+            text = match.group()
+            containers -= text.count(b"{") + text.count(b"[")
+            separators -= text.count(b",")
+    if containers > MAX_CONTAINERS:
+        return f"{containers:,} objects and arrays; a snapshot has at most {MAX_CONTAINERS:,}"
+    if separators > MAX_SEPARATORS:
+        return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
     return ""
 
 
