@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.frag",
     "app.cli.pages",
     "app.cli.files",
+    "app.cli.serve",
 )
 
 # Options the GUI takes; anything else without a subcommand is a usage error.
