@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from app import cli
 from app import snapshot as snap
-from app.cli import frag, pages, rammap, status
+from app.cli import files, frag, pages, rammap, serve, status
 from app.cli import snapshot as cli_snapshot
 from tests.fake_backend import FakeBackend
 from tests.snapshot_samples import snapshot
@@ -49,6 +49,8 @@ FUZZED = {
     "snapshot diff": 40,
     "frag": 15,
     "pages": 3,
+    "files": 30,
+    "serve": 30,  # its checks of the options; the server loop itself is stubbed (it runs until stopped)
 }
 NOT_FUZZED: dict[str, str] = {}
 
@@ -147,10 +149,11 @@ class _CtrlC(FakeBackend):
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every command on a fresh fake backend, in a scratch folder, with sleeps skipped."""
-    for module in (status, cli_snapshot, rammap, frag, pages):
+    for module in (status, cli_snapshot, rammap, frag, pages, files, serve):
         if hasattr(module, "backend_or_exit"):
             monkeypatch.setattr(module, "backend_or_exit", _CtrlC)
     monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(serve, "serve", lambda *args, **kwargs: 0)  # would answer scrapes until stopped
     monkeypatch.chdir(tmp_path)  # relative names write here, never into the source tree
     yield
 
