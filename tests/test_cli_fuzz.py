@@ -105,7 +105,7 @@ def hostile_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     (base / "snäp😀.json").write_text("{")
     paths = [fifo, base / "folder", base / "junk.json", base / "empty.json", base / "good.json"]
     paths += [base / "loop", base / "to-null", base / "snäp😀.json", base / "missing" / "x.json"]
-    names = [str(p) for p in paths] + ["/dev/null", "/dev/zero", "/", ".", "", "\x1b[2J.json"]
+    names = [str(p) for p in paths] + ["/dev/null", "/dev/zero", "/", ".", "", "\x1b[2J.json", "nul\x00.json"]
     names.append(os.fsdecode(b"undecodable-\xff.json"))  # what a non-UTF-8 file name becomes in argv
     return names
 

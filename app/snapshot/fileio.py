@@ -70,6 +70,8 @@ def save(path: str | os.PathLike[str], snapshot: Snapshot) -> None:
     files an earlier crash left in that folder are removed once stale. Raises OSError (with a
     reason for a person) when the target is not a regular file or the folder is not writable.
     """
+    if "\0" in os.fspath(path):
+        raise OSError(f"{display_name(path)} is not a valid file name")
     target = _resolve_target(Path(path))
     existing = _existing_regular(target)
     _remove_stale_temps(target.parent)
@@ -176,6 +178,8 @@ def _read_regular(path: str | os.PathLike[str], name: str) -> bytes:
         raise SnapshotError(f"{name} is a folder, not a snapshot file") from None
     except OSError as exc:
         raise SnapshotError(f"{name} cannot be read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character: no file can have this name
+        raise SnapshotError(f"{name} is not a valid file name") from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
