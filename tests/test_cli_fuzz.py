@@ -206,7 +206,10 @@ def test_generated_arguments(name: str, hostile_paths: list[str], offline: None)
 
 
 @settings(
-    derandomize=IN_CI, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    derandomize=IN_CI,
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     st.lists(
