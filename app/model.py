@@ -47,6 +47,7 @@ class DetailUnit(Enum):
     BYTES = "bytes"
     PAGES = "pages"  # base pages of the sample's page size
     COUNT = "count"  # events, or things other than base pages
+    SECONDS = "seconds"
 
 
 # Cumulative counts of pages repurposed (taken for other uses) per list part go in a sample's
@@ -183,7 +184,9 @@ class Sample:
             try:
                 units[str(k)] = DetailUnit(v)
             except ValueError:
-                raise ModelError(f"detail unit {v!r} of {k!r} is not one of bytes, pages, count") from None
+                raise ModelError(
+                    f"detail unit {v!r} of {k!r} is not one of bytes, pages, count, seconds"
+                ) from None
         return cls(
             time=when.timestamp(),
             monotonic=0.0,

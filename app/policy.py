@@ -59,7 +59,7 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
             can_run=bool(runnable),
             reason=reason,
             confirm=True,
-            via_helper=any(a.via_helper for a in runnable),
+            via_helper=any(a.via_helper and a.prompts for a in runnable),
         )
     found = next((a for a in availability if a.action_id == action_id), None)
     if found is None:
@@ -85,12 +85,12 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
         can_run=found.available,
         reason="" if found.available else found.reason,
         confirm=entry.disruptive,
-        via_helper=found.available and found.via_helper,
+        via_helper=found.available and found.via_helper and found.prompts,  # no prompt: nothing to warn of
     )
 
 
 def feature(entry: actions.Action) -> str:
-    """ "Windows feature", "Linux feature" or "Linux and Windows feature"."""
+    """Which systems have it, in words: "Windows feature", "Linux and Windows feature"."""
     return " and ".join(sorted(p.title() for p in entry.platforms)) + " feature"
 
 

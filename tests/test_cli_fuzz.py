@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from app import cli
 from app import snapshot as snap
-from app.cli import files, frag, pages, rammap, serve, status
+from app.cli import files, frag, helper, pages, rammap, serve, status
 from app.cli import snapshot as cli_snapshot
 from tests.fake_backend import FakeBackend
 from tests.snapshot_samples import snapshot
@@ -54,6 +54,11 @@ FUZZED = {
     "pages": 3,
     "files": 30,
     "serve": 30,  # its checks of the options; the server loop itself is stubbed (it runs until stopped)
+    # Parsing and the capability check only: the fake backend offers no helper set-up, so nothing is
+    # ever installed (for real, install and uninstall write root-owned files).
+    "helper status": 20,
+    "helper install": 20,
+    "helper uninstall": 20,
 }
 NOT_FUZZED: dict[str, str] = {}
 
@@ -152,7 +157,7 @@ class _CtrlC(FakeBackend):
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every command on a fresh fake backend, in a scratch folder, with sleeps skipped."""
-    for module in (status, cli_snapshot, rammap, frag, pages, files, serve):
+    for module in (status, cli_snapshot, rammap, frag, pages, files, serve, helper):
         if hasattr(module, "backend_or_exit"):
             monkeypatch.setattr(module, "backend_or_exit", _CtrlC)
     monkeypatch.setattr(time, "sleep", lambda seconds: None)

@@ -7,10 +7,28 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-SCREENSHOT_SAMPLES = 12
-SCREENSHOT_INTERVAL = 0.5  # seconds between the real readings a screenshot shows (6 s in all)
+if TYPE_CHECKING:  # Qt is imported only when the window starts
+    from PySide6.QtWidgets import QWidget
+
+    from ui.mainwindow import MainWindow
+
+
+@dataclass(frozen=True)
+class ScreenshotPacing:
+    """How screenshot mode takes its real readings: how many, how far apart, and how it waits.
+
+    The defaults give the chart six seconds of history; tests pass a quick pace (the readings are
+    real either way, only the waiting between them changes).
+    """
+
+    samples: int = 12
+    interval: float = 0.5  # seconds between readings
+    settle: float = 0.05  # seconds per event-loop turn while the last results arrive
+    wait: Callable[[float], None] = time.sleep
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -19,6 +37,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="FILE", help="render one tab to a PNG file and exit")
     parser.add_argument(
         "--tab", default=None, help="the tab to show: lists, history, processes or another view's key"
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (minimized where there is no tray)"
     )
     return parser.parse_args(list(argv))
 
@@ -32,8 +53,8 @@ def _needs_offscreen() -> bool:
     return False
 
 
-def run_gui(argv: Sequence[str]) -> int:
-    """Open the window (or render a screenshot) and return the exit status."""
+def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
+    """Open the window (or render a screenshot, paced by ``pacing``) and return the exit status."""
     args = parse_gui_args(argv)
     if _needs_offscreen():
         if not args.screenshot:
@@ -78,7 +99,7 @@ def run_gui(argv: Sequence[str]) -> int:
             window = MainWindow(backend, settings)
             if not _show_tab(window, args.tab):
                 return 2
-            return take_screenshot(window, args.screenshot)
+            return take_screenshot(window, args.screenshot, pacing or ScreenshotPacing())
     from ui import singleinstance
 
     settings = default_settings()
@@ -90,15 +111,15 @@ def run_gui(argv: Sequence[str]) -> int:
     guard.attach(window)
     if not _show_tab(window, args.tab):
         return 2
-    window.show()
+    if args.minimized:
+        show_minimized(window)
+    else:
+        window.show()
     return app.exec()
 
 
-def _show_tab(window: object, tab: str | None) -> bool:
+def _show_tab(window: MainWindow, tab: str | None) -> bool:
     """Show the tab asked for with --tab; False (after saying so) when there is no such tab."""
-    from ui.mainwindow import MainWindow
-
-    assert isinstance(window, MainWindow)
     if tab is None:
         return True
     if tab not in window.view_keys():
@@ -108,25 +129,31 @@ def _show_tab(window: object, tab: str | None) -> bool:
     return True
 
 
-def take_screenshot(window: object, path: str) -> int:
+def show_minimized(window: QWidget) -> None:
+    """Start in the tray: the window stays hidden; without a tray it starts minimized instead,
+    so it can never vanish with no way back."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()
+
+
+def take_screenshot(window: MainWindow, path: str, pacing: ScreenshotPacing) -> int:
     """Take a few real readings, render the window's visible tab to ``path`` (PNG), return 0."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.mainwindow import MainWindow
-
-    assert isinstance(window, MainWindow)
     window.resize(1200, 760)
     window.show()
-    for _ in range(SCREENSHOT_SAMPLES):
+    for _ in range(pacing.samples):
         window.sampler.sample_now()
         QApplication.processEvents()
-        time.sleep(SCREENSHOT_INTERVAL)
+        pacing.wait(pacing.interval)
     if window.current_view() == "processes":
         window.processes_view.refresh(force=True)
         window.processes_view.shutdown()  # wait for the listing thread, then deliver its result
     for _ in range(5):
         QApplication.processEvents()
-        time.sleep(0.05)
+        pacing.wait(pacing.settle)
     window.history_view.refresh(force=True)
     QApplication.processEvents()
     if not window.grab().save(path, "PNG"):

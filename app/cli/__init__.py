@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.pages",
     "app.cli.files",
     "app.cli.serve",
+    "app.cli.helper",
 )
 
 # Options the GUI takes; anything else without a subcommand is a usage error.

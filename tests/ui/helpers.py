@@ -62,13 +62,21 @@ def press_message_box(button_text: str, tick_dont_ask: bool = False) -> Callable
     return handle
 
 
+# The window's start-up as `ramlens` runs it, with screenshot mode's readings taken without waiting between
+# them (real readings, only the pause is injected: six seconds less per screenshot).
+QUICK_SCREENSHOT = (
+    "import sys; from ui.main import ScreenshotPacing, run_gui; "
+    "sys.exit(run_gui(sys.argv[1:], ScreenshotPacing(samples=4, interval=0.0, settle=0.0)))"
+)
+
+
 def run_screenshot_mode(target: Path, tab: str, home: Path) -> subprocess.CompletedProcess[str]:
     """`ramlens --screenshot TARGET --tab TAB` in a subprocess with no display and a scratch config home."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["HOME"] = str(home)
     env["XDG_CONFIG_HOME"] = str(home / "config")  # so a test can prove the user's settings are left alone
     return subprocess.run(
-        [sys.executable, "-m", "ui.launcher", "--screenshot", str(target), "--tab", tab],
+        [sys.executable, "-c", QUICK_SCREENSHOT, "--screenshot", str(target), "--tab", tab],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,

@@ -167,10 +167,11 @@ def test_screenshot_leaves_no_folder_behind(qtbot, tmp_path, monkeypatch):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    monkeypatch.setattr(main, "SCREENSHOT_SAMPLES", 1)
-    monkeypatch.setattr(main, "SCREENSHOT_INTERVAL", 0.0)
     monkeypatch.setattr("app.backends.detect", FakeBackend)
     shot = tmp_path / "shot.png"
-    assert main.run_gui(["--screenshot", str(shot)]) == 0
+    assert (
+        main.run_gui(["--screenshot", str(shot)], main.ScreenshotPacing(samples=1, interval=0.0, settle=0.0))
+        == 0
+    )
     assert shot.stat().st_size > 0
     assert list(scratch.iterdir()) == []

@@ -30,7 +30,8 @@ def _window_with_an_hour_of_history(make_window, platform: str):  # type: ignore
             window.mark_action(backend.run("standby-list" if second == 1800 else "working-sets"))
         if second > 1800:
             backend.move("free", "standby", 0.0015)  # the cache fills again
-        window.sampler.sample_now()
+        window.history.append(backend.sample())  # straight into the history: redrawing 3600 times is slow
+    window.sampler.sample_now()  # the views show the newest reading
     window.set_span(3600)
     return window
 
@@ -49,8 +50,8 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
             view = window.history_view
             marker = view.markers[0]
             point = QPointF(view.chart_x(marker.time) + 1, 4 * GIB)
-            view._on_mouse((view.view_box.mapViewToScene(point),))
-            assert "Purge standby list" in view.readout.toHtml()
+            view.hover(view.view_box.mapViewToScene(point))
+            assert "Purge standby list" in view.readout.text()
         target = artifacts / f"view-{key}-{platform}.png"
         assert window.grab().save(str(target))
         image = QImage(str(target))
@@ -87,3 +88,17 @@ def test_catalogue_labels_cover_trim():
 
     assert action_title(actions.TRIM_PROCESSES) == "Trim working set"
     assert action_title("standby-list") == "Purge standby list"
+
+
+def test_screenshot_mode_paces_its_readings_as_told(make_window, tmp_path):
+    from ui.main import ScreenshotPacing, take_screenshot
+
+    backend = FakeBackend()
+    window = make_window(backend)
+    before = backend.samples_taken
+    waits: list[float] = []
+    pacing = ScreenshotPacing(samples=3, interval=0.5, settle=0.01, wait=waits.append)
+    assert take_screenshot(window, str(tmp_path / "shot.png"), pacing) == 0
+    assert waits == [0.5] * 3 + [0.01] * 5  # the pauses go through the injected wait, none elsewhere
+    assert backend.samples_taken - before >= 3  # every reading is real
+    assert (tmp_path / "shot.png").stat().st_size > 10000

@@ -123,6 +123,30 @@ def test_add_view_hook(make_window):
     menu_action(window.view_menu, "Go to Extra")
 
 
+def test_lazy_view_is_made_on_first_show_only(make_window, settings):
+    from PySide6.QtWidgets import QLabel
+
+    made: list[QLabel] = []
+
+    def factory() -> QLabel:
+        made.append(QLabel("heavy"))
+        return made[-1]
+
+    window = make_window()
+    window.add_lazy_view("heavy", "Heavy", factory)
+    assert made == [] and window.made_view("heavy") is None
+    menu_action(window.view_menu, "Go to Heavy").trigger()
+    assert window.current_view() == "heavy" and window.made_view("heavy") is made[0]
+    window.show_view("lists")
+    window.show_view("heavy")
+    assert len(made) == 1  # made once
+    window.close()
+    again = make_window(FakeBackend(), settings)  # the remembered tab is a lazy one: made as it is restored
+    extra: list[QLabel] = []
+    again.add_lazy_view("heavy", "Heavy", lambda: extra.append(QLabel("again")) or extra[-1])
+    assert again.current_view() == "heavy" and again.made_view("heavy") is extra[0]
+
+
 def test_no_backend_is_a_clear_dialog_and_exit_1(qtbot, monkeypatch):
     from app.backends import BackendError
     from ui import main

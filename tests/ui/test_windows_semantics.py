@@ -15,13 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SCRIPT = r"""
-import ctypes, json, os, sys, tempfile
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-import numpy, psutil, pyqtgraph  # noqa: F401  (third-party, imported with this OS's semantics)
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-
+# What Windows does differently at import time; RAMLens modules are imported only after it.
+WINDOWS = r"""
+import ctypes, sys
 assert not [m for m in sys.modules if m == "app" or m.startswith(("app.", "ui."))], "not a fresh interpreter"
 sys.platform = "win32"
 ctypes.WINFUNCTYPE = ctypes.CFUNCTYPE  # stdcall and cdecl are one convention on x64
@@ -33,7 +29,18 @@ def _windows_init(self, name, *args, **kwargs):
     _real_init(self, name, *args, **kwargs)
 
 ctypes.CDLL.__init__ = _windows_init
+"""
 
+SCRIPT = (
+    r"""
+import json, os, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import numpy, psutil, pyqtgraph  # noqa: F401  (third-party, imported with this OS's semantics)
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+"""
+    + WINDOWS
+    + r"""
 import app.cli, ui.main, ui.mainwindow  # noqa: E401
 from app.backends.windows import WindowsBackend
 from tests.windows.fake_kernel import FakeWindows
@@ -58,6 +65,7 @@ print(json.dumps({
 }))
 window.close()
 """
+)
 
 
 def _run() -> dict[str, object]:
@@ -79,9 +87,7 @@ def test_window_builds_on_windows_without_linux_modules() -> None:
 
 def test_the_patch_is_what_windows_does() -> None:
     """The check above can fail: a module that loads libc at import breaks under the same patch."""
-    probe = (
-        SCRIPT.split("import app.cli")[0] + "import app.backends.linux.trim\ntrim = app.backends.linux.trim\n"
-    )
+    probe = WINDOWS + "import app.backends.linux.trim as trim\n"
     probe += "try:\n    trim._syscall()\nexcept TypeError as exc:\n    print('refused:', exc)\n"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

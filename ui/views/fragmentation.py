@@ -13,11 +13,10 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Mapping
-from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import policy
 from app.backends.base import BackendError, FragmentationSource
 from app.buddy import UNHANDED_LABEL, FragmentationReport, ZoneFragmentation, format_index
 from app.model import ActionResult
@@ -265,7 +265,7 @@ class FragmentationView(QWidget):
         self._show_counters(report)
         self._update_compact_button()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Catch up with the readings taken while hidden."""
         super().showEvent(event)
         self.redraw()
@@ -397,11 +397,12 @@ class FragmentationView(QWidget):
             self.counters.setItem(row, 2, _item(f"{c.value:,}"))
 
     def _update_compact_button(self) -> None:
-        avail = next((a for a in self.host.backend.availability() if a.action_id == COMPACT), None)
+        backend = self.host.backend
+        decision = policy.decide(backend.availability(), COMPACT, backend.platform)
         running = self.host.runner.current == COMPACT or COMPACT in self.host.runner.pending
-        self.compact_button.setEnabled(bool(avail and avail.available) and not running)
-        if avail is not None and not avail.available:
-            self.compact_button.setToolTip(f"Compact memory is unavailable: {avail.reason}")
+        self.compact_button.setEnabled(decision.can_run and not running)
+        if not decision.can_run:
+            self.compact_button.setToolTip(f"Compact memory is unavailable: {decision.reason}")
 
     # ----- compaction -------------------------------------------------------------------------
 

@@ -318,6 +318,8 @@ class ListsView(QWidget):
             elif isinstance(value, int) and unit is DetailUnit.PAGES:
                 item.setText(1, f"{value:,} pages")
                 item.setToolTip(1, format_bytes(value * sample.page_size))
+            elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+                item.setText(1, f"{value:,} s")
             elif isinstance(value, int):
                 item.setText(1, f"{value:,}")
             elif isinstance(value, float):

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -255,7 +254,7 @@ class PagesView(QWidget):
         """Block until the worker is idle (tests, shutdown)."""
         return self._pool.waitForDone(msecs)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """The first time the tab is shown, take a census when permitted (about half a second)."""
         super().showEvent(event)
         if self.ranges_view is not None and self.ranges_view.ranges is None:
@@ -370,9 +369,7 @@ class PagesView(QWidget):
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
 
 
-def _swatch(color: QColor) -> Any:
-    from PySide6.QtGui import QIcon, QPixmap
-
+def _swatch(color: QColor) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(color)
     return QIcon(pixmap)
