@@ -348,7 +348,9 @@ def test_no_reading_after_the_clean_counts_as_not_helping() -> None:
 
 def test_status_is_not_running_whenever_it_cannot_clean() -> None:
     assert AutoClean(AutoCleanSettings(), LINUX_ROOT, clock=Clock()).status() == Status(State.OFF, "off")
-    assert engine(Clock(), usage_rule=False).status() == Status(State.NOT_RUNNING, "not running: no rule is switched on")
+    assert engine(Clock(), usage_rule=False).status() == Status(
+        State.NOT_RUNNING, "not running: no rule is switched on"
+    )
     both_down = (
         Availability("working-sets", False, "needs root"),
         Availability("kernel-caches", False, "no /proc/sys/vm/drop_caches"),
@@ -403,7 +405,9 @@ def test_new_settings_while_a_clean_runs_keep_it_and_judge_it() -> None:
 
 def test_event_line() -> None:
     wall = time.mktime((2026, 11, 30, 14, 5, 9, 0, 0, -1))  # local time, as the log shows it
-    assert Event(wall, EventKind.FIRED, "usage", "in use 95 %").line() == "14:05:09 fired [usage]: in use 95 %"
+    assert (
+        Event(wall, EventKind.FIRED, "usage", "in use 95 %").line() == "14:05:09 fired [usage]: in use 95 %"
+    )
     assert (
         Event(wall, EventKind.SWITCHED, "", "auto-clean switched off").line()
         == "14:05:09 switched: auto-clean switched off"
