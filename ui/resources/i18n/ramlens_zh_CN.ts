@@ -1294,6 +1294,13 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     </message>
 </context>
 <context>
+    <name>SettingsProblems</name>
+    <message>
+        <source>Some saved settings were invalid and have their defaults: {found}</source>
+        <translation>部分已保存的设置无效，已恢复默认值：{found}</translation>
+    </message>
+</context>
+<context>
     <name>SnapshotController</name>
     <message>
         <source>&amp;Save snapshot…</source>
