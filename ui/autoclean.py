@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from app import actions
 from app.autoclean import (
     STUTTER_ACTIONS,
-    STUTTER_WARNING,
     AutoClean,
     AutoCleanSettings,
     Event,
@@ -47,6 +46,7 @@ from app.autoclean import (
     SettingsError,
     State,
     Status,
+    stutter_warning,
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
@@ -212,7 +212,7 @@ class AutoCleanDialog(QDialog):
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
             self.action_boxes[avail.action_id] = box
-        self.warning = QLabel("⚠ " + STUTTER_WARNING)
+        self.warning = QLabel("")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0a43a; padding: 6px; color: #5a4100"
@@ -234,7 +234,10 @@ class AutoCleanDialog(QDialog):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        stutter = any(self.action_boxes[a].isChecked() for a in STUTTER_ACTIONS if a in self.action_boxes)
+        chosen = [a for a, box in self.action_boxes.items() if box.isChecked()]
+        text = stutter_warning(chosen)
+        self.warning.setText(f"⚠ {text}" if text else "")
+        stutter = any(a in STUTTER_ACTIONS for a in chosen)
         if stutter != self.warning.isVisibleTo(self):
             self.warning.setVisible(stutter)
             self.adjustSize()  # make room for the warning (or give it back) instead of clipping it

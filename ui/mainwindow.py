@@ -7,6 +7,7 @@ and ``processes_view``; the optional tabs are made the first time they are shown
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,6 +69,12 @@ class _Tab:
     page: QWidget
     view: QWidget | None
     factory: ViewFactory | None = None
+
+
+def confirmation_text(decision: policy.Decision) -> str:
+    """The question's body: what the action does, then what happens afterwards (one line per action)."""
+    effect = "<br>".join(html.escape(line) for line in decision.effect.splitlines())
+    return f"{html.escape(decision.description)}<br><br>{effect}"
 
 
 def _refresh_label(seconds: float) -> str:
@@ -443,7 +450,7 @@ class MainWindow(QMainWindow):
     def relaunch_elevated(self) -> None:
         """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
         try:
-            self.backend.relaunch_elevated(sys.argv[1:])
+            self.backend.relaunch_elevated(sys.argv[1:], int(self.winId()))
         except ActionError as exc:
             self.notify(f"Could not restart as administrator: {exc}", "error")
             return
@@ -467,11 +474,8 @@ class MainWindow(QMainWindow):
         if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = decision.description
         box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
-        box.setInformativeText(
-            f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
-        )
+        box.setInformativeText(confirmation_text(decision))
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -79,6 +79,44 @@ class ProcessSource(Protocol):
         ...
 
 
+class ElevatedResult(Protocol):
+    """What a command run with administrator rights did."""
+
+    @property
+    def exit_code(self) -> int: ...
+
+    @property
+    def output(self) -> str: ...
+
+
+class ElevatedCommands(Protocol):
+    """Running one RAMLens command with administrator rights and waiting for it (Windows: UAC)."""
+
+    def run_elevated(self, argv: Sequence[str]) -> ElevatedResult:
+        """Run ``ramlens ARGV`` elevated, wait, return its exit code and output; ActionError when refused."""
+        ...
+
+
+class SkipUacTask(Protocol):
+    """An opt-in way to start the window elevated without the UAC prompt (Windows: a scheduled task)."""
+
+    def installed(self) -> bool:
+        """True when the task exists."""
+        ...
+
+    def install(self, at_logon: bool = True) -> None:
+        """Create the task (at_logon: also start the window when the user logs on); ActionError on failure."""
+        ...
+
+    def remove(self) -> None:
+        """Delete the task; ActionError on failure."""
+        ...
+
+    def start(self) -> None:
+        """Start the window elevated through the task; ActionError on failure."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -91,6 +129,8 @@ class Capabilities:
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
     file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
+    elevated_commands: ElevatedCommands | None = None  # `ramlens --elevate COMMAND` waits for the result
+    skip_uac: SkipUacTask | None = None  # start the window elevated without the prompt
 
 
 @dataclass(frozen=True)
@@ -154,8 +194,11 @@ class Backend(Protocol):
         """True where the program can restart itself with administrator rights (Windows "runas")."""
         ...
 
-    def relaunch_elevated(self, argv: Sequence[str]) -> None:
-        """Start a new elevated instance with these arguments; raises ActionError when refused/cancelled."""
+    def relaunch_elevated(self, argv: Sequence[str], hwnd: int | None = None) -> None:
+        """Start a new elevated instance with these arguments; raises ActionError when refused/cancelled.
+
+        ``hwnd``: the window the prompt belongs to (Windows), so it comes up in front of it.
+        """
         ...
 
 

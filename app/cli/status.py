@@ -229,7 +229,7 @@ def _confirm(decision: policy.Decision) -> bool | None:
     """Ask y/N on the terminal; None when stdin is not a terminal."""
     if not sys.stdin.isatty():
         return None
-    what = f"{decision.label} — {decision.description}"
+    what = f"{decision.label} — {decision.description}\n{decision.effect}"
     try:
         reply = input(f"{what}\nRun it? [y/N] ")
     except EOFError:

@@ -124,7 +124,7 @@ class LinuxBackend:
         """Linux has no in-place elevation; root-only actions go through sudo (or the pkexec helper)."""
         return False
 
-    def relaunch_elevated(self, argv: Sequence[str]) -> None:
+    def relaunch_elevated(self, argv: Sequence[str], hwnd: int | None = None) -> None:
         """Not possible on Linux: always raises ActionError saying what to do instead."""
         raise ActionError("RAMLens cannot restart itself as root on Linux: start it with sudo instead")
 

@@ -100,8 +100,8 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """None of the shared optional features (the PFN census needs a kernel driver on Windows)."""
-        return Capabilities()
+        """Elevated commands and the prompt-free start task (the PFN census needs a kernel driver here)."""
+        return Capabilities(elevated_commands=self, skip_uac=self.elevated_task())
 
     def wow64(self) -> bool:
         """True for a 32-bit process on 64-bit Windows, which gets the limited view (read once)."""
