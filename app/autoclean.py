@@ -242,7 +242,7 @@ class AutoClean:
                 continue  # not an action of this platform (the defaults name both platforms' actions)
             if not avail.available:
                 reasons.append(f"{actions.label(action_id)}: {avail.reason}")
-            elif avail.via_helper:
+            elif avail.prompts:
                 # A password prompt nobody asked for, every few minutes, is worse than not cleaning.
                 reasons.append(
                     f"{actions.label(action_id)}: needs root — an automatic clean cannot ask for a password; "

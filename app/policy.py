@@ -61,7 +61,7 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
             can_run=bool(runnable),
             reason=reason,
             confirm=True,
-            via_helper=any(a.via_helper for a in runnable),
+            via_helper=any(a.via_helper and a.prompts for a in runnable),
         )
     found = next((a for a in availability if a.action_id == action_id), None)
     if found is None:
@@ -91,7 +91,7 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
         can_run=found.available,
         reason="" if found.available else found.reason,
         confirm=entry.disruptive,
-        via_helper=found.available and found.via_helper,
+        via_helper=found.available and found.via_helper and found.prompts,  # no prompt: nothing to warn of
     )
 
 

@@ -1,11 +1,14 @@
 """Redraw time of the history view holding 86,400 samples (24 h at 1 s) of every list.
 
-A frame = a new sample arrives, the view takes it in, averages the visible stretch down to
-one point per pixel column and paints the chart (1600 × 800 widget, offscreen). The day's
-data is shaped like a real one: in use wanders, the cache fills and is purged, dirty pages
-come and go. Reference in the same run: the same frame with 300 samples (5 minutes).
-A last line shows a worst case: every list jumping by up to 10 % of RAM every second.
-Target: ≤ 16 ms per frame.
+A frame = a new sample arrives, the view takes it in, reduces the visible stretch to one
+value per pixel column (peaks kept) and paints the chart (1600 × 800 widget, offscreen). The
+day's data is shaped like a real one: in use wanders, the cache fills and is purged, dirty pages
+come and go. The worst case: every list jumping by up to 10 % of RAM every second for 24 h.
+Reference in the same run: the same frame with 300 samples (5 minutes).
+
+A frame is timed in CPU time of the drawing thread (time.thread_time), which is what it costs
+whatever else the machine runs; the wall clock is printed too (equal on an idle machine).
+Target: the worst case ≤ 16 ms per frame.
 """
 
 from __future__ import annotations
@@ -62,8 +65,9 @@ def _samples(n: int, noisy: bool):  # type: ignore[no-untyped-def]
     ]
 
 
-def _frames(n: int, noisy: bool = False) -> tuple[list[float], list[float]]:
-    """Per-frame milliseconds: new-sample frames, then pan frames (inspecting, no new sample)."""
+def _frames(n: int, noisy: bool = False) -> tuple[list[float], list[float], list[float]]:
+    """Per-frame CPU milliseconds of new-sample frames and of pan frames (inspecting, no new
+    sample), and the new-sample frames' wall-clock milliseconds."""
     from PySide6.QtWidgets import QApplication
 
     from app.history import History
@@ -81,24 +85,25 @@ def _frames(n: int, noisy: bool = False) -> tuple[list[float], list[float]]:
     for _ in range(5):
         app.processEvents()
     view.refresh(force=True)
-    live = []
+    live, walls = [], []
     for sample in samples[n:]:
-        start = time.perf_counter()
+        start, wall = time.thread_time(), time.perf_counter()
         history.append(sample)
         view.refresh(force=True)
         view.graphics.viewport().repaint()
-        live.append((time.perf_counter() - start) * 1000)
+        live.append((time.thread_time() - start) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
     pans = []
     view.set_follow(False)
     (x0, x1), _ = view.view_box.viewRange()
     step = (x1 - x0) / 200
     for i in range(FRAMES):
-        start = time.perf_counter()
+        start = time.thread_time()
         view.view_box.setXRange(x0 - i * step, x1 - i * step, padding=0.0)
         view.graphics.viewport().repaint()
-        pans.append((time.perf_counter() - start) * 1000)
+        pans.append((time.thread_time() - start) * 1000)
     view.close()
-    return live, pans
+    return live, pans, walls
 
 
 def _p95(values: list[float]) -> float:
@@ -106,25 +111,28 @@ def _p95(values: list[float]) -> float:
 
 
 def main() -> None:
-    """Print median and 95th percentile per frame for 300 and 86,400 samples, and the ratio."""
+    """Print the per-frame figures: 5 min (reference), 24 h realistic, 24 h worst case, and the ratio."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     medians = {}
-    for n in (300, 86_400):
-        live, pans = _frames(n)
-        medians[n] = statistics.median(live)
+    for label, n, noisy in (
+        ("5 min, realistic (reference)", 300, False),
+        ("24 h, realistic", 86_400, False),
+        ("24 h, worst case (every list jumping)", 86_400, True),
+    ):
+        live, pans, walls = _frames(n, noisy)
+        medians[label] = statistics.median(live)
         print(
-            f"{n:>6} samples: new-sample frame median {medians[n]:.2f} ms, p95 {_p95(live):.2f} ms; "
-            f"pan frame median {statistics.median(pans):.2f} ms"
+            f"{label:<38} new-sample frame median {medians[label]:6.2f} ms CPU (p95 {_p95(live):.2f}, "
+            f"wall median {statistics.median(walls):.2f}); pan frame median {statistics.median(pans):.2f} ms"
         )
-    ratio = medians[86_400] / medians[300]
-    verdict = "OK" if medians[86_400] <= TARGET_MS else "OVER TARGET"
+    worst = medians["24 h, worst case (every list jumping)"]
+    ratio = worst / medians["5 min, realistic (reference)"]
+    verdict = "OK" if worst <= TARGET_MS else "OVER TARGET"
     print(
-        f"24 h vs 5 min: {ratio:.2f}× per frame; 24 h frame {medians[86_400]:.2f} ms "
+        f"history redraw worst case: {worst:.2f} ms per frame, {ratio:.2f}× the 5-minute frame "
         f"(target ≤ {TARGET_MS:g} ms) — {verdict}"
     )
-    live, _ = _frames(86_400, noisy=True)
-    print(f"worst case (every list jumping every second), 24 h: median {statistics.median(live):.2f} ms")
 
 
 if __name__ == "__main__":

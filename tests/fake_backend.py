@@ -179,7 +179,8 @@ class FakeBackend:
             if self.platform not in a.platforms:
                 continue
             reason = self.unavailable.get(a.id, "")
-            out.append(Availability(a.id, not reason, reason, via_helper=self.via_helper and not reason))
+            helper = self.via_helper and not reason
+            out.append(Availability(a.id, not reason, reason, via_helper=helper, prompts=helper))
         return tuple(out)
 
     # ----- actions ------------------------------------------------------------------------

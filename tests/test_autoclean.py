@@ -25,7 +25,7 @@ LINUX_ROOT = (
     Availability("compact", True),
 )
 LINUX_USER = tuple(replace(a, available=False, reason="needs root") for a in LINUX_ROOT)
-LINUX_PKEXEC = tuple(replace(a, via_helper=True) for a in LINUX_ROOT)
+LINUX_PKEXEC = tuple(replace(a, via_helper=True, prompts=True) for a in LINUX_ROOT)
 
 HIGH = sample(active=15 * GIB, standby=0, modified=0)  # 93.75 % in use
 LOW = sample(active=4 * GIB, standby=GIB, modified=0)  # 25 % in use

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import app.backends.linux as linux_backend
 from app import actions, helper
-from app.backends.linux import pkexec
+from app.backends.linux import pkexec, polkit
 from app.model import ActionResult
 from tests.nobody import run_python_as_nobody
 
@@ -199,36 +199,87 @@ def test_real_helper_as_ordinary_user_refuses_loudly() -> None:
 
 
 def test_pkexec_absent_makes_the_helper_unavailable_with_that_reason(tmp_path: Path) -> None:
-    status = pkexec.helper_status(search_path=str(tmp_path))  # a PATH with no pkexec on it
-    assert status == pkexec.HelperStatus(False, "pkexec is not installed")
+    status = pkexec.helper_status(pkexec=tmp_path / "pkexec")  # no pkexec at that absolute path
+    assert status == pkexec.HelperStatus(False, f"pkexec is not installed ({tmp_path / 'pkexec'})")
     result = pkexec.run_via_helper("compact", status)
-    assert not result.ok and result.message == "pkexec is not installed"
+    assert not result.ok and result.message == status.reason
 
 
-def fake_pkexec(tmp: Path, body: str) -> Path:
-    path = tmp / "pkexec"
+@pytest.mark.skipif(
+    not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody"
+)
+def test_set_up_runs_pkexec_by_absolute_path_whatever_path_says(tmp_path: Path) -> None:
+    fake_pkexec(tmp_path, "exit 0")  # first on PATH: must not be the one used
+    tmp_path.chmod(0o755)
+    code = (
+        "import inspect, sys\n"
+        "from app.backends.linux import helper_setup, pkexec\n"
+        "command = helper_setup.cli_command('helper', 'status')\n"
+        "print(command[:3] == ['/usr/bin/pkexec', sys.executable, '-I'])\n"
+        "print(inspect.signature(pkexec.helper_status).parameters['pkexec'].default)\n"
+    )
+    done = run_python_as_nobody(code, path=f"{tmp_path}:/usr/bin:/bin")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["True", "/usr/bin/pkexec"]
+
+
+def fake_pkexec(tmp: Path, body: str, name: str = "pkexec") -> Path:
+    path = tmp / name
     path.write_text("#!/bin/sh\n" + body + "\n")
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return path
 
 
-def test_policy_and_helper_must_be_installed(tmp_path: Path) -> None:
-    fake_pkexec(tmp_path, "exit 0")
-    policy = tmp_path / "org.ramlens.helper.policy"
-    status = pkexec.helper_status(str(tmp_path), policy=policy, helper=HELPER)
-    assert not status.available and status.reason.startswith("the polkit policy is not installed")
-    shutil.copy(ROOT / "resources/polkit/org.ramlens.helper.policy", policy)
-    missing = pkexec.helper_status(str(tmp_path), policy=policy, helper=tmp_path / "no-helper")
-    assert not missing.available and "helper is not installed" in missing.reason
-    if HELPER.exists():
-        ready = pkexec.helper_status(str(tmp_path), policy=policy, helper=HELPER)
-        assert ready == pkexec.HelperStatus(True, "", str(tmp_path / "pkexec"), str(HELPER))
+@pytest.mark.skipif(not is_root, reason="the installed helper must be root-owned: the test makes one")
+@pytest.mark.parametrize(
+    ("pkcheck_exit", "available", "prompts"), [(0, True, False), (2, True, True), (1, False, True)]
+)
+def test_helper_is_found_through_the_installed_policy_and_polkit_decides_prompting(
+    tmp_path: Path, pkcheck_exit: int, available: bool, prompts: bool
+) -> None:
+    tool = fake_pkexec(tmp_path, "exit 0")
+    checker = fake_pkexec(tmp_path, f"exit {pkcheck_exit}", "pkcheck")
+    policy = tmp_path / polkit.POLICY_NAME
+    status = pkexec.helper_status(tool, policy, checker)
+    assert not status.available and "not set up" in status.reason
+    launcher = tmp_path / "bin" / "ramlens-helper"
+    policy.write_text(polkit.render_policy(launcher, no_password=False))
+    status = pkexec.helper_status(tool, policy, checker)
+    assert not status.available and f"not installed at {launcher}" in status.reason
+    launcher.parent.mkdir()
+    launcher.write_text("#!/bin/sh\n")
+    launcher.chmod(0o775)  # group-writable: someone else could replace what root runs
+    status = pkexec.helper_status(tool, policy, checker)
+    assert not status.available and "only root can change" in status.reason
+    launcher.chmod(0o755)
+    status = pkexec.helper_status(tool, policy, checker)
+    assert (status.available, status.prompts) == (available, prompts)
+    if available:
+        assert (status.pkexec, status.helper) == (str(tool), str(launcher))
+    else:
+        assert status.reason == "polkit does not allow this user to run the privileged helper"
 
 
-def test_shipped_policy_names_the_installed_helper() -> None:
-    text = (ROOT / "resources/polkit/org.ramlens.helper.policy").read_text()
-    assert f'<annotate key="org.freedesktop.policykit.exec.path">{pkexec.INSTALLED_HELPER}</annotate>' in text
-    assert "<allow_active>auth_admin_keep</allow_active>" in text
+def test_policy_template_names_the_default_helper_and_rendering_changes_only_the_choices(
+    tmp_path: Path,
+) -> None:
+    template = polkit.POLICY_TEMPLATE.read_text()
+    assert (
+        '<annotate key="org.freedesktop.policykit.exec.path">/usr/local/bin/ramlens-helper</annotate>'
+        in template
+    )
+    assert "<allow_active>auth_admin_keep</allow_active>" in template
+    for no_password in (False, True):
+        text = polkit.render_policy(Path("/opt/x/bin/ramlens-helper"), no_password)
+        policy = tmp_path / f"{no_password}.policy"
+        policy.write_text(text)
+        assert polkit.policy_exec_path(policy) == Path("/opt/x/bin/ramlens-helper")
+        assert polkit.policy_no_password(policy) is no_password
+        assert (
+            "<allow_any>auth_admin</allow_any>" in text
+            and "<allow_inactive>auth_admin</allow_inactive>" in text
+        )
+    assert polkit.policy_exec_path(tmp_path / "absent.policy") is None
 
 
 @pytest.mark.parametrize("code", [126, 127])
@@ -310,11 +361,11 @@ def test_backend_as_ordinary_user_goes_through_the_helper(tmp_path: Path) -> Non
 def test_backend_without_helper_says_why(tmp_path: Path) -> None:
     from app.backends.linux import LinuxBackend
 
-    status = pkexec.helper_status(search_path=str(tmp_path))
+    status = pkexec.helper_status(pkexec=tmp_path / "pkexec")
     backend = LinuxBackend(host=user_host(tmp_path, status))
     avail = {a.action_id: a for a in backend.availability()}
     assert not avail["compact"].available
-    assert avail["compact"].reason.endswith("no pkexec helper: pkexec is not installed")
+    assert avail["compact"].reason.endswith(f"no pkexec helper: {status.reason}")
     result = backend.run("compact")
     assert not result.ok and "pkexec is not installed" in result.message
 
@@ -322,27 +373,23 @@ def test_backend_without_helper_says_why(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     not is_root or not shutil.which("setpriv"), reason="needs root and setpriv to become nobody"
 )
-@pytest.mark.parametrize(
-    "path", ["/nonexistent", "/usr/sbin:/usr/bin:/sbin:/bin"], ids=["no-pkexec", "system"]
-)
-def test_ordinary_user_for_real_never_silently_does_nothing(path: str) -> None:
+def test_ordinary_user_for_real_never_silently_does_nothing() -> None:
     code = (
-        "from app.backends.linux import LinuxBackend\n"
+        "from app.backends.linux import LinuxBackend, pkexec\n"
         "b = LinuxBackend()\n"
         "a = {x.action_id: x for x in b.availability()}['kernel-caches']\n"
         "print(a.available, a.via_helper, '|', a.reason)\n"
+        "print(pkexec.helper_status().available)\n"
         "if not a.via_helper:\n"
         "    r = b.run('kernel-caches')\n"
         "    print(r.ok, '|', r.message)\n"
     )
-    done = run_python_as_nobody(code, path=path)
+    done = run_python_as_nobody(code, path="/usr/sbin:/usr/bin:/sbin:/bin")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    status = pkexec.helper_status(search_path=path)
-    if status.available:  # pkexec, policy and helper all installed: the action goes through pkexec
+    if lines[1] == "True":  # pkexec, policy and helper all installed: the action goes through pkexec
         assert lines[0].startswith("True True")
     else:  # refused, with the reason (never a silent success)
-        assert lines[0].startswith("False False") and f"no pkexec helper: {status.reason}" in lines[0]
-        assert lines[1].startswith("False") and status.reason in lines[1]
-    if path == "/nonexistent":
-        assert "pkexec is not installed" in lines[0]
+        assert lines[0].startswith("False False") and "no pkexec helper: " in lines[0]
+        reason = lines[0].split("no pkexec helper: ", 1)[1]
+        assert lines[2].startswith("False") and reason in lines[2]

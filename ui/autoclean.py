@@ -206,7 +206,7 @@ class AutoCleanDialog(QDialog):
             if not avail.available:
                 box.setText(f"{box.text()} — unavailable: {avail.reason}")
                 tip = avail.reason
-            elif avail.via_helper:
+            elif avail.prompts:
                 box.setText(f"{box.text()} — needs root for automatic cleans")
             box.setToolTip(tip)
             box.toggled.connect(self._update_warning)

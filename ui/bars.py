@@ -66,7 +66,7 @@ class MessageBar(QFrame):
 
 
 class ElevationBar(QFrame):
-    """Says what running without administrator/root rights costs, with a way to get them."""
+    """Says what running without administrator/root rights costs, with ways to get them."""
 
     def __init__(self, note: str, relaunch: Callable[[], None] | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,14 +80,25 @@ class ElevationBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         row.addWidget(self.label, 1)
+        self._buttons = QHBoxLayout()  # between the text and the close button
+        row.addLayout(self._buttons)
         self.relaunch_button: QPushButton | None = None
         if relaunch is not None:
-            self.relaunch_button = QPushButton("Restart as administrator", self)
-            self.relaunch_button.clicked.connect(relaunch)
-            row.addWidget(self.relaunch_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.relaunch_button = self.add_button("Restart as administrator", relaunch)
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Hide this notice")
         close.clicked.connect(self.hide)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+
+    def add_button(self, text: str, callback: Callable[[], None]) -> QPushButton:
+        """A button after the others, before the close button (e.g. the privileged helper's "Set up…")."""
+        button = QPushButton(text, self)
+        button.clicked.connect(callback)
+        self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return button
+
+    def set_note(self, note: str) -> None:
+        """Replace the text (rights changed, e.g. after the helper was set up)."""
+        self.label.setText(note)

@@ -1,17 +1,19 @@
-"""File › Export chart…: PNG at a chosen width, SVG and CSV of the history."""
+"""File › Export chart…: PNG at a chosen width, SVG and CSV of the history.
+
+pyqtgraph's exporters and Qt's SVG module load on the first export, not with the window.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QPainter
-from PySide6.QtSvg import QSvgGenerator
 
 from app.history import History
 
@@ -27,12 +29,22 @@ def suffix_for_filter(chosen: str) -> str:
     return ".png"
 
 
+def _dressed(item: pg.GraphicsItem, width: int | None) -> AbstractContextManager[None]:
+    """The item's own preparation for export (``exporting(width)``: no hover overlay, a title,
+    text sized for the picture), when it has one."""
+    exporting = getattr(item, "exporting", None)
+    return exporting(width) if callable(exporting) else nullcontext()
+
+
 def export_png(item: pg.GraphicsItem, path: str, width: int = DEFAULT_WIDTH) -> None:
     """Render the chart to a PNG ``width`` pixels wide (height keeps the on-screen proportions)."""
-    exporter = ImageExporter(item)
-    exporter.parameters()["width"] = int(width)
-    exporter.parameters()["antialias"] = True
-    exporter.export(path)
+    from pyqtgraph.exporters import ImageExporter
+
+    with _dressed(item, int(width)):
+        exporter = ImageExporter(item)
+        exporter.parameters()["width"] = int(width)
+        exporter.parameters()["antialias"] = True
+        exporter.export(path)
     if not Path(path).exists():  # the exporter reports failure only by not writing
         raise OSError(f"the image could not be written to {path}")
 
@@ -43,9 +55,18 @@ def export_svg(item: pg.GraphicsItem, path: str) -> None:
     Qt's own SVG generator paints the scene: pyqtgraph's SVGExporter fails on the path data
     Qt 6 writes ("not enough values to unpack" in correctCoordinates).
     """
-    scene = item.scene()
-    if scene is None:
+    if item.scene() is None:
         raise ValueError("the chart is not on screen")
+    with _dressed(item, None):
+        _render_svg(item, path)
+    if not Path(path).exists():
+        raise OSError(f"the drawing could not be written to {path}")
+
+
+def _render_svg(item: pg.GraphicsItem, path: str) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    scene = item.scene()
     source = item.sceneBoundingRect()
     generator = QSvgGenerator()
     generator.setFileName(path)
@@ -63,8 +84,6 @@ def export_svg(item: pg.GraphicsItem, path: str) -> None:
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     finally:
         painter.end()
-    if not Path(path).exists():
-        raise OSError(f"the drawing could not be written to {path}")
 
 
 def export_csv(history: History, path: str) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt is imported only when the window starts
     from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QWidget
 
     from ui.mainwindow import MainWindow
 
@@ -39,6 +40,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--tab", default=None, help="the tab to show: lists, history, processes or another view's key"
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray (minimized where there is no tray)"
     )
     return parser.parse_args(list(argv))
 
@@ -138,8 +142,20 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
         window.show_view(args.tab)
     if args.screenshot:
         return take_screenshot(window, args.screenshot, pacing or ScreenshotPacing())
-    window.show()
+    if args.minimized:
+        show_minimized(window)
+    else:
+        window.show()
     return app.exec()
+
+
+def show_minimized(window: QWidget) -> None:
+    """Start in the tray: the window stays hidden; without a tray it starts minimized instead,
+    so it can never vanish with no way back."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()
 
 
 def take_screenshot(window: MainWindow, path: str, pacing: ScreenshotPacing) -> int:

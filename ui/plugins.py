@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui import autoclean, snapshots, tray
+from ui import autoclean, helper_setup, snapshots, tray
 from ui.views import files, fragmentation, pages
 from ui.window_api import WindowApi
 
@@ -19,6 +19,7 @@ INSTALLERS: tuple[tuple[str, Installer], ...] = (
     ("snapshots", snapshots.install),
     ("autoclean", autoclean.install),
     ("tray", tray.install),  # after autoclean: its menu has the auto-clean switch
+    ("helper_setup", helper_setup.install),  # after autoclean: it joins the Tools menu
     ("fragmentation", fragmentation.install),
     ("pages", pages.install),
     ("files", files.install),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from app.backends.base import Backend, Capabilities
 from app.history import History
 from app.model import ActionResult
+from ui.bars import ElevationBar
 from ui.runner import ActionRunner
 from ui.sampler import Sampler
 
@@ -40,6 +41,7 @@ class WindowApi(Protocol):
     view_menu: QMenu
     help_menu: QMenu
     export_action: QAction  # File menu items are inserted before it
+    elevation_bar: ElevationBar | None  # the not-elevated notice (None when running with full rights)
     quit_action: QAction
 
     @property

@@ -13,6 +13,7 @@ from app.model import ActionResult, Detail, Sample
 if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by those who use them
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
+    from app.helper_state import HelperState, SetupResult
     from app.pagecensus import Census
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
@@ -63,6 +64,22 @@ class PageCensusSource(Protocol):
 
     def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read and classify every frame, bounded in memory. NeedsPrivilege / BackendError."""
+        ...
+
+
+class HelperSetupSource(Protocol):
+    """Setting up the privileged helper that runs root-only actions for an ordinary user (Linux: pkexec)."""
+
+    def state(self) -> HelperState:
+        """Installed or not, and whether it is this version's (cheap: reads files, starts nothing)."""
+        ...
+
+    def install(self, no_password: bool = False) -> SetupResult:
+        """Install or update it, asking for an administrator's password; blocks (run it off the UI thread)."""
+        ...
+
+    def uninstall(self) -> SetupResult:
+        """Remove it, asking for an administrator's password; blocks."""
         ...
 
 
@@ -131,6 +148,7 @@ class Capabilities:
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
     elevated_commands: ElevatedCommands | None = None  # `ramlens --elevate COMMAND` waits for the result
     skip_uac: SkipUacTask | None = None  # start the window elevated without the prompt
+    helper_setup: HelperSetupSource | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +159,7 @@ class Availability:
     available: bool
     reason: str = ""
     via_helper: bool = False  # runs through the privileged helper (pkexec) rather than in-process
+    prompts: bool = False  # running it asks for a password (so auto-clean must not)
 
 
 @dataclass(frozen=True)

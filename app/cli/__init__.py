@@ -22,14 +22,16 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.pages",
     "app.cli.files",
     "app.cli.serve",
+    "app.cli.helper",
 )
 
-# Options the GUI takes; anything else without a subcommand is a usage error.
+# Options of the GUI that take a value; anything else without a subcommand is a usage error.
 GUI_OPTIONS = ("--screenshot", "--tab")
 # What `ramlens --help` says about the window's options and RAMMap's switches (they are not subparsers).
 GUI_HELP = (
     ("--screenshot FILE", "render the window to FILE (.png or .jpg) and exit"),
     ("--tab NAME", "open on this tab: lists, history, processes or another view's key"),
+    ("--minimized", "start in the tray (minimized where there is no tray)"),
 )
 
 

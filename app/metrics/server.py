@@ -6,10 +6,11 @@ import ipaddress
 import socket
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from wsgiref.simple_server import WSGIServer
 
-from prometheus_client import start_http_server
-from prometheus_client.registry import CollectorRegistry
+if TYPE_CHECKING:  # prometheus_client imports ssl: loaded only when a server starts, not by `ramlens --help`
+    from prometheus_client.registry import CollectorRegistry
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9841  # what the systemd unit, the scheduled task and the docs use
@@ -99,5 +100,7 @@ class Exporter:
 
 def start(registry: CollectorRegistry, address: ListenAddress) -> Exporter:
     """Answer scrapes on ``address`` (checked by the caller) from a server thread; OSError when taken."""
+    from prometheus_client import start_http_server
+
     server, thread = start_http_server(address.port, address.host, registry)
     return Exporter(server, thread)

@@ -50,8 +50,8 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
             view = window.history_view
             marker = view.markers[0]
             point = QPointF(view.chart_x(marker.time) + 1, 4 * GIB)
-            view._on_mouse((view.view_box.mapViewToScene(point),))
-            assert "Purge standby list" in view.readout.toHtml()
+            view.hover(view.view_box.mapViewToScene(point))
+            assert "Purge standby list" in view.readout.text()
         target = artifacts / f"view-{key}-{platform}.png"
         assert window.grab().save(str(target))
         image = QImage(str(target))

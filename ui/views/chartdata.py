@@ -4,7 +4,8 @@ The chart redraws every second; copying 24 hours of every list each time would c
 than drawing them. The mirror keeps chronological arrays in a buffer a quarter larger than
 the history's capacity: appends go at the end, and when the end is reached the newest rows
 move to the front once (every six hours at 1 s) — O(1) per sample, amortised. Sizes are
-float32 — a few kilobytes of rounding, invisible on a chart — to halve the memory.
+float32 — a few kilobytes of rounding, invisible on a chart — to halve the memory, stored one
+row per list so that stacking the lists adds contiguous rows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class ChartData:
         size = history.capacity + max(1, history.capacity // 4)
         self._times = np.zeros(size)
         self._totals = np.zeros(size)
-        self._values = np.zeros((size, len(self.keys)), dtype=np.float32)
+        self._values = np.zeros((len(self.keys), size), dtype=np.float32)
+        self._stack = np.zeros((0, 0))  # reused by stacked(): no fresh megabytes per frame
         self._seen = np.zeros(len(self.keys), dtype=bool)  # lists with at least one reading
         self._start = 0
         self._end = 0
@@ -44,12 +46,26 @@ class ChartData:
 
     def values(self, key: str) -> np.ndarray:
         """One list's bytes per sample, 0 where absent (a view)."""
-        return self._values[self._start : self._end, self.keys.index(key)]
+        return self._values[self.keys.index(key), self._start : self._end]
 
-    def block(self, lo: int, hi: int, keys: list[str]) -> np.ndarray:
-        """Rows lo..hi (chronological indices) of these lists, as one (rows × lists) array."""
-        columns = [self.keys.index(k) for k in keys]
-        return self._values[self._start + lo : self._start + hi][:, columns]
+    def stacked(self, lo: int, hi: int, keys: tuple[str, ...]) -> np.ndarray:
+        """Samples lo..hi (chronological indices) of these lists stacked: row i = lists 0..i summed.
+
+        A (lists × samples) view of a buffer reused by the next call: use it before calling again.
+        """
+        n = max(0, hi - lo)
+        if self._stack.shape[0] < len(keys) or self._stack.shape[1] < n:
+            self._stack = np.zeros((len(self.keys), max(n, self._stack.shape[1])))
+        out = self._stack[: len(keys), :n]
+        below = None
+        for row, key in enumerate(keys):
+            column = self._values[self.keys.index(key), self._start + lo : self._start + hi]
+            if below is None:
+                out[row] = column
+            else:
+                np.add(below, column, out=out[row])
+            below = out[row]
+        return out
 
     @property
     def present(self) -> tuple[str, ...]:
@@ -99,7 +115,7 @@ class ChartData:
             lo = self._end - keep
             self._times[:keep] = self._times[lo : self._end]
             self._totals[:keep] = self._totals[lo : self._end]
-            self._values[:keep] = self._values[lo : self._end]
+            self._values[:, :keep] = self._values[:, lo : self._end]
             self._start, self._end = 0, keep
         if count > capacity:
             times, totals, rows = times[-capacity:], totals[-capacity:], rows[-capacity:]
@@ -109,7 +125,49 @@ class ChartData:
         self._totals[self._end : end] = totals
         absent = np.isnan(rows)
         self._seen |= ~absent.all(axis=0)
-        self._values[self._end : end] = np.where(absent, 0.0, rows)
+        self._values[:, self._end : end] = np.where(absent, 0.0, rows).T
         self._end = end
         self._start = max(self._start, self._end - capacity)
         self._latest = float(times[-1])
+
+
+def column_envelope(
+    xs: np.ndarray, stack: np.ndarray, left: float, right: float, columns: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The stack's boundaries per pixel column between chart x ``left`` and ``right``.
+
+    ``xs`` (ascending) are the samples' x, ``stack`` their cumulative boundaries (lists ×
+    samples, each row ≥ the one before). Returns (covered, values): which columns lie within
+    the data, and per column one value per boundary (columns × lists).
+
+    A column holding two or more samples shows, per boundary, whichever of its lowest and
+    highest value lies farther from the column's mean, so a one-second spike or dip survives a
+    24-hour view instead of being averaged away. Columns with fewer samples interpolate
+    linearly between their neighbours. The boundaries stay in order (no band below zero height).
+    """
+    lists = stack.shape[0] if stack.ndim == 2 else 0
+    values = np.zeros((lists, max(columns, 0)))
+    if columns <= 0 or xs.size < 2 or right <= left or lists == 0:
+        return np.zeros(max(columns, 0), dtype=bool), values.T
+    edges = np.linspace(left, right, columns + 1)
+    centres = (edges[:-1] + edges[1:]) / 2
+    covered = (edges[1:] > xs[0]) & (edges[:-1] <= xs[-1])
+    index = np.searchsorted(xs, edges)
+    counts = np.diff(index)
+    dense = counts >= 2
+    sparse = ~dense
+    if sparse.any():
+        for k in range(lists):
+            values[k, sparse] = np.interp(centres[sparse], xs, stack[k])
+    if dense.any():
+        lo, hi = int(index[0]), int(index[-1])
+        # reduceat needs a sample past the last column's: the next one, or a copy with a spare one.
+        block = stack[:, lo : hi + 1] if hi < xs.size else np.hstack([stack[:, lo:hi], stack[:, hi - 1 : hi]])
+        starts = index - lo
+        highest = np.maximum.reduceat(block, starts, axis=1)[:, :-1]
+        lowest = np.minimum.reduceat(block, starts, axis=1)[:, :-1]
+        mean = np.add.reduceat(block, starts, axis=1)[:, :-1] / np.maximum(counts, 1)
+        extreme = np.where(highest - mean >= mean - lowest, highest, lowest)
+        values[:, dense] = extreme[:, dense]
+        np.maximum.accumulate(values, axis=0, out=values)
+    return covered, values.T

@@ -1,21 +1,25 @@
 """The history view: every list over time as a stacked area adding up to physical memory.
 
-Backed by the History ring buffer. The cumulative stack is computed once per new sample; a
-redraw only slices the visible stretch and averages it down to about two points per pixel, so
-24 hours at one sample per second draws as fast as five minutes.
+Backed by the History ring buffer through ChartData (which takes in only new samples). A redraw
+slices the visible stretch and stacks it; painting reduces it to one value per pixel column,
+keeping peaks (chartdata.column_envelope), and fills the bands column by column, so 24 hours of
+jagged data at one sample per second draw as fast as five minutes of smooth data.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import math
+import socket
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QShowEvent, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.history import History
@@ -23,11 +27,40 @@ from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
-from ui.views.chartdata import ChartData
+from ui.views.chartdata import ChartData, column_envelope
 
 SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
 MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
+TOP_HEADROOM = 0.04  # room above the highest band when the axis fits the lists shown
+READOUT_GAP = 14  # pixels between the pointer and the hover readout
+EXPORT_TEXT_WIDTH = 1600  # exports wider than this scale their text up with the picture
+EXPORT_MIN_HEIGHT = 320
+LEGEND_ENTRY_WIDTH = 150  # logical pixels a legend entry needs, for wrapping it in narrow exports
+TIME_LABEL_PIXELS = 90
+_TIME_STEPS: tuple[float, ...] = (
+    0.1,
+    0.2,
+    0.5,
+    1,
+    2,
+    5,
+    10,
+    15,
+    30,
+    60,
+    120,
+    300,
+    600,
+    900,
+    1800,
+    3600,
+    7200,
+    10800,
+    21600,
+    43200,
+)
+_TIME_STEPS += tuple(86400.0 * d for d in (1, 2, 7, 14, 28))
 _BIN_UNITS = ((1 << 40, "TiB"), (1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B"))
 _NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1000)
 
@@ -35,16 +68,21 @@ _NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 10
 class BytesAxis(pg.AxisItem):
     """A value axis in binary units with ticks on round GiB/MiB figures (1, 2, 4, 8 … GiB)."""
 
+    @staticmethod
+    def round_step(span: float, size: float) -> float:
+        """A round binary step (1, 2, 4, 8 … of a unit) giving about one label per 45 pixels."""
+        wanted = max(2.0, size / 45.0)
+        unit = next(u for u, _ in _BIN_UNITS if span / u >= 1 or u == 1)
+        raw = span / wanted / unit
+        step = next((s for s in _NICE_STEPS if s >= raw), _NICE_STEPS[-1] * math.ceil(raw / _NICE_STEPS[-1]))
+        return float(step * unit)
+
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802,N803
         """One level of round binary steps, about one label per 45 pixels."""
         span = maxVal - minVal
         if span <= 0 or size <= 0:
             return super().tickSpacing(minVal, maxVal, size)
-        wanted = max(2.0, size / 45.0)
-        unit = next(u for u, _ in _BIN_UNITS if span / u >= 1 or u == 1)
-        raw = span / wanted / unit
-        step = next((s for s in _NICE_STEPS if s >= raw), _NICE_STEPS[-1] * math.ceil(raw / _NICE_STEPS[-1]))
-        return [(step * unit, 0.0)]
+        return [(self.round_step(span, size), 0.0)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         """'4 GiB' style labels in the unit of the tick spacing."""
@@ -52,28 +90,29 @@ class BytesAxis(pg.AxisItem):
         return [f"{v / unit:g} {name}" for v in values]
 
 
-class OffsetDateAxis(pg.DateAxisItem):
+class OffsetDateAxis(pg.AxisItem):
     """Clock-time axis for x values counted from ``offset`` (epoch seconds).
 
     The chart plots seconds since its first sample rather than since 1970: SVG keeps six
-    significant digits, which for epoch seconds would be a resolution of hours.
+    significant digits, which for epoch seconds would be a resolution of hours. Ticks fall on
+    round local times, one level only, computed directly (pyqtgraph's DateAxisItem works out
+    every zoom level each frame, which cost more than drawing a day of data).
     """
 
     offset = 0.0
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802,N803
-        """One level of the parent's clock ticks (one label format), shifted into chart coordinates.
-
-        The coarsest level with at least four ticks, so labels are round times and never crowd.
-        """
-        ticks = super().tickValues(minVal + self.offset, maxVal + self.offset, size)
-        levels = sorted(((s, list(v)) for s, v in ticks if len(v)), key=lambda level: -level[0])
-        if not levels:
+        """Round local clock times, at most one label per ``TIME_LABEL_PIXELS``, in chart coordinates."""
+        span = maxVal - minVal
+        if span <= 0 or size <= 0:
             return []
-        spacing, values = next((level for level in levels if len(level[1]) >= 4), levels[-1])
-        if len(values) >= 2:  # pyqtgraph may report its finest unit here rather than the real step
-            spacing = min(b - a for a, b in zip(values, values[1:], strict=False))
-        return [(spacing, [v - self.offset for v in values])]
+        most = max(2.0, size / TIME_LABEL_PIXELS)
+        step = next((s for s in _TIME_STEPS if span / s <= most), _TIME_STEPS[-1])
+        start = minVal + self.offset
+        local = time.localtime(start).tm_gmtoff  # ticks on round local times, midnight included
+        first = math.ceil((start + local) / step) * step - local
+        values = np.arange(first, maxVal + self.offset + step * 1e-6, step) - self.offset
+        return [(step, values.tolist())]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         """Local clock time of the shifted values, as precise as the tick spacing needs."""
@@ -90,49 +129,113 @@ class OffsetDateAxis(pg.DateAxisItem):
 
 
 class StackedAreaItem(pg.GraphicsObject):
-    """Every list's band of the stack, each painted once as one polygon with its top edge.
+    """Every list's band of the stack, drawn per pixel column of the device it paints on.
 
-    Cheaper than one filled curve per list: no overdraw, no per-segment path building, and
-    the points are mapped to pixels here, because Qt's rasterizer is slow on polygons given
-    in byte-sized coordinates under a large scaling transform.
-    ``layers`` maps a list key to (x, lower edge, upper edge), bottom layer first.
+    ``set_data`` takes the visible samples' x and their cumulative boundaries (lists × samples,
+    bottom list first). Painting reduces them to one value per boundary and pixel column
+    (``column_envelope``: at most as many points as pixels, peaks kept), then fills an image
+    column by column with numpy: the cost depends on the chart's size only, never on how jagged
+    the data is (a polygon rasterizer slows down with every edge a scanline crosses). The image
+    is kept until the data, the view or the device changes, so hovering does not recompute it.
+    Vector devices (SVG) get one polygon per band built from the same columns.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.layers: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.keys: tuple[str, ...] = ()
+        self.xs = np.zeros(0)
+        self.stack = np.zeros((0, 0))
+        self.colors: list[QColor] = []
         self.grid_values: list[float] = []  # byte values of the horizontal grid lines
         self._bounds = QRectF()
+        self.drawn_columns = 0  # pixel columns the last paint reduced the samples to
+        self._cache: tuple[tuple[float, ...], QImage, QPointF] | None = None
 
-    def set_layers(self, layers: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
-        """Replace the bands (arrays of equal length per band)."""
+    def set_data(self, xs: np.ndarray, stack: np.ndarray, keys: tuple[str, ...]) -> None:
+        """Replace the samples: chart x (ascending) and cumulative tops, one row per key."""
         self.prepareGeometryChange()
-        self.layers = {k: v for k, v in layers.items() if v[0].size}
-        if self.layers:
-            xs = next(iter(self.layers.values()))[0]
-            top = max(float(v[2].max()) for v in self.layers.values())
+        self.xs, self.stack, self.keys = xs, stack, keys
+        self.colors = [list_color(k) for k in keys]
+        self._cache = None
+        if xs.size and keys:
+            top = float(stack[-1].max())
             self._bounds = QRectF(float(xs[0]), 0.0, float(xs[-1] - xs[0]), top)
         else:
             self._bounds = QRectF()
         self.update()
+
+    def layer(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """One band over the samples held: (x, lower edge, upper edge) in bytes."""
+        k = self.keys.index(key)
+        lower = self.stack[k - 1] if k else np.zeros(self.xs.size)
+        return self.xs, lower, self.stack[k]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         """The extent of the data."""
         return self._bounds
 
     def paint(self, painter: QPainter, *_: object) -> None:
-        """Fill each band, then draw its top edge one shade darker, in device pixels."""
+        """The bands (as an image on raster devices, polygons elsewhere), then the grid lines."""
+        view = self.getViewBox()
+        if self.xs.size < 2 or not self.keys or view is None:
+            return
         t = painter.transform()
+        shown = view.viewRect()
+        left, right = max(shown.left(), float(self.xs[0])), min(shown.right(), float(self.xs[-1]))
+        if right <= left or t.m11() <= 0:
+            return
         painter.save()
         painter.resetTransform()
-        for key, (xs, lower, upper) in self.layers.items():
-            n = xs.size
-            px = t.m11() * xs + t.dx()
+        dev_left, dev_right = t.m11() * left + t.dx(), t.m11() * right + t.dx()
+        if painter.paintEngine().type() == QPaintEngine.Type.Raster:
+            self._paint_image(painter, t, shown, dev_left, dev_right)
+        else:
+            self._paint_polygons(painter, t, dev_left, dev_right)
+        if self.grid_values:  # light lines over the bands (pyqtgraph's grid costs more than the chart)
+            painter.setPen(pg.mkPen(255, 255, 255, 70, width=1))
+            for value in self.grid_values:
+                y = t.m22() * value + t.dy()
+                painter.drawLine(QPointF(dev_left, y), QPointF(dev_right, y))
+        painter.restore()
+
+    def _columns(self, t: QTransform, first: float, count: int, step: float) -> tuple[np.ndarray, np.ndarray]:
+        """Envelope of ``count`` device columns of ``step`` pixels starting at device x ``first``."""
+        left = (first - t.dx()) / t.m11()
+        right = (first + count * step - t.dx()) / t.m11()
+        return column_envelope(self.xs, self.stack, left, right, count)
+
+    def _paint_image(
+        self, painter: QPainter, t: QTransform, shown: QRectF, dev_left: float, dev_right: float
+    ) -> None:
+        device = painter.device()
+        ratio = float(device.devicePixelRatioF()) if device is not None else 1.0
+        y_top, y_bottom = sorted((t.m22() * shown.bottom() + t.dy(), t.m22() * shown.top() + t.dy()))
+        col0, row0 = math.floor(dev_left), math.floor(y_top)
+        width = max(1, round((math.ceil(dev_right) - col0) * ratio))
+        height = max(1, round((math.ceil(y_bottom) - row0) * ratio))
+        key = (t.m11(), t.m22(), t.dx(), t.dy(), shown.top(), shown.bottom(), dev_left, dev_right, ratio)
+        if self._cache is None or self._cache[0] != key:
+            covered, values = self._columns(t, col0, width, 1.0 / ratio)
+            self.drawn_columns = int(covered.sum())
+            image = _band_image(values, covered, self.colors, (t.m22(), t.dy() - row0), ratio, height)
+            self._cache = (key, image, QPointF(col0, row0))
+        _, image, corner = self._cache
+        painter.drawImage(corner, image)
+
+    def _paint_polygons(self, painter: QPainter, t: QTransform, dev_left: float, dev_right: float) -> None:
+        count = max(1, math.ceil(dev_right - dev_left))
+        covered, values = self._columns(t, dev_left, count, (dev_right - dev_left) / count)
+        values = values[covered]
+        self.drawn_columns = len(values)
+        px = dev_left + (np.flatnonzero(covered) + 0.5) * (dev_right - dev_left) / count
+        n = px.size
+        lower = np.zeros(n)
+        for k, color in enumerate(self.colors):
+            upper = values[:, k]
             band = pg.functions.create_qpolygonf(2 * n)
             points = pg.functions.ndarray_from_qpolygonf(band)
             points[:n, 0], points[:n, 1] = px, t.m22() * upper + t.dy()
             points[n:, 0], points[n:, 1] = px[::-1], (t.m22() * lower + t.dy())[::-1]
-            color = list_color(key)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawPolygon(band)
@@ -140,15 +243,53 @@ class StackedAreaItem(pg.GraphicsObject):
             pg.functions.ndarray_from_qpolygonf(edge)[:] = points[:n]
             painter.setPen(pg.mkPen(color.darker(125), width=1))
             painter.drawPolyline(edge)
-        # Light grid lines over the bands (pyqtgraph's own grid costs more than the whole chart).
-        if self.grid_values and self.layers:
-            x_left = t.m11() * float(self._bounds.left()) + t.dx()
-            x_right = t.m11() * float(self._bounds.right()) + t.dx()
-            painter.setPen(pg.mkPen(255, 255, 255, 70, width=1))
-            for value in self.grid_values:
-                y = t.m22() * value + t.dy()
-                painter.drawLine(QPointF(x_left, y), QPointF(x_right, y))
-        painter.restore()
+            lower = upper
+
+
+def _band_image(
+    values: np.ndarray,
+    covered: np.ndarray,
+    colors: list[QColor],
+    to_rows: tuple[float, float],
+    ratio: float,
+    height: int,
+) -> QImage:
+    """An image of the stacked bands, one pixel column per row of ``values``.
+
+    Walking down a column, each boundary steps a counter up: empty above the stack, then per
+    band (top band first) one edge pixel one shade darker and its fill, then empty below the
+    baseline. The steps are marked in a byte image and summed down the rows; the counter is the
+    pixel's colour index (an indexed image, converted to ARGB by Qt). ``to_rows`` maps bytes to
+    device rows (scale, offset); ``ratio`` is the device pixel ratio.
+    """
+    columns, lists = values.shape
+    scale, offset = to_rows
+    # Row of each boundary, baseline (0 bytes) first; rows grow downwards as bytes grow upwards.
+    bounds = np.empty((columns, lists + 1))
+    bounds[:, 0] = offset
+    bounds[:, 1:] = scale * values + offset
+    rows = np.clip(np.rint(bounds * ratio), 0, height).astype(np.int64)
+    np.minimum.accumulate(rows, axis=1, out=rows)  # a band is never negative
+    stride = (columns + 3) // 4 * 4  # Qt wants scan lines on 4-byte boundaries
+    steps = np.zeros((height + 1, stride), dtype=np.uint8)
+    shown = np.flatnonzero(covered)
+    edges = rows[shown]
+    for k in range(lists, 0, -1):  # top band first: its edge pixel, then its fill
+        top = edges[:, k]
+        steps[top, shown] += 1
+        steps[np.minimum(top + 1, edges[:, k - 1]), shown] += 1
+    steps[edges[:, 0], shown] += 1
+    index = steps[:height]
+    for row in range(1, height):  # row by row: numpy's cumsum down the rows is slower here
+        np.add(index[row - 1], index[row], out=index[row])
+    palette = [0] * (2 * lists + 2)  # transparent above and below
+    palette[1:-1:2] = [c.darker(125).rgba() for c in reversed(colors)]
+    palette[2:-1:2] = [c.rgba() for c in reversed(colors)]
+    indexed = QImage(index.data, columns, height, stride, QImage.Format.Format_Indexed8)
+    indexed.setColorTable(palette)
+    image = indexed.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)  # a copy: index may go
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
 class SwatchSample(pg.ItemSample):
@@ -163,6 +304,24 @@ class SwatchSample(pg.ItemSample):
         painter.drawRect(QRectF(3, 4, 13, 13))
 
 
+class LegendEntry(pg.GraphicsObject):
+    """What a legend entry stands for: a list's colour, and whether it is shown (its visibility).
+
+    Never drawn itself (the area item draws every band); a fraction of a PlotDataItem's cost.
+    """
+
+    def __init__(self, color: QColor):
+        super().__init__()
+        self.opts = {"fillBrush": pg.mkBrush(color)}
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        """Nothing to draw."""
+        return QRectF()
+
+    def paint(self, *_: object) -> None:
+        """Nothing to draw: the legend's SwatchSample shows the colour."""
+
+
 @dataclass(frozen=True)
 class Marker:
     """An action shown on the chart."""
@@ -172,31 +331,62 @@ class Marker:
     line: pg.InfiniteLine
 
 
+class ChartLayout(pg.GraphicsLayout):
+    """The plot and its legend: what File › Export writes (see ``exporting``)."""
+
+    def __init__(self, view: HistoryView):
+        super().__init__()
+        self._view = view
+
+    def exporting(self, width: int | None) -> AbstractContextManager[None]:
+        """While exported: no hover overlay, a title, a legend laid out for ``width`` pixels."""
+        return self._view.exporting(width)
+
+
+def nice_top(value: float, pixels: float) -> float:
+    """``value`` rounded up to the next tick of a binary-unit axis ``pixels`` high."""
+    if value <= 0:
+        return 1.0
+    step = BytesAxis.round_step(value, pixels)
+    return step * math.ceil(value * (1 + TOP_HEADROOM) / step)
+
+
 class HistoryView(QWidget):
-    """Stacked areas of every list, a clock-time axis, a toggling legend, a crosshair and markers."""
+    """Stacked areas of every list, a clock-time axis, a toggling legend, a crosshair and markers.
+
+    Work contract (what keeps a hidden view free): ``refresh()`` only notes that samples
+    arrived unless the view is active, shown and its window not minimized; the chart catches
+    up when it is shown again (showEvent, or the window leaving the minimized state).
+    ``set_active(False)`` makes a shown view idle too (e.g. a window hidden to the tray);
+    ``set_active(True)`` catches up at once. ``refresh(force=True)`` always draws (exports).
+    """
 
     def __init__(self, history: History, parent: QWidget | None = None):
         super().__init__(parent)
         self.history = history
         self.span = SPAN_CHOICES[0][0]
         self.follow = True
+        self.whole_ram = False
+        self._active = True
         self._hidden: set[str] = set()
         self._present: tuple[str, ...] = ()
         self._stale = True  # samples arrived that the chart has not taken in
         self._moving = False
         self._drawn_until = -math.inf  # time of the newest sample drawn
+        self._watched_window: QWidget | None = None
         self.data = ChartData(history)
         self.markers: list[Marker] = []
         self.t0: float | None = None  # epoch seconds at chart x = 0, fixed at the first sample
 
-        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics = pg.GraphicsView(self)
         self.graphics.setBackground("w")
-        self.graphics.ci.setContentsMargins(4, 4, 12, 4)
+        self.export_item = ChartLayout(self)  # plot and legend together: what Export writes
+        self.graphics.setCentralItem(self.export_item)
+        self.export_item.setContentsMargins(4, 4, 12, 4)
         self.time_axis = OffsetDateAxis(orientation="bottom")
-        self.plot_item: pg.PlotItem = self.graphics.addPlot(
-            row=0, col=0, axisItems={"bottom": self.time_axis, "left": BytesAxis("left")}
+        self.plot_item: pg.PlotItem = self.export_item.addPlot(
+            row=1, col=0, axisItems={"bottom": self.time_axis, "left": BytesAxis("left")}
         )
-        self.export_item = self.graphics.ci  # plot and legend together: what Export writes
         self.plot_item.setMouseEnabled(x=True, y=False)
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
@@ -211,13 +401,10 @@ class HistoryView(QWidget):
 
         self.area = StackedAreaItem()
         self.plot_item.addItem(self.area)
-        # One empty item per list: what the legend shows and toggles; the area item draws.
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        # One stand-in per list: what the legend shows and toggles; the area item draws.
+        self.curves: dict[str, LegendEntry] = {}
         for key in history.keys:
-            color = list_color(key)
-            curve = pg.PlotDataItem(
-                pen=pg.mkPen(color.darker(125)), fillBrush=pg.mkBrush(color), fillLevel=0.0
-            )
+            curve = LegendEntry(list_color(key))
             curve.visibleChanged.connect(lambda k=key: self._on_curve_visibility(k))
             self.curves[key] = curve
 
@@ -225,33 +412,45 @@ class HistoryView(QWidget):
             colCount=len(history.keys), labelTextColor="#222222", horSpacing=14, sampleType=SwatchSample
         )
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.graphics.addItem(self.legend, row=1, col=0)
-        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        self.export_item.addItem(self.legend, row=2, col=0)
+        self.export_item.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        self.title = pg.LabelItem("", color="#222222", size="11pt")  # in the layout only while exported
 
         self.crosshair = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#222222", width=1, style=Qt.PenStyle.DashLine)
         )
         self.crosshair.setZValue(100)
-        self.readout = pg.TextItem(
-            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 248), border=pg.mkPen("#888888")
+        self.crosshair.hide()
+        self.plot_item.addItem(self.crosshair, ignoreBounds=True)
+        # The readout is a widget over the chart, not a scene item: never clipped by the plot,
+        # kept inside the window, and never part of an exported picture.
+        self.readout = QLabel(self.graphics)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.readout.setStyleSheet(
+            "QLabel { background: rgba(255,255,255,248); border: 1px solid #888;"
+            " padding: 3px; color: #1d1d1d; }"
         )
-        self.readout.setZValue(101)
-        for item in (self.crosshair, self.readout):
-            item.hide()
-            self.plot_item.addItem(item, ignoreBounds=True)
-        self._mouse_proxy = pg.SignalProxy(
-            self.graphics.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse
-        )
+        self.readout.hide()
+        self.graphics.scene().sigMouseMoved.connect(self.hover)
+        self.graphics.viewport().installEventFilter(self)
 
         self.follow_button = QPushButton("Follow live", self)
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
         self.follow_button.setToolTip("Keep the newest readings in view (drag or zoom the chart to inspect)")
         self.follow_button.toggled.connect(self.set_follow)
+        self.whole_ram_button = QPushButton("Whole RAM", self)
+        self.whole_ram_button.setCheckable(True)
+        self.whole_ram_button.setToolTip(
+            "Scale the chart to all of physical memory (otherwise it scales to the lists shown)"
+        )
+        self.whole_ram_button.toggled.connect(self.set_whole_ram)
         self.status = QLabel(self)
         top = QHBoxLayout()
         top.setContentsMargins(4, 4, 4, 0)
         top.addWidget(self.status, 1)
+        top.addWidget(self.whole_ram_button)
         top.addWidget(self.follow_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -276,17 +475,30 @@ class HistoryView(QWidget):
             self._apply_follow_range()
         self._update_status()
 
+    def set_whole_ram(self, whole: bool) -> None:
+        """Scale the y-axis to all of RAM (True) or to the lists shown in the visible stretch."""
+        self.whole_ram = whole
+        if self.whole_ram_button.isChecked() != whole:
+            self.whole_ram_button.setChecked(whole)
+        self._redraw()
+
+    def set_active(self, active: bool) -> None:
+        """Whether the chart may draw while shown; an inactive view only notes news (see class doc)."""
+        self._active = active
+        if active and self._stale and self._drawable():
+            self._reload(force=True)
+
     def refresh(self, force: bool = False) -> None:
         """Take in new samples from the history: drawn now when visible, else when shown.
 
         ``force`` redraws even when the news would not move a pixel (exports, benchmarks).
         """
         self._stale = True
-        if force or self.isVisible():
+        if force or self._drawable():
             self._reload(force)
 
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
-        """Mark the moment an action finished, with its result on hover."""
+        """Mark the moment an action finished, with its result in the hover readout."""
         when = result.after.time if result.after is not None else time.time()
         origin = self._origin(when)
         title = action_title(result.action_id)
@@ -312,15 +524,12 @@ class HistoryView(QWidget):
                 "anchors": [(1, 0), (1, 0)],
             },
         )
-        line.setZValue(50)
-        line.setToolTip(text)
-        if line.label is not None:
-            line.label.setToolTip(text)
+        line.setZValue(50)  # no Qt tooltip: the readout names the marker (two popups would overlap)
         self.plot_item.addItem(line, ignoreBounds=True)
         self.markers.append(Marker(when, text, line))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
-        if self.isVisible():  # show the movement now, even when it is under a pixel wide
+        if self._drawable():  # show the movement now, even when it is under a pixel wide
             self._reload(force=True)
 
     def chart_x(self, when: float) -> float:
@@ -344,13 +553,115 @@ class HistoryView(QWidget):
             i -= 1
         return float(times[i]), {k: float(self.data.values(k)[i]) for k in self._present}
 
-    # ----- drawing ------------------------------------------------------------------------
+    def hover(self, scene_pos: QPointF) -> None:
+        """Show the crosshair and the readout of the sample under a scene position (hide outside)."""
+        if not self.view_box.sceneBoundingRect().contains(scene_pos) or len(self.data) == 0:
+            self.clear_hover()
+            return
+        point = self.view_box.mapSceneToView(scene_pos)
+        found = self.value_at(point.x() + self._origin(0.0))
+        if found is None:
+            return
+        when, values = found
+        self.crosshair.setPos(when - self._origin(when))
+        self.crosshair.show()
+        self.readout.setText(self._readout_html(when, values))
+        self.readout.adjustSize()
+        self._place_readout(self.graphics.mapFromScene(scene_pos))
+        self.readout.show()
+
+    def clear_hover(self) -> None:
+        """Hide the crosshair and the readout."""
+        self.crosshair.hide()
+        self.readout.hide()
+
+    @contextmanager
+    def exporting(self, width: int | None) -> Iterator[None]:
+        """Dress the chart for an exported picture ``width`` pixels wide, and undress it after.
+
+        No hover overlay; a title naming the machine and the time range; the chart laid out at
+        ``width`` / scale logical pixels, scale = width / EXPORT_TEXT_WIDTH but at least 1, so text
+        is never smaller than on screen; the legend wrapped into as many columns as fit.
+        """
+        self.clear_hover()
+        self.title.setText(self.export_title())
+        self.export_item.addItem(self.title, row=0, col=0)
+        on_screen = self.export_item.geometry()
+        columns = self.legend.columnCount
+        if width and on_screen.width() > 0:
+            logical = width / max(1.0, width / EXPORT_TEXT_WIDTH)
+            height = max(EXPORT_MIN_HEIGHT, logical * on_screen.height() / on_screen.width())
+            self.legend.setColumnCount(max(1, min(len(self._present), int(logical // LEGEND_ENTRY_WIDTH))))
+            self.export_item.setGeometry(QRectF(0, 0, logical, height))
+        self._settle_layout()
+        try:
+            yield
+        finally:
+            self.export_item.removeItem(self.title)
+            self.legend.setColumnCount(columns)
+            self.export_item.setGeometry(on_screen)
+
+    def _settle_layout(self) -> None:
+        """Paint once to a scratch image and apply the layout: the axes learn their labels' width
+        only while painting, so a chart never painted yet would export without room for them."""
+        bounds = self.export_item.sceneBoundingRect()
+        scratch = QImage(
+            max(1, int(bounds.width())), max(1, int(bounds.height())), QImage.Format.Format_ARGB32
+        )
+        painter = QPainter(scratch)
+        try:
+            self.graphics.scene().render(painter, QRectF(scratch.rect()), bounds)
+        finally:
+            painter.end()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def export_title(self) -> str:
+        """'RAMLens — memory lists on HOST, FROM – TO' for the stretch in view."""
+        (x0, x1), _ = self.view_box.viewRange()
+        times = self.data.times
+        host = socket.gethostname() or "this machine"
+        if times.size == 0:
+            return f"RAMLens — memory lists on {host}"
+        origin = self._origin(float(times[0]))
+        start = max(x0 + origin, float(times[0]))
+        end = min(x1 + origin, float(times[-1]))
+        first = _dt.datetime.fromtimestamp(start)
+        last = _dt.datetime.fromtimestamp(end)
+        until = last.strftime("%H:%M:%S" if last.date() == first.date() else "%Y-%m-%d %H:%M:%S")
+        return f"RAMLens — memory lists on {host}, {first.strftime('%Y-%m-%d %H:%M:%S')} – {until}"
+
+    # ----- Qt events ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Catch up on samples that came while hidden."""
+        """Catch up on samples that came while hidden; watch the window for minimizing."""
         super().showEvent(event)
-        if self._stale:
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            window.installEventFilter(self)
+            self._watched_window = window
+        if self._stale and self._drawable():
             self._reload(force=True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """A hidden chart shows no hover overlay when it comes back."""
+        self.clear_hover()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Hide the overlay when the pointer leaves; catch up when the window is restored."""
+        kind = event.type()
+        if kind == QEvent.Type.Leave and watched is self.graphics.viewport():
+            self.clear_hover()
+        elif kind == QEvent.Type.WindowStateChange and watched is self._watched_window:
+            if self._stale and self._drawable():
+                self._reload(force=True)
+        return False
+
+    # ----- drawing ------------------------------------------------------------------------
+
+    def _drawable(self) -> bool:
+        """Active, shown, and in a window that is not minimized."""
+        return self._active and self.isVisible() and not self.window().isMinimized()
 
     def _reload(self, force: bool = False) -> None:
         """Take in new samples; move the live range and redraw when there is a pixel of news."""
@@ -358,10 +669,10 @@ class HistoryView(QWidget):
         self._stale = False
         times = self.data.times
         if times.size == 0:
-            self.area.set_layers({})
+            self.area.set_data(np.zeros(0), np.zeros((0, 0)), ())
             return
         self._origin(float(times[0]))
-        structural = self._sync_lists_and_height()
+        structural = self._sync_legend()
         (x0, x1), _ = self.view_box.viewRange()
         seconds_per_pixel = (x1 - x0) / max(1.0, float(self.view_box.width()))
         if not (force or structural) and float(times[-1]) - self._drawn_until < seconds_per_pixel:
@@ -374,22 +685,14 @@ class HistoryView(QWidget):
             self._moving = False
         self._redraw()
 
-    def _sync_lists_and_height(self) -> bool:
-        """Legend entries and the height (total RAM); True when either changed."""
-        changed = False
+    def _sync_legend(self) -> bool:
+        """Legend entries for the lists present; True when they changed."""
         present = self.data.present
-        if present != self._present:
-            self._present = present
-            self._rebuild_legend()
-            changed = True
-        top = float(self.data.totals[-1])  # RAM does not change size while we run
-        if top != self.view_box.viewRange()[1][1]:
-            self.view_box.setYRange(0, top, padding=0.0)
-            axis = self.plot_item.getAxis("left")
-            step = axis.tickSpacing(0.0, top, max(100.0, float(self.view_box.height())))[0][0]
-            self.area.grid_values = [float(v) for v in np.arange(step, top, step)]
-            changed = True
-        return changed
+        if present == self._present:
+            return False
+        self._present = present
+        self._rebuild_legend()
+        return True
 
     def _rebuild_legend(self) -> None:
         self.legend.clear()
@@ -414,31 +717,37 @@ class HistoryView(QWidget):
         self.view_box.setXRange(newest - origin - width, newest - origin, padding=0.0)
 
     def _redraw(self) -> None:
-        """Average the visible stretch down to ~2 points per pixel and hand it to the curves."""
+        """Hand the visible stretch, stacked, to the area item and fit the y-axis to it."""
         times = self.data.times
         if times.size == 0:
-            self.area.set_layers({})
+            self.area.set_data(np.zeros(0), np.zeros((0, 0)), ())
             return
         origin = self._origin(float(times[0]))
         (x0, x1), _ = self.view_box.viewRange()
+        # One sample beyond each edge, so the bands run to the edges of the view.
         lo = max(0, int(np.searchsorted(times, x0 + origin)) - 1)
         hi = min(times.size, int(np.searchsorted(times, x1 + origin)) + 1)
-        n = hi - lo
-        budget = max(200, int(self.view_box.width() or 800))  # one point per pixel column
-        stride = max(1, math.ceil(n / budget))
-        # Averaging is linear, so averaging each list and then stacking equals averaging the stack,
-        # and only the visible, already reduced stretch is stacked.
-        xs = _bucket_mean(times[lo:hi], stride) - origin
-        shown = [k for k in self._present if k not in self._hidden]
-        means = _bucket_mean(self.data.block(lo, hi, shown), stride)  # one pass for every list
-        stacked = np.cumsum(means, axis=1)
-        layers = {}
-        lower = np.zeros(xs.size)
-        for column, key in enumerate(shown):
-            layers[key] = (xs, lower, stacked[:, column])
-            lower = stacked[:, column]
-        self.area.set_layers(layers)
+        shown = tuple(k for k in self._present if k not in self._hidden)
+        stack = self.data.stacked(lo, hi, shown)
+        self.area.set_data(times[lo:hi] - origin, stack, shown)
+        total = float(self.data.totals[-1])
+        if self.whole_ram or not shown or hi - lo == 0:
+            top = total
+        else:
+            top = min(total, nice_top(float(stack[-1].max()), self._plot_height()))
+        self._set_top(top)
         self._drawn_until = float(times[-1])
+
+    def _plot_height(self) -> float:
+        return max(100.0, float(self.view_box.height()))
+
+    def _set_top(self, top: float) -> None:
+        """The y-range 0..top and the grid lines on its ticks."""
+        top = max(top, 1.0)
+        if top != self.view_box.viewRange()[1][1]:
+            self.view_box.setYRange(0, top, padding=0.0)
+        step = BytesAxis.round_step(top, self._plot_height())
+        self.area.grid_values = [float(v) for v in np.arange(step, top, step)]
 
     def _on_x_range(self, *_: object) -> None:
         if not self._moving:
@@ -471,25 +780,17 @@ class HistoryView(QWidget):
                 "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
             )
 
-    def _on_mouse(self, event: tuple[QPointF]) -> None:
-        pos = event[0]
-        if not self.view_box.sceneBoundingRect().contains(pos) or len(self.data) == 0:
-            self.crosshair.hide()
-            self.readout.hide()
-            return
-        point = self.view_box.mapSceneToView(pos)
-        found = self.value_at(point.x() + self._origin(0.0))
-        if found is None:
-            return
-        when, values = found
-        self.crosshair.setPos(when - self._origin(when))
-        self.crosshair.show()
-        self.readout.setHtml(self._readout_html(when, values))
-        (x0, x1), (y0, y1) = self.view_box.viewRange()
-        right_half = point.x() > (x0 + x1) / 2
-        self.readout.setAnchor((1, 0) if right_half else (0, 0))
-        self.readout.setPos(point.x(), y1)
-        self.readout.show()
+    def _place_readout(self, pointer: QPoint) -> None:
+        """Beside the pointer at the plot's top, on whichever side has room, inside the chart widget."""
+        plot_top = self.graphics.mapFromScene(self.view_box.sceneBoundingRect().topLeft()).y()
+        size = self.readout.size()
+        room = self.graphics.width()
+        x = pointer.x() + READOUT_GAP
+        if x + size.width() > room:
+            x = pointer.x() - READOUT_GAP - size.width()
+        x = max(0, min(x, room - size.width()))
+        y = max(0, min(plot_top, self.graphics.height() - size.height()))
+        self.readout.move(x, y)
 
     def _readout_html(self, when: float, values: dict[str, float]) -> str:
         rows = [f"<b>{_dt.datetime.fromtimestamp(when).strftime('%Y-%m-%d %H:%M:%S')}</b>"]
@@ -502,19 +803,4 @@ class HistoryView(QWidget):
             )
         pixel = self.view_box.viewPixelSize()[0]
         rows += [f"<i>{m.text}</i>" for m in self.markers if abs(m.time - when) <= 4 * pixel]
-        return "<div style='color:#1d1d1d'>" + "<br>".join(rows) + "</div>"
-
-
-def _bucket_mean(values: np.ndarray, stride: int) -> np.ndarray:
-    """Means of consecutive groups of ``stride`` rows (the last group may be shorter).
-
-    Works on 1-D series and on 2-D blocks (rows = samples, columns = lists) alike.
-    """
-    rows = values.shape[0]
-    if stride <= 1 or rows <= stride:
-        return values
-    whole = rows // stride * stride
-    out = values[:whole].reshape(-1, stride, *values.shape[1:]).mean(axis=1)
-    if whole < rows:
-        out = np.concatenate([out, values[whole:].mean(axis=0, keepdims=True)])
-    return out
+        return "<br>".join(rows)

@@ -70,9 +70,10 @@ class LinuxBackend:
         )
 
     def capabilities(self) -> Capabilities:
-        """Fragmentation (buddyinfo), the physical-page census (kpageflags), processes with PSS."""
+        """Fragmentation, the page census, processes with PSS, file cache, RAM ranges, the helper's set-up."""
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
         from app.backends.linux.filecache import PageCacheFiles
+        from app.backends.linux.helper_setup import PkexecSetup
         from app.backends.linux.physranges import ProcPhysicalRanges
         from app.processes import PsutilProcesses
 
@@ -82,7 +83,12 @@ class LinuxBackend:
             processes=PsutilProcesses(detailed=True),
             file_cache=PageCacheFiles(self.proc, self.page_size),
             physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
+            helper_setup=PkexecSetup(self.reprobe),
         )
+
+    def reprobe(self) -> None:
+        """Forget who we are and what we may do: probed again on next use (after the helper's set-up)."""
+        self._host = None
 
     def close(self) -> None:
         """Close the /proc files kept open for sampling."""
@@ -111,13 +117,12 @@ class LinuxBackend:
             return ""
         census = "the physical-page census and /proc/pagetypeinfo need root (start RAMLens with sudo)"
         if self.host.helper.available:
-            return (
-                "Not running as root: the root-only Empty actions ask for an administrator's password "
-                f"through pkexec; {census}."
-            )
+            prompts = self.host.helper.prompts
+            asks = "ask for an administrator's password" if prompts else "run without a password"
+            return f"Not running as root: the root-only Empty actions {asks} through pkexec; {census}."
         return (
             "Not running as root: reading works, but every Empty action except Flush modified list needs "
-            f"root (start RAMLens with sudo, or install the pkexec helper: see README); {census}."
+            f"root (start RAMLens with sudo, or install the pkexec helper with Set up…); {census}."
         )
 
     def can_relaunch_elevated(self) -> bool:

@@ -43,14 +43,15 @@ class Host:
         from app.backends.linux.trim import process_madvise_supported
 
         machine = platform.machine()
+        euid = os.geteuid()
         return cls(
             proc,
             sys,
-            os.geteuid(),
+            euid,
             machine,
             hasattr(os, "pidfd_open"),
             machine in SYSCALL_ARCHES and process_madvise_supported(),
-            helper_status(),
+            NO_HELPER if euid == 0 else helper_status(),  # root needs no helper (and the helper is root)
         )
 
     @property
@@ -66,7 +67,7 @@ def decide(action_id: str, host: Host) -> Availability:
         return Availability(action_id, False, missing)
     if action_id in ROOT_ONLY and not host.root:
         if host.helper.available:
-            return Availability(action_id, True, via_helper=True)
+            return Availability(action_id, True, via_helper=True, prompts=host.helper.prompts)
         reason = f"{_root_reason(action_id)}; no pkexec helper: {host.helper.reason}"
         return Availability(action_id, False, reason)
     return Availability(action_id, True)

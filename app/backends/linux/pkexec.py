@@ -1,24 +1,27 @@
 """The unprivileged side of the privileged helper: find pkexec and the helper, run one action through them.
 
-``pkexec /usr/local/bin/ramlens-helper ID`` asks polkit (org.ramlens.helper.empty, shipped in
-resources/polkit/) for an administrator's password, then runs the helper as root; the helper
-prints the ActionResult as JSON. The command is a list (no shell) and carries only the id.
+``/usr/bin/pkexec PREFIX/bin/ramlens-helper ID`` asks polkit (org.ramlens.helper.empty, installed by
+``ramlens helper install``) for an administrator's password, then runs the helper as root; the helper
+prints the ActionResult as JSON. The command is a list (no shell) and carries only the id. pkexec is
+taken by absolute path, never from the caller's PATH, and the helper from the installed policy's
+``exec.path`` (the only program polkit lets pkexec run under that action).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
+import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import actions
+from app.backends.linux import polkit
 from app.model import ActionResult, ModelError
 
-# Where the polkit policy's exec.path annotation says the helper is installed.
-INSTALLED_HELPER = Path("/usr/local/bin/ramlens-helper")
-POLICY_FILE = Path("/usr/share/polkit-1/actions/org.ramlens.helper.policy")
+PKEXEC = Path("/usr/bin/pkexec")
+POLICY_FILE = Path("/usr/share/polkit-1/actions") / polkit.POLICY_NAME
 # pkexec's own exit codes: 126 the dialog was dismissed / not authorised, 127 authentication failed or
 # polkit could not be asked.
 PKEXEC_DISMISSED = 126
@@ -33,23 +36,32 @@ class HelperStatus:
     reason: str = ""
     pkexec: str = ""  # absolute path of pkexec when found
     helper: str = ""  # absolute path of the installed helper
+    prompts: bool = True  # running it asks for a password (polkit's answer for this process)
 
 
 def helper_status(
-    search_path: str | None = None, policy: Path = POLICY_FILE, helper: Path = INSTALLED_HELPER
+    pkexec: Path = PKEXEC, policy: Path = POLICY_FILE, pkcheck: Path = polkit.PKCHECK
 ) -> HelperStatus:
-    """Look for pkexec (on ``search_path``, default PATH), the polkit policy and the installed helper."""
-    pkexec = shutil.which("pkexec", path=search_path)
-    if pkexec is None:
-        return HelperStatus(False, "pkexec is not installed")
-    if not policy.is_file():
+    """Look for pkexec, the installed policy and the helper it names, and ask polkit whether it prompts."""
+    if not pkexec.is_file():
+        return HelperStatus(False, f"pkexec is not installed ({pkexec})")
+    helper = polkit.policy_exec_path(policy)
+    if helper is None:
         return HelperStatus(
-            False,
-            f"the polkit policy is not installed (copy resources/polkit/{policy.name} to {policy.parent}/)",
+            False, "the privileged helper is not set up (click Set up…, or run `sudo ramlens helper install`)"
         )
-    if not (helper.is_file() and shutil.which(str(helper))):
-        return HelperStatus(False, f"the privileged helper is not installed at {helper}")
-    return HelperStatus(True, "", pkexec, str(helper))
+    try:
+        info = helper.lstat()
+    except OSError:
+        return HelperStatus(False, f"the privileged helper is not installed at {helper} (reinstall it)")
+    if info.st_uid != 0 or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not os.access(helper, os.X_OK):
+        return HelperStatus(
+            False, f"{helper} is not a root-owned program only root can change: not used (reinstall it)"
+        )
+    verdict = polkit.check(pkcheck=pkcheck)
+    if verdict is polkit.Verdict.NO:
+        return HelperStatus(False, "polkit does not allow this user to run the privileged helper")
+    return HelperStatus(True, "", str(pkexec), str(helper), prompts=verdict is not polkit.Verdict.YES)
 
 
 def _failed(action_id: str, message: str) -> ActionResult:
