@@ -27,5 +27,15 @@ def test_help_names_the_window_options_and_the_rammap_switches(capsys: pytest.Ca
         cli.main(["--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    for word in ("--screenshot FILE", "--tab NAME", "--minimized", "-Ew", "-Es", "-Em", "-Et", "-E0", "--elevate"):
+    for word in (
+        "--screenshot FILE",
+        "--tab NAME",
+        "--minimized",
+        "-Ew",
+        "-Es",
+        "-Em",
+        "-Et",
+        "-E0",
+        "--elevate",
+    ):
         assert word in out
