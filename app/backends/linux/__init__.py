@@ -54,6 +54,7 @@ class LinuxBackend:
         mem = files.meminfo()
         vm = files.vmstat()
         buddy_pages = files.buddy_free_pages()
+        percpu = files.percpu_free_pages() * self.page_size
         # Positional: this runs every second and keyword passing costs measurably (bench/bench_sample.py).
         return Sample(
             time.time(),
@@ -63,8 +64,8 @@ class LinuxBackend:
             self.page_size,
             mem["MemTotal"],
             mem["MemAvailable"],
-            lists.memory_lists(mem),
-            lists.details(mem, vm, buddy_pages, self.page_size),
+            lists.memory_lists(mem, percpu),
+            lists.details(mem, vm, buddy_pages, self.page_size, percpu),
             "",
             lists.DETAIL_UNITS,
         )
