@@ -48,11 +48,8 @@ def test_lists_view_shows_sizes_shares_and_exact_bytes(qtbot):
     assert standby.isExpanded()
     assert rows["Total"].text(COL_SIZE) == "16.0 GiB"
     assert view.tree.isColumnHidden(COL_REPURPOSED)  # Linux has no repurposed counts
-    details = {
-        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
-        for i in range(view.details.topLevelItemCount())
-    }
-    assert details["commit_bytes"].text(1) == "7.0 GiB"
+    commit = view.detail_item("commit_bytes")
+    assert commit is not None and commit.text(1) == "7.0 GiB"
 
 
 def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
@@ -79,16 +76,36 @@ def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
     view = ListsView()
     qtbot.addWidget(view)
     view.update_sample(sample)
-    shown = {
-        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
-        for i in range(view.details.topLevelItemCount())
-    }
+    shown = {key: view.detail_item(key) for key in sample.details}
     assert shown["Cached"].text(1) == "3.0 GiB"
     assert shown["nr_free_pages"].text(1) == "1,000 pages"
-    assert shown["nr_free_pages"].toolTip(1) == "3.9 MiB"  # 1000 pages of 4 KiB
+    assert shown["nr_free_pages"].toolTip(1).endswith("<br><br>3.9 MiB")  # 1000 pages of 4 KiB
     assert shown["HugePages_Total"].text(1) == "4"
     assert shown["life"].text(1) == "300 s"
     assert shown["pgfault_bytes"].text(1) == "5"  # undeclared: a plain number, whatever its name says
+
+
+def test_details_are_grouped_and_each_explained_with_its_unit(qtbot, artifacts):
+    from app.backends.linux import LinuxBackend
+
+    sample = LinuxBackend(proc=FIXTURES / "busy-cache").sample()
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.resize(900, 900)
+    view.update_sample(sample)
+    groups = [view.details.topLevelItem(i).text(0) for i in range(view.details.topLevelItemCount())]
+    assert "Kernel memory" in groups and "Page cache" in groups and "Other" not in groups
+    reclaimable = view.detail_item("KReclaimable")
+    assert reclaimable is not None and reclaimable.parent().text(0) == "Kernel memory"
+    assert reclaimable.text(0) == "Kernel reclaimable (KReclaimable)"
+    assert "free under pressure" in reclaimable.toolTip(0) and "Unit: bytes" in reclaimable.toolTip(0)
+    pages = view.detail_item("nr_free_pages")
+    assert pages is not None and "Unit: pages of 4,096 bytes" in pages.toolTip(0)
+    for key in sample.details:
+        item = view.detail_item(key)
+        assert item is not None and item.toolTip(0).count("<br>") >= 2, key  # name, meaning, unit
+    view.show()
+    view.grab().save(str(artifacts / "details-grouped.png"))
 
 
 def test_linux_backend_declares_every_detail_unit():

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
+from app import detailinfo
+from app.model import REPURPOSED_PREFIX, Detail, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 
@@ -30,6 +41,33 @@ HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+
+
+translate = QCoreApplication.translate
+
+
+def detail_text(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+    """A detail's value as the Details pane shows it, in its unit."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return format_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return f"{value:,} pages"
+    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+        return f"{value:,} s"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    return value
+
+
+def detail_exact(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+    """The exact figure behind a rounded value ("" when the value is already exact)."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return exact_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return format_bytes(value * page_size)
+    return ""
 
 
 def exact_bytes(n: int) -> str:
@@ -185,7 +223,7 @@ class ListsView(QWidget):
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
         self.details.setHeaderLabels(["Detail", "Value"])
-        self.details.setRootIsDecorated(False)
+        self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -202,6 +240,7 @@ class ListsView(QWidget):
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
         self._detail_items: dict[str, QTreeWidgetItem] = {}
+        self._detail_groups: dict[str, QTreeWidgetItem] = {}
         self._total_item: QTreeWidgetItem | None = None
 
     def update_sample(self, sample: Sample) -> None:
@@ -300,31 +339,51 @@ class ListsView(QWidget):
         item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
 
     def _fill_details(self, sample: Sample) -> None:
-        keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
+        """The details under their headings (the backend's declarations), each with a tooltip."""
+        keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
-            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
+            item = self._detail_items.pop(gone)
+            (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         for key in keys:
-            item = self._detail_items.get(key)
-            if item is None:
-                item = QTreeWidgetItem(self.details, [key, ""])
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self._detail_items[key] = item
+            item = self._detail_items.get(key) or self._detail_item(sample, key)
             value = sample.details[key]
             unit = sample.units.get(key)
-            item.setToolTip(1, "")
-            if isinstance(value, int) and unit is DetailUnit.BYTES:
-                item.setText(1, format_bytes(value))
-                item.setToolTip(1, exact_bytes(value))
-            elif isinstance(value, int) and unit is DetailUnit.PAGES:
-                item.setText(1, f"{value:,} pages")
-                item.setToolTip(1, format_bytes(value * sample.page_size))
-            elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
-                item.setText(1, f"{value:,} s")
-            elif isinstance(value, int):
-                item.setText(1, f"{value:,}")
-            elif isinstance(value, float):
-                item.setText(1, f"{value:,.3f}")
-            else:
-                item.setText(1, value)
-        self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
+            item.setText(1, detail_text(value, unit, sample.page_size))
+            exact = detail_exact(value, unit, sample.page_size)
+            item.setToolTip(1, f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0))
+        for group in list(self._detail_groups.values()):
+            if not group.childCount():
+                self.details.invisibleRootItem().removeChild(group)
+                del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
         self.details.setVisible(bool(keys))
+
+    def detail_item(self, key: str) -> QTreeWidgetItem | None:
+        """The Details pane's row of a detail (under its group), or None when the sample has none."""
+        return self._detail_items.get(key)
+
+    def _detail_item(self, sample: Sample, key: str) -> QTreeWidgetItem:
+        """A new row for a detail, under its group's heading (made when first needed)."""
+        info = detailinfo.describe(sample.platform, key)
+        group = self._detail_groups.get(info.group)
+        if group is None:
+            group = QTreeWidgetItem(self.details, [translate("DetailInfo", info.group)])
+            group.setData(0, Qt.ItemDataRole.UserRole, info.group)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setExpanded(True)
+            self._detail_groups[info.group] = group
+        label = translate("DetailInfo", info.label)
+        item = QTreeWidgetItem(group, [label if label == key else f"{label} ({key})", ""])
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        unit = detailinfo.unit_text(sample.units.get(key), sample.page_size)
+        lines = [f"<b>{html.escape(label)}</b> — {html.escape(key)}"]
+        if info.description:
+            lines.append(html.escape(translate("DetailInfo", info.description)))
+        if unit:
+            lines.append(f"<i>{html.escape(translate('DetailInfo', unit))}</i>")
+        item.setToolTip(0, "<br>".join(lines))
+        group.sortChildren(0, Qt.SortOrder.AscendingOrder)
+        self._detail_items[key] = item
+        return item
