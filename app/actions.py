@@ -159,6 +159,13 @@ def label(action_id: str) -> str:
     return "Empty all" if action_id == ALL else get(action_id).label
 
 
+def title(action_id: str) -> str:
+    """A person's name for any id: a catalogue action, "all", the Processes view's trim, else the id."""
+    if action_id == TRIM_PROCESSES:
+        return "Trim working set"
+    return label(action_id) if is_known(action_id) else action_id
+
+
 def by_rammap_switch(switch: str) -> Action:
     """The action RAMMap's -E switch stands for; KeyError when none does."""
     for a in CATALOGUE:

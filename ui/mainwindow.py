@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, policy
+from app import __version__, policy, report
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
@@ -522,11 +522,8 @@ class MainWindow(QMainWindow):
 
     def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
         self.last_result = result
-        title = action_title(result.action_id)
-        if result.ok:
-            self.notify(f"{title}: {result.summary()}", "success")
-        else:
-            self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
+        text = "\n".join((report.headline(result), *report.breakdown(result)))
+        self.notify(text, "success" if result.ok else "error")
         self.mark_action(result, automatic)
         if self.tabs.currentWidget() is self.processes_view:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled

@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from app import actions, policy
+from app import actions, policy, report
 from app.backends import Backend, BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 from app.model import LIST_KEYS, LIST_LABELS, ActionResult, Sample
@@ -244,6 +244,5 @@ def format_result(result: ActionResult) -> str:
         before = "absent" if c.before is None else format_bytes(c.before)
         after = "absent" if c.after is None else format_bytes(c.after)
         lines.append(f"  {c.label:<12} {before:>10} → {after:>10}  ({format_bytes(c.delta, signed=True)})")
-    for step in result.steps:
-        lines.append(f"  · {actions.label(step.action_id)}: {step.summary()}")
+    lines += [f"  · {line}" for line in report.breakdown(result)]
     return "\n".join(lines)
