@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
             act.setChecked(True)
         self.pause_action.setChecked(seconds == 0)
         self.pause_action.setText("Resume" if seconds == 0 else "Pause")
+        self.history_view.set_paused(seconds == 0)
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()

@@ -181,6 +181,32 @@ def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
     assert np.allclose(view.area.layer("free")[2], backend.total)
 
 
+def test_a_click_on_a_legend_name_toggles_its_list_as_the_swatch_does(qtbot):
+    history, _backend = _filled_history(50)
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    view.refresh()
+    label = view.legend.getLabel(view.curves["standby"])
+    assert label is not None
+    where = view.graphics.mapFromScene(label.sceneBoundingRect().center())
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert not view.curves["standby"].isVisible() and "standby" not in view.area.keys
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert view.curves["standby"].isVisible()
+
+
+def test_the_header_does_not_say_live_while_sampling_is_paused(make_window):
+    window = make_window()
+    view = window.history_view
+    assert view.status.text().startswith("Live — last ")
+    window.pause_action.trigger()
+    assert view.status.text().startswith("Paused — ") and "Live" not in view.status.text()
+    window.pause_action.trigger()
+    assert view.status.text().startswith("Live — last ")
+
+
 class _LeftClick:
     def button(self):  # type: ignore[no-untyped-def]
         return Qt.MouseButton.LeftButton

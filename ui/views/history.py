@@ -366,6 +366,7 @@ class HistoryView(QWidget):
         self.history = history
         self.span = SPAN_CHOICES[0][0]
         self.follow = True
+        self.paused = False  # sampling is paused (View › Pause): nothing new arrives
         self.whole_ram = False
         self._active = True
         self._hidden: set[str] = set()
@@ -703,6 +704,9 @@ class HistoryView(QWidget):
             curve.blockSignals(False)
             if shown:
                 self.legend.addItem(curve, LIST_LABELS.get(key, key))
+        for sample, label in self.legend.items:
+            # A click on the name toggles the list as a click on its swatch does.
+            label.mouseClickEvent = sample.mouseClickEvent
 
     def _apply_follow_range(self) -> None:
         newest = self.history.latest_time()
@@ -769,16 +773,20 @@ class HistoryView(QWidget):
             label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
         self._redraw()
 
+    def set_paused(self, paused: bool) -> None:
+        """Say whether readings are coming (the header must not claim "Live" while sampling is paused)."""
+        self.paused = paused
+        self._update_status()
+
     def _update_status(self) -> None:
         span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
-        if self.follow:
-            self.status.setText(
-                f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it."
-            )
+        if self.follow and self.paused:
+            text = self.tr("Paused — last %1 before the pause. View › Resume takes new readings again.")
+        elif self.follow:
+            text = self.tr("Live — last %1. Drag or scroll the chart to inspect; click a legend entry to hide it.")
         else:
-            self.status.setText(
-                "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
-            )
+            text = self.tr("Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.")
+        self.status.setText(text.replace("%1", span))
 
     def _place_readout(self, pointer: QPoint) -> None:
         """Beside the pointer at the plot's top, on whichever side has room, inside the chart widget."""
