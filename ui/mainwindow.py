@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -191,6 +192,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.read_error_label = QLabel("")
         self.read_error_label.setStyleSheet("color: #b3261e")
+        # Room between the permanent labels (backend, auto-clean…), which otherwise run together.
+        bar.setStyleSheet("QStatusBar QLabel { padding: 0px 6px; } QStatusBar::item { border: none; }")
+        # A long result must not push the permanent labels off or grow the bar: it is cut, and whole
+        # in its tooltip.
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.result_label, 1)
         bar.addPermanentWidget(self.read_error_label)
         bar.addPermanentWidget(self.busy_bar)
@@ -371,7 +377,9 @@ class MainWindow(QMainWindow):
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
         self.message_bar.show_message(text, level)
-        self.result_label.setText(text)
+        # The status bar has one line: the first, the rest in the tooltip (and in the banner).
+        self.result_label.setText(text.splitlines()[0] if text else "")
+        self.result_label.setToolTip(text)
 
     def request_action(self, action_id: str) -> bool:
         """Queue an action as the Empty menu does; asks first for disruptive ones. True when queued."""

@@ -259,3 +259,30 @@ def test_history_downsamples_to_the_pixels(qtbot):
     view.refresh()
     view.grab()  # painting reduces the samples to the pixel columns
     assert 200 <= view.area.drawn_columns <= view.view_box.width() + 1
+
+
+def test_a_long_limited_view_sentence_wraps_instead_of_widening_the_view(qtbot):
+    from dataclasses import replace
+
+    sample = replace(
+        FakeBackend().sample(), limited="Not running as administrator: " + "counters only. " * 60
+    )
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.update_sample(sample)
+    assert view.minimumSizeHint().width() < 900
+
+
+def test_the_lists_table_keeps_its_total_row_in_view_under_a_banner(make_window, qtbot):
+    window = make_window(FakeBackend())
+    window.resize(1000, 700)
+    window.notify(
+        "Empty all: In use −1 GiB\nEmpty working sets: In use −1 GiB\nFlush modified list: −", "success"
+    )
+    qtbot.wait(50)
+    tree = window.lists_view.tree
+    total = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert total.text(COL_NAME) == "Total"
+    assert tree.viewport().rect().contains(tree.visualItemRect(total))
+    assert window.result_label.text() == "Empty all: In use −1 GiB"  # one line in the status bar
+    assert window.result_label.toolTip().count("\n") == 2

@@ -783,9 +783,13 @@ class HistoryView(QWidget):
         if self.follow and self.paused:
             text = self.tr("Paused — last %1 before the pause. View › Resume takes new readings again.")
         elif self.follow:
-            text = self.tr("Live — last %1. Drag or scroll the chart to inspect; click a legend entry to hide it.")
+            text = self.tr(
+                "Live — last %1. Drag or scroll the chart to inspect; click a legend entry to hide it."
+            )
         else:
-            text = self.tr("Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.")
+            text = self.tr(
+                "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
+            )
         self.status.setText(text.replace("%1", span))
 
     def _place_readout(self, pointer: QPoint) -> None:

@@ -41,6 +41,7 @@ HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
 
 
 translate = QCoreApplication.translate
@@ -200,9 +201,13 @@ class ListsView(QWidget):
         super().__init__(parent)
         self.sample: Sample | None = None
         self.summary = QLabel("Waiting for the first reading…", self)
+        # Wrapped: a long limited-view sentence must not make the view thousands of pixels wide.
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
+        self.tree.itemExpanded.connect(self._fit_tree)
+        self.tree.itemCollapsed.connect(self._fit_tree)
         self.tree.setColumnCount(len(HEADERS))
         self.tree.setHeaderLabels(list(HEADERS))
         self.tree.setUniformRowHeights(True)
@@ -276,6 +281,7 @@ class ListsView(QWidget):
             gone = self._items.pop(path)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
+        self._fit_tree()
         self._fill_details(sample)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
@@ -312,6 +318,17 @@ class ListsView(QWidget):
         item.setText(COL_REPURPOSED, f"{int(value):,}" if isinstance(value, (int, float)) else "")
         item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
         item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+
+    def _fit_tree(self, *_: object) -> None:
+        """Keep every list and the Total row in view: the Details pane below gives up the room instead
+        (a banner above the tabs used to push the totals out of view). Capped for very long lists."""
+        rows = 0
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            rows += 1 + (item.childCount() if item.isExpanded() else 0)
+        row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
+        needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
+        self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
 
     def _fill_total(self, sample: Sample) -> None:
         item = self._items.get(("__total__",))
