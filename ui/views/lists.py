@@ -323,8 +323,7 @@ class ListsView(QWidget):
         """Keep every list and the Total row in view: the Details pane below gives up the room instead
         (a banner above the tabs used to push the totals out of view). Capped for very long lists."""
         rows = 0
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in filter(None, map(self.tree.topLevelItem, range(self.tree.topLevelItemCount()))):
             rows += 1 + (item.childCount() if item.isExpanded() else 0)
         row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
         needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
