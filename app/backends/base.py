@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by t
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
     from app.helper_state import HelperState, SetupResult
+    from app.hotkey import Hotkey
     from app.pagecensus import Census
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
@@ -134,6 +135,42 @@ class SkipUacTask(Protocol):
         ...
 
 
+class SessionStart(Protocol):
+    """Starting RAMLens (minimized to the tray) when the user's session starts."""
+
+    def enabled(self) -> bool:
+        """True when RAMLens starts with the session."""
+        ...
+
+    def enable(self) -> None:
+        """Start with the session from now on; ActionError with the reason when refused."""
+        ...
+
+    def disable(self) -> None:
+        """Stop starting with the session; ActionError with the reason when refused."""
+        ...
+
+    def location(self) -> str:
+        """Where the setting lives (a file, a registry value), for a person."""
+        ...
+
+
+class GlobalHotkeys(Protocol):
+    """A key combination that reaches the window whichever program has the focus (Windows)."""
+
+    def register(self, window: int, hotkey_id: int, hotkey: Hotkey) -> None:
+        """Deliver ``hotkey`` to the native window ``window``; ActionError with the reason when refused."""
+        ...
+
+    def unregister(self, window: int, hotkey_id: int) -> None:
+        """Stop delivering it."""
+        ...
+
+    def pressed(self, message: int) -> int | None:
+        """The hotkey id when the native message at this address is the hotkey, else None."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -148,6 +185,8 @@ class Capabilities:
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
     elevated_commands: ElevatedCommands | None = None  # `ramlens --elevate COMMAND` waits for the result
     skip_uac: SkipUacTask | None = None  # start the window elevated without the prompt
+    session_start: SessionStart | None = None  # "Start with the session" (Tools menu)
+    hotkeys: GlobalHotkeys | None = None  # a global hotkey for the chosen clean
     helper_setup: HelperSetupSource | None = None
 
 

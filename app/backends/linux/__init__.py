@@ -72,6 +72,7 @@ class LinuxBackend:
 
     def capabilities(self) -> Capabilities:
         """Fragmentation, the page census, processes with PSS, file cache, RAM ranges, the helper's set-up."""
+        from app.backends.linux.autostart import XdgAutostart
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
         from app.backends.linux.filecache import PageCacheFiles
         from app.backends.linux.helper_setup import PkexecSetup
@@ -85,6 +86,7 @@ class LinuxBackend:
             file_cache=PageCacheFiles(self.proc, self.page_size),
             physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
             helper_setup=PkexecSetup(self.reprobe),
+            session_start=XdgAutostart(),
         )
 
     def reprobe(self) -> None:

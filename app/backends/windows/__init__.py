@@ -27,7 +27,9 @@ from app.backends.windows import (
     uac_task,
     volumes,
 )
+from app.backends.windows.autostart import RunKey
 from app.backends.windows.elevation import ElevatedRun
+from app.backends.windows.hotkeys import WindowsHotkeys
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.seam import Seam, load
 from app.model import ActionResult, Sample
@@ -101,7 +103,12 @@ class WindowsBackend:
 
     def capabilities(self) -> Capabilities:
         """Elevated commands and the prompt-free start task (the PFN census needs a kernel driver here)."""
-        return Capabilities(elevated_commands=self, skip_uac=self.elevated_task())
+        return Capabilities(
+            elevated_commands=self,
+            skip_uac=self.elevated_task(),
+            session_start=RunKey(self._seam),
+            hotkeys=WindowsHotkeys(self._seam),
+        )
 
     def wow64(self) -> bool:
         """True for a 32-bit process on 64-bit Windows, which gets the limited view (read once)."""
