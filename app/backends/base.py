@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by t
     from app.filecache import FileCacheSource
     from app.helper_state import HelperState, SetupResult
     from app.hotkey import Hotkey
-    from app.pagecensus import Census
+    from app.pagecensus import Census, FrameRow
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
 
@@ -57,7 +57,7 @@ class FragmentationSource(Protocol):
 
 
 class PageCensusSource(Protocol):
-    """Every physical page frame, classified (Linux: /proc/kpageflags)."""
+    """Every physical page frame, classified (Linux: /proc/kpageflags; Windows: the PFN database)."""
 
     def problem(self) -> str:
         """Why a census cannot be taken now ("" when it can): a sentence for a person."""
@@ -65,6 +65,16 @@ class PageCensusSource(Protocol):
 
     def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read and classify every frame, bounded in memory. NeedsPrivilege / BackendError."""
+        ...
+
+
+class PageFramesSource(Protocol):
+    """The frames of one stretch of physical memory, one row each (Windows: the PFN database)."""
+
+    limit: int  # the most frames one read returns
+
+    def read(self, first_pfn: int, count: int) -> tuple[FrameRow, ...]:
+        """Frames ``first_pfn`` … (at most ``limit``) that are RAM; NeedsPrivilege / BackendError."""
         ...
 
 
@@ -187,6 +197,7 @@ class Capabilities:
     skip_uac: SkipUacTask | None = None  # start the window elevated without the prompt
     session_start: SessionStart | None = None  # "Start with the session" (Tools menu)
     hotkeys: GlobalHotkeys | None = None  # a global hotkey for the chosen clean
+    page_frames: PageFramesSource | None = None  # one row per frame of a stretch of memory
     helper_setup: HelperSetupSource | None = None
 
 

@@ -102,8 +102,14 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """Elevated commands and the prompt-free start task (the PFN census needs a kernel driver here)."""
+        """Elevated commands, the prompt-free start task, the Run key and the hotkey; the page census,
+        physical ranges and page frames from the PFN database (read only when used)."""
+        from app.backends.windows.pfncensus import PfnCensusSource, PfnFramesSource, PfnRangesSource
+
         return Capabilities(
+            page_census=PfnCensusSource(self._seam, self._token, self.wow64, self.page_size),
+            physical_ranges=PfnRangesSource(self._seam, self._token, self.page_size),
+            page_frames=PfnFramesSource(self._seam, self._token, self.wow64),
             elevated_commands=self,
             skip_uac=self.elevated_task(),
             session_start=RunKey(self._seam),
