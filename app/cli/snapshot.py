@@ -194,7 +194,8 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
         lines.append(f"  … and {len(changed) - len(shown)} more (--all lists them)")
     if len(changed) < len(d.processes):
         lines.append(
-            f"  ({len(d.processes) - len(changed)} without memory of their own, e.g. kernel threads, not listed)"
+            f"  ({len(d.processes) - len(changed)} without memory of their own, "
+            "e.g. kernel threads, not listed)"
         )
     return lines
 
