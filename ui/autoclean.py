@@ -236,11 +236,15 @@ class AutoCleanDialog(QDialog):
     def _update_warning(self) -> None:
         chosen = [a for a, box in self.action_boxes.items() if box.isChecked()]
         text = stutter_warning(chosen)
+        changed = self.warning.text() != (f"⚠ {text}" if text else "")
         self.warning.setText(f"⚠ {text}" if text else "")
         stutter = any(a in STUTTER_ACTIONS for a in chosen)
-        if stutter != self.warning.isVisibleTo(self):
+        if stutter != self.warning.isVisibleTo(self) or changed:
             self.warning.setVisible(stutter)
-            self.adjustSize()  # make room for the warning (or give it back) instead of clipping it
+            # Make room for the warning (or give it back) instead of clipping it: a dialog's layout
+            # does not ask a wrapped label for its height at this width, so say it.
+            self.warning.setMinimumHeight(self.warning.heightForWidth(max(self.warning.width(), 400)))
+            self.adjustSize()
 
     def settings(self) -> AutoCleanSettings:
         """The settings as the dialog shows them; SettingsError when they are not valid."""

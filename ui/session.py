@@ -38,6 +38,7 @@ class HotkeyDialog(QDialog):
     def __init__(self, keys: str, action_id: str, choices: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Global hotkey"))
+        self.setMinimumWidth(440)
         self.enabled = QCheckBox(self.tr("Run a clean with a key combination, from any program"))
         self.enabled.setChecked(bool(keys))
         self.keys = QLineEdit(keys or hotkey.DEFAULT)
@@ -70,6 +71,7 @@ class HotkeyDialog(QDialog):
         problem = self.apply(keys, str(self.action.currentData()))
         if problem:
             self.error.setText(problem)
+            self.adjustSize()  # room for the reason, never over the fields
             return
         super().accept()
 

@@ -351,6 +351,7 @@ class ComparePicker(QDialog):
             problem = self.apply(a, b)
         if problem:
             self.error.setText(problem)
+            self.adjustSize()  # room for the reason, never over the fields
             return
         super().accept()
 

@@ -104,6 +104,8 @@ def test_settings_dialog_warns_and_persists(make_window, settings, qtbot, artifa
     dialog.action_boxes["standby-list"].setChecked(True)
     assert dialog.warning.isVisible() and "stutter" in dialog.warning.text()
     assert "Flush modified list" not in dialog.warning.text()
+    QApplication.processEvents()
+    assert dialog.warning.height() >= dialog.warning.heightForWidth(dialog.warning.width())  # not clipped
     dialog.action_boxes["standby-list"].setChecked(False)
     dialog.action_boxes["modified-list"].setChecked(True)  # writes to disk, keeps the cache: no warning
     assert not dialog.warning.isVisible()

@@ -161,13 +161,19 @@ def _filled_history(n: int = 600, backend: FakeBackend | None = None) -> tuple[H
     return history, backend
 
 
-def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
-    history, backend = _filled_history(50)
+def _shown_history(qtbot, history: History) -> HistoryView:  # type: ignore[no-untyped-def]
+    """A 900 × 500 history view, shown and drawn."""
     view = HistoryView(history)
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
     view.refresh()
+    return view
+
+
+def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
+    history, backend = _filled_history(50)
+    view = _shown_history(qtbot, history)
     top = view.area.layer("free")[2]
     assert np.allclose(top, backend.total)  # the stack adds up to all of RAM
     assert view.legend.getLabel(view.curves["zeroed"]) is None  # absent on Linux: not in the legend
@@ -182,12 +188,7 @@ def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
 
 
 def test_a_click_on_a_legend_name_toggles_its_list_as_the_swatch_does(qtbot):
-    history, _backend = _filled_history(50)
-    view = HistoryView(history)
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    view.refresh()
+    view = _shown_history(qtbot, _filled_history(50)[0])
     label = view.legend.getLabel(view.curves["standby"])
     assert label is not None
     where = view.graphics.mapFromScene(label.sceneBoundingRect().center())
