@@ -42,6 +42,7 @@ from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.snapshotview import worth_showing
 from app.units import format_bytes
+from ui.offthread import run_off_ui_thread
 from ui.views.history import HistoryView
 from ui.views.lists import ListsView
 from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
@@ -199,7 +200,7 @@ class SnapshotWindow(QMainWindow):
         for r, z in enumerate(zones):
             table.setItem(r, 0, _SortItem(str(z.node), z.node))
             table.setItem(r, 1, QTableWidgetItem(z.zone))
-            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages() * page), z.free_pages()))
+            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages * page), z.free_pages))
             unusable, fragmentation = z.indices(huge)
             table.setItem(r, 3, _SortItem(unusable, float(unusable)))
             table.setItem(r, 4, _SortItem(fragmentation, float(fragmentation)))
@@ -286,7 +287,7 @@ class CompareDialog(QDialog):
         for r, p in enumerate(shown):
             self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
             self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
-            self.process_table.setItem(r, 2, QTableWidgetItem(p.change))
+            self.process_table.setItem(r, 2, QTableWidgetItem(p.change.value))
             for col, value in ((3, p.before), (4, p.after)):
                 self.process_table.setItem(
                     r,
@@ -431,7 +432,7 @@ class SnapshotController(QObject):
     def open_path(self, path: str) -> SnapshotWindow | None:
         """Load and show a snapshot read-only; a clear message box (and no change) when it is broken."""
         try:
-            loaded = snap.load(path)
+            loaded = run_off_ui_thread(lambda: snap.load(path))
         except snap.SnapshotError as exc:
             self._error("This file cannot be opened", str(exc))
             return None
@@ -448,13 +449,14 @@ class SnapshotController(QObject):
         A problem is shown in a message box, or (``quiet``) only kept in ``last_problem``.
         """
         try:
-            a = snap.load(a_path)
+            a = run_off_ui_thread(lambda: snap.load(a_path))
             if b_path is None:
                 b = snap.take(self.window.backend, minutes=0, sample=self.window.sampler.latest)
                 b_name = "now"
             else:
-                b = snap.load(b_path)
-                b_name = Path(b_path).name
+                b_file = b_path
+                b = run_off_ui_thread(lambda: snap.load(b_file))
+                b_name = Path(b_file).name
         except snap.SnapshotError as exc:
             self._problem("These snapshots cannot be compared", str(exc), quiet)
             return None
