@@ -37,6 +37,7 @@ from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
 from app.processes import PsutilProcesses
+from app.snapshot.schema import ActionMark
 from ui import export
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
@@ -375,6 +376,10 @@ class MainWindow(QMainWindow):
         """Key of the visible tab."""
         widget = self.tabs.currentWidget()
         return next((k for k, t in self._tabs.items() if t.page is widget), "")
+
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The Empty actions marked on the history chart."""
+        return self.history_view.action_marks()
 
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""

@@ -136,6 +136,8 @@ class SnapshotWindow(QMainWindow):
             times = snapshot.history.times
             self.history_view.set_span(max(60, int(times[-1] - times[0]) + 1))
             self.history_view.follow_button.hide()  # nothing arrives: there is nothing to follow
+            for mark in snapshot.actions:
+                self.history_view.add_mark(mark)
             minutes = (times[-1] - times[0]) / 60
             self.history_view.status.setText(
                 f"Recorded in the snapshot: {len(times)} readings over {minutes:.1f} min. "
@@ -413,6 +415,7 @@ class SnapshotController(QObject):
                 minutes=minutes,
                 sample=self.window.sampler.latest,
                 census=self._census(),
+                actions=self.window.action_marks(),
             )
             snap.save(path, taken)
         except BackendError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from app import snapshot as snap
@@ -227,3 +228,37 @@ def test_the_last_census_goes_into_the_snapshot(make_window, tmp_path):
     assert "anonymous" in census  # every class, zero or not
     viewer = window.snapshots.open_path(str(tmp_path / "c.json"))
     assert viewer is not None and "Machine" in viewer.tab_titles()
+
+
+def test_empty_action_markers_are_saved_and_drawn_in_the_opened_snapshot(make_window, tmp_path, qtbot):
+    from app import snapshot as snap
+
+    backend = FakeBackend()
+    window = make_window(backend)
+    for _ in range(3):
+        window.sampler.sample_now()
+    with qtbot.waitSignal(window.runner.finished, timeout=5000):
+        menu_action(window.empty_menu, "Purge kernel caches").trigger()
+    path = tmp_path / "with-actions.json"
+    assert window.snapshots.save_to(str(path))
+    saved = snap.load(str(path))
+    assert [(a.label, a.ok, a.automatic) for a in saved.actions] == [("Purge kernel caches", True, False)]
+    assert saved.actions[0].text.startswith("In use −")
+    viewer = window.snapshots.open_path(str(path))
+    assert viewer is not None and viewer.history_view is not None
+    assert viewer.history_view.action_marks() == saved.actions
+
+
+def test_a_snapshot_with_a_malformed_action_is_refused_with_the_reason(make_window, tmp_path):
+    import json
+
+    from app import snapshot as snap
+
+    window = make_window(FakeBackend())
+    path = tmp_path / "s.json"
+    assert window.snapshots.save_to(str(path))
+    doc = json.loads(path.read_text())
+    doc["actions"] = [{"time": "yesterday", "label": "x", "text": "", "ok": True}]
+    path.write_text(json.dumps(doc))
+    with pytest.raises(snap.SnapshotError, match="an action's time"):
+        snap.load(str(path))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.history import History
 from app.model import LIST_LABELS, ActionResult
+from app.snapshot.schema import ActionMark
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
@@ -329,6 +330,7 @@ class Marker:
     time: float
     text: str
     line: pg.InfiniteLine
+    mark: ActionMark
 
 
 class ChartLayout(pg.GraphicsLayout):
@@ -501,17 +503,21 @@ class HistoryView(QWidget):
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result in the hover readout."""
         when = result.after.time if result.after is not None else time.time()
+        detail = result.summary() if result.ok else f"failed: {result.message}"
+        self.add_mark(ActionMark(when, action_title(result.action_id), detail, result.ok, automatic))
+
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The markers on the chart, as a snapshot saves them."""
+        return tuple(m.mark for m in self.markers)
+
+    def add_mark(self, mark: ActionMark) -> None:
+        """Draw one action's marker (a result just in, or one read from a snapshot)."""
+        when, title, automatic = mark.time, mark.label, mark.automatic
         origin = self._origin(when)
-        title = action_title(result.action_id)
-        if result.ok:
-            detail = result.summary()
-            color = "#2f8a46" if not automatic else "#6b5bd6"
-        else:
-            detail = f"failed: {result.message}"
-            color = "#b3261e"
+        color = "#b3261e" if not mark.ok else "#6b5bd6" if automatic else "#2f8a46"
         prefix = "Auto-clean: " if automatic else ""
         clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
-        text = f"{clock} {prefix}{title} — {detail}"
+        text = f"{clock} {prefix}{title} — {mark.text}"
         line = pg.InfiniteLine(
             pos=when - origin,
             angle=90,
@@ -527,7 +533,7 @@ class HistoryView(QWidget):
         )
         line.setZValue(50)  # no Qt tooltip: the readout names the marker (two popups would overlap)
         self.plot_item.addItem(line, ignoreBounds=True)
-        self.markers.append(Marker(when, text, line))
+        self.markers.append(Marker(when, text, line, mark))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
         if self._drawable():  # show the movement now, even when it is under a pixel wide
