@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import actions, hotkey
 from app.backends.base import ActionError, GlobalHotkeys, SessionStart, SkipUacTask
-from ui.helper_setup import _tools_menu
+from ui.helper_setup import tools_menu
 from ui.window_api import WindowApi
 
 HOTKEY_ID = 0x5231  # an application's id (0x0000–0xBFFF, MS RegisterHotKey)
@@ -109,7 +109,7 @@ class SessionUI(QObject):
         self.skip_uac = skip_uac
         self.hotkeys = hotkeys
         self.hotkey_registered = False
-        menu = _tools_menu(window)
+        menu = tools_menu(window)
         menu.addSeparator()
         self.start_action: QAction | None = None
         self.skip_uac_action: QAction | None = None
