@@ -47,7 +47,7 @@ TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows 
 translate = QCoreApplication.translate
 
 
-def detail_text(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+def detail_text(value: Detail, unit: DetailUnit | None) -> str:
     """A detail's value as the Details pane shows it, in its unit."""
     if isinstance(value, int) and unit is DetailUnit.BYTES:
         return format_bytes(value)
@@ -364,7 +364,7 @@ class ListsView(QWidget):
             item = self._detail_items.get(key) or self._detail_item(sample, key)
             value = sample.details[key]
             unit = sample.units.get(key)
-            item.setText(1, detail_text(value, unit, sample.page_size))
+            item.setText(1, detail_text(value, unit))
             exact = detail_exact(value, unit, sample.page_size)
             item.setToolTip(1, f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0))
         for group in list(self._detail_groups.values()):
