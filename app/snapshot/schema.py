@@ -1,9 +1,12 @@
 """The snapshot document: what it holds, its JSON form, and the strict parse of that form.
 
 A snapshot holds the sample, the processes table, the history of the last minutes, the free
-blocks per order (fragmentation) and a page-census summary when the backend offers them, and the
-machine it was taken on. Parsing is strict: anything that is not a well-formed snapshot of this or
-an older schema raises :class:`SnapshotError` with a sentence for a person.
+blocks per order (fragmentation), a page-census summary and the most cached files (a
+:class:`~app.filesummary.FileSummary`) when the backend offers them, and the machine it was taken
+on. ``"files"`` is an optional addition to schema 1: snapshots written before it load without it,
+and older builds, which ignore keys they do not know, still open snapshots that carry it.
+Parsing is strict: anything that is not a well-formed snapshot of this or an older schema raises
+:class:`SnapshotError` with a sentence for a person.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from app import __version__
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
+from app.filesummary import FileSummary, FileSummaryError
 from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
@@ -259,6 +263,7 @@ class Snapshot:
     fragmentation: tuple[ZoneFree, ...] = ()  # where the backend offers it; empty elsewhere
     census: Mapping[str, int] = field(default_factory=dict)  # page class -> bytes, when a census was taken
     huge_order: int = DEFAULT_HUGE_ORDER  # the order of a huge page (9 = 2 MiB of 4 KiB pages)
+    files: FileSummary | None = None  # the most cached files, when a file scan was asked for
     schema: int = SCHEMA
 
     @property
@@ -279,6 +284,7 @@ class Snapshot:
             "fragmentation": [zone_to_json(z) for z in self.fragmentation],
             "census": dict(self.census),
             "huge_order": self.huge_order,
+            **({} if self.files is None else {"files": self.files.to_json()}),
         }
 
     @classmethod
@@ -318,6 +324,10 @@ class Snapshot:
             if "huge_order" in obj
             else DEFAULT_HUGE_ORDER
         )
+        try:
+            files = None if obj.get("files") is None else FileSummary.from_json(obj["files"])
+        except FileSummaryError as exc:
+            raise SnapshotError(f"the snapshot's files are invalid: {exc}") from None
         return cls(
             sample=sample,
             machine=MachineInfo.from_json(obj.get("machine")),
@@ -327,6 +337,7 @@ class Snapshot:
             fragmentation=tuple(zone_from_json(z) for z in zones_raw),
             census=census,
             huge_order=huge_order,
+            files=files,
             schema=schema,
         )
 
