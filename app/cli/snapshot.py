@@ -256,7 +256,7 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
     shown = d.processes if top is None else d.processes[:top]
     for p in shown:
         lines.append(
-            f"  {p.pid:>8}  {p.name[:28]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
+            f"  {p.pid:>8}  {p.name[:27]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
         )
     if len(shown) < len(d.processes):
         lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
