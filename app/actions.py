@@ -25,9 +25,11 @@ class Action:
     id: str
     label: str
     description: str
+    effect: str  # what happens afterwards, for a person asked to confirm (CLI, window, auto-clean)
     platforms: frozenset[str]
     disruptive: bool = False  # the GUI asks before running it; auto-clean leaves it off by default
     rammap_switch: str = ""  # RAMMap's command-line switch (-Ew, -Es, -Em, -Et, -E0)
+    discards_cache: bool = False  # cached file data is thrown away: programs read it from disk again
 
 
 _WIN = frozenset({"windows"})
@@ -39,6 +41,7 @@ CATALOGUE: tuple[Action, ...] = (
         "combine-pages",
         N_("actions", "Combine memory pages"),
         N_("actions", "Merge identical physical pages into one shared copy (Windows 10 and later)."),
+        N_("actions", "Nothing is lost: identical pages are shared until a program writes to one."),
         _WIN,
     ),
     Action(
@@ -49,6 +52,11 @@ CATALOGUE: tuple[Action, ...] = (
             "Trim the memory compression store's working set, as System Informer does "
             "(Windows 10 and later).",
         ),
+        N_(
+            "actions",
+            "The store's compressed pages go to the modified list and then to the page file; programs that "
+            "need them again wait for disk reads.",
+        ),
         _WIN,
         disruptive=True,
     ),
@@ -56,6 +64,11 @@ CATALOGUE: tuple[Action, ...] = (
         "system-file-cache",
         N_("actions", "Empty system file cache"),
         N_("actions", "Trim the system working set that holds the file cache; its pages go to standby."),
+        N_(
+            "actions",
+            "Nothing is thrown away: the pages stay cached on the standby list and come back without disk "
+            "reads while memory is plentiful.",
+        ),
         _WIN,
         rammap_switch="-Es",
     ),
@@ -63,6 +76,7 @@ CATALOGUE: tuple[Action, ...] = (
         "registry-cache",
         N_("actions", "Empty registry cache"),
         N_("actions", "Flush registry hives from memory (Windows 8.1 and later)."),
+        N_("actions", "Registry data is read back from the hive files when next used."),
         _WIN,
     ),
     Action(
@@ -73,6 +87,11 @@ CATALOGUE: tuple[Action, ...] = (
             "Trim every process's working set: pages move to the standby and modified lists "
             "(Linux: process_madvise(MADV_PAGEOUT) over every process).",
         ),
+        N_(
+            "actions",
+            "Programs fault their pages back in as they touch them: from the standby list (fast), or from "
+            "disk for pages written to swap or the page file, so they may be slow for a while.",
+        ),
         _BOTH,
         disruptive=True,
         rammap_switch="-Ew",
@@ -81,6 +100,11 @@ CATALOGUE: tuple[Action, ...] = (
         "modified-list",
         N_("actions", "Flush modified list"),
         N_("actions", "Write dirty pages back to disk; they become clean standby pages (Linux: sync)."),
+        N_(
+            "actions",
+            "Dirty pages are written to disk now (a burst of disk writes); they stay cached as standby pages,"
+            " so nothing has to be read again.",
+        ),
         _BOTH,
         disruptive=True,
         rammap_switch="-Em",
@@ -89,6 +113,11 @@ CATALOGUE: tuple[Action, ...] = (
         "modified-file-cache",
         N_("actions", "Flush modified file cache"),
         N_("actions", "Flush the write cache of every volume."),
+        N_(
+            "actions",
+            "Each volume's pending writes go to disk now (a burst of disk writes); the data stays cached, so "
+            "nothing has to be read again.",
+        ),
         _WIN,
         disruptive=True,
     ),
@@ -96,22 +125,35 @@ CATALOGUE: tuple[Action, ...] = (
         "standby-list",
         N_("actions", "Purge standby list"),
         N_("actions", "Drop the clean file cache; its pages become free (Linux: drop_caches=1)."),
+        N_(
+            "actions",
+            "Cached file data is thrown away: programs read their files from disk again, which shows as "
+            "stutter and slow starts until the cache refills.",
+        ),
         _BOTH,
         disruptive=True,
         rammap_switch="-Et",
+        discards_cache=True,
     ),
     Action(
         "standby-priority0",
         N_("actions", "Purge priority-0 standby list"),
         N_("actions", "Drop only the lowest-priority standby pages."),
+        N_("actions", "Only the least-used cached data is thrown away; programs rarely need it again soon."),
         _WIN,
         disruptive=True,
         rammap_switch="-E0",
+        discards_cache=True,
     ),
     Action(
         "kernel-caches",
         N_("actions", "Purge kernel caches"),
         N_("actions", "Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2)."),
+        N_(
+            "actions",
+            "Cached directory entries and inodes are thrown away: the next file lookups read them from disk "
+            "again.",
+        ),
         _LINUX,
     ),
     Action(
@@ -121,11 +163,13 @@ CATALOGUE: tuple[Action, ...] = (
             "actions",
             "Move movable pages together so free memory forms large contiguous blocks (compact_memory).",
         ),
+        N_("actions", "Nothing is lost: the kernel is busy moving pages for a moment."),
         _LINUX,
     ),
 )
 
 EMPTY_ALL = N_("actions", "Empty all")
+TRIM_LABEL = N_("actions", "Trim working set")
 _BY_ID = {a.id: a for a in CATALOGUE}
 ACTION_IDS: tuple[str, ...] = tuple(a.id for a in CATALOGUE)
 
@@ -148,6 +192,13 @@ def for_platform(platform: str) -> tuple[Action, ...]:
 def label(action_id: str) -> str:
     """Menu label for an id, "Empty all" for "all"."""
     return EMPTY_ALL if action_id == ALL else get(action_id).label
+
+
+def title(action_id: str) -> str:
+    """A person's name for any id: a catalogue action, "all", the Processes view's trim, else the id."""
+    if action_id == TRIM_PROCESSES:
+        return TRIM_LABEL
+    return label(action_id) if is_known(action_id) else action_id
 
 
 def by_rammap_switch(switch: str) -> Action:

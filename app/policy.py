@@ -29,11 +29,13 @@ class Decision:
     action_id: str
     label: str
     description: str  # what it does, for a tooltip or a question
+    effect: str  # what happens afterwards (for "all": one line per action that would run)
     exists: bool  # the id names an action of this platform (or "all")
     can_run: bool
     reason: str  # why it cannot run, for a person; "" when it can
     confirm: bool  # ask a person before running it
     via_helper: bool  # runs through the privileged helper (pkexec), which asks for a password
+    effect_of: tuple[str, ...] = ()  # the actions whose effects ``effect`` tells, in order
 
     @property
     def tooltip(self) -> str:
@@ -56,11 +58,13 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
             actions.ALL,
             actions.label(actions.ALL),
             ALL_DESCRIPTION,
+            "\n".join(f"{actions.label(a.action_id)}: {actions.get(a.action_id).effect}" for a in runnable),
             exists=True,
             can_run=bool(runnable),
             reason=reason,
             confirm=True,
             via_helper=any(a.via_helper and a.prompts for a in runnable),
+            effect_of=tuple(a.action_id for a in runnable),
         )
     found = next((a for a in availability if a.action_id == action_id), None)
     if found is None:
@@ -70,23 +74,29 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
                 action_id,
                 entry.label,
                 entry.description,
+                entry.effect,
                 exists=False,
                 can_run=False,
                 reason=f"{entry.label} is not available on {platform}: it is a {feature(entry)}",
                 confirm=entry.disruptive,
                 via_helper=False,
+                effect_of=(action_id,),
             )
-        return Decision(action_id, action_id, "", False, False, f"unknown action {action_id!r}", False, False)
+        return Decision(
+            action_id, action_id, "", "", False, False, f"unknown action {action_id!r}", False, False
+        )
     entry = actions.get(action_id)
     return Decision(
         action_id,
         entry.label,
         entry.description,
+        entry.effect,
         exists=True,
         can_run=found.available,
         reason="" if found.available else found.reason,
         confirm=entry.disruptive,
         via_helper=found.available and found.via_helper and found.prompts,  # no prompt: nothing to warn of
+        effect_of=(action_id,),
     )
 
 

@@ -40,7 +40,7 @@ from app import actions
 from app.autoclean import (
     MIN_COOLDOWN,
     STUTTER_ACTIONS,
-    STUTTER_WARNING,
+    STUTTER_ADVICE,
     AutoClean,
     AutoCleanSettings,
     Event,
@@ -48,6 +48,7 @@ from app.autoclean import (
     SettingsError,
     State,
     Status,
+    stutter_actions,
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
@@ -157,6 +158,20 @@ class AutoCleanController(QObject):
             self.status_changed.emit(status)
 
 
+def stutter_warning_text(action_ids: list[str]) -> str:
+    """app.autoclean.stutter_warning in the window's language ("" when no chosen action stutters)."""
+    chosen = stutter_actions(action_ids)
+    if not chosen:
+        return ""
+    lines = [
+        translate("AutoCleanDialog", "{action}: {effect}").format(
+            action=translate("actions", a.label), effect=translate("actions", a.effect)
+        )
+        for a in chosen
+    ]
+    return "\n".join([*lines, translate("autoclean", STUTTER_ADVICE)])
+
+
 class AutoCleanDialog(QDialog):
     """Tools › Auto-clean settings: rules, actions (with the stutter warning), cooldown, and the state."""
 
@@ -251,7 +266,7 @@ class AutoCleanDialog(QDialog):
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
             self.action_boxes[avail.action_id] = box
-        self.warning = QLabel("⚠ " + translate("autoclean", STUTTER_WARNING))
+        self.warning = QLabel("")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0a43a; padding: 6px; color: #5a4100"
@@ -273,10 +288,17 @@ class AutoCleanDialog(QDialog):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        stutter = any(self.action_boxes[a].isChecked() for a in STUTTER_ACTIONS if a in self.action_boxes)
-        if stutter != self.warning.isVisibleTo(self):
+        chosen = [a for a, box in self.action_boxes.items() if box.isChecked()]
+        text = stutter_warning_text(chosen)
+        changed = self.warning.text() != (f"⚠ {text}" if text else "")
+        self.warning.setText(f"⚠ {text}" if text else "")
+        stutter = any(a in STUTTER_ACTIONS for a in chosen)
+        if stutter != self.warning.isVisibleTo(self) or changed:
             self.warning.setVisible(stutter)
-            self.adjustSize()  # make room for the warning (or give it back) instead of clipping it
+            # Make room for the warning (or give it back) instead of clipping it: a dialog's layout
+            # does not ask a wrapped label for its height at this width, so say it.
+            self.warning.setMinimumHeight(self.warning.heightForWidth(max(self.warning.width(), 400)))
+            self.adjustSize()
 
     def settings(self) -> AutoCleanSettings:
         """The settings as the dialog shows them; SettingsError when they are not valid."""

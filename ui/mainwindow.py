@@ -7,6 +7,7 @@ and ``processes_view``; the optional tabs are made the first time they are shown
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,23 +25,25 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app import __version__, policy
+from app import __version__, actions, policy, report
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
 from app.processes import PsutilProcesses
+from app.snapshot.schema import ActionMark
 from ui import export, i18n
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.i18n import translate
 from ui.icon import app_icon
-from ui.runner import ActionRunner, action_title, result_summary
+from ui.runner import WINDOW_WORDS, ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
 from ui.storedsettings import SettingsProblems, read_number
 from ui.views.history import SPAN_CHOICES, HistoryView
@@ -70,6 +73,24 @@ class _Tab:
     page: QWidget
     view: QWidget | None
     factory: ViewFactory | None = None
+
+
+def effect_lines(decision: policy.Decision) -> list[str]:
+    """What happens afterwards, in the window's language: the action's effect, or one line per action."""
+    if decision.action_id != actions.ALL:
+        return translate("actions", decision.effect).splitlines()
+    return [
+        translate("MainWindow", "{action}: {effect}").format(
+            action=action_title(a), effect=translate("actions", actions.get(a).effect)
+        )
+        for a in decision.effect_of
+    ]
+
+
+def confirmation_text(decision: policy.Decision) -> str:
+    """The question's body: what the action does, then what happens afterwards (one line per action)."""
+    effect = "<br>".join(html.escape(line) for line in effect_lines(decision))
+    return f"{html.escape(translate('actions', decision.description))}<br><br>{effect}"
 
 
 def _refresh_label(seconds: float) -> str:
@@ -208,6 +229,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.read_error_label = QLabel("")
         self.read_error_label.setStyleSheet("color: #b3261e")
+        # Room between the permanent labels (backend, auto-clean…), which otherwise run together.
+        bar.setStyleSheet("QStatusBar QLabel { padding: 0px 6px; } QStatusBar::item { border: none; }")
+        # A long result must not push the permanent labels off or grow the bar: it is cut, and whole
+        # in its tooltip.
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.result_label, 1)
         bar.addPermanentWidget(self.read_error_label)
         bar.addPermanentWidget(self.busy_bar)
@@ -401,6 +427,10 @@ class MainWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         return next((k for k, t in self._tabs.items() if t.page is widget), "")
 
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The Empty actions marked on the history chart."""
+        return self.history_view.action_marks()
+
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
         self.history_view.add_marker(result, automatic)
@@ -408,7 +438,9 @@ class MainWindow(QMainWindow):
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
         self.message_bar.show_message(text, level)
-        self.result_label.setText(text)
+        # The status bar has one line: the first, the rest in the tooltip (and in the banner).
+        self.result_label.setText(text.splitlines()[0] if text else "")
+        self.result_label.setToolTip(text)
 
     def request_action(self, action_id: str) -> bool:
         """Queue an action as the Empty menu does; asks first for disruptive ones. True when queued."""
@@ -504,7 +536,7 @@ class MainWindow(QMainWindow):
     def relaunch_elevated(self) -> None:
         """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
         try:
-            self.backend.relaunch_elevated(sys.argv[1:])
+            self.backend.relaunch_elevated(sys.argv[1:], int(self.winId()))
         except ActionError as exc:
             self.notify(
                 translate("MainWindow", "Could not restart as administrator: {error}").format(error=exc),
@@ -539,13 +571,9 @@ class MainWindow(QMainWindow):
         if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = translate("actions", decision.description)
         question = translate("MainWindow", "{action}?").format(action=title)
         box = QMessageBox(QMessageBox.Icon.Question, question, f"<b>{title}</b>", parent=self)
-        warning = translate(
-            "MainWindow", "Programs may slow down for a while as they read their data back from disk."
-        )
-        box.setInformativeText(f"{description}<br><br>{warning}")
+        box.setInformativeText(confirmation_text(decision))
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -584,6 +612,7 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(
             translate("MainWindow", "Resume") if seconds == 0 else translate("MainWindow", "Pause")
         )
+        self.history_view.set_paused(seconds == 0)
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
@@ -600,15 +629,8 @@ class MainWindow(QMainWindow):
 
     def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
         self.last_result = result
-        title = action_title(result.action_id)
-        if result.ok:
-            self.notify(f"{title}: {result_summary(result)}", "success")
-        else:
-            reason = result.message or translate("MainWindow", "no reason given")
-            self.notify(
-                translate("MainWindow", "{action} failed: {reason}").format(action=title, reason=reason),
-                "error",
-            )
+        text = "\n".join((report.headline(result, WINDOW_WORDS), *report.breakdown(result, WINDOW_WORDS)))
+        self.notify(text, "success" if result.ok else "error")
         self.mark_action(result, automatic)
         if self.tabs.currentWidget() is self.processes_view:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled

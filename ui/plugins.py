@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui import autoclean, helper_setup, snapshots, tray
+from ui import autoclean, helper_setup, session, snapshots, tray
 from ui.views import files, fragmentation, pages
 from ui.window_api import WindowApi
 
@@ -20,6 +20,7 @@ INSTALLERS: tuple[tuple[str, Installer], ...] = (
     ("autoclean", autoclean.install),
     ("tray", tray.install),  # after autoclean: its menu has the auto-clean switch
     ("helper_setup", helper_setup.install),  # after autoclean: it joins the Tools menu
+    ("session", session.install),  # start with the session, skip the UAC prompt, the global hotkey
     ("fragmentation", fragmentation.install),
     ("pages", pages.install),
     ("files", files.install),

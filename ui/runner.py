@@ -10,21 +10,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app import actions
+from app import actions, report
 from app.backends.base import Backend
-from app.model import PRIORITY_LABEL, PRIORITY_PREFIX, ActionResult
-from app.units import format_bytes
+from app.model import PRIORITY_LABEL, PRIORITY_PREFIX, ActionResult, ListChange
 from ui.i18n import translate
 
 
 def action_title(action_id: str) -> str:
     """A person's name for an action id, including the Processes view's trim."""
-    if action_id == actions.TRIM_PROCESSES:
-        return translate("ActionRunner", "Trim working set")
-    try:
-        return translate("actions", actions.label(action_id))
-    except KeyError:
-        return action_id
+    return translate("actions", actions.title(action_id))  # an unknown id is shown as it is
 
 
 def list_label(key: str, label: str) -> str:
@@ -35,24 +29,21 @@ def list_label(key: str, label: str) -> str:
     return translate("lists", label)
 
 
+def _report_text(template: str) -> str:
+    return translate("report", template)
+
+
+def _change_label(change: ListChange) -> str:
+    return list_label(change.key, change.label)
+
+
+# app.report's sentences in the window's language.
+WINDOW_WORDS = report.Words(text=_report_text, action=action_title, list_label=_change_label)
+
+
 def result_summary(result: ActionResult) -> str:
-    """:meth:`ActionResult.summary` in the window's language: where the pages went, how long it took."""
-    if not result.ok:
-        return translate("ActionRunner", "{action} failed: {reason}").format(
-            action=action_title(result.action_id), reason=result.message
-        )
-    threshold = result.after.page_size * 256 if result.after else 0  # as summary(): ignore < 1 MiB of noise
-    moved = ", ".join(
-        f"{list_label(c.key, c.label)} {format_bytes(c.delta, signed=True)}"
-        for c in result.changes(threshold)
-    )
-    parts = [
-        moved or translate("ActionRunner", "no list changed by more than 1 MiB"),
-        translate("ActionRunner", "{seconds} s").format(seconds=f"{result.elapsed:.1f}"),
-    ]
-    if result.message:
-        parts.append(result.message)
-    return ", ".join(parts)
+    """:func:`app.report.summary` in the window's language; what failed and why for a failure."""
+    return report.summary(result, WINDOW_WORDS) if result.ok else report.headline(result, WINDOW_WORDS)
 
 
 @dataclass(frozen=True)

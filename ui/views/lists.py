@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import detailinfo
 from app.i18n import N_
-from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
+from app.model import REPURPOSED_PREFIX, Detail, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
@@ -39,6 +49,31 @@ HEADERS = (
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
+
+
+def detail_text(value: Detail, unit: DetailUnit | None) -> str:
+    """A detail's value as the Details pane shows it, in its unit."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return format_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return translate("ListsView", "{value:,} pages").format(value=value)
+    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+        return f"{value:,} s"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    return value
+
+
+def detail_exact(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+    """The exact figure behind a rounded value ("" when the value is already exact)."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return exact_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return format_bytes(value * page_size)
+    return ""
 
 
 def exact_bytes(n: int) -> str:
@@ -173,9 +208,13 @@ class ListsView(QWidget):
         super().__init__(parent)
         self.sample: Sample | None = None
         self.summary = QLabel(translate("ListsView", "Waiting for the first reading…"), self)
+        # Wrapped: a long limited-view sentence must not make the view thousands of pixels wide.
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
+        self.tree.itemExpanded.connect(self._fit_tree)
+        self.tree.itemCollapsed.connect(self._fit_tree)
         self.tree.setColumnCount(len(HEADERS))
         self.tree.setHeaderLabels([translate("ListsView", h) for h in HEADERS])
         self.tree.setUniformRowHeights(True)
@@ -196,7 +235,7 @@ class ListsView(QWidget):
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
         self.details.setHeaderLabels([translate("ListsView", "Detail"), translate("ListsView", "Value")])
-        self.details.setRootIsDecorated(False)
+        self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -213,6 +252,7 @@ class ListsView(QWidget):
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
         self._detail_items: dict[str, QTreeWidgetItem] = {}
+        self._detail_groups: dict[str, QTreeWidgetItem] = {}
         self._total_item: QTreeWidgetItem | None = None
 
     def update_sample(self, sample: Sample) -> None:
@@ -262,6 +302,7 @@ class ListsView(QWidget):
             gone = self._items.pop(path)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
+        self._fit_tree()
         self._fill_details(sample)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
@@ -303,6 +344,16 @@ class ListsView(QWidget):
         )
         item.setToolTip(COL_NAME, f"{list_label(mlist.key, mlist.label)} ({mlist.key})")
 
+    def _fit_tree(self, *_: object) -> None:
+        """Keep every list and the Total row in view: the Details pane below gives up the room instead
+        (a banner above the tabs used to push the totals out of view). Capped for very long lists."""
+        rows = 0
+        for item in filter(None, map(self.tree.topLevelItem, range(self.tree.topLevelItemCount()))):
+            rows += 1 + (item.childCount() if item.isExpanded() else 0)
+        row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
+        needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
+        self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
+
     def _fill_total(self, sample: Sample) -> None:
         item = self._items.get(("__total__",))
         if item is None:
@@ -332,31 +383,53 @@ class ListsView(QWidget):
         item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
 
     def _fill_details(self, sample: Sample) -> None:
-        keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
+        """The details under their headings (the backend's declarations), each with a tooltip."""
+        keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
-            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
+            item = self._detail_items.pop(gone)
+            (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         for key in keys:
-            item = self._detail_items.get(key)
-            if item is None:
-                item = QTreeWidgetItem(self.details, [key, ""])
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self._detail_items[key] = item
+            item = self._detail_items.get(key) or self._detail_item(sample, key)
             value = sample.details[key]
             unit = sample.units.get(key)
-            item.setToolTip(1, "")
-            if isinstance(value, int) and unit is DetailUnit.BYTES:
-                item.setText(1, format_bytes(value))
-                item.setToolTip(1, exact_bytes(value))
-            elif isinstance(value, int) and unit is DetailUnit.PAGES:
-                item.setText(1, translate("ListsView", "{value:,} pages").format(value=value))
-                item.setToolTip(1, format_bytes(value * sample.page_size))
-            elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
-                item.setText(1, f"{value:,} s")
-            elif isinstance(value, int):
-                item.setText(1, f"{value:,}")
-            elif isinstance(value, float):
-                item.setText(1, f"{value:,.3f}")
-            else:
-                item.setText(1, value)
-        self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
+            item.setText(1, detail_text(value, unit))
+            exact = detail_exact(value, unit, sample.page_size)
+            item.setToolTip(1, f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0))
+        for group in list(self._detail_groups.values()):
+            if not group.childCount():
+                self.details.invisibleRootItem().removeChild(group)
+                del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
         self.details.setVisible(bool(keys))
+
+    def detail_item(self, key: str) -> QTreeWidgetItem | None:
+        """The Details pane's row of a detail (under its group), or None when the sample has none."""
+        return self._detail_items.get(key)
+
+    def _detail_item(self, sample: Sample, key: str) -> QTreeWidgetItem:
+        """A new row for a detail, under its group's heading (made when first needed)."""
+        info = detailinfo.describe(sample.platform, key)
+        group = self._detail_groups.get(info.group)
+        if group is None:
+            group = QTreeWidgetItem(self.details, [translate("DetailInfo", info.group)])
+            group.setData(0, Qt.ItemDataRole.UserRole, info.group)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setExpanded(True)
+            self._detail_groups[info.group] = group
+        label = translate("DetailInfo", info.label)
+        item = QTreeWidgetItem(group, [label if label == key else f"{label} ({key})", ""])
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        unit = detailinfo.unit_text(
+            sample.units.get(key), sample.page_size, lambda text: translate("DetailInfo", text)
+        )
+        lines = [f"<b>{html.escape(label)}</b> — {html.escape(key)}"]
+        if info.description:
+            lines.append(html.escape(translate("DetailInfo", info.description)))
+        if unit:
+            lines.append(f"<i>{html.escape(unit)}</i>")
+        item.setToolTip(0, "<br>".join(lines))
+        group.sortChildren(0, Qt.SortOrder.AscendingOrder)
+        self._detail_items[key] = item
+        return item

@@ -204,15 +204,17 @@ class PagesView(QWidget):
         tl.addWidget(self.notes)
 
         self.combos = QTableWidget(0, 5)
+        # The flag names last, where the row has room for them (and whole in the tooltip).
         self.combos.setHorizontalHeaderLabels(
             [
                 translate("PagesView", "Pages"),
                 translate("PagesView", "Size"),
                 translate("PagesView", "Class"),
-                translate("PagesView", "Flag names"),
                 translate("PagesView", "Flags"),
+                translate("PagesView", "Flag names"),
             ]
         )
+        self.combos.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.combos.verticalHeader().setVisible(False)
         self.combos.verticalHeader().setDefaultSectionSize(20)
         self.combos.setAlternatingRowColors(True)
@@ -251,6 +253,18 @@ class PagesView(QWidget):
         self.plot.setLabel("left", translate("PagesView", "physical address (GiB)"))
         self.plot.setLabel("bottom", translate("PagesView", "offset in the row (MiB)"))
         self.plot.setMenuEnabled(False)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)  # GiB and MiB, never "(x0.001)"
+        # Until a census is taken there is no address to show: no axes, a sentence instead.
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.placeholder = pg.TextItem(
+            translate("PagesView", "No census yet: the map appears after Take census."),
+            color="#777777",
+            anchor=(0.5, 0.5),
+        )
+        self.plot.addItem(self.placeholder)
+        self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
@@ -460,11 +474,16 @@ class PagesView(QWidget):
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
-            self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
-            self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
+            names = _item(r.describe_flags(flags), right=False)
+            names.setToolTip(names.text())
+            self.combos.setItem(i, 3, _item(f"0x{flags:016x}", right=False))
+            self.combos.setItem(i, 4, names)
         filter_rows(self.combos, self.combos_filter.text())
 
     def _show_map(self, r: Census) -> None:
+        self.placeholder.hide()
+        self.plot.showAxis("left")
+        self.plot.showAxis("bottom")
         image = r.map_image(MAP_WIDTH)
         self.image.setImage(class_lut(r.classes)[image], autoLevels=False)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size

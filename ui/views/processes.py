@@ -197,6 +197,7 @@ class ProcessesView(QWidget):
         self.filter_box.setPlaceholderText(translate("ProcessesView", "Filter by name, user or PID"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self._show_summary)
         self.trim_button = QPushButton(translate("ProcessesView", "Trim working set"), self)
         self.trim_button.setToolTip(
             translate("ProcessesView", "Trim the working sets of the selected processes")
@@ -256,6 +257,34 @@ class ProcessesView(QWidget):
         self._again = False
         self._listed_at = -math.inf
         self._update_buttons()
+
+    def _show_summary(self, *_: object) -> None:
+        """The footer: the processes the table shows (those matching the filter) and their memory."""
+        listed = self.model.rows
+        rows = [
+            listed[self.proxy.mapToSource(self.proxy.index(i, 0)).row()] for i in range(self.proxy.rowCount())
+        ]
+        total = sum(r.rss for r in rows)
+        pss = [r.pss for r in rows if r.pss is not None]
+        if len(rows) != len(listed):
+            shown = translate("ProcessesView", "{shown} of {count} processes match").format(
+                shown=len(rows), count=len(listed)
+            )
+        elif len(rows) == 1:
+            shown = translate("ProcessesView", "1 process")
+        else:
+            shown = translate("ProcessesView", "{count} processes").format(count=len(rows))
+        hidden = len(self._all_rows) - len(listed)
+        if hidden:
+            shown += translate("ProcessesView", " ({count} kernel threads hidden)").format(count=hidden)
+        text = translate("ProcessesView", "{shown} · working sets {size}").format(
+            shown=shown, size=format_bytes(total)
+        )
+        if pss:
+            text += translate("ProcessesView", " · PSS {size} (what the processes really occupy)").format(
+                size=format_bytes(sum(pss))
+            )
+        self.summary.setText(text)
 
     def refresh(self, force: bool = False) -> None:
         """List the processes again, off the UI thread.
@@ -344,18 +373,5 @@ class ProcessesView(QWidget):
         self.model.set_rows(rows)
         if reset and chosen:
             self.select_pids(chosen)
-        total = sum(r.rss for r in rows)
-        pss = [r.pss for r in rows if r.pss is not None]
-        hidden = len(self._all_rows) - len(rows)
-        shown = translate("ProcessesView", "{count} processes").format(count=len(rows))
-        if hidden:
-            shown += translate("ProcessesView", " ({count} kernel threads hidden)").format(count=hidden)
-        text = translate("ProcessesView", "{shown} · working sets {size}").format(
-            shown=shown, size=format_bytes(total)
-        )
-        if pss:
-            text += translate("ProcessesView", " · PSS {size} (what the processes really occupy)").format(
-                size=format_bytes(sum(pss))
-            )
-        self.summary.setText(text)
+        self._show_summary()
         self._update_buttons()

@@ -12,11 +12,146 @@ from app.backends.windows.compression import CompressionStore
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import Performance, WindowsVersion, memory_status
 from app.i18n import N_
-from app.model import LIST_LABELS, PRIORITY_LABEL, REPURPOSED_PREFIX, Detail, MemoryList, Sample
+from app.model import (
+    LIST_LABELS,
+    PRIORITY_LABEL,
+    REPURPOSED_PREFIX,
+    Detail,
+    DetailInfo,
+    DetailUnit,
+    MemoryList,
+    Sample,
+)
 
 _MEMORY_LISTS = ntapi.SYSTEM_MEMORY_LIST_INFORMATION
 _FILE_CACHE = ntapi.SYSTEM_FILECACHE_INFORMATION
 _PAGE_FILE = ntapi.SYSTEM_PAGEFILE_INFORMATION
+
+
+_B, _N, _S, _P = DetailUnit.BYTES, DetailUnit.COUNT, DetailUnit.SECONDS, DetailUnit.PAGES
+
+# Every detail the views share (common_details), with its unit; windows_version and
+# compression_store_source are words, without one.
+COMMON_UNITS: dict[str, DetailUnit] = {
+    "commit_bytes": _B,
+    "commit_limit_bytes": _B,
+    "commit_peak_bytes": _B,
+    "paged_pool_bytes": _B,
+    "nonpaged_pool_bytes": _B,
+    "system_cache_bytes": _B,
+    "file_cache_bytes": _B,
+    "file_cache_peak_bytes": _B,
+    "pagefile_count": _N,
+    "pagefile_total_bytes": _B,
+    "pagefile_used_bytes": _B,
+    "pagefile_peak_bytes": _B,
+    "compression_store_bytes": _B,
+    "compressed_data_bytes": _B,
+    "standby_lifetime_s": _S,
+}
+# The full view adds the pages repurposed from each standby priority since boot (class 80).
+FULL_UNITS: dict[str, DetailUnit] = {
+    **COMMON_UNITS,
+    **{f"{REPURPOSED_PREFIX}priority{i}": _P for i in range(8)},
+}
+
+COMMIT = N_("DetailInfo", "Commit (virtual memory promised to programs)")
+KERNEL = N_("DetailInfo", "Kernel memory")
+CACHE = N_("DetailInfo", "File cache")
+PAGEFILE = N_("DetailInfo", "Page files")
+COMPRESSION = N_("DetailInfo", "Memory compression")
+SYSTEM = N_("DetailInfo", "System")
+
+# What each detail means. Sources: Microsoft Learn, PERFORMANCE_INFORMATION (psapi.h) for commit,
+# pools and system cache; SYSTEM_FILECACHE_INFORMATION and SYSTEM_PAGEFILE_INFORMATION (phnt
+# ntexapi.h) for the file cache and page files; System Informer's memory compression notes.
+DETAIL_INFO: dict[str, DetailInfo] = {
+    "commit_bytes": DetailInfo(
+        COMMIT,
+        N_("DetailInfo", "Committed"),
+        N_("DetailInfo", "Virtual memory programs and the system have been promised."),
+    ),
+    "commit_limit_bytes": DetailInfo(
+        COMMIT,
+        N_("DetailInfo", "Commit limit"),
+        N_("DetailInfo", "The most that can be committed: RAM plus the page files' current size."),
+    ),
+    "commit_peak_bytes": DetailInfo(
+        COMMIT, N_("DetailInfo", "Commit peak"), N_("DetailInfo", "The highest commit since boot.")
+    ),
+    "paged_pool_bytes": DetailInfo(
+        KERNEL,
+        N_("DetailInfo", "Paged pool"),
+        N_("DetailInfo", "Kernel memory that may be written to the page file."),
+    ),
+    "nonpaged_pool_bytes": DetailInfo(
+        KERNEL, N_("DetailInfo", "Non-paged pool"), N_("DetailInfo", "Kernel memory that must stay in RAM.")
+    ),
+    "system_cache_bytes": DetailInfo(
+        CACHE,
+        N_("DetailInfo", "System cache"),
+        N_("DetailInfo", "GetPerformanceInfo's system cache: the file cache's standby and in-use pages."),
+    ),
+    "file_cache_bytes": DetailInfo(
+        CACHE,
+        N_("DetailInfo", "File cache working set"),
+        N_("DetailInfo", "The system file cache's resident pages."),
+    ),
+    "file_cache_peak_bytes": DetailInfo(
+        CACHE,
+        N_("DetailInfo", "File cache peak"),
+        N_("DetailInfo", "The file cache working set's highest size."),
+    ),
+    "file_cache_resident_bytes": DetailInfo(
+        CACHE,
+        N_("DetailInfo", "File cache resident"),
+        N_("DetailInfo", "The counter \\Memory\\System Cache Resident Bytes (limited view)."),
+    ),
+    "pagefile_count": DetailInfo(
+        PAGEFILE, N_("DetailInfo", "Page files"), N_("DetailInfo", "How many page files are in use.")
+    ),
+    "pagefile_total_bytes": DetailInfo(
+        PAGEFILE,
+        N_("DetailInfo", "Page file size"),
+        N_("DetailInfo", "All page files' current size together."),
+    ),
+    "pagefile_used_bytes": DetailInfo(
+        PAGEFILE, N_("DetailInfo", "Page file in use"), N_("DetailInfo", "What the page files hold now.")
+    ),
+    "pagefile_peak_bytes": DetailInfo(
+        PAGEFILE, N_("DetailInfo", "Page file peak"), N_("DetailInfo", "The most the page files have held.")
+    ),
+    "compression_store_bytes": DetailInfo(
+        COMPRESSION,
+        N_("DetailInfo", "Compression store (in RAM)"),
+        N_(
+            "DetailInfo",
+            "RAM the memory compression store occupies (part of In use): compressed pages of other programs.",
+        ),
+    ),
+    "compression_store_source": DetailInfo(
+        COMPRESSION,
+        N_("DetailInfo", "Store size read from"),
+        N_("DetailInfo", "store: the store's own statistics; process: its working set."),
+    ),
+    "compressed_data_bytes": DetailInfo(
+        COMPRESSION,
+        N_("DetailInfo", "Data compressed"),
+        N_("DetailInfo", "How much uncompressed data the store holds in that RAM."),
+    ),
+    "standby_lifetime_s": DetailInfo(
+        CACHE,
+        N_("DetailInfo", "Standby lifetime"),
+        N_(
+            "DetailInfo",
+            "How long a page stays on the standby list before being reused, on average (long-term): short "
+            "means memory is tight.",
+        ),
+    ),
+    "windows_version": DetailInfo(
+        SYSTEM, N_("DetailInfo", "Windows version"), N_("DetailInfo", "The Windows build RAMLens runs on.")
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -133,6 +268,7 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int, extras: Ext
         available_bytes=standby + sizes["free"] + sizes["zeroed"],
         lists=lists,
         details=details,
+        units=FULL_UNITS,
     )
 
 
