@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app import snapshot as snap
 from app.backends.base import Backend
 from app.filecache import FileScan
+from ui.i18n import translate
 
 
 class _Relay(QObject):
@@ -27,8 +28,14 @@ class FileScanProgress:
     def __init__(self, backend: Backend, parent: QWidget | None = None):
         self.backend = backend
         self.cancel = threading.Event()
-        self.dialog = QProgressDialog("Finding the files in memory…", "Stop", 0, 0, parent)
-        self.dialog.setWindowTitle("Save snapshot")
+        self.dialog = QProgressDialog(
+            translate("FileScanProgress", "Finding the files in memory…"),
+            translate("FileScanProgress", "Stop"),
+            0,
+            0,
+            parent,
+        )
+        self.dialog.setWindowTitle(translate("FileScanProgress", "Save snapshot"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.canceled.connect(self.cancel.set)
@@ -39,7 +46,11 @@ class FileScanProgress:
         if expected:
             self.dialog.setMaximum(expected)
             self.dialog.setValue(min(done, expected))
-        self.dialog.setLabelText(f"Finding the files in memory… {done:,} files looked at")
+        self.dialog.setLabelText(
+            translate("FileScanProgress", "Finding the files in memory… {count} files looked at").format(
+                count=f"{done:,}"
+            )
+        )
 
     def run(self) -> FileScan | None:
         """Scan on a worker (None where the backend cannot); raises what the scan raised."""

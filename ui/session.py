@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import actions, hotkey
 from app.backends.base import ActionError, GlobalHotkeys, SessionStart, SkipUacTask
 from ui.helper_setup import tools_menu
+from ui.i18n import translate
 from ui.window_api import WindowApi
 
 HOTKEY_ID = 0x5231  # an application's id (0x0000–0xBFFF, MS RegisterHotKey)
@@ -37,9 +38,11 @@ class HotkeyDialog(QDialog):
 
     def __init__(self, keys: str, action_id: str, choices: list[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Global hotkey"))
+        self.setWindowTitle(translate("HotkeyDialog", "Global hotkey"))
         self.setMinimumWidth(440)
-        self.enabled = QCheckBox(self.tr("Run a clean with a key combination, from any program"))
+        self.enabled = QCheckBox(
+            translate("HotkeyDialog", "Run a clean with a key combination, from any program")
+        )
         self.enabled.setChecked(bool(keys))
         self.keys = QLineEdit(keys or hotkey.DEFAULT)
         self.keys.setPlaceholderText(hotkey.DEFAULT)
@@ -52,8 +55,8 @@ class HotkeyDialog(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.enabled)
-        form.addRow(self.tr("Keys"), self.keys)
-        form.addRow(self.tr("Runs"), self.action)
+        form.addRow(translate("HotkeyDialog", "Keys"), self.keys)
+        form.addRow(translate("HotkeyDialog", "Runs"), self.action)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -116,24 +119,26 @@ class SessionUI(QObject):
         self.hotkey_action: QAction | None = None
         if start is not None:
             self.start_action = self._switch(
-                self.tr("Start with the session"),
-                self.tr("Start RAMLens minimized to the tray when you log in (%1)").replace(
-                    "%1", start.location()
-                ),
+                translate("SessionUI", "Start with the session"),
+                translate(
+                    "SessionUI", "Start RAMLens minimized to the tray when you log in ({location})"
+                ).format(location=start.location()),
                 self._enabled(start.enabled),
                 self._set_start,
             )
             menu.addAction(self.start_action)
         if skip_uac is not None:
             self.skip_uac_action = self._switch(
-                self.tr("Start as administrator without the prompt"),
-                self.tr("A scheduled task starts the window elevated: no UAC prompt each time"),
+                translate("SessionUI", "Start as administrator without the prompt"),
+                translate(
+                    "SessionUI", "A scheduled task starts the window elevated: no UAC prompt each time"
+                ),
                 self._enabled(skip_uac.installed),
                 self._set_skip_uac,
             )
             menu.addAction(self.skip_uac_action)
         if hotkeys is not None:
-            self.hotkey_action = QAction(self.tr("Global hotkey…"), self)
+            self.hotkey_action = QAction(translate("SessionUI", "Global hotkey…"), self)
             self.hotkey_action.triggered.connect(self.open_hotkey_dialog)
             menu.addAction(self.hotkey_action)
             self.filter = _NativeHotkeyFilter(self.on_native_message)
@@ -178,9 +183,11 @@ class SessionUI(QObject):
             self.start_action,
             on,
             start.enable if on else start.disable,
-            self.tr("RAMLens starts with the session (%1)").replace("%1", start.location())
+            translate("SessionUI", "RAMLens starts with the session ({location})").format(
+                location=start.location()
+            )
             if on
-            else self.tr("RAMLens no longer starts with the session"),
+            else translate("SessionUI", "RAMLens no longer starts with the session"),
         )
 
     def _set_skip_uac(self, on: bool) -> None:
@@ -190,9 +197,9 @@ class SessionUI(QObject):
             self.skip_uac_action,
             on,
             (lambda: task.install(at_logon=False)) if on else task.remove,
-            self.tr("Restarting as administrator no longer asks")
+            translate("SessionUI", "Restarting as administrator no longer asks")
             if on
-            else self.tr("The UAC prompt is back"),
+            else translate("SessionUI", "The UAC prompt is back"),
         )
 
     # ----- the hotkey -----------------------------------------------------------------------------

@@ -405,12 +405,25 @@ class CompareDialog(QDialog):
 def _file_changes(diff: snap.SnapshotDiff) -> tuple[QLabel, QTableWidget]:
     """The compare view's file section: a count per change, and a row per file that changed."""
     if diff.files is None:
-        summary = QLabel("Files: not compared — both snapshots need the files in memory")
-        summary.setToolTip("File › Include the files in memory, then Save snapshot")
+        summary = QLabel(
+            translate("CompareDialog", "Files: not compared — both snapshots need the files in memory")
+        )
+        summary.setToolTip(
+            translate("CompareDialog", "File › Include the files in memory, then Save snapshot")
+        )
     else:
-        summary = QLabel("Files: " + ", ".join(f"{diff.file_count(c)} {c}" for c in CHANGES))
+        counts = ", ".join(f"{diff.file_count(c)} {c}" for c in CHANGES)
+        summary = QLabel(translate("CompareDialog", "Files: {counts}").format(counts=counts))
     changes = diff.files or ()
-    table = _read_only_table(["Path", "Change", "Before", "After", "Cached change"])
+    table = _read_only_table(
+        [
+            translate("CompareDialog", "Path"),
+            translate("CompareDialog", "Change"),
+            translate("CompareDialog", "Before"),
+            translate("CompareDialog", "After"),
+            translate("CompareDialog", "Cached change"),
+        ]
+    )
     table.setRowCount(len(changes))
     for r, c in enumerate(changes):
         table.setItem(r, 0, QTableWidgetItem(c.path))
@@ -461,7 +474,9 @@ class ComparePicker(QDialog):
         """Compare; on a problem say why here and stay open with what was typed."""
         a, b = self.choice()
         if not a or (b is not None and not b):
-            problem = self.tr("Choose snapshot A, and snapshot B or “this machine now”.")
+            problem = translate(
+                "SnapshotController", "Choose snapshot A, and snapshot B or “this machine now”."
+            )
         else:
             problem = self.apply(a, b)
         if problem:
@@ -516,11 +531,14 @@ class SnapshotController(QObject):
         self.files_action: QAction | None = None
         actions = [self.save_action]
         if window.capabilities.file_cache is not None:
-            self.files_action = QAction("Include the files in memory", self)
+            self.files_action = QAction(translate("SnapshotController", "Include the files in memory"), self)
             self.files_action.setCheckable(True)
             self.files_action.setChecked(bool(window.settings.value(SETTING_FILES, False, type=bool)))
             self.files_action.setToolTip(
-                "Save snapshot also records which files are in memory (a short scan)"
+                translate(
+                    "SnapshotController",
+                    "Save snapshot also records which files are in memory (a short scan)",
+                )
             )
             self.files_action.toggled.connect(lambda on: window.settings.setValue(SETTING_FILES, on))
             actions.append(self.files_action)

@@ -2,26 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ActionRunner</name>
-    <message>
-        <source>Trim working set</source>
-        <translation>修剪工作集</translation>
-    </message>
-    <message>
-        <source>{action} failed: {reason}</source>
-        <translation>{action}失败：{reason}</translation>
-    </message>
-    <message>
-        <source>no list changed by more than 1 MiB</source>
-        <translation>没有列表的变化超过 1 MiB</translation>
-    </message>
-    <message>
-        <source>{seconds} s</source>
-        <translation>{seconds} 秒</translation>
-    </message>
-</context>
-<context>
     <name>AutoCleanDialog</name>
+    <message>
+        <source>{action}: {effect}</source>
+        <translation>{action}：{effect}</translation>
+    </message>
     <message>
         <source>Auto-clean</source>
         <translation>自动清理</translation>
@@ -187,6 +172,30 @@
         <source>Working set change</source>
         <translation>工作集变化</translation>
     </message>
+    <message>
+        <source> ({count} without memory of their own, e.g. kernel threads, not listed)</source>
+        <translation>（另有 {count} 个没有自身内存的进程，例如内核线程，未列出）</translation>
+    </message>
+    <message>
+        <source>Files: not compared — both snapshots need the files in memory</source>
+        <translation>文件：未比较 — 两个快照都需要包含内存中的文件</translation>
+    </message>
+    <message>
+        <source>File › Include the files in memory, then Save snapshot</source>
+        <translation>文件 › 包含内存中的文件，然后保存快照</translation>
+    </message>
+    <message>
+        <source>Files: {counts}</source>
+        <translation>文件：{counts}</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Cached change</source>
+        <translation>缓存变化</translation>
+    </message>
 </context>
 <context>
     <name>ComparePicker</name>
@@ -216,6 +225,625 @@
     </message>
 </context>
 <context>
+    <name>DetailInfo</name>
+    <message>
+        <source>Totals</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <source>Page cache</source>
+        <translation>页面缓存</translation>
+    </message>
+    <message>
+        <source>Process memory</source>
+        <translation>进程内存</translation>
+    </message>
+    <message>
+        <source>Kernel memory</source>
+        <translation>内核内存</translation>
+    </message>
+    <message>
+        <source>Swap and commit</source>
+        <translation>交换与提交</translation>
+    </message>
+    <message>
+        <source>Huge pages</source>
+        <translation>大页</translation>
+    </message>
+    <message>
+        <source>Free memory</source>
+        <translation>空闲内存</translation>
+    </message>
+    <message>
+        <source>Reclaim and compaction (counts since boot)</source>
+        <translation>回收与规整（开机以来的次数）</translation>
+    </message>
+    <message>
+        <source>Usable RAM</source>
+        <translation>可用物理内存</translation>
+    </message>
+    <message>
+        <source>Physical RAM less what firmware and the kernel image reserve.</source>
+        <translation>物理内存减去固件和内核映像保留的部分。</translation>
+    </message>
+    <message>
+        <source>Free (buddy allocator)</source>
+        <translation>空闲（伙伴分配器）</translation>
+    </message>
+    <message>
+        <source>Pages on the buddy allocator&apos;s free lists (NR_FREE_PAGES).</source>
+        <translation>伙伴分配器空闲列表上的页面（NR_FREE_PAGES）。</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s estimate of memory a new program can get without swapping: free memory plus the page cache and slab it could reclaim.</source>
+        <translation>内核估计新程序无需交换即可获得的内存：空闲内存加上它可回收的页面缓存和 slab。</translation>
+    </message>
+    <message>
+        <source>Block device buffers</source>
+        <translation>块设备缓冲区</translation>
+    </message>
+    <message>
+        <source>Page cache of raw block devices (file system metadata).</source>
+        <translation>原始块设备的页面缓存（文件系统元数据）。</translation>
+    </message>
+    <message>
+        <source>File contents cached in memory, shared memory (Shmem) included.</source>
+        <translation>缓存在内存中的文件内容，包括共享内存（Shmem）。</translation>
+    </message>
+    <message>
+        <source>Swap cache</source>
+        <translation>交换缓存</translation>
+    </message>
+    <message>
+        <source>Pages swapped back in that still have a copy in swap.</source>
+        <translation>已换入但在交换区中仍有副本的页面。</translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>tmpfs files and shared anonymous memory: never dropped, only swapped.</source>
+        <translation>tmpfs 文件和共享匿名内存：从不丢弃，只会被换出。</translation>
+    </message>
+    <message>
+        <source>Active file pages</source>
+        <translation>活动文件页</translation>
+    </message>
+    <message>
+        <source>File pages used recently: reclaimed last.</source>
+        <translation>最近使用过的文件页：最后回收。</translation>
+    </message>
+    <message>
+        <source>Inactive file pages</source>
+        <translation>非活动文件页</translation>
+    </message>
+    <message>
+        <source>File pages not used lately: reclaimed first.</source>
+        <translation>近来未使用的文件页：最先回收。</translation>
+    </message>
+    <message>
+        <source>Active anonymous pages</source>
+        <translation>活动匿名页</translation>
+    </message>
+    <message>
+        <source>Process memory used recently.</source>
+        <translation>最近使用过的进程内存。</translation>
+    </message>
+    <message>
+        <source>Inactive anonymous pages</source>
+        <translation>非活动匿名页</translation>
+    </message>
+    <message>
+        <source>Process memory not used lately: swapped first.</source>
+        <translation>近来未使用的进程内存：最先换出。</translation>
+    </message>
+    <message>
+        <source>Anonymous pages</source>
+        <translation>匿名页</translation>
+    </message>
+    <message>
+        <source>Process heaps, stacks and private data (not file-backed).</source>
+        <translation>进程的堆、栈和私有数据（不由文件支持）。</translation>
+    </message>
+    <message>
+        <source>Mapped files</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <source>File pages mapped into processes (libraries, mmap&apos;d files).</source>
+        <translation>映射到进程中的文件页（库、mmap 映射的文件）。</translation>
+    </message>
+    <message>
+        <source>Dirty</source>
+        <translation>脏页</translation>
+    </message>
+    <message>
+        <source>File pages changed in memory and waiting to be written to disk.</source>
+        <translation>在内存中被修改、等待写入磁盘的文件页。</translation>
+    </message>
+    <message>
+        <source>Being written back</source>
+        <translation>正在回写</translation>
+    </message>
+    <message>
+        <source>Dirty pages being written to disk now.</source>
+        <translation>正在写入磁盘的脏页。</translation>
+    </message>
+    <message>
+        <source>FUSE write-back buffers</source>
+        <translation>FUSE 回写缓冲区</translation>
+    </message>
+    <message>
+        <source>Temporary buffers of FUSE file systems being written.</source>
+        <translation>FUSE 文件系统正在写入的临时缓冲区。</translation>
+    </message>
+    <message>
+        <source>Slab</source>
+        <translation>Slab</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s object caches: SReclaimable + SUnreclaim.</source>
+        <translation>内核的对象缓存：SReclaimable + SUnreclaim。</translation>
+    </message>
+    <message>
+        <source>Slab, reclaimable</source>
+        <translation>Slab，可回收</translation>
+    </message>
+    <message>
+        <source>Slab the kernel can free under pressure (dentries, inodes).</source>
+        <translation>内核在内存紧张时可释放的 slab（目录项、inode）。</translation>
+    </message>
+    <message>
+        <source>Slab, unreclaimable</source>
+        <translation>Slab，不可回收</translation>
+    </message>
+    <message>
+        <source>Slab in use by the kernel that cannot be freed.</source>
+        <translation>内核正在使用、无法释放的 slab。</translation>
+    </message>
+    <message>
+        <source>Kernel reclaimable</source>
+        <translation>内核可回收</translation>
+    </message>
+    <message>
+        <source>Kernel memory the kernel can free under pressure: SReclaimable plus other reclaimable caches.</source>
+        <translation>内核在内存紧张时可释放的内核内存：SReclaimable 加上其他可回收缓存。</translation>
+    </message>
+    <message>
+        <source>Kernel stacks</source>
+        <translation>内核栈</translation>
+    </message>
+    <message>
+        <source>One stack per thread, for its time in the kernel.</source>
+        <translation>每个线程一个栈，供其在内核中运行时使用。</translation>
+    </message>
+    <message>
+        <source>Page tables</source>
+        <translation>页表</translation>
+    </message>
+    <message>
+        <source>The tables mapping processes&apos; virtual addresses to pages.</source>
+        <translation>把进程虚拟地址映射到页面的表。</translation>
+    </message>
+    <message>
+        <source>Secondary page tables</source>
+        <translation>二级页表</translation>
+    </message>
+    <message>
+        <source>Page tables of virtual machines (KVM) and IOMMUs, kept apart from the processes&apos; own.</source>
+        <translation>虚拟机（KVM）和 IOMMU 的页表，与进程自己的页表分开。</translation>
+    </message>
+    <message>
+        <source>vmalloc</source>
+        <translation>vmalloc</translation>
+    </message>
+    <message>
+        <source>Virtually contiguous kernel allocations (modules, large buffers).</source>
+        <translation>虚拟地址连续的内核分配（模块、大缓冲区）。</translation>
+    </message>
+    <message>
+        <source>Per-CPU allocations</source>
+        <translation>每 CPU 分配</translation>
+    </message>
+    <message>
+        <source>Kernel data kept once per CPU.</source>
+        <translation>内核为每个 CPU 各保存一份的数据。</translation>
+    </message>
+    <message>
+        <source>Unevictable</source>
+        <translation>不可逐出</translation>
+    </message>
+    <message>
+        <source>Pages that can be neither swapped nor dropped (mlock, ramfs).</source>
+        <translation>既不能换出也不能丢弃的页面（mlock、ramfs）。</translation>
+    </message>
+    <message>
+        <source>Locked (mlock)</source>
+        <translation>已锁定（mlock）</translation>
+    </message>
+    <message>
+        <source>Pages programs locked in memory with mlock().</source>
+        <translation>程序用 mlock() 锁定在内存中的页面。</translation>
+    </message>
+    <message>
+        <source>Swap size</source>
+        <translation>交换区大小</translation>
+    </message>
+    <message>
+        <source>All swap space (files and partitions, zram included).</source>
+        <translation>全部交换空间（文件和分区，包括 zram）。</translation>
+    </message>
+    <message>
+        <source>Swap free</source>
+        <translation>交换区空闲</translation>
+    </message>
+    <message>
+        <source>Swap space not in use.</source>
+        <translation>未使用的交换空间。</translation>
+    </message>
+    <message>
+        <source>Commit limit</source>
+        <translation>提交限制</translation>
+    </message>
+    <message>
+        <source>What the kernel lets programs allocate when overcommit is strict (vm.overcommit_memory = 2).</source>
+        <translation>严格过量提交时（vm.overcommit_memory = 2）内核允许程序分配的内存量。</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Memory programs have allocated, whether touched yet or not.</source>
+        <translation>程序已分配的内存，无论是否已实际访问。</translation>
+    </message>
+    <message>
+        <source>Transparent huge pages</source>
+        <translation>透明大页</translation>
+    </message>
+    <message>
+        <source>Anonymous memory backed by transparent huge pages.</source>
+        <translation>由透明大页支持的匿名内存。</translation>
+    </message>
+    <message>
+        <source>HugeTLB memory</source>
+        <translation>HugeTLB 内存</translation>
+    </message>
+    <message>
+        <source>Memory reserved for huge pages of every size.</source>
+        <translation>为各种尺寸的大页保留的内存。</translation>
+    </message>
+    <message>
+        <source>Huge pages reserved</source>
+        <translation>保留的大页</translation>
+    </message>
+    <message>
+        <source>The pool of default-size huge pages (vm.nr_hugepages).</source>
+        <translation>默认尺寸大页的池（vm.nr_hugepages）。</translation>
+    </message>
+    <message>
+        <source>Huge pages free</source>
+        <translation>空闲大页</translation>
+    </message>
+    <message>
+        <source>Huge pages of the pool not yet used.</source>
+        <translation>池中尚未使用的大页。</translation>
+    </message>
+    <message>
+        <source>Free pages (vmstat)</source>
+        <translation>空闲页面（vmstat）</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s own count of pages on the buddy free lists.</source>
+        <translation>内核自己统计的伙伴空闲列表上的页面数。</translation>
+    </message>
+    <message>
+        <source>Free blocks (buddyinfo)</source>
+        <translation>空闲块（buddyinfo）</translation>
+    </message>
+    <message>
+        <source>The free blocks /proc/buddyinfo lists, all zones.</source>
+        <translation>/proc/buddyinfo 列出的空闲块，所有区域合计。</translation>
+    </message>
+    <message>
+        <source>Free but not in the buddy allocator</source>
+        <translation>空闲但不在伙伴分配器中</translation>
+    </message>
+    <message>
+        <source>MemFree less the buddy free blocks: memory counted free before the kernel has initialised it (deferred struct page initialisation, common on virtual machines).</source>
+        <translation>MemFree 减去伙伴空闲块：内核完成初始化之前就计为空闲的内存（延迟的 struct page 初始化，在虚拟机上很常见）。</translation>
+    </message>
+    <message>
+        <source>On per-CPU free lists</source>
+        <translation>在每 CPU 空闲列表上</translation>
+    </message>
+    <message>
+        <source>Free pages each CPU keeps for quick reuse (/proc/zoneinfo pagesets). MemFree does not count them; RAMLens counts them as Free. Purging the standby list frees many pages through these lists.</source>
+        <translation>每个 CPU 为快速重用而保留的空闲页面（/proc/zoneinfo 的 pagesets）。MemFree 不计入它们；RAMLens 把它们计为空闲。清空待机列表时，许多页面经由这些列表被释放。</translation>
+    </message>
+    <message>
+        <source>Kernel, accounted</source>
+        <translation>内核，已统计</translation>
+    </message>
+    <message>
+        <source>Slab + KernelStack + PageTables + SecPageTables + VmallocUsed + Percpu: the in-use part named Kernel.</source>
+        <translation>Slab + KernelStack + PageTables + SecPageTables + VmallocUsed + Percpu：使用中名为“内核”的部分。</translation>
+    </message>
+    <message>
+        <source>Refaults, anonymous</source>
+        <translation>重新缺页，匿名</translation>
+    </message>
+    <message>
+        <source>Swapped-out pages needed again soon after: a sign memory is short.</source>
+        <translation>换出后不久又被需要的页面：内存不足的迹象。</translation>
+    </message>
+    <message>
+        <source>Refaults, file</source>
+        <translation>重新缺页，文件</translation>
+    </message>
+    <message>
+        <source>Dropped file pages read from disk again soon after: the cost of a too-small cache (or of purging).</source>
+        <translation>被丢弃后不久又从磁盘读回的文件页：缓存太小（或清空缓存）的代价。</translation>
+    </message>
+    <message>
+        <source>Page cache drops</source>
+        <translation>页面缓存丢弃次数</translation>
+    </message>
+    <message>
+        <source>Writes of 1 or 3 to /proc/sys/vm/drop_caches.</source>
+        <translation>向 /proc/sys/vm/drop_caches 写入 1 或 3 的次数。</translation>
+    </message>
+    <message>
+        <source>Slab drops</source>
+        <translation>Slab 丢弃次数</translation>
+    </message>
+    <message>
+        <source>Writes of 2 or 3 to /proc/sys/vm/drop_caches.</source>
+        <translation>向 /proc/sys/vm/drop_caches 写入 2 或 3 的次数。</translation>
+    </message>
+    <message>
+        <source>Compaction stalls</source>
+        <translation>规整停顿</translation>
+    </message>
+    <message>
+        <source>Allocations that waited for compaction.</source>
+        <translation>等待规整的内存分配。</translation>
+    </message>
+    <message>
+        <source>Compaction failures</source>
+        <translation>规整失败</translation>
+    </message>
+    <message>
+        <source>Stalled compactions that found no free block.</source>
+        <translation>未找到空闲块的停顿规整。</translation>
+    </message>
+    <message>
+        <source>Compaction successes</source>
+        <translation>规整成功</translation>
+    </message>
+    <message>
+        <source>Stalled compactions that freed a block.</source>
+        <translation>释放出空闲块的停顿规整。</translation>
+    </message>
+    <message>
+        <source>Pages scanned to move</source>
+        <translation>为迁移而扫描的页面</translation>
+    </message>
+    <message>
+        <source>Pages compaction looked at to migrate.</source>
+        <translation>规整为迁移而检查的页面。</translation>
+    </message>
+    <message>
+        <source>Pages scanned for room</source>
+        <translation>为寻找空间而扫描的页面</translation>
+    </message>
+    <message>
+        <source>Free pages compaction looked at as targets.</source>
+        <translation>规整作为目标检查的空闲页面。</translation>
+    </message>
+    <message>
+        <source>Pages isolated</source>
+        <translation>已隔离的页面</translation>
+    </message>
+    <message>
+        <source>Pages compaction took aside to migrate.</source>
+        <translation>规整为迁移而取出的页面。</translation>
+    </message>
+    <message>
+        <source>Pages migrated</source>
+        <translation>已迁移的页面</translation>
+    </message>
+    <message>
+        <source>Pages moved to another place in RAM.</source>
+        <translation>移动到内存中其他位置的页面。</translation>
+    </message>
+    <message>
+        <source>Migrations failed</source>
+        <translation>迁移失败</translation>
+    </message>
+    <message>
+        <source>Pages that could not be moved.</source>
+        <translation>无法移动的页面。</translation>
+    </message>
+    <message>
+        <source>Commit (virtual memory promised to programs)</source>
+        <translation>提交（承诺给程序的虚拟内存）</translation>
+    </message>
+    <message>
+        <source>File cache</source>
+        <translation>文件缓存</translation>
+    </message>
+    <message>
+        <source>Page files</source>
+        <translation>页面文件</translation>
+    </message>
+    <message>
+        <source>Memory compression</source>
+        <translation>内存压缩</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Virtual memory programs and the system have been promised.</source>
+        <translation>已承诺给程序和系统的虚拟内存。</translation>
+    </message>
+    <message>
+        <source>The most that can be committed: RAM plus the page files&apos; current size.</source>
+        <translation>可提交的上限：物理内存加上页面文件的当前大小。</translation>
+    </message>
+    <message>
+        <source>Commit peak</source>
+        <translation>提交峰值</translation>
+    </message>
+    <message>
+        <source>The highest commit since boot.</source>
+        <translation>开机以来的最高提交量。</translation>
+    </message>
+    <message>
+        <source>Paged pool</source>
+        <translation>分页池</translation>
+    </message>
+    <message>
+        <source>Kernel memory that may be written to the page file.</source>
+        <translation>可以写入页面文件的内核内存。</translation>
+    </message>
+    <message>
+        <source>Non-paged pool</source>
+        <translation>非分页池</translation>
+    </message>
+    <message>
+        <source>Kernel memory that must stay in RAM.</source>
+        <translation>必须留在物理内存中的内核内存。</translation>
+    </message>
+    <message>
+        <source>System cache</source>
+        <translation>系统缓存</translation>
+    </message>
+    <message>
+        <source>GetPerformanceInfo&apos;s system cache: the file cache&apos;s standby and in-use pages.</source>
+        <translation>GetPerformanceInfo 的系统缓存：文件缓存的待机页面和使用中页面。</translation>
+    </message>
+    <message>
+        <source>File cache working set</source>
+        <translation>文件缓存工作集</translation>
+    </message>
+    <message>
+        <source>The system file cache&apos;s resident pages.</source>
+        <translation>系统文件缓存的驻留页面。</translation>
+    </message>
+    <message>
+        <source>File cache peak</source>
+        <translation>文件缓存峰值</translation>
+    </message>
+    <message>
+        <source>The file cache working set&apos;s highest size.</source>
+        <translation>文件缓存工作集的最大大小。</translation>
+    </message>
+    <message>
+        <source>File cache resident</source>
+        <translation>文件缓存驻留</translation>
+    </message>
+    <message>
+        <source>The counter \Memory\System Cache Resident Bytes (limited view).</source>
+        <translation>计数器 \Memory\System Cache Resident Bytes（受限视图）。</translation>
+    </message>
+    <message>
+        <source>How many page files are in use.</source>
+        <translation>正在使用的页面文件数量。</translation>
+    </message>
+    <message>
+        <source>Page file size</source>
+        <translation>页面文件大小</translation>
+    </message>
+    <message>
+        <source>All page files&apos; current size together.</source>
+        <translation>所有页面文件当前大小的总和。</translation>
+    </message>
+    <message>
+        <source>Page file in use</source>
+        <translation>页面文件使用量</translation>
+    </message>
+    <message>
+        <source>What the page files hold now.</source>
+        <translation>页面文件当前容纳的数据量。</translation>
+    </message>
+    <message>
+        <source>Page file peak</source>
+        <translation>页面文件峰值</translation>
+    </message>
+    <message>
+        <source>The most the page files have held.</source>
+        <translation>页面文件曾容纳的最大数据量。</translation>
+    </message>
+    <message>
+        <source>Compression store (in RAM)</source>
+        <translation>内存压缩存储（物理内存中）</translation>
+    </message>
+    <message>
+        <source>RAM the memory compression store occupies (part of In use): compressed pages of other programs.</source>
+        <translation>内存压缩存储占用的物理内存（属于使用中）：其他程序的压缩页面。</translation>
+    </message>
+    <message>
+        <source>Store size read from</source>
+        <translation>存储大小读取自</translation>
+    </message>
+    <message>
+        <source>store: the store&apos;s own statistics; process: its working set.</source>
+        <translation>store：存储自身的统计；process：其工作集。</translation>
+    </message>
+    <message>
+        <source>Data compressed</source>
+        <translation>已压缩数据</translation>
+    </message>
+    <message>
+        <source>How much uncompressed data the store holds in that RAM.</source>
+        <translation>存储在这些物理内存中保存的未压缩数据量。</translation>
+    </message>
+    <message>
+        <source>Standby lifetime</source>
+        <translation>待机寿命</translation>
+    </message>
+    <message>
+        <source>How long a page stays on the standby list before being reused, on average (long-term): short means memory is tight.</source>
+        <translation>页面在被重用之前平均停留在待机列表上的时间（长期）：时间短说明内存紧张。</translation>
+    </message>
+    <message>
+        <source>Windows version</source>
+        <translation>Windows 版本</translation>
+    </message>
+    <message>
+        <source>The Windows build RAMLens runs on.</source>
+        <translation>RAMLens 运行所在的 Windows 版本。</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unit: bytes (shown in KiB, MiB, GiB: powers of 1024)</source>
+        <translation>单位：字节（以 KiB、MiB、GiB 显示：1024 的幂）</translation>
+    </message>
+    <message>
+        <source>Unit: pages of {page_size} bytes</source>
+        <translation>单位：每页 {page_size} 字节的页面</translation>
+    </message>
+    <message>
+        <source>Unit: seconds</source>
+        <translation>单位：秒</translation>
+    </message>
+    <message>
+        <source>Unit: a count</source>
+        <translation>单位：计数</translation>
+    </message>
+</context>
+<context>
     <name>ElevationBar</name>
     <message>
         <source>Restart as administrator</source>
@@ -239,6 +867,25 @@
     <message>
         <source>{action} — waiting</source>
         <translation>{action} — 等待中</translation>
+    </message>
+</context>
+<context>
+    <name>FileScanProgress</name>
+    <message>
+        <source>Finding the files in memory…</source>
+        <translation>正在查找内存中的文件…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>Finding the files in memory… {count} files looked at</source>
+        <translation>正在查找内存中的文件… 已检查 {count} 个文件</translation>
     </message>
 </context>
 <context>
@@ -692,8 +1339,16 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>按全部物理内存缩放图表（否则按所显示的列表缩放）</translation>
     </message>
     <message>
+        <source>failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
         <source>Auto-clean: </source>
         <translation>自动清理：</translation>
+    </message>
+    <message>
+        <source>Paused — last {span} before the pause. View › Resume takes new readings again.</source>
+        <translation>已暂停 — 暂停前的最近 {span}。视图 › 继续 可重新读取。</translation>
     </message>
     <message>
         <source>Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it.</source>
@@ -702,6 +1357,25 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Inspecting — the chart holds still. Press “Follow live” to return to the newest readings.</source>
         <translation>查看中 — 图表保持不动。点击“跟随实时”返回最新读数。</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyDialog</name>
+    <message>
+        <source>Global hotkey</source>
+        <translation>全局热键</translation>
+    </message>
+    <message>
+        <source>Run a clean with a key combination, from any program</source>
+        <translation>在任何程序中用组合键运行一次清理</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1451,10 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>{action}: {effect}</source>
+        <translation>{action}：{effect}</translation>
+    </message>
     <message>
         <source>Paused</source>
         <translation>已暂停</translation>
@@ -946,10 +1624,6 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>{action}？</translation>
     </message>
     <message>
-        <source>Programs may slow down for a while as they read their data back from disk.</source>
-        <translation>程序从磁盘重新读回数据期间，可能会变慢一段时间。</translation>
-    </message>
-    <message>
         <source>Don&apos;t ask again</source>
         <translation>不再询问</translation>
     </message>
@@ -972,14 +1646,6 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>{action} — running…</source>
         <translation>{action} — 正在运行…</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>未给出原因</translation>
-    </message>
-    <message>
-        <source>{action} failed: {reason}</source>
-        <translation>{action}失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1736,10 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>offset in the row (MiB)</source>
         <translation>行内偏移（MiB）</translation>
+    </message>
+    <message>
+        <source>No census yet: the map appears after Take census.</source>
+        <translation>尚无页面普查：执行“进行普查”后显示页面图。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{frames:,} page frames&lt;/b&gt; ({size}) classified in {elapsed:.1f} s at {time} · {n_combinations} kinds of page · one map pixel = {frames_per_cell} frames ({cell}), coloured by the class most of them have</source>
@@ -1242,6 +1912,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>同时列出没有自身内存的进程（内核线程）</translation>
     </message>
     <message>
+        <source>{shown} of {count} processes match</source>
+        <translation>{count} 个进程中有 {shown} 个匹配</translation>
+    </message>
+    <message>
+        <source>1 process</source>
+        <translation>1 个进程</translation>
+    </message>
+    <message>
         <source>Trim working set ({n_pids} selected)</source>
         <translation>修剪工作集（已选 {n_pids} 个）</translation>
     </message>
@@ -1294,6 +1972,45 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     </message>
 </context>
 <context>
+    <name>SessionUI</name>
+    <message>
+        <source>Start with the session</source>
+        <translation>随会话启动</translation>
+    </message>
+    <message>
+        <source>Start RAMLens minimized to the tray when you log in ({location})</source>
+        <translation>登录时启动 RAMLens 并最小化到托盘（{location}）</translation>
+    </message>
+    <message>
+        <source>Start as administrator without the prompt</source>
+        <translation>以管理员身份启动且不提示</translation>
+    </message>
+    <message>
+        <source>A scheduled task starts the window elevated: no UAC prompt each time</source>
+        <translation>由计划任务以提升的权限启动窗口：不再每次弹出 UAC 提示</translation>
+    </message>
+    <message>
+        <source>Global hotkey…</source>
+        <translation>全局热键…</translation>
+    </message>
+    <message>
+        <source>RAMLens starts with the session ({location})</source>
+        <translation>RAMLens 将随会话启动（{location}）</translation>
+    </message>
+    <message>
+        <source>RAMLens no longer starts with the session</source>
+        <translation>RAMLens 不再随会话启动</translation>
+    </message>
+    <message>
+        <source>Restarting as administrator no longer asks</source>
+        <translation>以管理员身份重新启动时不再提示</translation>
+    </message>
+    <message>
+        <source>The UAC prompt is back</source>
+        <translation>UAC 提示已恢复</translation>
+    </message>
+</context>
+<context>
     <name>SettingsProblems</name>
     <message>
         <source>Some saved settings were invalid and have their defaults: {found}</source>
@@ -1315,6 +2032,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>比较快照(&amp;C)…</translation>
     </message>
     <message>
+        <source>Include the files in memory</source>
+        <translation>包含内存中的文件</translation>
+    </message>
+    <message>
+        <source>Save snapshot also records which files are in memory (a short scan)</source>
+        <translation>保存快照时同时记录哪些文件在内存中（需要短暂扫描）</translation>
+    </message>
+    <message>
         <source>Could not take a snapshot</source>
         <translation>无法拍摄快照</translation>
     </message>
@@ -1333,6 +2058,10 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Snapshot saved to {path}: {n_processes} processes, {readings} history readings</source>
         <translation>快照已保存到 {path}：{n_processes} 个进程，{readings} 条历史读数</translation>
+    </message>
+    <message>
+        <source>, {count} cached files</source>
+        <translation>，{count} 个已缓存文件</translation>
     </message>
     <message>
         <source>This file cannot be opened</source>
@@ -1357,10 +2086,6 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Open snapshot</source>
         <translation>打开快照</translation>
-    </message>
-    <message>
-        <source>Choose the snapshots</source>
-        <translation>选择快照</translation>
     </message>
     <message>
         <source>Choose snapshot A, and snapshot B or “this machine now”.</source>
@@ -1505,6 +2230,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>关闭时最小化到托盘</translation>
     </message>
     <message>
+        <source>Notify after each Empty</source>
+        <translation>每次清空后通知</translation>
+    </message>
+    <message>
+        <source>A tray notification says what each Empty moved</source>
+        <translation>托盘通知会说明每次清空移动了哪些内存</translation>
+    </message>
+    <message>
         <source>This desktop has no system tray</source>
         <translation>此桌面没有系统托盘</translation>
     </message>
@@ -1547,12 +2280,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>将内容相同的物理页面合并为一份共享副本（Windows 10 及更高版本）。</translation>
     </message>
     <message>
+        <source>Nothing is lost: identical pages are shared until a program writes to one.</source>
+        <translation>不会丢失任何数据：相同的页面被共享，直到某个程序写入其中之一。</translation>
+    </message>
+    <message>
         <source>Empty compression store</source>
         <translation>清空压缩存储</translation>
     </message>
     <message>
         <source>Trim the memory compression store&apos;s working set, as System Informer does (Windows 10 and later).</source>
         <translation>修剪内存压缩存储的工作集，与 System Informer 的做法相同（Windows 10 及更高版本）。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s compressed pages go to the modified list and then to the page file; programs that need them again wait for disk reads.</source>
+        <translation>存储中的压缩页面先进入已修改列表，再写入页面文件；再次需要它们的程序要等待磁盘读取。</translation>
     </message>
     <message>
         <source>Empty system file cache</source>
@@ -1563,12 +2304,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>修剪存放文件缓存的系统工作集；其页面转入待机列表。</translation>
     </message>
     <message>
+        <source>Nothing is thrown away: the pages stay cached on the standby list and come back without disk reads while memory is plentiful.</source>
+        <translation>不会丢弃任何数据：页面仍缓存在待机列表上，内存充足时无需读取磁盘即可取回。</translation>
+    </message>
+    <message>
         <source>Empty registry cache</source>
         <translation>清空注册表缓存</translation>
     </message>
     <message>
         <source>Flush registry hives from memory (Windows 8.1 and later).</source>
         <translation>将注册表配置单元从内存中刷新出去（Windows 8.1 及更高版本）。</translation>
+    </message>
+    <message>
+        <source>Registry data is read back from the hive files when next used.</source>
+        <translation>注册表数据会在下次使用时从配置单元文件重新读取。</translation>
     </message>
     <message>
         <source>Empty working sets</source>
@@ -1579,12 +2328,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>修剪每个进程的工作集：页面转入待机列表和已修改列表（Linux：对每个进程执行 process_madvise(MADV_PAGEOUT)）。</translation>
     </message>
     <message>
+        <source>Programs fault their pages back in as they touch them: from the standby list (fast), or from disk for pages written to swap or the page file, so they may be slow for a while.</source>
+        <translation>程序访问页面时会把它们重新调入：来自待机列表的很快，已写入交换区或页面文件的则要从磁盘读取，因此程序可能会慢一阵子。</translation>
+    </message>
+    <message>
         <source>Flush modified list</source>
         <translation>刷新已修改列表</translation>
     </message>
     <message>
         <source>Write dirty pages back to disk; they become clean standby pages (Linux: sync).</source>
         <translation>将脏页写回磁盘；它们变为干净的待机页面（Linux：sync）。</translation>
+    </message>
+    <message>
+        <source>Dirty pages are written to disk now (a burst of disk writes); they stay cached as standby pages, so nothing has to be read again.</source>
+        <translation>脏页立即写入磁盘（一阵集中的磁盘写入）；它们仍作为待机页面保留在缓存中，因此无需重新读取。</translation>
     </message>
     <message>
         <source>Flush modified file cache</source>
@@ -1595,12 +2352,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>刷新每个卷的写入缓存。</translation>
     </message>
     <message>
+        <source>Each volume&apos;s pending writes go to disk now (a burst of disk writes); the data stays cached, so nothing has to be read again.</source>
+        <translation>每个卷待写的数据立即写入磁盘（一阵集中的磁盘写入）；数据仍保留在缓存中，因此无需重新读取。</translation>
+    </message>
+    <message>
         <source>Purge standby list</source>
         <translation>清空待机列表</translation>
     </message>
     <message>
         <source>Drop the clean file cache; its pages become free (Linux: drop_caches=1).</source>
         <translation>丢弃干净的文件缓存；其页面变为空闲（Linux：drop_caches=1）。</translation>
+    </message>
+    <message>
+        <source>Cached file data is thrown away: programs read their files from disk again, which shows as stutter and slow starts until the cache refills.</source>
+        <translation>缓存的文件数据会被丢弃：程序要重新从磁盘读取文件，在缓存重新填满之前会表现为卡顿和启动缓慢。</translation>
     </message>
     <message>
         <source>Purge priority-0 standby list</source>
@@ -1611,12 +2376,20 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>只丢弃优先级最低的待机页面。</translation>
     </message>
     <message>
+        <source>Only the least-used cached data is thrown away; programs rarely need it again soon.</source>
+        <translation>只丢弃最少使用的缓存数据；程序很少会很快再次需要它。</translation>
+    </message>
+    <message>
         <source>Purge kernel caches</source>
         <translation>清空内核缓存</translation>
     </message>
     <message>
         <source>Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2).</source>
         <translation>丢弃可回收的内核 slab 缓存：目录项和 inode（drop_caches=2）。</translation>
+    </message>
+    <message>
+        <source>Cached directory entries and inodes are thrown away: the next file lookups read them from disk again.</source>
+        <translation>缓存的目录项和 inode 会被丢弃：之后的文件查找要重新从磁盘读取它们。</translation>
     </message>
     <message>
         <source>Compact memory</source>
@@ -1627,8 +2400,16 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>把可移动页面集中到一起，使空闲内存形成大的连续块（compact_memory）。</translation>
     </message>
     <message>
+        <source>Nothing is lost: the kernel is busy moving pages for a moment.</source>
+        <translation>不会丢失任何数据：内核会短暂忙于移动页面。</translation>
+    </message>
+    <message>
         <source>Empty all</source>
         <translation>全部清理</translation>
+    </message>
+    <message>
+        <source>Trim working set</source>
+        <translation>修剪工作集</translation>
     </message>
     <message>
         <source>Runs every available Empty action in order.</source>
@@ -1642,8 +2423,8 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
 <context>
     <name>autoclean</name>
     <message>
-        <source>Purging the standby list or flushing the modified list throws away cached files: programs then read them from disk again, which shows as stutter and slow starts. Enable these only if you know you need it.</source>
-        <translation>清空待机列表或刷新已修改列表会丢弃已缓存的文件：程序随后要从磁盘重新读取，表现为卡顿和启动变慢。只有在确实需要时才启用这些操作。</translation>
+        <source>Run it automatically only if you know you need it.</source>
+        <translation>只有确定需要时才让它自动运行。</translation>
     </message>
     <message>
         <source>off</source>
@@ -1800,6 +2581,14 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
         <translation>脏页（等待回写）</translation>
     </message>
     <message>
+        <source>Free blocks (MemFree)</source>
+        <translation>空闲块（MemFree）</translation>
+    </message>
+    <message>
+        <source>On per-CPU free lists (not in MemFree)</source>
+        <translation>在每 CPU 空闲列表上（不计入 MemFree）</translation>
+    </message>
+    <message>
         <source>Being written back</source>
         <translation>正在回写</translation>
     </message>
@@ -1896,6 +2685,45 @@ Fragmentation index: near 0 = a failure would be for lack of memory, near 1 = fo
     <message>
         <source>Page kinds (use · list · priority)</source>
         <translation>页面种类（用途 · 列表 · 优先级）</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>no list changed by more than 1 MiB</source>
+        <translation>没有列表的变化超过 1 MiB</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{action}: {summary}</source>
+        <translation>{action}：{summary}</translation>
+    </message>
+    <message>
+        <source>{action} failed: {reason}</source>
+        <translation>{action}失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{action}: {moved}</source>
+        <translation>{action}：{moved}</translation>
+    </message>
+    <message>
+        <source>failed — {reason}</source>
+        <translation>失败 — {reason}</translation>
+    </message>
+    <message>
+        <source>{action} failed</source>
+        <translation>{action}失败</translation>
+    </message>
+    <message>
+        <source>{action}: not everything worked</source>
+        <translation>{action}：部分操作未成功</translation>
     </message>
 </context>
 <context>
