@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,22 +34,22 @@ from app import __version__, policy
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
-from app.processes import PsutilProcesses
 from ui import export
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
 from ui.runner import ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
-from ui.views.history import SPAN_CHOICES, HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import ProcessesView
+from ui.spans import SPAN_CHOICES
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
     from ui.autoclean import AutoCleanUI
     from ui.snapshots import SnapshotController
     from ui.tray import Tray
+    from ui.views.history import HistoryView
+    from ui.views.lists import ListsView
+    from ui.views.processes import ProcessesView
 
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
@@ -109,13 +109,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._refresh_empty_menu()
 
-        self.lists_view = ListsView(self)
-        self.history_view = HistoryView(self.history, self)
-        self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
-        self.processes_view.trim_requested.connect(self.request_trim)
-        self.add_view("lists", "Memory lists", self.lists_view)
-        self.add_view("history", "History", self.history_view)
-        self.add_view("processes", "Processes", self.processes_view)
+        # The core views too are made when first shown: a window started in the tray builds none.
+        self._markers: list[tuple[ActionResult, bool]] = []  # for a history view not made yet
+        self.add_lazy_view("lists", "Memory lists", self._make_lists_view)
+        self.add_lazy_view("history", "History", self._make_history_view)
+        self.add_lazy_view("processes", "Processes", self._make_processes_view)
 
         span = self.settings.value("view/span", DEFAULT_SPAN, type=int)
         self.set_span(span if span in dict(SPAN_CHOICES) else DEFAULT_SPAN)
@@ -142,6 +140,47 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.sampler.sample_now)
 
     # ----- construction -------------------------------------------------------------------
+
+    def _make_lists_view(self) -> QWidget:
+        from ui.views.lists import ListsView
+
+        view = ListsView(self)
+        if self.sampler.latest is not None:
+            view.refresh(self.sampler.latest)
+        return view
+
+    def _make_history_view(self) -> QWidget:
+        from ui.views.history import HistoryView
+
+        view = HistoryView(self.history, self)
+        view.set_span(self._span)
+        for result, automatic in self._markers:
+            view.add_marker(result, automatic)
+        self._markers.clear()
+        return view
+
+    def _make_processes_view(self) -> QWidget:
+        from app.processes import PsutilProcesses
+        from ui.views.processes import ProcessesView
+
+        view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
+        view.trim_requested.connect(self.request_trim)
+        return view
+
+    @property
+    def lists_view(self) -> ListsView:
+        """The Memory lists view (made now if it was not yet)."""
+        return cast("ListsView", self.view("lists"))
+
+    @property
+    def history_view(self) -> HistoryView:
+        """The History view (made now if it was not yet)."""
+        return cast("HistoryView", self.view("history"))
+
+    @property
+    def processes_view(self) -> ProcessesView:
+        """The Processes view (made now if it was not yet)."""
+        return cast("ProcessesView", self.view("processes"))
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -359,7 +398,11 @@ class MainWindow(QMainWindow):
 
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
-        self.history_view.add_marker(result, automatic)
+        view = self.made_view("history")
+        if view is None:
+            self._markers.append((result, automatic))  # placed when the chart is made
+        else:
+            cast("HistoryView", view).add_marker(result, automatic)
 
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
@@ -396,7 +439,10 @@ class MainWindow(QMainWindow):
 
     def set_span(self, seconds: int) -> None:
         """Show this many seconds of history and remember it."""
-        self.history_view.set_span(seconds)
+        self._span = seconds
+        view = self.made_view("history")
+        if view is not None:
+            cast("HistoryView", view).set_span(seconds)
         if seconds in self.span_actions:
             self.span_actions[seconds].setChecked(True)
         self.settings.setValue("view/span", int(seconds))
@@ -486,11 +532,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_sampled(self, sample: Sample) -> None:
-        self.read_error_label.clear()
-        self.read_error_label.setToolTip("")
-        self.lists_view.update_sample(sample)
-        self.history_view.refresh()
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.read_error_label.text():
+            self.read_error_label.clear()
+            self.read_error_label.setToolTip("")
+        # Views not made yet need nothing: they read the latest sample and the history when made.
+        lists = self.made_view("lists")
+        if lists is not None:
+            cast("ListsView", lists).refresh(sample)
+        history = self.made_view("history")
+        if history is not None:
+            cast("HistoryView", history).refresh()
+        if self.current_view() == "processes" and self.isVisible() and not self.isMinimized():
             self.processes_view.refresh()
 
     def _on_sample_failed(self, message: str) -> None:
@@ -507,11 +559,22 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
-        if key:
-            self.settings.setValue("view/tab", key)
+        if not key:
+            return
+        self.settings.setValue("view/tab", key)
+        if self.isVisible():  # a hidden window (started in the tray) makes its views when shown
             self.view(key)  # a lazy tab's view is made the first time it is shown
-        if self.tabs.currentWidget() is self.processes_view:
-            self.processes_view.refresh(force=True)
+            if key == "processes":
+                self.processes_view.refresh(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Make the current tab's view before the first paint."""
+        key = self.current_view()
+        if key and self.made_view(key) is None:
+            self.view(key)
+            if key == "processes":
+                self.processes_view.refresh(force=True)
+        super().showEvent(event)
 
     def _on_action_started(self, action_id: str) -> None:
         self.result_label.setText(f"{action_title(action_id)} — running…")
@@ -524,7 +587,7 @@ class MainWindow(QMainWindow):
         else:
             self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
         self.mark_action(result, automatic)
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.current_view() == "processes" and self.made_view("processes") is not None:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled
         self.sampler.sample_now()
 
@@ -534,7 +597,8 @@ class MainWindow(QMainWindow):
         self.sampler.set_interval(0)  # stop the timer; the saved rate is left as chosen
         self.settings.sync()
         self.runner.wait(30000)
-        self.processes_view.shutdown()
+        if self.made_view("processes") is not None:
+            self.processes_view.shutdown()
         super().closeEvent(event)
 
 

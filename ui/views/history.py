@@ -27,9 +27,9 @@ from app.model import LIST_LABELS, ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
+from ui.spans import SPAN_CHOICES
 from ui.views.chartdata import ChartData, column_envelope
 
-SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
 MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 TOP_HEADROOM = 0.04  # room above the highest band when the axis fits the lists shown

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
+from ui.views.gate import WorkGate
 
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+TOTAL_PATH = ("__total__",)
 
 
 def exact_bytes(n: int) -> str:
@@ -54,6 +56,7 @@ class MemoryBar(QWidget):
         super().__init__(parent)
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
+        self._drawn_look: tuple[object, ...] = ()
         self.setMinimumHeight(34)
         self.setMouseTracking(True)
 
@@ -62,12 +65,26 @@ class MemoryBar(QWidget):
         return QSize(600, 38)
 
     def set_sample(self, sample: Sample) -> None:
-        """Split the bar by the sample's lists."""
+        """Split the bar by the sample's lists; repaint only when a pixel or a label would change."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
         self.segments = tuple(
             Segment(m.key, m.label, m.bytes, list_color(m.key)) for m in sample.lists if m.bytes
         )
-        self.update()
+        look = self._look()
+        if look != self._drawn_look:
+            self._drawn_look = look
+            self.update()
+
+    def _look(self) -> tuple[object, ...]:
+        """What a paint shows: each segment's label, its size as written, and its edge in pixels."""
+        width = self.width()
+        edge = 0
+        out: list[object] = [width, self.total == 0]
+        scale = width / max(1, self.total)
+        for seg in self.segments:
+            edge += seg.bytes
+            out.append((seg.key, seg.label, format_bytes(seg.bytes), round(edge * scale)))
+        return tuple(out)
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -81,6 +98,7 @@ class MemoryBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Segments with their label inside when it fits."""
+        self._drawn_look = self._look()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self.rect(), self.palette().base())
@@ -149,6 +167,16 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What one row of the table shows, kept to write only the cells that change."""
+
+    texts: tuple[str, ...]  # by column
+    bytes: int
+    share: float
+    style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
+
+
 def _swatch(color: QColor) -> QIcon:
     pix = QPixmap(12, 12)
     pix.fill(color)
@@ -201,21 +229,42 @@ class ListsView(QWidget):
         column.addWidget(self.bar)
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._drawn: dict[tuple[str, ...], _Row] = {}  # what each item shows, to touch only changes
         self._detail_items: dict[str, QTreeWidgetItem] = {}
-        self._total_item: QTreeWidgetItem | None = None
+        self._detail_drawn: dict[str, tuple[object, ...]] = {}
+        self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
+        self.gate = WorkGate(self, self._catch_up)
+
+    def refresh(self, sample: Sample) -> None:
+        """A new reading, drawn now when the view may work, else when it is shown again (WorkGate)."""
+        self._waiting = sample
+        if self.gate.note():
+            self.update_sample(sample)
+
+    def set_active(self, active: bool) -> None:
+        """Whether the view may draw while shown; True catches up at once (see WorkGate)."""
+        self.gate.set_active(active)
+
+    def _catch_up(self) -> None:
+        if self._waiting is not None:
+            self.update_sample(self._waiting)
 
     def update_sample(self, sample: Sample) -> None:
-        """Show this sample (items are updated in place so expansion and selection survive)."""
-        self.sample = sample
+        """Show this sample now, touching only what changed (items are updated in place, so
+        expansion and selection survive)."""
+        self.sample = self._waiting = sample
+        self.gate.drawn()
         total = sample.total_bytes
-        self.summary.setText(
+        summary = (
             f"<b>Physical memory {format_bytes(total)}</b> &nbsp;·&nbsp; available "
             f"{format_bytes(sample.available_bytes)} ({format_percent(sample.available_bytes, total)})"
             f" &nbsp;·&nbsp; page size {format_bytes(sample.page_size)}"
             + (f" &nbsp;·&nbsp; <i>{sample.limited}</i>" if sample.limited else "")
         )
-        self.summary.setToolTip(
-            f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
+        if summary != self.summary.text():
+            self.summary.setText(summary)
+        _set_tooltip(
+            self.summary, f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
         )
         self.bar.set_sample(sample)
         repurposed = {
@@ -223,18 +272,23 @@ class ListsView(QWidget):
             for k, v in sample.details.items()
             if k.startswith(REPURPOSED_PREFIX)
         }
-        self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
+        if self.tree.isColumnHidden(COL_REPURPOSED) != (not repurposed):
+            self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
         seen: set[tuple[str, ...]] = set()
         for position, mlist in enumerate(sample.lists):
-            item = self._item((mlist.key,), None, position)
-            self._fill(item, mlist, sample, list_color(mlist.key), repurposed)
-            seen.add((mlist.key,))
+            path = (mlist.key,)
+            item = self._item(path, None, position)
+            self._fill(path, item, mlist, sample, list_color(mlist.key), repurposed)
+            seen.add(path)
             for index, part in enumerate(mlist.parts):
-                child = self._item((mlist.key, part.key), item, index)
-                self._fill(child, part, sample, part_color(mlist.key, index, len(mlist.parts)), repurposed)
-                seen.add((mlist.key, part.key))
-        for path in set(self._items) - seen - {("__total__",)}:
+                path = (mlist.key, part.key)
+                child = self._item(path, item, index)
+                color = part_color(mlist.key, index, len(mlist.parts))
+                self._fill(path, child, part, sample, color, repurposed)
+                seen.add(path)
+        for path in set(self._items) - seen - {TOTAL_PATH}:
             gone = self._items.pop(path)
+            self._drawn.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
         self._fill_details(sample)
@@ -249,10 +303,21 @@ class ListsView(QWidget):
             self._items[path] = item
             for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
         return item
+
+    def _set_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row) -> _Row | None:
+        """Write the cells of ``row`` that differ from what the item shows; return what it showed."""
+        old = self._drawn.get(path)
+        for col, text in enumerate(row.texts):
+            if old is None or old.texts[col] != text:
+                item.setText(col, text)
+        self._drawn[path] = row
+        return old
 
     def _fill(
         self,
+        path: tuple[str, ...],
         item: QTreeWidgetItem,
         mlist: MemoryList,
         sample: Sample,
@@ -260,22 +325,34 @@ class ListsView(QWidget):
         repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
-        item.setText(COL_NAME, mlist.label)
-        item.setIcon(COL_NAME, _swatch(color))
-        item.setText(COL_SIZE, format_bytes(mlist.bytes))
-        item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
-        item.setText(COL_SHARE, format_percent(mlist.bytes, total))
-        item.setData(COL_SHARE, SHARE_ROLE, mlist.bytes / total if total else 0.0)
-        item.setData(COL_SHARE, COLOR_ROLE, color)
-        item.setText(COL_PAGES, f"{mlist.bytes // sample.page_size:,}")
-        item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
         value = repurposed.get(mlist.key)
-        item.setText(COL_REPURPOSED, f"{int(value):,}" if isinstance(value, (int, float)) else "")
-        item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
-        item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+        row = _Row(
+            texts=(
+                mlist.label,
+                format_bytes(mlist.bytes),
+                format_percent(mlist.bytes, total),
+                f"{mlist.bytes // sample.page_size:,}",
+                f"{int(value):,}" if isinstance(value, (int, float)) else "",
+            ),
+            bytes=mlist.bytes,
+            # Finer than a pixel of the share bar, coarse enough that noise does not repaint it.
+            share=round(mlist.bytes / total, 4) if total else 0.0,
+            style=(color.rgba(), sample.page_size),
+        )
+        old = self._set_row(path, item, row)
+        if old is None or old.texts[COL_NAME] != row.texts[COL_NAME]:
+            item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+        if old is None or old.bytes != row.bytes:
+            item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
+        if old is None or old.share != row.share:
+            item.setData(COL_SHARE, SHARE_ROLE, row.share)
+        if old is None or old.style != row.style:
+            item.setIcon(COL_NAME, _swatch(color))
+            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
 
     def _fill_total(self, sample: Sample) -> None:
-        item = self._items.get(("__total__",))
+        item = self._items.get(TOTAL_PATH)
         if item is None:
             item = QTreeWidgetItem()
             font = QFont(self.tree.font())
@@ -284,33 +361,51 @@ class ListsView(QWidget):
                 item.setFont(col, font)
                 if col != COL_NAME:
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._items[("__total__",)] = item
+            self._items[TOTAL_PATH] = item
         root = self.tree.invisibleRootItem()
         if root.indexOfChild(item) != root.childCount() - 1:  # keep the total row last
             if root.indexOfChild(item) >= 0:
                 root.removeChild(item)
             root.addChild(item)
         listed = sum(m.bytes for m in sample.lists)
-        item.setText(COL_NAME, "Total")
-        item.setText(COL_SIZE, format_bytes(sample.total_bytes))
-        item.setToolTip(
-            COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+        row = _Row(
+            texts=(
+                "Total",
+                format_bytes(sample.total_bytes),
+                "100.0 %",
+                f"{sample.total_bytes // sample.page_size:,}",
+                "",
+            ),
+            bytes=listed,
+            share=1.0,
+            style=(sample.total_bytes,),
         )
-        item.setText(COL_SHARE, "100.0 %")
-        item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
+        old = self._set_row(TOTAL_PATH, item, row)
+        if old is None or (old.bytes, old.style) != (row.bytes, row.style):
+            item.setToolTip(
+                COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+            )
 
     def _fill_details(self, sample: Sample) -> None:
         keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
-        for gone in set(self._detail_items) - set(keys):
+        gone_keys = set(self._detail_items) - set(keys)
+        for gone in gone_keys:
             self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
+            self._detail_drawn.pop(gone, None)
+        added = False
         for key in keys:
+            value = sample.details[key]
+            unit = sample.units.get(key)
+            drawn = (value, unit, sample.page_size)
+            if self._detail_drawn.get(key) == drawn:
+                continue  # most details stay put from one reading to the next
+            self._detail_drawn[key] = drawn
             item = self._detail_items.get(key)
             if item is None:
                 item = QTreeWidgetItem(self.details, [key, ""])
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._detail_items[key] = item
-            value = sample.details[key]
-            unit = sample.units.get(key)
+                added = True
             item.setToolTip(1, "")
             if isinstance(value, int) and unit is DetailUnit.BYTES:
                 item.setText(1, format_bytes(value))
@@ -326,5 +421,13 @@ class ListsView(QWidget):
                 item.setText(1, f"{value:,.3f}")
             else:
                 item.setText(1, value)
-        self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
-        self.details.setVisible(bool(keys))
+        if added:  # the order changes only when a detail arrives
+            self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
+        if self.details.isHidden() == bool(keys):
+            self.details.setVisible(bool(keys))
+
+
+def _set_tooltip(widget: QWidget, text: str) -> None:
+    """Set a tooltip only when it changes (setting one costs a Qt event even when equal)."""
+    if widget.toolTip() != text:
+        widget.setToolTip(text)
