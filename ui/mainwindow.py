@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
             layout = tab.page.layout()
             assert layout is not None
             layout.addWidget(tab.view)
+            if tab.page.isVisible():
+                tab.view.show()  # now, not on the next turn of the event loop: before the next paint
         return tab.view
 
     def made_view(self, key: str) -> QWidget | None:
@@ -559,22 +561,30 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
-        if not key:
+        if key:
+            self.settings.setValue("view/tab", key)
+            self._make_current_view()
+
+    def _make_current_view(self) -> None:
+        """Make the current tab's view once the window is on screen (not hidden in the tray, not
+        minimized): a window that starts in the tray builds no view until it is first shown."""
+        key = self.current_view()
+        if not key or not self.isVisible() or self.isMinimized():
             return
-        self.settings.setValue("view/tab", key)
-        if self.isVisible():  # a hidden window (started in the tray) makes its views when shown
-            self.view(key)  # a lazy tab's view is made the first time it is shown
-            if key == "processes":
-                self.processes_view.refresh(force=True)
+        self.view(key)
+        if key == "processes":  # it lists only while shown: catch up
+            self.processes_view.refresh(force=True)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Make the current tab's view before the first paint."""
-        key = self.current_view()
-        if key and self.made_view(key) is None:
-            self.view(key)
-            if key == "processes":
-                self.processes_view.refresh(force=True)
+        self._make_current_view()
         super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A window started minimized makes its current view when it is restored."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._make_current_view()
+        super().changeEvent(event)
 
     def _on_action_started(self, action_id: str) -> None:
         self.result_label.setText(f"{action_title(action_id)} — running…")

@@ -31,7 +31,7 @@ HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
-TOTAL_PATH = ("__total__",)
+TOTAL_PATH: tuple[str, ...] = ("__total__",)
 
 
 def exact_bytes(n: int) -> str:
@@ -276,7 +276,7 @@ class ListsView(QWidget):
             self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
         seen: set[tuple[str, ...]] = set()
         for position, mlist in enumerate(sample.lists):
-            path = (mlist.key,)
+            path: tuple[str, ...] = (mlist.key,)
             item = self._item(path, None, position)
             self._fill(path, item, mlist, sample, list_color(mlist.key), repurposed)
             seen.add(path)
