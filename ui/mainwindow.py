@@ -34,7 +34,6 @@ from app import __version__, policy
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
-from ui import export
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
@@ -449,15 +448,18 @@ class MainWindow(QMainWindow):
             self.span_actions[seconds].setChecked(True)
         self.settings.setValue("view/span", int(seconds))
 
-    def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
-        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
+    def export_chart(self, path: str, width: int | None = None) -> None:
+        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix (PNG ``width`` pixels
+        wide, by default export.DEFAULT_WIDTH). Raises OSError/ValueError."""
+        from ui import export  # loads pyqtgraph's exporters: on first use, not at start-up
+
         lower = path.lower()
         # The chart must be laid out at its on-screen size before it can be drawn elsewhere.
         self.show_view("history")
         QApplication.processEvents()
         self.history_view.refresh(force=True)
         if lower.endswith(".png"):
-            export.export_png(self.history_view.export_item, path, width)
+            export.export_png(self.history_view.export_item, path, width or export.DEFAULT_WIDTH)
         elif lower.endswith(".svg"):
             export.export_svg(self.history_view.export_item, path)
         elif lower.endswith(".csv"):
@@ -467,6 +469,8 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         """File › Export chart…: ask for a file (and a width for PNG), write it, say so."""
+        from ui import export
+
         path, chosen = QFileDialog.getSaveFileName(
             self, "Export chart", "ramlens-history.png", export.FILE_FILTERS
         )

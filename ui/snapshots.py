@@ -40,9 +40,6 @@ from app import snapshot as snap
 from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
-from ui.views.history import HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -121,6 +118,11 @@ class SnapshotWindow(QMainWindow):
         top.addWidget(banner, 1)
         top.addWidget(compare_now)
         top.addWidget(compare_file)
+
+        # The views (and pyqtgraph) are imported when a snapshot is opened, not at start-up.
+        from ui.views.history import HistoryView
+        from ui.views.lists import ListsView
+        from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
         self.tabs = QTabWidget()
         self.lists_view = ListsView(self)

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from app.filecache import FIGURES, Eviction, FileCache, FileCacheSource, FileScan
 from app.model import Sample
 from app.units import format_bytes, format_percent
-from ui.window_api import WindowApi
 
 MAX_FILES_SHOWN = 20000  # the most cached files make the tree; the summary counts them all
 COLUMNS = ("Path", "Cached", "Dirty", "Writeback", "Evicted", "Recently evicted", "Size", "Of file")
@@ -468,19 +467,3 @@ def _file_row(f: FileCache) -> list[QStandardItem]:
 
 def _standby(sample: Sample | None) -> int | None:
     return None if sample is None else sample.bytes_of("standby")
-
-
-def install(window: WindowApi) -> None:
-    """Add the Files tab (made when first shown) when the backend offers a file-cache source."""
-    source = window.capabilities.file_cache
-    if source is None:
-        return
-
-    def make() -> FilesView:
-        view = FilesView(
-            source, lambda: window.sampler.latest, window.sampler.sample_now, parent=window.widget
-        )
-        window.sampler.sampled.connect(view.set_sample)
-        return view
-
-    window.add_lazy_view("files", "Files", make)

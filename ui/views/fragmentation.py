@@ -546,13 +546,3 @@ class FragmentationView(QWidget):
             f"Read at {time.strftime('%H:%M:%S')} · pageblock order {info.pageblock_order} "
             f"({info.pages_per_block} pages); empty free lists are left out."
         )
-
-
-def install(window: WindowApi) -> None:
-    """Add the Fragmentation tab (made when first shown) where the backend offers fragmentation."""
-    source = window.capabilities.fragmentation
-    if source is None:
-        return
-    window.add_lazy_view(
-        "fragmentation", "Fragmentation", lambda: FragmentationView(window, source, parent=window.widget)
-    )

@@ -38,7 +38,6 @@ from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, part_color
 from ui.views.physical import RangesView, UseCountsTable
-from ui.window_api import WindowApi
 
 MAP_WIDTH = 1024  # cells per map row
 COMBINATIONS_SHOWN = 200
@@ -373,15 +372,3 @@ def _swatch(color: QColor) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(color)
     return QIcon(pixmap)
-
-
-def install(window: WindowApi) -> None:
-    """Add the Physical pages tab (made when first shown) where the backend offers a page census."""
-    source = window.capabilities.page_census
-    if source is None:
-        return
-    ranges = window.capabilities.physical_ranges
-    reader = None if ranges is None else ranges.read
-    window.add_lazy_view(
-        "pages", "Physical pages", lambda: PagesView(source, parent=window.widget, ranges=reader)
-    )
