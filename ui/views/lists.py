@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
@@ -177,6 +178,12 @@ class _Row:
     style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
 
 
+@cache
+def _row_color(list_key: str, index: int, parts: int) -> QColor:
+    """A list's colour (``parts`` 0) or its ``index``-th part's shade, made once (never mutated)."""
+    return list_color(list_key) if parts == 0 else part_color(list_key, index, parts)
+
+
 def _swatch(color: QColor) -> QIcon:
     pix = QPixmap(12, 12)
     pix.fill(color)
@@ -278,12 +285,12 @@ class ListsView(QWidget):
         for position, mlist in enumerate(sample.lists):
             path: tuple[str, ...] = (mlist.key,)
             item = self._item(path, None, position)
-            self._fill(path, item, mlist, sample, list_color(mlist.key), repurposed)
+            self._fill(path, item, mlist, sample, _row_color(mlist.key, 0, 0), repurposed)
             seen.add(path)
             for index, part in enumerate(mlist.parts):
                 path = (mlist.key, part.key)
                 child = self._item(path, item, index)
-                color = part_color(mlist.key, index, len(mlist.parts))
+                color = _row_color(mlist.key, index, len(mlist.parts))
                 self._fill(path, child, part, sample, color, repurposed)
                 seen.add(path)
         for path in set(self._items) - seen - {TOTAL_PATH}:
@@ -406,25 +413,30 @@ class ListsView(QWidget):
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._detail_items[key] = item
                 added = True
-            item.setToolTip(1, "")
-            if isinstance(value, int) and unit is DetailUnit.BYTES:
-                item.setText(1, format_bytes(value))
-                item.setToolTip(1, exact_bytes(value))
-            elif isinstance(value, int) and unit is DetailUnit.PAGES:
-                item.setText(1, f"{value:,} pages")
-                item.setToolTip(1, format_bytes(value * sample.page_size))
-            elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
-                item.setText(1, f"{value:,} s")
-            elif isinstance(value, int):
-                item.setText(1, f"{value:,}")
-            elif isinstance(value, float):
-                item.setText(1, f"{value:,.3f}")
-            else:
-                item.setText(1, value)
+            text, tip = _detail_cell(value, unit, sample.page_size)
+            if item.text(1) != text:
+                item.setText(1, text)
+            if item.toolTip(1) != tip:
+                item.setToolTip(1, tip)
         if added:  # the order changes only when a detail arrives
             self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
         if self.details.isHidden() == bool(keys):
             self.details.setVisible(bool(keys))
+
+
+def _detail_cell(value: object, unit: DetailUnit | None, page_size: int) -> tuple[str, str]:
+    """A detail's value as shown, in its unit, and its tooltip (the exact figure, or "")."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return format_bytes(value), exact_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return f"{value:,} pages", format_bytes(value * page_size)
+    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+        return f"{value:,} s", ""
+    if isinstance(value, int):
+        return f"{value:,}", ""
+    if isinstance(value, float):
+        return f"{value:,.3f}", ""
+    return str(value), ""
 
 
 def _set_tooltip(widget: QWidget, text: str) -> None:
