@@ -58,6 +58,8 @@ class MemoryBar(QWidget):
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
         self._drawn_look: tuple[object, ...] = ()
+        # It fills its whole rectangle: Qt need not paint the window beneath it first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
         self.setMouseTracking(True)
 
