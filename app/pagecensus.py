@@ -1,9 +1,12 @@
 """A census of physical page frames: its classes and its result (OS-neutral types).
 
 A backend that offers the page-census capability (app.backends.base.PageCensusSource) reads and
-classifies the frames (Linux: app/backends/linux/census.py, from /proc/kpageflags); the window and
-``ramlens pages`` only show a :class:`Census`. Each frame is counted in exactly one class; each class
-counts towards one memory list, whose colour it takes.
+classifies the frames (Linux: app/backends/linux/census.py, from /proc/kpageflags; Windows:
+app/backends/windows/pfncensus.py, from the PFN database); the window and ``ramlens pages`` only
+show a :class:`Census`. Each frame is counted in exactly one class; each class counts towards one
+memory list, whose colour it takes. A census carries its own classes (Linux's are :data:`CLASSES`),
+and may carry RAMMap's Use Counts matrix (:class:`UseCounts`), a standby Priority Summary
+(:class:`PrioritySummary`) and per-process standby/modified pages (:class:`OwnerPages`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,55 @@ N_CLASSES = len(CLASSES)
 NO_CELL = 255  # physical-map value past the last frame
 
 
+PRIORITIES = 8  # standby priorities 0–7 (Windows memory priorities)
+
+
+@dataclass(frozen=True)
+class PrioritySummary:
+    """Standby pages by priority 0–7: counted in the census, listed by the kernel, and repurposed."""
+
+    page_size: int
+    census: tuple[int, ...]  # standby frames of each priority, counted frame by frame
+    listed: tuple[int, ...]  # the kernel's standby count per priority (Windows: class 80)
+    repurposed: tuple[int, ...]  # pages taken from each priority's standby list since boot
+
+    def to_json(self) -> dict[str, object]:
+        """One row per priority (pages)."""
+        return {
+            "page_size": self.page_size,
+            "priorities": [
+                {
+                    "priority": p,
+                    "census": self.census[p],
+                    "listed": self.listed[p],
+                    "repurposed": self.repurposed[p],
+                }
+                for p in range(PRIORITIES)
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class OwnerPages:
+    """Process-private pages one process owns on the standby and modified lists."""
+
+    pid: int
+    standby: int
+    modified: int
+
+
+@dataclass(frozen=True)
+class FrameRow:
+    """One physical page frame as a page-frames source describes it (RAMMap's Physical Pages rows)."""
+
+    pfn: int
+    list_label: str  # the memory list (its class label)
+    list_key: str  # the memory list's colour key
+    use: str
+    priority: int | None = None  # standby priority 0–7, where the system has priorities
+    pid: int | None = None  # the owning process, where the frame names one
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A census class next to the /proc/meminfo figure it corresponds to."""
@@ -83,15 +135,23 @@ class Census:
     # The backend's vocabulary for a flag word: its names, and the class it falls in.
     describe_flags: Callable[[int], str] = field(default=hex, compare=False, repr=False)
     classify_flags: Callable[[int], int] = field(default=lambda _flags: OTHER, compare=False, repr=False)
-    use_counts: UseCounts | None = None  # RAMMap's matrix of use × memory list, where the backend makes one
+    classes: tuple[PageClass, ...] = CLASSES  # what ``totals`` and the map's cells index
+    # A backend that compares its classes with its own reference (Windows: class 80's list totals)
+    # gives the rows here; otherwise :meth:`comparisons` compares with ``meminfo`` (Linux).
+    compared: tuple[Comparison, ...] | None = None
+    reference_name: str = "/proc/meminfo"  # what the comparison column is called
+    combinations_title: str = "Flag combinations (as tools/mm/page-types prints them)"
+    use_counts: UseCounts | None = None
+    priorities: PrioritySummary | None = None
+    owners: tuple[OwnerPages, ...] | None = None  # None: the census cannot tell a page's process
 
     def bytes_of(self, key: str) -> int:
         """Bytes counted in one class."""
-        return self.totals[CLASS_BY_KEY[key].index] * self.page_size
+        return self.totals[next(c.index for c in self.classes if c.key == key)] * self.page_size
 
     def class_of(self, flags: int) -> PageClass:
         """The class every frame with this flag word is counted in."""
-        return CLASSES[self.classify_flags(flags)]
+        return self.classes[self.classify_flags(flags)]
 
     def top_combinations(self, limit: int | None = None) -> list[tuple[int, int]]:
         """(flag word, frames) pairs, most frames first."""
@@ -103,10 +163,13 @@ class Census:
 
         Without a meminfo reading every class is still listed, with no reference figure.
         """
+        if self.compared is not None:
+            return self.compared
         m = self.meminfo
         if not m:
             return tuple(
-                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None) for c in CLASSES
+                Comparison(c.key, c.label, self.totals[c.index] * self.page_size, "", None)
+                for c in self.classes
             )
 
         def get(*names: str) -> int:
@@ -180,8 +243,9 @@ class Census:
                     "pages": self.totals[c.index],
                     "bytes": self.totals[c.index] * self.page_size,
                 }
-                for c in CLASSES
+                for c in self.classes
             ],
+            "reference": self.reference_name,
             "meminfo": [
                 {
                     "key": cmp.key,
@@ -201,4 +265,15 @@ class Census:
                 for flags, pages in self.top_combinations(combinations)
             ],
             "map": {"frames_per_cell": self.frames_per_cell, "cells": len(self.cells)},
+            **({} if self.use_counts is None else {"use_counts": self.use_counts.to_json()}),
+            **({} if self.priorities is None else {"priority_summary": self.priorities.to_json()}),
+            **(
+                {}
+                if self.owners is None
+                else {
+                    "owners": [
+                        {"pid": o.pid, "standby": o.standby, "modified": o.modified} for o in self.owners
+                    ]
+                }
+            ),
         }

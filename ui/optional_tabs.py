@@ -30,11 +30,14 @@ def install_pages(window: WindowApi) -> None:
         return
     ranges = window.capabilities.physical_ranges
     reader = None if ranges is None else ranges.read
+    frames = window.capabilities.page_frames
 
     def make() -> QWidget:
-        from ui.views.pages import PagesView
+        from ui.views.pages import PagesView, share_owners
 
-        return PagesView(source, parent=window.widget, ranges=reader)
+        view = PagesView(source, parent=window.widget, ranges=reader, frames=frames)
+        view.census_taken.connect(lambda census: share_owners(window, census))
+        return view
 
     window.add_lazy_view("pages", "Physical pages", make)
 

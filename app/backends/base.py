@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by t
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
     from app.helper_state import HelperState, SetupResult
-    from app.pagecensus import Census
+    from app.pagecensus import Census, FrameRow
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
 
@@ -56,7 +56,7 @@ class FragmentationSource(Protocol):
 
 
 class PageCensusSource(Protocol):
-    """Every physical page frame, classified (Linux: /proc/kpageflags)."""
+    """Every physical page frame, classified (Linux: /proc/kpageflags; Windows: the PFN database)."""
 
     def problem(self) -> str:
         """Why a census cannot be taken now ("" when it can): a sentence for a person."""
@@ -64,6 +64,16 @@ class PageCensusSource(Protocol):
 
     def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read and classify every frame, bounded in memory. NeedsPrivilege / BackendError."""
+        ...
+
+
+class PageFramesSource(Protocol):
+    """The frames of one stretch of physical memory, one row each (Windows: the PFN database)."""
+
+    limit: int  # the most frames one read returns
+
+    def read(self, first_pfn: int, count: int) -> tuple[FrameRow, ...]:
+        """Frames ``first_pfn`` … (at most ``limit``) that are RAM; NeedsPrivilege / BackendError."""
         ...
 
 
@@ -108,6 +118,7 @@ class Capabilities:
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
     file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
+    page_frames: PageFramesSource | None = None  # one row per frame of a stretch of memory
     helper_setup: HelperSetupSource | None = None
 
 

@@ -1,4 +1,8 @@
-"""``ramlens pages [--json] [--combinations N]``: a census of every physical page frame (Linux, root)."""
+"""``ramlens pages [--json] [--combinations N] [--use-counts] [--priorities] [--owners] [--ranges]``.
+
+A census of every physical page frame through the backend's page-census capability (Linux:
+/proc/kpageflags, root; Windows: the PFN database, administrator), or only the physical ranges.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, er
 
 if TYPE_CHECKING:  # numpy is loaded only when a census is taken
     from app.pagecensus import Census
+    from app.physranges import PhysicalRangesSource
 from app.units import format_bytes, format_percent
 
 
@@ -17,10 +22,11 @@ def register(subparsers: Any) -> None:
     """Add the ``pages`` subcommand."""
     parser = subparsers.add_parser(
         "pages",
-        help="classify every physical page frame from /proc/kpageflags (Linux, root)",
-        description="Read /proc/kpageflags for every page frame, classify each one (free, standby, "
-        "modified, mapped file, anonymous, shmem, slab, page tables, unevictable, reserved, other), "
-        "compare the totals with /proc/meminfo and list the flag combinations like page-types.",
+        help="classify every physical page frame (Linux: root; Windows: administrator)",
+        description="Classify every physical page frame and compare the totals with the system's own "
+        "figures. Linux reads /proc/kpageflags (classes: free, standby, modified, mapped file, anonymous, "
+        "shmem, slab, page tables, unevictable, reserved, other; flag combinations like page-types). "
+        "Windows reads the PFN database (classes: the memory lists; compared with class 80).",
     )
     parser.add_argument("--json", action="store_true", help="print the census as JSON")
     parser.add_argument(
@@ -36,10 +42,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--use-counts", action="store_true", help="also the Use Counts matrix: pages by use × memory list"
     )
+    parser.add_argument("--priorities", action="store_true", help="also standby by priority 0–7 (Windows)")
+    parser.add_argument(
+        "--owners", action="store_true", help="also process-private standby/modified pages per process"
+    )
     parser.add_argument(
         "--ranges",
         action="store_true",
-        help="only the physical ranges: RAM (/proc/iomem, root), memory blocks, zones (no census)",
+        help="only the physical ranges (no census): Linux: RAM (/proc/iomem, root), memory blocks, zones; "
+        "Windows: the memory manager's RAM ranges (administrator)",
     )
     parser.set_defaults(func=cmd_pages)
 
@@ -50,43 +61,48 @@ def cmd_pages(args: argparse.Namespace) -> int:
         error("--combinations must be 0 or more")
         return EXIT_USAGE
     backend = backend_or_exit()
+    capabilities = backend.capabilities()
     if args.ranges:
-        return _ranges(backend, args.json)
-    source = backend.capabilities().page_census
+        return _ranges(capabilities.physical_ranges, args.json)
+    source = capabilities.page_census
     if source is None:
-        error("pages classifies every physical page frame, which this system does not expose (Linux only)")
+        error("pages classifies every physical page frame, which this system does not expose")
         return EXIT_USAGE
     try:
         census = source.take(map_counts=args.map_counts)
-    except NeedsPrivilege as exc:
-        error(f"{exc} (run `sudo ramlens pages`)")
-        return EXIT_USAGE
     except BackendError as exc:
-        error(str(exc))
-        return EXIT_FAILED
-    counts = census.use_counts
-    if args.use_counts and counts is None:
-        error("this system's census has no Use Counts matrix")
-        return EXIT_USAGE
+        hint = "ramlens --elevate pages" if backend.can_relaunch_elevated() else "sudo ramlens pages"
+        error(f"{exc} (run `{hint}`)" if isinstance(exc, NeedsPrivilege) else str(exc))
+        _print_lists(backend)
+        return EXIT_USAGE if isinstance(exc, NeedsPrivilege) else EXIT_FAILED
     if args.json:
-        doc = census.to_json(args.combinations)
-        if counts is not None and args.use_counts:
-            doc["use_counts"] = counts.to_json()
-        print_json(doc)
-    else:
-        _print(census, args.combinations)
-        if counts is not None and args.use_counts:
-            from app.cli.physical import print_use_counts
+        print_json(census.to_json(args.combinations))
+        return EXIT_OK
+    _print(census, args.combinations)
+    from app.cli import physical
 
-            print()
-            print_use_counts(counts)
+    if args.use_counts and census.use_counts is not None:
+        print()
+        physical.print_use_counts(census.use_counts)
+    if args.priorities and census.priorities is not None:
+        print()
+        physical.print_priorities(census.priorities)
+    if args.owners and census.owners is not None:
+        print()
+        physical.print_owners(census.owners, census.page_size)
+    for wanted, flag, have in (
+        (args.use_counts, "--use-counts", census.use_counts),
+        (args.priorities, "--priorities", census.priorities),
+        (args.owners, "--owners", census.owners),
+    ):
+        if wanted and have is None:
+            print(f"\n{flag}: this census has no such view here")
     return EXIT_OK
 
 
-def _ranges(backend: Backend, as_json: bool) -> int:
+def _ranges(source: PhysicalRangesSource | None, as_json: bool) -> int:
     from app.cli.physical import print_ranges
 
-    source = backend.capabilities().physical_ranges
     if source is None:
         error("this backend cannot read the physical memory ranges")
         return EXIT_USAGE
@@ -95,7 +111,17 @@ def _ranges(backend: Backend, as_json: bool) -> int:
         print_json(ranges.to_json())
     else:
         print_ranges(ranges)
-    return EXIT_OK
+    return EXIT_OK if ranges.ram or ranges.blocks or ranges.zones else EXIT_FAILED
+
+
+def _print_lists(backend: Backend) -> None:
+    """After a refused census, the memory-list totals the system still reports (on stderr)."""
+    try:
+        sample = backend.sample()
+    except BackendError:
+        return
+    totals = ", ".join(f"{m.label} {format_bytes(m.bytes)}" for m in sample.lists)
+    error(f"the memory lists still read: {totals}")
 
 
 def _print(census: Census, combinations: int) -> None:
@@ -104,7 +130,7 @@ def _print(census: Census, combinations: int) -> None:
     print(f"{census.frames} page frames ({format_bytes(total)}) of {format_bytes(page)}")
     print()
     head = f"{'class':<28} {'pages':>10} {'size':>11} {'share':>8}"
-    print(f"{head}   {'/proc/meminfo':>11}  {'difference':>11}  figure")
+    print(f"{head}   {census.reference_name:>11}  {'difference':>11}  figure")
     for row in census.comparisons():
         pages = row.census_bytes // page
         ref = "" if row.reference_bytes is None else format_bytes(row.reference_bytes)

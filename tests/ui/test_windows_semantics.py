@@ -79,7 +79,8 @@ def _run() -> dict[str, object]:
 def test_window_builds_on_windows_without_linux_modules() -> None:
     result = _run()
     assert result["platform"] == "windows"
-    assert result["tabs"] == ["lists", "history", "processes"]  # no Linux-only tab
+    # No Linux-only tab; Physical pages is the PFN census (issue 16).
+    assert result["tabs"] == ["lists", "history", "processes", "pages"]
     assert result["linux_modules"] == []
     assert "standby" in result["lists"]  # the Windows lists, read through the fake kernel
     assert result["fake_errors"] == []

@@ -18,8 +18,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from app.backends.windows import seam as seam_module
-from tests.windows.published import LAYOUTS, NTSTATUS, PRIVILEGES, STORE
+from tests.windows.fake_pfn import FakePfnDatabase, Segment, default_ranges
+from tests.windows.published import (
+    ASSUMED_SYSMAIN_STOPPED,
+    ASSUMED_UNKNOWN_VERSION,
+    IDENTITIES_OFFSET,
+    INFO_CLASSES,
+    LAYOUTS,
+    NTSTATUS,
+    PRIVILEGES,
+    RANGES_OFFSET,
+    STORE,
+    SUPERFETCH,
+)
 
 WIN81 = (6, 3, 9600)
 WIN10 = (10, 0, 19045)
@@ -33,6 +47,7 @@ STATUS_INFO_LENGTH_MISMATCH = NTSTATUS["STATUS_INFO_LENGTH_MISMATCH"]
 STATUS_INVALID_PARAMETER = NTSTATUS["STATUS_INVALID_PARAMETER"]
 STATUS_ACCESS_DENIED = NTSTATUS["STATUS_ACCESS_DENIED"]
 STATUS_PRIVILEGE_NOT_HELD = NTSTATUS["STATUS_PRIVILEGE_NOT_HELD"]
+STATUS_BUFFER_TOO_SMALL = NTSTATUS["STATUS_BUFFER_TOO_SMALL"]
 STATUS_NOT_SUPPORTED = NTSTATUS["STATUS_NOT_SUPPORTED"]
 STATUS_INTERNAL_ERROR = 0xC00000E5
 
@@ -225,6 +240,16 @@ class FakeWindows:
     registry_flushes: int = 0
     com_initialised: bool = False
     last_error: int = 0
+    # The PFN database behind SystemSuperfetchInformation (class 79): made from the list counts
+    # above (and laid over ``pfn_ranges``, default: default_ranges) when first asked for.
+    pfn_ranges: list[tuple[int, int]] | None = None
+    sysmain_running: bool = True
+    sysmain_stopped_status: int = ASSUMED_SYSMAIN_STOPPED
+    range_versions: frozenset[int] = frozenset({1, 2})  # the range-info versions this Windows takes
+    superfetch_version: int = SUPERFETCH["SUPERFETCH_INFORMATION_VERSION"][0]
+    pfn_request_version: int = SUPERFETCH["PF_PFN_PRIO_REQUEST_VERSION"][0]
+    identity_size: int = LAYOUTS["MMPFN_IDENTITY"].x64_size  # another size: a kernel of another layout
+    pfns_outside: int = 0  # frames asked for that lie outside every range
 
     def __post_init__(self) -> None:
         if self.held is None:
@@ -245,6 +270,7 @@ class FakeWindows:
         self._handles: dict[int, tuple[Any, ...]] = {}
         self._next_handle = 0x100
         self.store_pid = 2468
+        self._pfn: tuple[tuple[int, ...], FakePfnDatabase] | None = None
 
     # -- the state -----------------------------------------------------------------------------
 
@@ -290,7 +316,7 @@ class FakeWindows:
         # registry reconciliation: Windows 8.1 (MR src/main.c:450), so every Python 3.10 host.
         if info_class in (109, 130):
             return self.version >= WIN10
-        return info_class in (18, 21, 80, 81, 155)
+        return info_class in (18, 21, 79, 80, 81, 155)
 
     def _handle(self, *what: Any) -> int:
         self._next_handle += 4
@@ -312,6 +338,8 @@ class FakeWindows:
             return signed(STATUS_INVALID_INFO_CLASS)
         if info_class == 109:
             return signed(self._store(address, length))
+        if info_class == INFO_CLASSES["SystemSuperfetchInformation"][0]:
+            return signed(self._superfetch(address, length, returned))
         if info_class == 80:
             # SI enables SeProfileSingleProcessPrivilege before its first class-80 query
             # (memlists.c:743); without it the query is refused (assumed: as the set is, ntexapi.h:2451).
@@ -361,6 +389,141 @@ class FakeWindows:
             },
         )
         return data[: self.memory_list_size].ljust(self.memory_list_size, b"\x5a")
+
+    # -- the PFN database (class 79) -----------------------------------------------------------
+
+    def pfn_database(self) -> FakePfnDatabase:
+        """The frames behind the list counts now (remade when the counts change)."""
+        key = (
+            self.zeroed,
+            self.free,
+            *self.standby,
+            self.modified,
+            self.modified_no_write,
+            self.bad,
+            self.active,
+        )
+        if self._pfn is None or self._pfn[0] != key:
+            ranges = self.pfn_ranges or default_ranges(self.total)
+            self._pfn = (key, FakePfnDatabase(ranges, self._segments()))
+        return self._pfn[1]
+
+    def _segments(self) -> list[Segment]:
+        """Every frame's identity, by list: standby and modified partly private to processes 100 and 200."""
+        private, file, shareable = "MMPFNUSE_PROCESSPRIVATE", "MMPFNUSE_FILE", "MMPFNUSE_PAGEFILEMAPPED"
+        segs = [
+            Segment(self.zeroed, private, "MMPFNLIST_ZERO"),
+            Segment(self.free, file, "MMPFNLIST_FREE"),  # a stale use: Unused whatever it says
+            Segment(self.bad, private, "MMPFNLIST_BAD"),
+            Segment(self.modified_no_write, "MMPFNUSE_METAFILE", "MMPFNLIST_MODIFIEDNOWRITE"),
+        ]
+        for p, pages in enumerate(self.standby):
+            owner = 100 if p % 2 == 0 else 200
+            segs += [
+                Segment(pages // 10, private, "MMPFNLIST_STANDBY", p, owner),
+                Segment(pages // 10, shareable, "MMPFNLIST_STANDBY", p),
+                Segment(pages - 2 * (pages // 10), file, "MMPFNLIST_STANDBY", p),
+            ]
+        m = self.modified
+        segs += [
+            Segment(m // 4, private, "MMPFNLIST_MODIFIED", 0, 100),
+            Segment(m // 8, private, "MMPFNLIST_MODIFIED", 0, 200),
+            Segment(m // 8, shareable, "MMPFNLIST_MODIFIED"),
+            Segment(m - m // 4 - 2 * (m // 8), file, "MMPFNLIST_MODIFIED"),
+        ]
+        active = "MMPFNLIST_ACTIVE"
+        transition = min(64, self.file_cache)
+        segs.append(Segment(transition, file, "MMPFNLIST_TRANSITION"))
+        segs.append(Segment(self.file_cache - transition, file, active))
+        for pid, proc in self.processes.items():
+            segs.append(Segment(proc.clean + proc.dirty, private, active, 0, pid))
+        segs.append(Segment(self.store, private, active, 0, self.store_pid))
+        segs.append(Segment(self.combinable, shareable, active))
+        segs.append(Segment(self.paged_pool, "MMPFNUSE_PAGEDPOOL", active))
+        segs.append(Segment(self.nonpaged_pool, "MMPFNUSE_NONPAGEDPOOL", active))
+        rest = self.kernel - self.paged_pool - self.nonpaged_pool
+        kernel_uses = (
+            ("MMPFNUSE_PAGETABLE", 4),
+            ("MMPFNUSE_KERNELSTACK", 16),
+            ("MMPFNUSE_DRIVERLOCKPAGE", 32),
+            ("MMPFNUSE_SESSIONPRIVATE", 32),
+            ("MMPFNUSE_AWEPAGE", 64),
+        )
+        for use, share in kernel_uses:
+            segs.append(Segment(rest // share, use, active))
+        segs.append(
+            Segment(rest - sum(rest // share for _, share in kernel_uses), "MMPFNUSE_SYSTEMPTE", active)
+        )
+        return [s for s in segs if s.pages]
+
+    def _superfetch(self, address: int | None, length: int, returned: Any) -> int:
+        # The privilege first, as JS superfetch.h:127-129 enables it before any query.
+        if self._needs(PROFILE):
+            return STATUS_PRIVILEGE_NOT_HELD
+        if not address or length < LAYOUTS["SUPERFETCH_INFORMATION"].x64_size:
+            return STATUS_INFO_LENGTH_MISMATCH
+        info = unpack("SUPERFETCH_INFORMATION", ctypes.string_at(address, length))
+        if (
+            info["Version"] != self.superfetch_version
+            or info["Magic"] != SUPERFETCH["SUPERFETCH_INFORMATION_MAGIC"][0]
+        ):
+            return ASSUMED_UNKNOWN_VERSION
+        if not self.sysmain_running:
+            return self.sysmain_stopped_status
+        request, data, size = (
+            info["SuperfetchInformationClass"],
+            info["SuperfetchInformation"],
+            info["SuperfetchInformationLength"],
+        )
+        if request == SUPERFETCH["SuperfetchMemoryRangesQuery"][0]:
+            return self._ranges_answer(data, size, returned)
+        if request == SUPERFETCH["SuperfetchPfnQuery"][0]:
+            return self._pfn_answer(data, size)
+        return STATUS_INVALID_PARAMETER
+
+    def _ranges_answer(self, data: int, size: int, returned: Any) -> int:
+        version = struct.unpack("<I", ctypes.string_at(data, 4))[0]
+        if version not in self.range_versions:
+            return ASSUMED_UNKNOWN_VERSION
+        ranges = self.pfn_database().ranges
+        if version == 1:
+            header = pack("PF_PHYSICAL_MEMORY_RANGE_INFO_V1", {"Version": 1, "RangeCount": len(ranges)})
+        else:
+            header = pack("PF_PHYSICAL_MEMORY_RANGE_INFO_V2", {"Version": 2, "RangeCount": len(ranges)})
+        body = b"".join(pack("PF_PHYSICAL_MEMORY_RANGE", {"BasePfn": b, "PageCount": n}) for b, n in ranges)
+        answer = header.ljust(RANGES_OFFSET[version], b"\0") + body
+        if returned:
+            returned[0] = len(answer)
+        if size < len(answer):  # JS superfetch.h:149-151 relies on this answer and length
+            return STATUS_BUFFER_TOO_SMALL
+        _write(data, answer)
+        return STATUS_SUCCESS
+
+    def _pfn_answer(self, data: int, size: int) -> int:
+        request = unpack("PF_PFN_PRIO_REQUEST", ctypes.string_at(data, IDENTITIES_OFFSET))
+        if request["Version"] != self.pfn_request_version:
+            return ASSUMED_UNKNOWN_VERSION
+        count = request["PfnCount"]
+        stride = LAYOUTS["MMPFN_IDENTITY"].x64_size
+        if size < IDENTITIES_OFFSET + count * stride:
+            return STATUS_BUFFER_TOO_SMALL
+        fields = {name: offset for name, offset, _width in LAYOUTS["MMPFN_IDENTITY"].x64_format()}
+        raw = np.frombuffer(ctypes.string_at(data + IDENTITIES_OFFSET, count * stride), dtype=np.uint8)
+        table = raw.reshape(count, stride)
+        pfns = table[:, fields["PageFrameIndex"] : fields["PageFrameIndex"] + 8].copy().view("<u8").ravel()
+        words, outside = self.pfn_database().words(pfns.astype(np.int64))
+        self.pfns_outside += outside
+        # Written with this kernel's identity size: another size is what another layout would do.
+        out = np.zeros((count, self.identity_size), dtype=np.uint8)
+        out[:, fields["u1"] : fields["u1"] + 8] = words.astype("<u8").view(np.uint8).reshape(count, 8)
+        out[:, fields["PageFrameIndex"] : fields["PageFrameIndex"] + 8] = (
+            pfns.astype("<u8").view(np.uint8).reshape(count, 8)
+        )
+        _write(data + IDENTITIES_OFFSET, out.tobytes()[: count * stride])
+        if request["RequestFlags"] & SUPERFETCH["PF_PFN_PRIO_REQUEST_QUERY_MEMORY_LIST"][0]:
+            offset = dict((n, o) for n, o, _w in LAYOUTS["PF_PFN_PRIO_REQUEST"].x64_format())["MemInfo"]
+            _write(data + offset, self._memory_lists()[: LAYOUTS["SYSTEM_MEMORY_LIST_INFORMATION"].x64_size])
+        return STATUS_SUCCESS
 
     def _page_files(self) -> bytes:
         # A chain of SYSTEM_PAGEFILE_INFORMATION entries, each followed by its UTF-16 name and

@@ -7,6 +7,8 @@ so a layout mistake in the backend shows up as a failing test, not as a confirme
 Sources (the commit is the one read; lines are in that version):
   SI  = github.com/winsiderss/systeminformer @ 103cc43d77a6cd388d04c03371d019866d0521d6
   MR  = github.com/henrypp/memreduct @ 7b4d362 (src/main.c)
+  JS  = github.com/jonomango/superfetch @ bfdf15cd5dde8650b758792e225e77bb26ff0f69
+        (include/superfetch/superfetch.h, include/superfetch/nt.h)
   MS  = Microsoft's documentation (learn.microsoft.com; the MicrosoftDocs/sdk-api pages): no line
         numbers, so the page and the section are named.
 Each layout is given as (field, x64 offset, x86 offset, x64 width) rows and sizes for both.
@@ -37,6 +39,10 @@ class Layout:
 INFO_CLASSES = {
     "SystemPageFileInformation": (18, "SI phnt/include/ntexapi.h:2389"),
     "SystemFileCacheInformation": (21, "SI phnt/include/ntexapi.h:2392"),
+    "SystemSuperfetchInformation": (
+        79,
+        "SI phnt/include/ntexapi.h:2450 (the line before // 80); JS nt.h:127",
+    ),
     "SystemMemoryListInformation": (80, "SI phnt/include/ntexapi.h:2451 (// 80)"),
     "SystemFileCacheInformationEx": (81, "SI phnt/include/ntexapi.h:2452"),
     "SystemStoreInformation": (109, "SI phnt/include/ntexapi.h:2480 (line 2471 is // 100)"),
@@ -245,6 +251,65 @@ LAYOUTS = {
             "MS sdk-api winnt/ns-winnt-osversioninfoexw.md (WCHAR[128], then WORD ×3, BYTE ×2)",
         ),
         Layout(
+            "SUPERFETCH_INFORMATION",
+            32,
+            20,
+            (
+                ("Version", 0, 0, 4),
+                ("Magic", 4, 4, 4),
+                ("SuperfetchInformationClass", 8, 8, 4),
+                ("SuperfetchInformation", 16, 12, 8),
+                ("SuperfetchInformationLength", 24, 16, 4),
+            ),
+            "SI phnt/include/ntpfapi.h:201-208 (ULONG, ULONG, enum, PVOID, ULONG); JS nt.h:31-37",
+        ),
+        Layout(
+            "PF_PHYSICAL_MEMORY_RANGE",
+            16,
+            8,
+            (("BasePfn", 0, 0, 8), ("PageCount", 8, 4, 8)),
+            "SI phnt/include/ntpfapi.h:668-672 (two ULONG_PTR); JS nt.h:106-109",
+        ),
+        # The range-info and PFN-request layouts end in a variable array; these are their headers,
+        # and RANGES_OFFSET / IDENTITIES_OFFSET below say where the array starts.
+        Layout(
+            "PF_PHYSICAL_MEMORY_RANGE_INFO_V1",
+            8,
+            8,
+            (("Version", 0, 0, 4), ("RangeCount", 4, 4, 4)),
+            "SI phnt/include/ntpfapi.h:676-681 (ULONG Version, ULONG RangeCount, Ranges[]); JS nt.h:111-115",
+        ),
+        Layout(
+            "PF_PHYSICAL_MEMORY_RANGE_INFO_V2",
+            16,
+            12,
+            (("Version", 0, 0, 4), ("Flags", 4, 4, 4), ("RangeCount", 8, 8, 8)),
+            "SI phnt/include/ntpfapi.h:685-691 (ULONG, ULONG, SIZE_T RangeCount, Ranges[]); JS nt.h:117-122 "
+            "declares RangeCount a ULONG, at the same x64 offset (the ranges align to 8 either way)",
+        ),
+        Layout(
+            "MMPFN_IDENTITY",
+            24,
+            16,
+            (("u1", 0, 0, 8), ("PageFrameIndex", 8, 8, 8), ("u2", 16, 12, 8)),
+            "SI phnt/include/ntmmapi.h:694-720 (union of ULONGLONG bit fields, ULONG_PTR, union of "
+            "ULONG_PTR); "
+            "JS nt.h:67-85",
+        ),
+        Layout(
+            "PF_PFN_PRIO_REQUEST",
+            192,
+            104,
+            (
+                ("Version", 0, 0, 4),
+                ("RequestFlags", 4, 4, 4),
+                ("PfnCount", 8, 8, 8),
+                ("MemInfo", 16, 12, 176),
+            ),
+            "SI phnt/include/ntpfapi.h:421-434 (ULONG, ULONG, SIZE_T, SYSTEM_MEMORY_LIST_INFORMATION, then "
+            "MMPFN_IDENTITY[], 8-aligned for its ULONGLONG); JS nt.h:98-104",
+        ),
+        Layout(
             "MEMORYSTATUSEX",
             64,
             64,
@@ -275,3 +340,69 @@ WIN32 = {
     "VER_NT_SERVER": (3, "MS sdk-api winnt/ns-winnt-osversioninfoexw.md, wProductType"),
     "IMAGE_FILE_MACHINE_UNKNOWN": (0, "MS sdk-api wow64apiset/nf-wow64apiset-iswow64process2.md"),
 }
+
+# -- The Superfetch interface (SI phnt/include/ntpfapi.h; JS = the calling sequence).
+SUPERFETCH = {
+    # SUPERFETCH_INFORMATION_CLASS: an enum from SuperfetchRetrieveTrace = 1 (ntpfapi.h:166).
+    "SuperfetchPfnQuery": (6, "SI phnt/include/ntpfapi.h:171; JS nt.h:14"),
+    "SuperfetchMemoryRangesQuery": (17, "SI phnt/include/ntpfapi.h:182; JS nt.h:25"),
+    "SUPERFETCH_INFORMATION_VERSION": (45, "SI phnt/include/ntpfapi.h:198 (rev); JS nt.h:32"),
+    # 'kuhC' is a multi-character constant: MSVC packs the first character highest.
+    "SUPERFETCH_INFORMATION_MAGIC": (0x6B756843, "SI phnt/include/ntpfapi.h:199; JS nt.h:33"),
+    "PF_PFN_PRIO_REQUEST_VERSION": (1, "SI phnt/include/ntpfapi.h:417; JS superfetch.h:80"),
+    "PF_PFN_PRIO_REQUEST_QUERY_MEMORY_LIST": (1, "SI phnt/include/ntpfapi.h:418; JS superfetch.h:81"),
+    "PF_PHYSICAL_MEMORY_RANGE_INFO_V1_VERSION": (1, "SI phnt/include/ntpfapi.h:674; JS superfetch.h:155"),
+    "PF_PHYSICAL_MEMORY_RANGE_INFO_V2_VERSION": (2, "SI phnt/include/ntpfapi.h:683; JS superfetch.h:183"),
+}
+# Where the variable arrays start on x64 (after the headers above, aligned to 8).
+RANGES_OFFSET = {1: 8, 2: 16}
+IDENTITIES_OFFSET = 192
+# The calling sequence (JS superfetch.h): enable SeProfileSingleProcessPrivilege (:127-129); ask
+# for the ranges with version 1, a too-small buffer first, which answers STATUS_BUFFER_TOO_SMALL
+# and the length needed (:149-151), then the full buffer (:155-158); when version 1 yields
+# nothing, the same with version 2 (:138-141); then per range a PF_PFN_PRIO_REQUEST with Version
+# 1, RequestFlags 1, PfnCount and each identity's PageFrameIndex set (:80-85).
+
+# MEMORY_FRAME_INFORMATION, the u1 of MMPFN_IDENTITY (SI phnt/include/ntmmapi.h:657-667): the
+# bit fields in declaration order from bit 0 (MSVC allocates ULONGLONG bit fields from the low bit).
+FRAME_BITS = (
+    ("UseDescription", 0, 4),
+    ("ListDescription", 4, 3),
+    ("Cold", 7, 1),
+    ("Pinned", 8, 1),
+    ("DontUse", 9, 48),  # UNIQUE_PROCESS_INFORMATION.UniqueProcessKey here (ntmmapi.h:686-691)
+    ("Priority", 57, 3),
+    ("NonTradeable", 60, 1),
+    ("Reserved", 61, 3),
+)
+# MMPFNLIST_* (SI phnt/include/ntmmapi.h:606-613).
+PFN_LISTS = {
+    "MMPFNLIST_ZERO": 0,
+    "MMPFNLIST_FREE": 1,
+    "MMPFNLIST_STANDBY": 2,
+    "MMPFNLIST_MODIFIED": 3,
+    "MMPFNLIST_MODIFIEDNOWRITE": 4,
+    "MMPFNLIST_BAD": 5,
+    "MMPFNLIST_ACTIVE": 6,
+    "MMPFNLIST_TRANSITION": 7,
+}
+# MMPFNUSE_* (SI phnt/include/ntmmapi.h:627-638).
+PFN_USES = {
+    "MMPFNUSE_PROCESSPRIVATE": 0,
+    "MMPFNUSE_FILE": 1,
+    "MMPFNUSE_PAGEFILEMAPPED": 2,
+    "MMPFNUSE_PAGETABLE": 3,
+    "MMPFNUSE_PAGEDPOOL": 4,
+    "MMPFNUSE_NONPAGEDPOOL": 5,
+    "MMPFNUSE_SYSTEMPTE": 6,
+    "MMPFNUSE_SESSIONPRIVATE": 7,
+    "MMPFNUSE_METAFILE": 8,
+    "MMPFNUSE_AWEPAGE": 9,
+    "MMPFNUSE_DRIVERLOCKPAGE": 10,
+    "MMPFNUSE_KERNELSTACK": 11,
+}
+# NOT PUBLISHED: which NTSTATUS the Superfetch queries return while the SysMain service is stopped,
+# and which one a request of an unknown version gets. No source read states either; the fake
+# answers these assumptions (configurable), and docs/windows.md lists them as never checked.
+ASSUMED_SYSMAIN_STOPPED = NTSTATUS["STATUS_NOT_SUPPORTED"]
+ASSUMED_UNKNOWN_VERSION = NTSTATUS["STATUS_INVALID_PARAMETER"]

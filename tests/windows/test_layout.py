@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.backends.windows import ntapi, seam, win32
+from app.backends.windows import ntapi, pfn, seam, win32
 from tests.windows import published
 
 # The backend's structure for each published layout, and whether its field list can be rebuilt
@@ -28,6 +28,12 @@ BACKEND: dict[str, type[ctypes.Structure]] = {
     "SHELLEXECUTEINFOW": win32.SHELLEXECUTEINFOW,
     "RTL_OSVERSIONINFOEXW": ntapi.RTL_OSVERSIONINFOEXW,
     "MEMORYSTATUSEX": win32.MEMORYSTATUSEX,
+    "SUPERFETCH_INFORMATION": pfn.SUPERFETCH_INFORMATION,
+    "PF_PHYSICAL_MEMORY_RANGE": pfn.PF_PHYSICAL_MEMORY_RANGE,
+    "PF_PHYSICAL_MEMORY_RANGE_INFO_V1": pfn.PF_PHYSICAL_MEMORY_RANGE_INFO_V1,
+    "PF_PHYSICAL_MEMORY_RANGE_INFO_V2": pfn.PF_PHYSICAL_MEMORY_RANGE_INFO_V2,
+    "MMPFN_IDENTITY": pfn.MMPFN_IDENTITY,
+    "PF_PFN_PRIO_REQUEST": pfn.PF_PFN_PRIO_REQUEST,
 }
 
 

@@ -1,8 +1,9 @@
-"""The Physical pages view: every page frame classified and drawn as a map (Linux: root only).
+"""The Physical pages view: every page frame classified and drawn as a map (root / administrator).
 
 The census itself is the backend's page-census capability (app.backends.base.PageCensusSource; on
-Linux it reads /proc/kpageflags); it runs on a worker thread and reports progress through signals,
-so the window stays responsive.
+Linux it reads /proc/kpageflags, on Windows the PFN database); it runs on a worker thread and
+reports progress through signals, so the window stays responsive. What a census carries beyond
+its classes (Use Counts, Priority Summary) and the physical-ranges capability get tabs of their own.
 The map is an ImageItem: one pixel per cell of N frames, coloured by the class most of the
 cell's frames have, rows stacked by physical address, zoomable with the mouse wheel.
 """
@@ -14,14 +15,16 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -32,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backends.base import BackendError, PageCensusSource
-from app.pagecensus import CLASSES, Census
+from app.backends.base import BackendError, PageCensusSource, PageFramesSource
+from app.pagecensus import CLASSES, Census, PageClass
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
-from ui.colors import LIST_COLORS, part_color
-from ui.views.physical import RangesView, UseCountsTable
+from ui.colors import LIST_COLORS, list_color, part_color
+from ui.views.physical import FramesView, PriorityView, RangesView, UseCountsTable, filter_rows, swatch
+from ui.views.processes import ProcessesView
+from ui.window_api import WindowApi
 
 MAP_WIDTH = 1024  # cells per map row
 COMBINATIONS_SHOWN = 200
@@ -67,12 +72,17 @@ def _rgba(color: QColor) -> tuple[int, int, int, int]:
     return color.red(), color.green(), color.blue(), color.alpha()
 
 
-def class_lut() -> np.ndarray:
-    """RGBA per map value: the class colours, white past the last frame."""
+def class_color(c: PageClass) -> QColor:
+    """A class's own colour (Linux's classes), else its memory list's (a census by list, Windows)."""
+    return CLASS_COLORS.get(c.key) or list_color(c.list_key)
+
+
+def class_lut(classes: tuple[PageClass, ...] = CLASSES) -> np.ndarray:
+    """RGBA per map value: the class colours, white past the last frame (and outside RAM)."""
     lut = np.zeros((256, 4), dtype=np.uint8)
     lut[:] = _rgba(NO_CELL_COLOR)
-    for c in CLASSES:
-        lut[c.index] = _rgba(CLASS_COLORS[c.key])
+    for c in classes:
+        lut[c.index] = _rgba(class_color(c))
     return lut
 
 
@@ -108,17 +118,21 @@ class _CensusTask(QRunnable):
 
 
 class PagesView(QWidget):
-    """Take census · progress · class totals vs /proc/meminfo · physical map · flag combinations."""
+    """Take census · progress · class totals vs the system's figures · physical map · the census's tables."""
+
+    census_taken = Signal(object)  # Census, for views that show part of it (Processes)
 
     def __init__(
         self,
         source: PageCensusSource,
         parent: QWidget | None = None,
         ranges: Callable[[], PhysicalRanges] | None = None,
+        frames: PageFramesSource | None = None,
     ):
         super().__init__(parent)
         self.source = source
         self._ranges = ranges
+        self._frames = frames
         self.census: Census | None = None
         self.elapsed = 0.0
         self._started = 0.0
@@ -167,8 +181,8 @@ class PagesView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
-        totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
-        tl = QVBoxLayout(totals_box)
+        self.totals_box = QGroupBox("Pages by class, next to /proc/meminfo")
+        tl = QVBoxLayout(self.totals_box)
         tl.addWidget(self.totals, 1)
         tl.addWidget(self.notes)
 
@@ -179,8 +193,31 @@ class PagesView(QWidget):
         self.combos.setAlternatingRowColors(True)
         self.combos.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.combos.horizontalHeader().setStretchLastSection(True)
-        combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
-        QVBoxLayout(combos_box).addWidget(self.combos)
+        self.combos_filter = QLineEdit()
+        self.combos_filter.setPlaceholderText(
+            "Filter by class, name or flags (e.g. Standby, Process private)"
+        )
+        self.combos_filter.setClearButtonEnabled(True)
+        self.combos_filter.textChanged.connect(lambda text: filter_rows(self.combos, text))
+        self.combos_box = QGroupBox("Flag combinations (as tools/mm/page-types prints them)")
+        cl = QVBoxLayout(self.combos_box)
+        cl.addWidget(self.combos_filter)
+        cl.addWidget(self.combos, 1)
+        self.use_counts = UseCountsTable()
+        self.use_counts_box = QWidget()
+        ul = QVBoxLayout(self.use_counts_box)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.use_counts, 1)
+        ul.addWidget(self.use_counts.notes)
+        self.priorities = PriorityView()
+        self.ranges_view = RangesView(self._ranges) if self._ranges is not None else None
+        self.frames_view = FramesView(self._frames) if self._frames is not None else None
+        self.details = QTabWidget()
+        self.details.addTab(self.combos_box, "Page kinds")
+        if self.ranges_view is not None:
+            self.details.addTab(self.ranges_view, "Physical Ranges")
+        if self.frames_view is not None:
+            self.details.addTab(self.frames_view, "Physical Pages")
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.invertY(True)
@@ -190,20 +227,16 @@ class PagesView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
-        self.hover = QLabel("Scroll to zoom, drag to pan; hover for the address and class.")
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.hover = QLabel(
+            "Scroll to zoom, drag to pan; hover for the address and class"
+            + ("; click to list the frames there." if self._frames is not None else ".")
+        )
         self.hover.setStyleSheet("color: #555;")
         legend = QWidget()
-        grid = QGridLayout(legend)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self._legend_grid = QGridLayout(legend)
+        self._legend_grid.setContentsMargins(0, 0, 0, 0)
         self.legend_labels: dict[str, QLabel] = {}
-        for i, c in enumerate(CLASSES):
-            swatch = QLabel()
-            swatch.setFixedSize(12, 12)
-            swatch.setStyleSheet(f"background: {CLASS_COLORS[c.key].name()}; border: 1px solid #777;")
-            text = QLabel(c.label)
-            self.legend_labels[c.key] = text
-            grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
-            grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
         self.map_box = QGroupBox("Physical memory map")
         ml = QVBoxLayout(self.map_box)
         ml.addWidget(self.plot, 1)
@@ -211,20 +244,13 @@ class PagesView(QWidget):
         ml.addWidget(self.hover)
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(totals_box)
-        self.use_counts = UseCountsTable()
-        self.ranges_view = RangesView(ranges) if (ranges := self._ranges) else None
-        self.details = QTabWidget()
-        self.details.addTab(combos_box, "Flag combinations")
-        self.details.addTab(self.use_counts, "Use Counts")
-        if self.ranges_view is not None:
-            self.details.addTab(self.ranges_view, "Physical Ranges")
+        left.addWidget(self.totals_box)
         left.addWidget(self.details)
-        left.setSizes([290, 340])
+        left.setSizes([270, 400])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.map_box)
-        body.setSizes([700, 460])
+        body.setSizes([820, 440])  # room for a Use Counts matrix of eight lists
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -283,24 +309,62 @@ class PagesView(QWidget):
         self.status.setText(
             f"<b>{result.frames:,} page frames</b> ({format_bytes(result.frames * result.page_size)}) "
             f"classified in {self.elapsed:.1f} s at {time.strftime('%H:%M:%S')} · "
-            f"{len(result.combinations)} flag combinations · one map pixel = {result.frames_per_cell} "
+            f"{len(result.combinations)} kinds of page · one map pixel = {result.frames_per_cell} "
             f"frames ({cell}), coloured by the class most of them have"
         )
+        self._show_legend(result.classes)
         self._show_totals(result)
         self._show_combinations(result)
-        if result.use_counts is not None:
-            self.use_counts.show_counts(result.use_counts)
+        self._show_views(result)
         self._show_map(result)
+        self.census_taken.emit(result)
 
     # ----- drawing ----------------------------------------------------------------------------
+
+    def _show_legend(self, classes: tuple[PageClass, ...]) -> None:
+        if list(self.legend_labels) == [c.key for c in classes]:
+            return
+        while (item := self._legend_grid.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.legend_labels = {}
+        for i, c in enumerate(classes):
+            swatch = QLabel()
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background: {class_color(c).name()}; border: 1px solid #777;")
+            text = QLabel(c.label)
+            self.legend_labels[c.key] = text
+            self._legend_grid.addWidget(swatch, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2)
+            self._legend_grid.addWidget(text, i // LEGEND_COLUMNS, (i % LEGEND_COLUMNS) * 2 + 1)
+
+    def _show_views(self, r: Census) -> None:
+        """The census's own tables get tabs (after Page kinds) when it carries them."""
+        self.combos_box.setTitle(r.combinations_title)
+        for view, title, present in (
+            (self.use_counts_box, "Use Counts", r.use_counts is not None),
+            (self.priorities, "Priority Summary", r.priorities is not None),
+        ):
+            index = self.details.indexOf(view)
+            if present and index < 0:
+                self.details.insertTab(1 if view is self.use_counts_box else 2, view, title)
+            elif not present and index >= 0:
+                self.details.removeTab(index)
+        if r.use_counts is not None:
+            self.use_counts.show_counts(r.use_counts)
+        if r.priorities is not None:
+            self.priorities.show_summary(r.priorities)
 
     def _show_totals(self, r: Census) -> None:
         rows = r.comparisons()
         total = r.frames * r.page_size
+        self.totals_box.setTitle(f"Pages by class, next to {r.reference_name}")
+        self.totals.setHorizontalHeaderItem(4, QTableWidgetItem(r.reference_name))
+        self.totals.setHorizontalHeaderItem(6, QTableWidgetItem(f"{r.reference_name} figure"))
         self.totals.setRowCount(len(rows))
         for i, row in enumerate(rows):
             name = _item(row.label, right=False)
-            name.setIcon(_swatch(CLASS_COLORS[row.key]))
+            name.setIcon(swatch(class_color(next(c for c in r.classes if c.key == row.key))))
             if row.note:
                 name.setToolTip(row.note)
             cells = [
@@ -334,16 +398,17 @@ class PagesView(QWidget):
         for i, (flags, pages) in enumerate(top):
             cls = r.class_of(flags)
             label = _item(cls.label, right=False)
-            label.setIcon(_swatch(CLASS_COLORS[cls.key]))
+            label.setIcon(swatch(class_color(cls)))
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
             self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
             self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
+        filter_rows(self.combos, self.combos_filter.text())
 
     def _show_map(self, r: Census) -> None:
         image = r.map_image(MAP_WIDTH)
-        self.image.setImage(class_lut()[image], autoLevels=False)
+        self.image.setImage(class_lut(r.classes)[image], autoLevels=False)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
         self.image.setRect(QRectF(0, 0, row_bytes / 2**20, image.shape[0] * row_bytes / 2**30))
         self.plot.autoRange(padding=0.01)
@@ -352,23 +417,50 @@ class PagesView(QWidget):
             f"{format_bytes(r.frames_per_cell * r.page_size, digits=0)} per pixel"
         )
 
-    def _on_hover(self, pos: QPointF) -> None:
+    def _address_at(self, pos: QPointF) -> int | None:
+        """The physical address under a scene position of the map, or None off the map."""
         r = self.census
         if r is None or not self.plot.sceneBoundingRect().contains(pos):
-            return
+            return None
         point = self.plot.getViewBox().mapSceneToView(pos)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
         if point.x() < 0 or point.y() < 0 or point.x() >= row_bytes / 2**20:
+            return None
+        return int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
+
+    def _on_click(self, event: MouseClickEvent) -> None:
+        """A click on the map lists the frames there in Physical Pages (where the backend offers them)."""
+        address = self._address_at(event.scenePos())
+        if address is None or self.frames_view is None:
             return
-        address = int(point.y() * 2**30) // row_bytes * row_bytes + int(point.x() * 2**20)
+        self.show_frames(address)
+
+    def show_frames(self, address: int) -> None:
+        """List the frames at ``address`` in the Physical Pages table and bring it forward."""
+        if self.frames_view is None:
+            return
+        if self.census is not None:
+            self.frames_view.page_size = self.census.page_size
+        self.frames_view.show_at(address)
+        self.details.setCurrentWidget(self.frames_view)
+
+    def _on_hover(self, pos: QPointF) -> None:
+        r = self.census
+        address = self._address_at(pos)
+        if r is None or address is None:
+            return
         cell = address // (r.frames_per_cell * r.page_size)
-        if cell >= len(r.cells):
+        if cell >= len(r.cells) or r.cells[cell] >= len(r.classes):
+            self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): not RAM")
             return
-        cls = CLASSES[int(r.cells[cell])]
+        cls = r.classes[int(r.cells[cell])]
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
 
 
-def _swatch(color: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(color)
-    return QIcon(pixmap)
+def share_owners(window: WindowApi, census: Census) -> None:
+    """Give the Processes tab the per-process standby/modified pages when the census knows owners."""
+    if census.owners is None:
+        return
+    processes = window.made_view("processes")
+    if isinstance(processes, ProcessesView):
+        processes.show_owner_pages(census.owners, census.page_size)

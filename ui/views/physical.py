@@ -1,15 +1,27 @@
-"""Two tables of the Physical pages tab: Use Counts (use × memory list) and Physical Ranges."""
+"""Tables of the Physical pages tab: Use Counts, Priority Summary, Physical Ranges and Pages (any backend)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.backends.base import BackendError, PageFramesSource
+from app.pagecensus import FrameRow, PrioritySummary
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
-from app.usecounts import ListColumn, Use, UseCounts
+from app.usecounts import UseCounts
+from ui.colors import list_color
 from ui.views.fragmentation import _item  # the read-only table cell every view uses
 
 ZONE_TIP = (
@@ -18,8 +30,8 @@ ZONE_TIP = (
 )
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def _table(headers: list[str], parent: QWidget | None = None) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(20)
@@ -29,51 +41,91 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _notes_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label
+
+
 class UseCountsTable(QTableWidget):
     """RAMMap's Use Counts: a row per use, a column per memory list, totals last (pages in tooltips)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, len(ListColumn) + 2, parent)
-        self.setHorizontalHeaderLabels(["Use", *(c.value for c in ListColumn), "Total"])
+        super().__init__(0, 2, parent)
+        self.setHorizontalHeaderLabels(["Use", "Total"])
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(20)
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)  # the bold Total column keeps its width
+        self.notes = _notes_label()  # the matrix's notes, for the caller to place under it
 
     def show_counts(self, counts: UseCounts) -> None:
-        """Fill the matrix."""
+        """Fill the matrix with the counts' own rows and columns."""
         page = counts.page_size
-        rows: list[tuple[str, list[int], int]] = [
-            (u.value, [counts.cell(u, c) for c in ListColumn], counts.row_total(u)) for u in Use
+        self.setColumnCount(len(counts.columns) + 2)
+        # A long list name takes two header lines, so eight lists fit beside the map.
+        headers = [c.label.replace(" ", "\n", 1) if len(c.label) > 12 else c.label for c in counts.columns]
+        self.setHorizontalHeaderLabels(["Use", *headers, "Total"])
+        rows: list[tuple[str, list[int]]] = [
+            (r.label, [*counts.pages[i], sum(counts.pages[i])]) for i, r in enumerate(counts.rows)
         ]
-        rows.append(("Total", [counts.column_total(c) for c in ListColumn], counts.total))
+        rows.append(("Total", [*(counts.column_total(c.key) for c in counts.columns), counts.total]))
         self.setRowCount(len(rows))
         bold = QFont()
         bold.setBold(True)
         last = len(rows) - 1
-        for r, (label, cells, total) in enumerate(rows):
+        for r, (label, cells) in enumerate(rows):
             items = [_item(label, align_right=False)]
-            for pages in [*cells, total]:
+            for pages in cells:
                 tip = f"{pages:,} pages · {format_percent(pages, counts.total)} of all"
                 items.append(_item(format_bytes(pages * page) if pages else "–", tip=tip))
             for c, item in enumerate(items):
                 if r == last or c == len(items) - 1:  # the totals row and column
                     item.setFont(bold)
                 self.setItem(r, c, item)
+        self.notes.setText(" ".join(f"{n}." for n in counts.notes))
+        self.notes.setVisible(bool(counts.notes))
+
+
+class PriorityView(QWidget):
+    """Standby by priority 0–7: the census's count, the kernel's count and the repurposed pages."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = _table(["Priority", "Standby (census)", "Standby (listed)", "Repurposed"])
+        self.notes = _notes_label()
+        self.notes.setText(
+            "Repurposed: pages Windows took from that priority's standby list for another use since boot "
+            "(a count of pages; the lowest priorities are taken first)."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+
+    def show_summary(self, s: PrioritySummary) -> None:
+        """One row per priority, then the totals."""
+        rows = [(str(p), s.census[p], s.listed[p], s.repurposed[p]) for p in range(len(s.census))]
+        rows.append(("Total", sum(s.census), sum(s.listed), sum(s.repurposed)))
+        self.table.setRowCount(len(rows))
+        for r, (label, census, listed, repurposed) in enumerate(rows):
+            self.table.setItem(r, 0, _item(label, align_right=False))
+            self.table.setItem(r, 1, _item(format_bytes(census * s.page_size), tip=f"{census:,} pages"))
+            self.table.setItem(r, 2, _item(format_bytes(listed * s.page_size), tip=f"{listed:,} pages"))
+            self.table.setItem(r, 3, _item(f"{repurposed:,}"))
 
 
 class RangesView(QWidget):
-    """RAM ranges (/proc/iomem), memory blocks and zones, read when shown and on request."""
+    """RAM ranges, memory blocks and zones, read when shown."""
 
     def __init__(self, read: Callable[[], PhysicalRanges], parent: QWidget | None = None):
         super().__init__(parent)
         self._read = read
         self.ranges: PhysicalRanges | None = None
         self.table = _table(["Kind", "Start", "End", "Size", "Detail"])
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #555;")
+        self.notes = _notes_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -84,9 +136,7 @@ class RangesView(QWidget):
         r = self._read()
         self.ranges = r
         page = r.page_size
-        rows: list[tuple[str, int, int, str]] = [
-            (f"RAM ({x.name})", x.start, x.end, "/proc/iomem") for x in r.ram
-        ]
+        rows: list[tuple[str, int, int, str]] = [(f"RAM ({x.name})", x.start, x.end, "") for x in r.ram]
         for b in r.blocks:
             node = "" if b.node is None else f", node {b.node}"
             detail = f"{b.blocks} blocks of {format_bytes(b.block_size, digits=0)}, {b.state}{node}"
@@ -100,14 +150,112 @@ class RangesView(QWidget):
                 rows.append((f"Zone {z.zone} (node {z.node})", start, start + z.spanned * page - 1, detail))
         self.table.setRowCount(len(rows))
         for i, (kind, start, end, detail) in enumerate(rows):
-            self.table.setItem(
-                i, 0, _item(kind, align_right=False, tip=ZONE_TIP if kind.startswith("Zone") else "")
-            )
+            tip = ZONE_TIP if kind.startswith("Zone") else ""
+            self.table.setItem(i, 0, _item(kind, align_right=False, tip=tip))
             self.table.setItem(i, 1, _item(f"0x{start:012x}"))
             self.table.setItem(i, 2, _item(f"0x{end:012x}"))
             self.table.setItem(i, 3, _item(format_bytes(end - start + 1)))
             self.table.setItem(i, 4, _item(detail, align_right=False, tip=detail))
         notes = [f"Not shown: {p}." for p in r.problems]
         if r.ram:
-            notes.insert(0, f"RAM in all: {format_bytes(r.ram_bytes)}.")
+            notes.insert(0, f"RAM in all: {format_bytes(r.ram_bytes)} in {len(r.ram)} ranges.")
         self.notes.setText(" ".join(notes))
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        """Read the ranges the first time the table is shown."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.ranges is None:
+            self.refresh()
+
+
+class FramesView(QWidget):
+    """RAMMap's Physical Pages: one row per frame of a stretch of memory, read on demand, filterable."""
+
+    def __init__(self, source: PageFramesSource, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = source
+        self.page_size = 4096  # the census's, once one is taken
+        self.rows: tuple[FrameRow, ...] = ()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("Physical address, e.g. 0x100000 (or click the map)")
+        self.address.returnPressed.connect(self.read_typed)
+        self.read_button = QPushButton(f"Read {source.limit:,} frames")
+        self.read_button.clicked.connect(self.read_typed)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by list, use or process (e.g. Standby, Mapped file, 4242)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.table = _table(["Physical address", "PFN", "List", "Use", "Priority", "Process"])
+        self.status = _notes_label()
+        self.status.setText("Type an address or click the map to list the frames there.")
+        top = QHBoxLayout()
+        top.addWidget(self.address, 1)
+        top.addWidget(self.read_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def read_typed(self) -> None:
+        """Read the frames at the typed address; a malformed one is said, nothing else changes."""
+        text = self.address.text().strip().replace("_", "")
+        try:
+            address = int(text, 0)
+        except ValueError:
+            self.status.setText(f"“{text}” is not an address: give a number such as 0x100000 or 1048576.")
+            return
+        if address < 0:
+            self.status.setText("An address is 0 or more.")
+            return
+        self.show_at(address)
+
+    def show_at(self, address: int) -> None:
+        """List the frames from the one holding ``address`` (at most the source's limit)."""
+        first = address // self.page_size
+        self.address.setText(f"0x{first * self.page_size:x}")
+        try:
+            self.rows = self.source.read(first, self.source.limit)
+        except BackendError as exc:
+            self.status.setText(f"The frames could not be read: {exc}")
+            return
+        self.table.setRowCount(len(self.rows))
+        for i, f in enumerate(self.rows):
+            cells = [
+                _item(f"0x{f.pfn * self.page_size:012x}"),
+                _item(f"{f.pfn:,}"),
+                _item(f.list_label, align_right=False),
+                _item(f.use, align_right=False),
+                _item("" if f.priority is None else str(f.priority)),
+                _item("" if f.pid is None else str(f.pid)),
+            ]
+            cells[2].setIcon(swatch(list_color(f.list_key)))
+            for c, cell in enumerate(cells):
+                self.table.setItem(i, c, cell)
+        self._apply_filter(self.filter.text())
+        if self.rows:
+            first, last = self.rows[0].pfn * self.page_size, (self.rows[-1].pfn + 1) * self.page_size - 1
+            span = f"0x{first:x} – 0x{last:x}"
+            self.status.setText(f"{len(self.rows):,} frames of RAM from {span}.")
+        else:
+            self.status.setText("No RAM there: the address lies outside every physical range.")
+
+    def _apply_filter(self, text: str) -> None:
+        filter_rows(self.table, text, first_column=2)  # list, use, priority, process
+
+
+def filter_rows(table: QTableWidget, text: str, first_column: int = 0) -> None:
+    """Hide the rows with no cell (from ``first_column``) containing ``text``, case-insensitively."""
+    needle = text.strip().lower()
+    for r in range(table.rowCount()):
+        cells = (table.item(r, c) for c in range(first_column, table.columnCount()))
+        match = not needle or any(item is not None and needle in item.text().lower() for item in cells)
+        table.setRowHidden(r, not match)
+
+
+def swatch(color: QColor) -> QIcon:
+    """A 12-pixel square of one colour, for a table cell's icon."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(color)
+    return QIcon(pixmap)

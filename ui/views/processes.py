@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,15 +42,22 @@ from app.backends.base import ProcessSource
 from app.processes import ProcessMemory
 from app.units import format_bytes
 
+if TYPE_CHECKING:  # numpy comes with the census, not with this view
+    from app.pagecensus import OwnerPages
+
 MIN_INTERVAL = 2.0  # seconds between live listings
-COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS")
-COL_PID, COL_NAME, COL_USER, COL_RSS, COL_PRIVATE, COL_SHARED, COL_PSS = range(len(COLUMNS))
+COLUMNS = ("PID", "Name", "User", "Working set", "Private", "Shared", "PSS", "Standby", "Modified")
+COL_PID, COL_NAME, COL_USER, COL_RSS, COL_PRIVATE, COL_SHARED, COL_PSS, COL_STANDBY, COL_MODIFIED = range(
+    len(COLUMNS)
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _TIPS = {
     COL_RSS: "Resident memory (working set): physical pages the process maps now",
     COL_PRIVATE: "Pages only this process uses (USS when readable, else working set − shared)",
     COL_SHARED: "Working-set pages shared with other processes (files, libraries, shared memory)",
     COL_PSS: "Proportional set size: private + each shared page divided by the processes sharing it",
+    COL_STANDBY: "Process-private pages of this process on the standby list (the last page census)",
+    COL_MODIFIED: "Process-private pages of this process on the modified list (the last page census)",
 }
 
 
@@ -59,6 +67,7 @@ class ProcessTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[ProcessMemory] = []
+        self.owners: dict[int, tuple[int, int]] = {}  # pid -> (standby, modified) bytes, from a census
 
     def set_rows(self, rows: list[ProcessMemory]) -> None:
         """Replace the rows (in place when the same processes are listed, so views keep state)."""
@@ -101,7 +110,18 @@ class ProcessTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         col = index.column()
-        value: object = (row.pid, row.name, row.user, row.rss, row.private, row.shared, row.pss)[col]
+        owned = self.owners.get(row.pid)
+        value: object = (
+            row.pid,
+            row.name,
+            row.user,
+            row.rss,
+            row.private,
+            row.shared,
+            row.pss,
+            owned[0] if owned else None,
+            owned[1] if owned else None,
+        )[col]
         if role == SORT_ROLE:
             if isinstance(value, str):
                 return value.lower()
@@ -111,7 +131,9 @@ class ProcessTableModel(QAbstractTableModel):
                 return "–" if value is None else format_bytes(int(value))  # type: ignore[call-overload]
             return str(value)
         if role == Qt.ItemDataRole.ToolTipRole and col >= COL_RSS:
-            return "not readable (needs root)" if value is None else f"{value:,} bytes"
+            if value is None:
+                return "none in the last page census" if col >= COL_STANDBY else "not readable (needs root)"
+            return f"{value:,} bytes"
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, COL_USER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -184,6 +206,9 @@ class ProcessesView(QWidget):
         ):
             header.resizeSection(col, width)
         self.table.setColumnHidden(COL_PSS, not self.full)
+        for col in (COL_STANDBY, COL_MODIFIED):  # shown once a page census names the owners
+            header.resizeSection(col, 100)
+            self.table.setColumnHidden(col, True)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
@@ -262,6 +287,16 @@ class ProcessesView(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         self.trim_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def show_owner_pages(self, owners: Sequence[OwnerPages], page_size: int) -> None:
+        """Show each process's private standby and modified pages (from a page census that knows owners)."""
+        self.model.owners = {o.pid: (o.standby * page_size, o.modified * page_size) for o in owners}
+        for col in (COL_STANDBY, COL_MODIFIED):
+            self.table.setColumnHidden(col, False)
+        if self.model.rows:
+            self.model.dataChanged.emit(
+                self.model.index(0, COL_STANDBY), self.model.index(len(self.model.rows) - 1, COL_MODIFIED)
+            )
 
     def _on_listed(self, rows: list[ProcessMemory]) -> None:
         self._in_flight = False

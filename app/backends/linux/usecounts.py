@@ -55,4 +55,4 @@ def use_counts(combinations: Mapping[int, int], page_size: int) -> UseCounts:
     for flags, frames in combinations.items():
         key = (use_of(flags), column_of(flags))
         pages[key] = pages.get(key, 0) + frames
-    return UseCounts(page_size, pages)
+    return UseCounts.from_enums(page_size, list(Use), list(ListColumn), pages)

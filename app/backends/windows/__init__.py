@@ -100,8 +100,14 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """None of the shared optional features (the PFN census needs a kernel driver on Windows)."""
-        return Capabilities()
+        """The page census, physical ranges and page frames from the PFN database (read only when used)."""
+        from app.backends.windows.pfncensus import PfnCensusSource, PfnFramesSource, PfnRangesSource
+
+        return Capabilities(
+            page_census=PfnCensusSource(self._seam, self._token, self.wow64, self.page_size),
+            physical_ranges=PfnRangesSource(self._seam, self._token, self.page_size),
+            page_frames=PfnFramesSource(self._seam, self._token, self.wow64),
+        )
 
     def wow64(self) -> bool:
         """True for a 32-bit process on 64-bit Windows, which gets the limited view (read once)."""

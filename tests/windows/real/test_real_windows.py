@@ -84,3 +84,30 @@ def test_purge_standby_moves_a_files_pages_from_standby_to_free(backend: Windows
         assert (result.after.bytes_of("free") or 0) + (result.after.bytes_of("zeroed") or 0) > (
             result.before.bytes_of("free") or 0
         ) + (result.before.bytes_of("zeroed") or 0)
+
+
+def test_the_pfn_census_as_administrator_matches_class_80(backend: WindowsBackend) -> None:
+    """The PFN database read for real (issue 16): every frame once, lists within the census tolerance."""
+    if not backend.privileged() or backend.wow64():
+        pytest.skip("needs an elevated 64-bit run (administrator)")
+    from app.backends.windows import pfncensus
+
+    source = backend.capabilities().page_census
+    assert source is not None and source.problem() == ""
+    seen: list[int] = []
+    census = source.take(lambda done, expected: seen.append(done))
+    assert seen and seen[-1] == census.frames
+    assert sum(census.totals) == census.frames
+    # The ranges hold at most the physical memory and at least what the memory manager uses.
+    ranges = backend.capabilities().physical_ranges
+    assert ranges is not None
+    read = ranges.read()
+    assert read.problems == () and read.ram_bytes == census.frames * census.page_size
+    assert census.frames * census.page_size >= backend.sample().total_bytes * 9 // 10
+    tolerance = max(pfncensus.TOLERANCE_PAGES, int(census.frames * pfncensus.TOLERANCE_SHARE))
+    for row in census.comparisons():
+        if row.reference_bytes is not None and row.key != "active":
+            assert row.difference is not None
+            assert abs(row.difference) <= tolerance * census.page_size, row
+    assert census.use_counts is not None and census.use_counts.total == census.frames
+    assert census.priorities is not None and sum(census.priorities.census) == census.totals[1]
