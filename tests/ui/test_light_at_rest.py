@@ -214,3 +214,41 @@ def test_marks_and_span_set_before_the_chart_is_made_reach_it(qtbot, settings):
     assert window.made_view("history") is None
     chart = window.history_view
     assert chart.span == 3600 and len(chart.markers) == 1
+
+
+class _Events(QObject):
+    """Counts the events of one type a widget receives."""
+
+    def __init__(self, widget: QWidget, kind: QEvent.Type):
+        super().__init__(widget)
+        self.kind = kind
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == self.kind:
+            self.count += 1
+        return False
+
+
+def test_a_new_summary_relays_out_nothing_unless_it_needs_another_height(qtbot):
+    backend = FakeBackend()
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.summary.setWordWrap(True)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.update_sample(backend.sample())
+    qtbot.wait(50)  # the first reading's rows are laid out
+    one_line = view.summary.height()
+    layouts = _Events(view, QEvent.Type.LayoutRequest)
+    backend.move("free", "active", 0.1)  # "available" changes: a new summary text
+    view.update_sample(backend.sample())
+    QApplication.processEvents()
+    assert "available" in view.summary.text()
+    assert layouts.count == 0  # the window is not laid out again for a new number
+    view.resize(260, 500)  # too narrow for one line: the summary wraps and takes the height it needs
+    QApplication.processEvents()
+    assert view.summary.height() > one_line
+    assert view.summary.height() >= view.summary.heightForWidth(view.summary.width())

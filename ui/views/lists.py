@@ -7,10 +7,21 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -142,6 +153,38 @@ class MemoryBar(QWidget):
         return super().event(event)
 
 
+class SteadyHolder(QWidget):
+    """Holds one widget filling it, outside any layout, so a change of its text relays out nothing.
+
+    A QLabel's new text asks every parent up to the window for a new layout, and the tab widget
+    answers that by repainting all of itself: with the summary changing every second, that was
+    most of the lists tab's cost at rest. The holder's height follows what the child needs at its
+    width, and changes (relaying out once) only when that does.
+    """
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.fit()
+
+    def fit(self) -> None:
+        """Take the height the child needs at the holder's width."""
+        width = self.width()
+        height = self.child.heightForWidth(width) if self.child.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.child.sizeHint().height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The child fills the holder; a new width may need another height."""
+        self.child.setGeometry(self.rect())
+        self.fit()
+        super().resizeEvent(event)
+
+
 class ShareDelegate(QStyledItemDelegate):
     """Draws the share-of-RAM column as a thin bar in the list's colour under the figure."""
 
@@ -234,7 +277,8 @@ class ListsView(QWidget):
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 6, 4, 4)
-        column.addWidget(self.summary)
+        self._summary_holder = SteadyHolder(self.summary, self)
+        column.addWidget(self._summary_holder)
         column.addWidget(self.bar)
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
@@ -272,6 +316,7 @@ class ListsView(QWidget):
         )
         if summary != self.summary.text():
             self.summary.setText(summary)
+            self._summary_holder.fit()
         _set_tooltip(
             self.summary, f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
         )
