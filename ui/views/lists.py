@@ -389,8 +389,8 @@ class ListsView(QWidget):
                 f"{int(value):,}" if isinstance(value, (int, float)) else "",
             ),
             bytes=mlist.bytes,
-            # Finer than a pixel of the share bar, coarse enough that noise does not repaint it.
-            share=round(mlist.bytes / total, 4) if total else 0.0,
+            # The step of the percentage written on the bar (0.1 %): noise below it repaints nothing.
+            share=round(mlist.bytes / total, 3) if total else 0.0,
             style=(color.rgba(), sample.page_size),
         )
         old = self._set_row(path, item, row)
