@@ -5,6 +5,9 @@
     python3 dev.py test [pytest arguments]   set up (once) and run the checks and the tests
     python3 dev.py bench                     set up (once) and run the benchmarks
     py dev.py dist                           (Windows) build dist/RAMLens with PyInstaller
+    python3 dev.py mutate [--survivors] [MODULE…] [-- mutmut run options]
+                                             mutation-test core modules (slow; not part of CI);
+                                             --survivors retries only the last run's survivors
 
 Only the standard library is used here, so this works on a machine with nothing but Python 3.
 Setting up is skipped when pyproject.toml has not changed since the last install.
@@ -45,6 +48,30 @@ XCB_DEBIAN_PACKAGES = [
     "libx11-xcb1",
 ]
 GUI_STAMP = VENV / ".ramlens-display-ok"
+
+# `dev.py mutate`: each core module with the unit tests that exercise it (no root or slow tests: a mutant must
+# never run a real kernel action). A glob covers a module that is a package.
+MUTATE_MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "lists": (("app/backends/linux/lists.py",), ("tests/test_linux_lists.py",)),
+    "fragmentation": (
+        ("app/backends/linux/fragmentation.py",),
+        ("tests/test_fragmentation.py", "tests/test_cli_frag.py"),
+    ),
+    "census": (("app/backends/linux/census.py", "app/pagecensus.py"), ("tests/test_census.py",)),
+    "access": (("app/backends/linux/access.py",), ("tests/test_linux_actions.py", "tests/test_helper.py")),
+    "helper": (("app/helper.py",), ("tests/test_helper.py",)),
+    "autoclean": (("app/autoclean.py",), ("tests/test_autoclean.py",)),
+    "snapshot": (
+        ("app/snapshot.py", "app/snapshot/*"),
+        ("tests/test_snapshot.py", "tests/test_snapshot_fuzz.py", "tests/test_cli_snapshot.py"),
+    ),
+    "history": (("app/history.py",), ("tests/test_history.py",)),
+    "model": (("app/model.py",), ("tests/test_model.py",)),
+    "ntapi": (("app/backends/windows/ntapi.py",), ("tests/windows",)),
+    "commands": (("app/backends/windows/commands.py",), ("tests/windows",)),
+    "privileges": (("app/backends/windows/privileges.py",), ("tests/windows",)),
+}
+MUTATE_DIR = VENV / "mutate"  # one scratch copy of the tree per module, so results are kept between runs
 
 
 def _say(msg: str) -> None:
@@ -116,9 +143,95 @@ def dist() -> int:
     return _run([PY, ROOT / "packaging" / "windows" / "build.py"], cwd=ROOT)
 
 
+def mutate(argv: list[str]) -> int:
+    """Run mutmut over the named core modules (all when none), then print each one's score.
+
+    Arguments after ``--`` go to ``mutmut run`` (e.g. ``--max-children 1``). Each module is mutated in its own
+    copy of the tree under .venv/mutate/, so a second run only redoes what changed; with ``--survivors`` it
+    retries just the mutants that survived last time (after tests were added to kill them).
+    """
+    cut = argv.index("--") if "--" in argv else len(argv)
+    names, extra = argv[:cut], argv[cut + 1 :]
+    retry = "--survivors" in names
+    names = [n for n in names if n != "--survivors"]
+    unknown = [n for n in names if n not in MUTATE_MODULES]
+    if unknown:
+        print(f"[dev] unknown module(s) {', '.join(unknown)}; choose from {', '.join(MUTATE_MODULES)}")
+        return 2
+    if _run([PY, "-c", "import mutmut"], stderr=subprocess.DEVNULL):
+        _say("installing mutmut (a developer tool, not a dependency of RAMLens)")
+        if _run([PY, "-m", "pip", "--disable-pip-version-check", "-q", "install", "mutmut>=3.3"]):
+            sys.exit("[dev] pip install mutmut failed; see the messages above")
+    scores = []
+    for name in names or list(MUTATE_MODULES):
+        sources, tests = MUTATE_MODULES[name]
+        work = MUTATE_DIR / name
+        _copy_tree(work)
+        cfg = [
+            "[mutmut]",
+            "source_paths = app",
+            "also_copy =\n    ui\n    resources",  # tests read the shipped policy and import the window
+            "only_mutate =\n" + "\n".join(f"    {s}" for s in sources),
+            "pytest_add_cli_args_test_selection =\n" + "\n".join(f"    {t}" for t in tests),
+            "pytest_add_cli_args =\n    -m\n    not root and not slow\n    -p\n    no:cacheprovider",
+            "",
+        ]
+        (work / "setup.cfg").write_text("\n".join(cfg))
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RAMLENS_HYPOTHESIS_PROFILE="mutate")
+        _say(f"mutating {name} ({', '.join(sources)}) against {', '.join(tests)}")
+        survivors = _mutants_with(work, env, "survived") if retry else []
+        if retry and not survivors:
+            _say(f"{name}: no survivors to retry")
+        else:
+            _run([BIN / "mutmut", "run", *extra, *survivors], cwd=work, env=env)
+        scores.append((name, _mutmut_statuses(work, env)))
+    print()
+    for name, statuses in scores:
+        total = sum(statuses.values())
+        killed = statuses.get("killed", 0) + statuses.get("timeout", 0)
+        rest = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()) if s not in ("killed", "timeout"))
+        pct = f"{100 * killed / total:.0f} %" if total else "-"
+        print(f"{name:<14} killed {killed}/{total} ({pct}){'; ' + rest if rest else ''}")
+    return 0
+
+
+def _copy_tree(work: Path) -> None:
+    """The tree as it is now (edits included) into ``work``; timestamps kept, so unchanged files are kept."""
+    skip = shutil.ignore_patterns(
+        ".git", ".venv", "mutants", "artifacts", "__pycache__", ".*cache*", ".hypothesis"
+    )
+    shutil.copytree(ROOT, work, ignore=skip, dirs_exist_ok=True)
+
+
+def _mutmut_results(work: Path, env: dict[str, str]) -> list[tuple[str, str]]:
+    """(mutant, status) for every mutant of the last run in ``work`` (``mutmut results --all``)."""
+    if not (work / "mutants").is_dir():
+        return []
+    out = subprocess.run(
+        [BIN / "mutmut", "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True
+    ).stdout
+    pairs = (line.strip().rsplit(": ", 1) for line in out.splitlines() if ": " in line)
+    return [(name, status) for name, status in pairs]
+
+
+def _mutants_with(work: Path, env: dict[str, str], status: str) -> list[str]:
+    """The mutants of the last run in ``work`` that ended with ``status``."""
+    return [name for name, st in _mutmut_results(work, env) if st == status]
+
+
+def _mutmut_statuses(work: Path, env: dict[str, str]) -> dict[str, int]:
+    """Mutants per status (killed, survived, no tests, timeout…); the survivors go to survivors.txt."""
+    results = _mutmut_results(work, env)
+    statuses: dict[str, int] = {}
+    for _, status in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    (work / "survivors.txt").write_text("".join(f"{n}\n" for n, st in results if st == "survived"))
+    return statuses
+
+
 def main(argv: list[str]) -> int:
-    """Dispatch run / test / bench."""
-    if not argv or argv[0] not in {"run", "test", "bench", "setup", "dist"}:
+    """Dispatch run / test / bench / mutate / dist."""
+    if not argv or argv[0] not in {"run", "test", "bench", "setup", "mutate", "dist"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -127,6 +240,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "dist":
         return dist()
+    if command == "mutate":
+        return mutate(rest)
     if command == "run":
         if not rest:  # the window: its platform plugin may need more OS libraries than the tests do
             _ensure_display_libraries()

@@ -40,6 +40,9 @@ RULE_STANDBY = "standby"
 RULE_INTERVAL = "interval"
 
 
+MIN_COOLDOWN = 30.0  # seconds between automatic cleans at the least: at most 2,880 a day
+
+
 class SettingsError(ValueError):
     """Auto-clean settings that are out of range or of the wrong type."""
 
@@ -68,8 +71,11 @@ class AutoCleanSettings:
         _check_range("interval_minutes", self.interval_minutes, 1, 7 * 24 * 60)
         if not isinstance(self.interval_minutes, int):
             raise SettingsError("interval_minutes must be a whole number")
-        _check_range("cooldown_seconds", self.cooldown_seconds, 5, 24 * 3600)
-        _check_range("max_cooldown_seconds", self.max_cooldown_seconds, self.cooldown_seconds, 7 * 24 * 3600)
+        _check_range("cooldown_seconds", self.cooldown_seconds, MIN_COOLDOWN, 24 * 3600)
+        # Room to back off: with a failing action, max = min would clean every cooldown all day.
+        _check_range(
+            "max_cooldown_seconds", self.max_cooldown_seconds, 2 * self.cooldown_seconds, 7 * 24 * 3600
+        )
         if not isinstance(self.actions, tuple) or not self.actions:
             raise SettingsError("choose at least one action to run")
         for a in self.actions:

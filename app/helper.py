@@ -1,3 +1,4 @@
+#!/usr/bin/env -S python3 -I
 """``ramlens-helper ACTION_ID``: the privileged helper that pkexec starts as root.
 
 It accepts exactly one argument, which must be a Linux action id from the catalogue or "all" —

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from app.jsonread import Strict
+
 SCHEMA = 1
 
 # Canonical list keys in display order (RAMMap's order). Both platforms use these
@@ -57,6 +59,9 @@ class ModelError(ValueError):
     """A JSON document does not describe a valid sample or result."""
 
 
+_STRICT = Strict(ModelError)
+
+
 @dataclass(frozen=True)
 class MemoryList:
     """One memory list (or one part of a list): a stable key, a label and a size."""
@@ -80,14 +85,14 @@ class MemoryList:
     @classmethod
     def from_json(cls, data: Any, depth: int = 0) -> MemoryList:
         """Strictly parse the JSON form; raises ModelError on anything unexpected."""
-        obj = _mapping(data, "list")
+        obj = _STRICT.obj(data, "list")
         parts_raw = obj.get("parts", [])
         if not isinstance(parts_raw, list) or (parts_raw and depth > 0):
             raise ModelError("list 'parts' must be a list, one level deep")
         return cls(
-            key=_str(obj, "key"),
-            label=_str(obj, "label"),
-            bytes=_size(obj, "bytes"),
+            key=_STRICT.text(obj, "key", "list"),
+            label=_STRICT.text(obj, "label", "list"),
+            bytes=_STRICT.size(obj, "bytes", "list"),
             parts=tuple(cls.from_json(p, depth + 1) for p in parts_raw),
         )
 
@@ -152,30 +157,30 @@ class Sample:
     @classmethod
     def from_json(cls, data: Any) -> Sample:
         """Strictly parse :meth:`to_json` output; raises ModelError on anything off."""
-        obj = _mapping(data, "sample")
+        obj = _STRICT.obj(data, "sample")
         if obj.get("schema") != SCHEMA:
             raise ModelError(f"unsupported sample schema {obj.get('schema')!r} (this build reads {SCHEMA})")
         try:
-            when = _dt.datetime.fromisoformat(_str(obj, "time").replace("Z", "+00:00"))
+            when = _dt.datetime.fromisoformat(_STRICT.text(obj, "time", "sample").replace("Z", "+00:00"))
         except ValueError as exc:
             raise ModelError(f"sample 'time' is not an ISO 8601 time: {exc}") from None
         lists_raw = obj.get("lists")
         if not isinstance(lists_raw, list):
             raise ModelError("sample 'lists' must be a list")
-        details_raw = _mapping(obj.get("details", {}), "details")
+        details_raw = _STRICT.obj(obj.get("details", {}), "details")
         details: dict[str, Detail] = {}
         for k, v in details_raw.items():
             if isinstance(v, bool) or not isinstance(v, (int, float, str)):
                 raise ModelError(f"detail {k!r} must be a number or a string")
             details[str(k)] = v
-        page_size = _size(obj, "page_size")
+        page_size = _STRICT.size(obj, "page_size", "sample")
         if page_size == 0:
             raise ModelError("sample 'page_size' must be positive")
         limited = obj.get("limited", "")
         if not isinstance(limited, str):
             raise ModelError("sample 'limited' must be a string")
         units: dict[str, DetailUnit] = {}
-        for k, v in _mapping(obj.get("units", {}), "units").items():
+        for k, v in _STRICT.obj(obj.get("units", {}), "units").items():
             try:
                 units[str(k)] = DetailUnit(v)
             except ValueError:
@@ -185,11 +190,11 @@ class Sample:
         return cls(
             time=when.timestamp(),
             monotonic=0.0,
-            platform=_str(obj, "platform"),
-            backend=_str(obj, "backend"),
+            platform=_STRICT.text(obj, "platform", "sample"),
+            backend=_STRICT.text(obj, "backend", "sample"),
             page_size=page_size,
-            total_bytes=_size(obj, "total_bytes"),
-            available_bytes=_size(obj, "available_bytes"),
+            total_bytes=_STRICT.size(obj, "total_bytes", "sample"),
+            available_bytes=_STRICT.size(obj, "available_bytes", "sample"),
             lists=tuple(MemoryList.from_json(m) for m in lists_raw),
             details=details,
             limited=limited,
@@ -285,7 +290,7 @@ class ActionResult:
     @classmethod
     def from_json(cls, data: Any) -> ActionResult:
         """Parse :meth:`to_json` output (e.g. from the privileged helper); strict."""
-        obj = _mapping(data, "action result")
+        obj = _STRICT.obj(data, "action result")
         ok = obj.get("ok")
         elapsed = obj.get("elapsed")
         if not isinstance(ok, bool):
@@ -295,9 +300,9 @@ class ActionResult:
         steps = obj.get("steps", [])
         if not isinstance(steps, list):
             raise ModelError("action result 'steps' must be a list")
-        details = _mapping(obj.get("details", {}), "details")
+        details = _STRICT.obj(obj.get("details", {}), "details")
         return cls(
-            action_id=_str(obj, "action"),
+            action_id=_STRICT.text(obj, "action", "action result"),
             ok=ok,
             elapsed=float(elapsed),
             before=Sample.from_json(obj["before"]) if obj.get("before") is not None else None,
@@ -306,27 +311,3 @@ class ActionResult:
             details={str(k): v for k, v in details.items() if isinstance(v, (int, float, str))},
             steps=tuple(cls.from_json(s) for s in steps),
         )
-
-
-def _mapping(data: Any, what: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping):
-        raise ModelError(f"{what} must be a JSON object, not {type(data).__name__}")
-    return data
-
-
-def _str(obj: Mapping[str, Any], key: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str) or not value or len(value) > 200:
-        raise ModelError(f"{key!r} must be a non-empty string of at most 200 characters")
-    return value
-
-
-# 2**50 bytes = 1 PiB: far beyond any RAM; larger sizes mean a corrupt document.
-MAX_BYTES = 1 << 50
-
-
-def _size(obj: Mapping[str, Any], key: str) -> int:
-    value = obj.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_BYTES:
-        raise ModelError(f"{key!r} must be a whole number of bytes from 0 to 1 PiB, not {value!r}")
-    return value

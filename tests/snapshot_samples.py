@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.history import History
 from app.model import MemoryList, Sample
-from app.snapshot import MachineInfo, ProcessEntry, Snapshot, ZoneBlocks, capture
+from app.snapshot import MachineInfo, ProcessEntry, Snapshot, ZoneFree, capture
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -63,7 +63,7 @@ def snapshot(**kw: object) -> Snapshot:
         history=history(),
         minutes=2,
         processes=kw.pop("processes", PROCESSES),  # type: ignore[arg-type]
-        fragmentation=(ZoneBlocks(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3)),),
+        fragmentation=(ZoneFree(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3)),),
         census={"free": 2 * GIB, "anonymous": 5 * GIB},
     )
     return snap

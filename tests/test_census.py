@@ -16,7 +16,50 @@ from app.backends.linux import census as c
 from app.backends.linux.buddyinfo import parse_buddyinfo
 from tests.nobody import needs_nobody, run_python_as_nobody
 
-B = {name: 1 << bit for bit, name in c.KPF_NAMES.items()}
+# The KPF bit numbers as the kernel defines them, written out here rather than taken from the module, so a
+# wrong number in the module's table fails. Source: torvalds/linux include/uapi/linux/kernel-page-flags.h
+# (bits 0–26, the stable ABI) and include/linux/kernel-page-flags.h (32 and up, "kernel hacking assistances").
+# Bit 34 was KPF_MAPPEDTODISK and is KPF_OWNER_2 in newer kernels (the module keeps the older name).
+KERNEL_KPF: dict[str, int] = {
+    "LOCKED": 0,
+    "ERROR": 1,
+    "REFERENCED": 2,
+    "UPTODATE": 3,
+    "DIRTY": 4,
+    "LRU": 5,
+    "ACTIVE": 6,
+    "SLAB": 7,
+    "WRITEBACK": 8,
+    "RECLAIM": 9,
+    "BUDDY": 10,
+    "MMAP": 11,
+    "ANON": 12,
+    "SWAPCACHE": 13,
+    "SWAPBACKED": 14,
+    "COMPOUND_HEAD": 15,
+    "COMPOUND_TAIL": 16,
+    "HUGE": 17,
+    "UNEVICTABLE": 18,
+    "HWPOISON": 19,
+    "NOPAGE": 20,
+    "KSM": 21,
+    "THP": 22,
+    "OFFLINE": 23,
+    "ZERO_PAGE": 24,
+    "IDLE": 25,
+    "PGTABLE": 26,
+    "RESERVED": 32,
+    "MLOCKED": 33,
+    "MAPPEDTODISK": 34,
+    "PRIVATE": 35,
+    "PRIVATE_2": 36,
+    "OWNER_PRIVATE": 37,
+    "ARCH": 38,
+    "UNCACHED": 39,
+    "SOFTDIRTY": 40,
+    "ARCH_2": 41,
+}
+B = {name: 1 << bit for name, bit in KERNEL_KPF.items()}
 MiB = 1 << 20
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +86,7 @@ def expected_class(flags: int) -> int:
 
 
 # Flag words built from the bits that matter (so every rule is exercised), plus fully random words.
-relevant = st.sets(st.sampled_from(sorted(c.KPF_NAMES))).map(lambda bits: sum(1 << b for b in bits))
+relevant = st.sets(st.sampled_from(sorted(KERNEL_KPF.values()))).map(lambda bits: sum(1 << b for b in bits))
 words = st.one_of(relevant, st.integers(min_value=0, max_value=(1 << 64) - 1))
 
 
@@ -71,6 +114,42 @@ def test_classifier_examples_from_this_machine() -> None:
     assert c.classify_word(0x10000) == c.OTHER  # a bare compound tail (kernel allocation)
     assert c.flag_names(0x828) == "UPTODATE,LRU,MMAP"
     assert c.flag_names(0) == "(none)"
+
+
+def test_kpf_bit_numbers_are_the_kernels() -> None:
+    for name, bit in KERNEL_KPF.items():
+        assert c.KPF_NAMES.get(bit) == name, f"bit {bit} is KPF_{name} in the kernel"
+        assert c.flag_names(1 << bit) == name
+    assert set(c.KPF_NAMES) == set(KERNEL_KPF.values())  # no bit the kernel does not define
+    assert c.flag_names(1 << 42 | B["LRU"]) == "LRU,bit42"  # an unknown bit is named by its number
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (B["NOPAGE"], "reserved"),
+        (B["OFFLINE"] | B["LRU"], "reserved"),
+        (B["HWPOISON"] | B["BUDDY"], "reserved"),
+        (B["RESERVED"] | B["SLAB"], "reserved"),
+        (B["BUDDY"], "free"),
+        (B["SLAB"] | B["ANON"], "slab"),
+        (B["PGTABLE"], "pagetables"),
+        (B["UNEVICTABLE"] | B["ANON"] | B["LRU"], "unevictable"),
+        (B["ANON"] | B["LRU"] | B["MMAP"], "anonymous"),
+        (B["SWAPBACKED"] | B["DIRTY"] | B["LRU"], "shmem"),
+        (B["WRITEBACK"] | B["LRU"] | B["MMAP"], "modified"),
+        (B["DIRTY"] | B["LRU"], "modified"),
+        (B["LRU"] | B["MMAP"] | B["ACTIVE"], "mapped"),
+        (B["LRU"] | B["UPTODATE"], "standby"),
+        (B["MMAP"], "other"),
+        (B["COMPOUND_TAIL"] | B["HUGE"], "other"),
+    ],
+)
+def test_each_class_from_its_kernel_bits(flags: int, expected: str) -> None:
+    """One flag word per rule, from the kernel's bit numbers: a wrong bit in the module misclassifies it."""
+    index = [cls.key for cls in pagecensus.CLASSES].index(expected)
+    assert c.classify_word(flags) == index
+    assert c.classify(np.array([flags], dtype=np.uint64)).tolist() == [index]
 
 
 def fake_proc(tmp: Path, flags: np.ndarray, spanned: int | None = None) -> Path:

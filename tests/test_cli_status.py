@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app import cli, csvlog
 from app.backends import BackendError
 from app.backends.linux import LinuxBackend, access
 from app.cli import status
@@ -78,14 +78,15 @@ def test_status_json_is_designs_document(captured, capsys):
 def test_watch_csv_one_flushed_row_per_sample(captured, capsys):
     assert cli.main(["watch", "--count", "3", "--interval", "0.01", "--csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0] == ["time", *LIST_KEYS]
+    assert rows[0] == list(csvlog.HEADER)
     assert len(rows) == 4
     for row in rows[1:]:
         cells = dict(zip(rows[0], row, strict=True))
         assert cells["time"].endswith("Z")
-        assert cells["free"] == str(22625028 * 1024)
-        assert cells["zeroed"] == ""  # absent, not 0
-        assert sum(int(cells[k]) for k in LIST_KEYS if cells[k]) == 24683656 * 1024
+        assert cells["free_bytes"] == str(22625028 * 1024)
+        assert cells["zeroed_bytes"] == ""  # absent, not 0
+        assert sum(int(cells[f"{k}_bytes"]) for k in LIST_KEYS if cells[f"{k}_bytes"]) == 24683656 * 1024
+        assert cells["total_bytes"] == str(24683656 * 1024)
 
 
 def test_watch_human_and_bad_usage(captured, capsys):

@@ -216,3 +216,124 @@ def test_every_list_and_part_key_is_unique():
     sample = LinuxBackend(proc=FIXTURES / "busy-cache").sample()
     keys = [m.key for m in sample.lists] + [p.key for m in sample.lists for p in m.parts]
     assert len(keys) == len(set(keys)), keys
+
+
+def meminfo(**fields: int) -> dict[str, int]:
+    """Every REQUIRED field at 0, then the given ones (names with parentheses passed as e.g. Active_file)."""
+    mem = dict.fromkeys(lists.REQUIRED, 0)
+    mem.update({k.replace("_file", "(file)"): v for k, v in fields.items()})
+    return mem
+
+
+def test_standby_cap_takes_the_excess_out_of_the_active_part_first():
+    # An inconsistent reading: clean file pages 300 + 300 = 600, but only 1000 − 600 = 400 left for standby.
+    got = by_key(meminfo(MemTotal=1000, MemFree=600, Inactive_file=300, Active_file=300))
+    # excess 200 comes out of active (300 → 100); inactive keeps all 300
+    assert (got["standby.inactive"], got["standby.standby_active"]) == (300, 100)
+    assert got["standby"] == 400 and got["active"] == 0
+    # An excess larger than the active part: active goes to 0, the rest (400 − 300) comes out of inactive.
+    got = by_key(meminfo(MemTotal=1000, MemFree=800, Inactive_file=300, Active_file=300))
+    assert (got["standby.inactive"], got["standby.standby_active"]) == (200, 0)
+    # Exactly at the cap nothing is cut.
+    got = by_key(meminfo(MemTotal=1000, MemFree=400, Inactive_file=300, Active_file=300))
+    assert (got["standby.inactive"], got["standby.standby_active"], got["active"]) == (300, 300, 0)
+
+
+def test_writeback_tmp_counts_in_modified_and_in_being_written_back():
+    mem = meminfo(MemTotal=10000, MemFree=2000, Inactive_file=1000, Active_file=500, Dirty=100, Writeback=50)
+    mem["WritebackTmp"] = 30
+    got = by_key(mem)
+    assert got["modified"] == 100 + 50 + 30
+    assert got["modified.dirty"] == 100
+    assert got["modified.writeback"] == 50 + 30
+    # WritebackTmp pages (FUSE) are not on the file LRU: standby loses Dirty + Writeback only (150, inactive)
+    assert (got["standby.inactive"], got["standby.standby_active"]) == (850, 500)
+    assert got["active"] == 10000 - 2000 - 180 - 1350
+
+
+def test_modified_is_capped_at_what_free_leaves_and_dirty_at_modified():
+    # Dirty + Writeback + WritebackTmp = 900 but MemTotal − MemFree = 500: modified 500, all of it dirty.
+    mem = meminfo(MemTotal=1000, MemFree=500, Dirty=600, Writeback=200)
+    mem["WritebackTmp"] = 100
+    got = by_key(mem)
+    assert (got["modified"], got["modified.dirty"], got["modified.writeback"]) == (500, 500, 0)
+    assert got["free"] == 500 and got["active"] == got["standby"] == 0
+    # MemFree above MemTotal (never on a sane kernel): free is capped, nothing else is left.
+    got = by_key(meminfo(MemTotal=1000, MemFree=1500, Dirty=10))
+    assert (got["free"], got["modified"], got["active"]) == (1000, 0, 0)
+
+
+def test_active_parts_take_in_order_until_active_runs_out():
+    mem = meminfo(MemTotal=1000, MemFree=400, AnonPages=300, Shmem=200, Slab=50)
+    got = by_key(mem)
+    # active 600: anonymous 300, shmem 200, mapped_file 0, kernel 50, other 50
+    assert [got[f"active.{k}"] for k in ("anonymous", "shmem", "mapped_file", "kernel", "other")] == [
+        300,
+        200,
+        0,
+        50,
+        50,
+    ]
+    mem.update(AnonPages=500, Shmem=200)
+    got = by_key(mem)
+    # 600: anonymous 500, shmem gets only the 100 left, nothing for kernel or other
+    assert [got[f"active.{k}"] for k in ("anonymous", "shmem", "kernel", "other")] == [500, 100, 0, 0]
+
+
+def details_of(mem_free: int, buddy_pages: int, page_size: int = 4096) -> dict:
+    mem = meminfo(MemTotal=1 << 30, MemFree=mem_free)
+    return lists.details(mem, {}, buddy_pages, page_size)
+
+
+def test_memfree_not_in_buddy_is_the_gap_and_never_negative():
+    assert details_of(10 * 4096 + 1, 10)[lists.MEMFREE_NOT_IN_BUDDY] == 1
+    assert details_of(10 * 4096, 10)[lists.MEMFREE_NOT_IN_BUDDY] == 0
+    # MemFree below the buddy total (the two are read at different instants): clamped at 0, not negative
+    d = details_of(10 * 4096 - 4096, 10)
+    assert d[lists.MEMFREE_NOT_IN_BUDDY] == 0
+    assert d[lists.BUDDY_FREE] == 10 * 4096
+
+
+def test_details_keep_only_the_known_fields():
+    mem = meminfo(MemTotal=1 << 30, MemFree=1 << 20, Slab=4096, KernelStack=8192)
+    mem["NotAField"] = 7
+    vm = {"nr_free_pages": 3, "pgfault": 99}
+    d = lists.details(mem, vm, 3, 4096)
+    assert "NotAField" not in d and "pgfault" not in d
+    assert d["nr_free_pages"] == 3 and d["Slab"] == 4096
+    assert d[lists.KERNEL_ACCOUNTED] == 4096 + 8192
+    # The fast path (only known fields handed over) gives the same details.
+    assert (
+        lists.details({k: v for k, v in mem.items() if k != "NotAField"}, {"nr_free_pages": 3}, 3, 4096) == d
+    )
+
+
+def test_missing_fields_names_each_required_field_absent():
+    mem = meminfo(MemTotal=1)
+    assert lists.missing_fields(mem) == ()
+    del mem["MemAvailable"], mem["Shmem"]
+    assert lists.missing_fields(mem) == ("MemAvailable", "Shmem")
+
+
+def test_every_list_and_part_carries_its_label():
+    """The labels are what the table, the chart legend and the CLI show: each list and part has its own."""
+    mem = meminfo(
+        MemTotal=10000, MemFree=1000, Inactive_file=2000, Active_file=1000, Dirty=100, AnonPages=500
+    )
+    labels = {m.key: m.label for m in lists.memory_lists(mem)}
+    labels.update({f"{m.key}.{p.key}": p.label for m in lists.memory_lists(mem) for p in m.parts})
+    assert labels == {
+        "active": "In use",
+        "standby": "Standby",
+        "modified": "Modified",
+        "free": "Free",
+        "active.anonymous": "Anonymous (process heap and stacks)",
+        "active.shmem": "Shared memory (tmpfs, shmem)",
+        "active.mapped_file": "Mapped files",
+        "active.kernel": "Kernel (slab, stacks, page tables, vmalloc, per-CPU)",
+        "active.other": "Kernel/other (drivers, huge pages, unaccounted)",
+        "standby.inactive": "Low priority (inactive)",
+        "standby.standby_active": "High priority (active)",
+        "modified.dirty": "Dirty (waiting for write-back)",
+        "modified.writeback": "Being written back",
+    }

@@ -28,7 +28,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     assert loaded.processes == PROCESSES
     assert loaded.history is not None and len(loaded.history) == 120
     assert loaded.history.series["zeroed"][0] is None  # absent list stays absent, not 0
-    assert loaded.fragmentation[0].free_pages() == 10 + 10 + 8 + 16 + 512 + 3 * 1024
+    assert loaded.fragmentation[0].free_pages == 10 + 10 + 8 + 16 + 512 + 3 * 1024
     assert loaded.census == {"free": 2 * GIB, "anonymous": 5 * GIB}
 
 
@@ -110,7 +110,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(snap, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(snap.fileio, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.json"
     path.write_bytes(b" " * 2000)
     with pytest.raises(SnapshotError, match="at most"):
@@ -225,11 +225,11 @@ def test_history_block_back_to_a_history() -> None:
 
 
 def test_fragmentation_indices_as_the_kernel_prints_them() -> None:
-    z = snap.ZoneBlocks(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3))
+    z = snap.ZoneFree(0, "Normal", (10, 5, 2, 0, 1, 0, 0, 0, 0, 1, 3))
     # 3628 free pages; the blocks of order ≥ 9 hold 512 + 3·1024 = 3584 of them: (3628 − 3584)/3628 = 0.012.
     assert z.indices(9) == ("0.012", "-1.000")
     # 8 single pages, none usable for 4 pages: unusable 1.000; fragmentation 1000 − (1000 + 8·1000/4)/8 = 625.
-    assert snap.ZoneBlocks(0, "DMA", (8, 0, 0)).indices(2) == ("1.000", "0.625")
+    assert snap.ZoneFree(0, "DMA", (8, 0, 0)).indices(2) == ("1.000", "0.625")
     assert snapshot().huge_order == 9
 
 
@@ -240,3 +240,26 @@ def test_huge_order_is_validated(tmp_path: Path) -> None:
         snap.load(_write(tmp_path / "h.json", doc))
     del doc["huge_order"]
     assert snap.load(_write(tmp_path / "h.json", doc)).huge_order == 9
+
+
+def test_a_pid_reused_by_the_same_name_with_another_start_time_is_exited_plus_appeared() -> None:
+    """Issue 18.4: the name alone must not make a restarted program "unchanged" (or "grew")."""
+    old = ProcessEntry(4242, "worker", "ann", 100 * MIB, create_time=1_790_000_000.0)
+    restarted = replace(old, working_set=300 * MIB, create_time=1_790_000_060.5)
+    d = snap.diff(replace(snapshot(), processes=(old,)), replace(snapshot(), processes=(restarted,)))
+    assert sorted((p.pid, p.name, p.change, p.before, p.after) for p in d.processes) == [
+        (4242, "worker", "appeared", None, 300 * MIB),
+        (4242, "worker", "exited", 100 * MIB, None),
+    ]
+    same = replace(old, working_set=300 * MIB)  # same start time: the same process, grown
+    d = snap.diff(replace(snapshot(), processes=(old,)), replace(snapshot(), processes=(same,)))
+    assert [(p.change, p.delta) for p in d.processes] == [("grew", 200 * MIB)]
+
+
+@pytest.mark.parametrize("counts", [[10, -1, 2], [-5], [0, 0, -(2**40)]])
+def test_negative_free_block_counts_are_refused(tmp_path: Path, counts: list[int]) -> None:
+    """Issue 18.4: a free-block count below 0 is not a count; the strict loader says so."""
+    doc = snapshot().to_json()
+    doc["fragmentation"][0]["counts"] = counts
+    with pytest.raises(SnapshotError, match="whole numbers of free blocks, none negative"):
+        snap.load(_write(tmp_path / "neg.json", doc))

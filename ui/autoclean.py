@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app import actions
 from app.autoclean import (
+    MIN_COOLDOWN,
     STUTTER_ACTIONS,
     STUTTER_WARNING,
     AutoClean,
@@ -50,6 +51,7 @@ from app.autoclean import (
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
+from ui.storedsettings import SettingsProblems, read_json
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -68,14 +70,15 @@ EVENT_COLORS = {
 
 
 def load_settings(store: QSettings) -> tuple[AutoCleanSettings, str]:
-    """The saved settings, or the defaults and a sentence saying why the saved ones were not used."""
-    raw = store.value(SETTINGS_KEY, "", type=str)
-    if not raw:
-        return AutoCleanSettings(), ""
-    try:
-        return AutoCleanSettings.from_dict(json.loads(str(raw))), ""
-    except (ValueError, TypeError) as exc:  # SettingsError and JSON errors: a hand-edited or old file
-        return AutoCleanSettings(), f"saved auto-clean settings were invalid ({exc}); using the defaults"
+    """The saved settings, or the defaults and what was wrong with the saved ones ("" when nothing)."""
+    problems = SettingsProblems()
+    data = read_json(store, SETTINGS_KEY, problems, "auto-clean settings")
+    if data is not None:
+        try:
+            return AutoCleanSettings.from_dict(data), ""
+        except (ValueError, TypeError) as exc:  # SettingsError, wrong types: a hand-edited or old file
+            problems.add("auto-clean settings", str(exc))
+    return AutoCleanSettings(), "; ".join(problems.found)
 
 
 def save_settings(store: QSettings, settings: AutoCleanSettings) -> None:
@@ -181,7 +184,7 @@ class AutoCleanDialog(QDialog):
         self.interval_minutes.setValue(settings.interval_minutes)
         form.addRow(self.interval_rule, self.interval_minutes)
         self.cooldown = QSpinBox()
-        self.cooldown.setRange(5, 24 * 3600)
+        self.cooldown.setRange(int(MIN_COOLDOWN), 24 * 3600)
         self.cooldown.setSuffix(" s")
         self.cooldown.setValue(int(settings.cooldown_seconds))
         self.cooldown.setToolTip(
@@ -190,7 +193,7 @@ class AutoCleanDialog(QDialog):
         )
         form.addRow("Wait at least", self.cooldown)
         self.max_cooldown = QSpinBox()
-        self.max_cooldown.setRange(5, 7 * 24 * 3600)
+        self.max_cooldown.setRange(2 * int(MIN_COOLDOWN), 7 * 24 * 3600)
         self.max_cooldown.setSuffix(" s")
         self.max_cooldown.setValue(int(settings.max_cooldown_seconds))
         form.addRow("Back off to at most", self.max_cooldown)
@@ -252,7 +255,7 @@ class AutoCleanDialog(QDialog):
             interval_minutes=int(self.interval_minutes.value()),
             actions=chosen,
             cooldown_seconds=float(self.cooldown.value()),
-            max_cooldown_seconds=float(max(self.max_cooldown.value(), self.cooldown.value())),
+            max_cooldown_seconds=float(self.max_cooldown.value()),
         )
 
     def _accept(self) -> None:
@@ -363,8 +366,6 @@ class AutoCleanUI(QObject):
         self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
         self._on_status(self.controller.engine.status())
-        if self.controller.settings_problem:
-            window.notify(self.controller.settings_problem, "warning")
 
     def _on_status(self, status: Status) -> None:
         text = status.text

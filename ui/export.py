@@ -5,16 +5,14 @@ pyqtgraph's exporters and Qt's SVG module load on the first export, not with the
 
 from __future__ import annotations
 
-import csv
-import datetime as _dt
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QPainter
 
+from app.csvlog import HistoryCsv
 from app.history import History
 
 DEFAULT_WIDTH = 1920
@@ -87,20 +85,8 @@ def _render_svg(item: pg.GraphicsItem, path: str) -> None:
 
 
 def export_csv(history: History, path: str) -> int:
-    """One row per sample: ISO 8601 UTC time, then each list in bytes (empty when absent).
-
-    Returns the number of rows written. Lists the history never saw get no column.
-    """
-    times = history.times()
-    series = {k: history.series(k) for k in history.keys}
-    keys = [k for k, v in series.items() if v.size and not np.isnan(v).all()]
+    """The history as the CSV ``ramlens watch --csv`` writes (app/csvlog.py); returns the rows written."""
     with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["time", *(f"{k}_bytes" for k in keys)])
-        for i, when in enumerate(times):
-            stamp = _dt.datetime.fromtimestamp(float(when), tz=_dt.timezone.utc).isoformat(
-                timespec="milliseconds"
-            )
-            cells = ["" if np.isnan(series[k][i]) else str(int(series[k][i])) for k in keys]
-            writer.writerow([stamp.replace("+00:00", "Z"), *cells])
-    return len(times)
+        log = HistoryCsv(fh)
+        log.header()
+        return log.history(history)

@@ -73,7 +73,7 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     from app import __version__
     from app.backends import BackendError, detect
     from ui.icon import app_icon
-    from ui.mainwindow import MainWindow
+    from ui.mainwindow import MainWindow, default_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     QApplication.setApplicationName("RAMLens")
@@ -89,28 +89,44 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
             return 1
         QMessageBox.critical(None, "RAMLens cannot read memory", f"RAMLens cannot start: {exc}")
         return 1
-    settings = None
     if args.screenshot:
-        # A throw-away settings file: screenshots look the same everywhere and leave the user's alone.
+        # A throw-away settings file, removed afterwards: screenshots look the same everywhere and
+        # leave the user's settings (and /tmp) as they were.
         from PySide6.QtCore import QSettings
 
-        scratch = os.path.join(tempfile.mkdtemp(prefix="ramlens-shot-"), "settings.ini")
-        settings = QSettings(scratch, QSettings.Format.IniFormat)
+        with tempfile.TemporaryDirectory(prefix="ramlens-shot-") as scratch:
+            settings = QSettings(os.path.join(scratch, "settings.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(backend, settings)
+            if not _show_tab(window, args.tab):
+                return 2
+            return take_screenshot(window, args.screenshot, pacing or ScreenshotPacing())
+    from ui import singleinstance
+
+    settings = default_settings()
+    guard = singleinstance.claim(settings.fileName())
+    if guard is None:
+        print("ramlens: the window is already open; brought it to the front", file=sys.stderr)
+        return 0
     window = MainWindow(backend, settings)
-    if args.tab:
-        if args.tab not in window.view_keys():
-            print(
-                f"ramlens: no tab {args.tab!r}; choose from {', '.join(window.view_keys())}", file=sys.stderr
-            )
-            return 2
-        window.show_view(args.tab)
-    if args.screenshot:
-        return take_screenshot(window, args.screenshot, pacing or ScreenshotPacing())
+    guard.attach(window)
+    if not _show_tab(window, args.tab):
+        return 2
     if args.minimized:
         show_minimized(window)
     else:
         window.show()
     return app.exec()
+
+
+def _show_tab(window: MainWindow, tab: str | None) -> bool:
+    """Show the tab asked for with --tab; False (after saying so) when there is no such tab."""
+    if tab is None:
+        return True
+    if tab not in window.view_keys():
+        print(f"ramlens: no tab {tab!r}; choose from {', '.join(window.view_keys())}", file=sys.stderr)
+        return False
+    window.show_view(tab)
+    return True
 
 
 def show_minimized(window: QWidget) -> None:

@@ -40,6 +40,7 @@ from ui.icon import app_icon
 from ui.runner import ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
 from ui.spans import SPAN_CHOICES
+from ui.storedsettings import SettingsProblems, read_number
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
@@ -92,9 +93,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1100, 720)
 
-        refresh = self.settings.value("view/refresh", DEFAULT_REFRESH, type=float)
-        if refresh not in REFRESH_CHOICES:
-            refresh = DEFAULT_REFRESH
+        self.stored_problems = SettingsProblems()  # corrupt stored values: defaults, and one note
+        refresh = read_number(
+            self.settings, "view/refresh", DEFAULT_REFRESH, self.stored_problems, REFRESH_CHOICES
+        )
         self.sampler = Sampler(backend, self.history, refresh, self)
         self.runner = ActionRunner(backend, self)
         self.last_result: ActionResult | None = None
@@ -114,8 +116,8 @@ class MainWindow(QMainWindow):
         self.add_lazy_view("history", "History", self._make_history_view)
         self.add_lazy_view("processes", "Processes", self._make_processes_view)
 
-        span = self.settings.value("view/span", DEFAULT_SPAN, type=int)
-        self.set_span(span if span in dict(SPAN_CHOICES) else DEFAULT_SPAN)
+        spans = dict(SPAN_CHOICES)
+        self.set_span(int(read_number(self.settings, "view/span", DEFAULT_SPAN, self.stored_problems, spans)))
 
         self.sampler.sampled.connect(self._on_sampled)
         self.sampler.failed.connect(self._on_sample_failed)
@@ -131,6 +133,10 @@ class MainWindow(QMainWindow):
             plugin = install(self)
             if plugin is not None:
                 self.plugins[key] = plugin
+        if self.autoclean.controller.settings_problem:
+            self.stored_problems.found.append(self.autoclean.controller.settings_problem)
+        if self.stored_problems.found:
+            self.notify(self.stored_problems.note(), "warning")
 
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, (QByteArray, bytes)):
@@ -432,8 +438,10 @@ class MainWindow(QMainWindow):
     def toggle_pause(self) -> None:
         """Pause, or resume at the rate chosen before pausing."""
         if self.sampler.paused:
-            resume = self.settings.value("view/resume", DEFAULT_REFRESH, type=float)
-            self.set_refresh(resume if resume in REFRESH_CHOICES and resume else DEFAULT_REFRESH)
+            resume = read_number(
+                self.settings, "view/resume", DEFAULT_REFRESH, SettingsProblems(), REFRESH_CHOICES
+            )
+            self.set_refresh(resume or DEFAULT_REFRESH)
         else:
             self.settings.setValue("view/resume", self.sampler.interval)
             self.set_refresh(0.0)

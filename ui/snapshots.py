@@ -40,6 +40,7 @@ from app import snapshot as snap
 from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.units import format_bytes
+from ui.offthread import run_off_ui_thread
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -199,7 +200,7 @@ class SnapshotWindow(QMainWindow):
         for r, z in enumerate(zones):
             table.setItem(r, 0, _SortItem(str(z.node), z.node))
             table.setItem(r, 1, QTableWidgetItem(z.zone))
-            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages() * page), z.free_pages()))
+            table.setItem(r, 2, _SortItem(format_bytes(z.free_pages * page), z.free_pages))
             unusable, fragmentation = z.indices(huge)
             table.setItem(r, 3, _SortItem(unusable, float(unusable)))
             table.setItem(r, 4, _SortItem(fragmentation, float(fragmentation)))
@@ -279,7 +280,7 @@ class CompareDialog(QDialog):
         for r, p in enumerate(diff.processes):
             self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
             self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
-            self.process_table.setItem(r, 2, QTableWidgetItem(p.change))
+            self.process_table.setItem(r, 2, QTableWidgetItem(p.change.value))
             for col, value in ((3, p.before), (4, p.after)):
                 self.process_table.setItem(
                     r,
@@ -403,7 +404,7 @@ class SnapshotController(QObject):
     def open_path(self, path: str) -> SnapshotWindow | None:
         """Load and show a snapshot read-only; a clear message box (and no change) when it is broken."""
         try:
-            loaded = snap.load(path)
+            loaded = run_off_ui_thread(lambda: snap.load(path))
         except snap.SnapshotError as exc:
             self._error("This file cannot be opened", str(exc))
             return None
@@ -417,13 +418,14 @@ class SnapshotController(QObject):
     def compare(self, a_path: str, b_path: str | None) -> CompareDialog | None:
         """Compare snapshot A with snapshot B, or with now when ``b_path`` is None."""
         try:
-            a = snap.load(a_path)
+            a = run_off_ui_thread(lambda: snap.load(a_path))
             if b_path is None:
                 b = snap.take(self.window.backend, minutes=0, sample=self.window.sampler.latest)
                 b_name = "now"
             else:
-                b = snap.load(b_path)
-                b_name = Path(b_path).name
+                b_file = b_path
+                b = run_off_ui_thread(lambda: snap.load(b_file))
+                b_name = Path(b_file).name
         except snap.SnapshotError as exc:
             self._error("These snapshots cannot be compared", str(exc))
             return None

@@ -76,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
     parser = build_parser()
+    # argparse (3.11, 3.12) turns "--opt=--" into an empty list instead of the text "--".
+    dashes = next((a for a in args_list if a.startswith("-") and a.endswith("=--")), None)
+    if dashes is not None:
+        parser.error(f"{dashes}: '--' cannot be an option's value")
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

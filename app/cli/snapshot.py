@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from typing import Any
 
 from app import snapshot as snap
 from app.backends import BackendError
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.history import History
+from app.processes import ProcessChangeKind
+from app.terminal import printable
 from app.units import format_bytes, format_percent
 
 NOW = "now"
@@ -66,11 +69,12 @@ def cmd_save(args: argparse.Namespace) -> int:
     try:
         snap.save(args.file, taken)
     except OSError as exc:
-        error(f"cannot write {args.file}: {exc.strerror or exc}")
+        error(printable(f"cannot write {args.file}: {exc.strerror or exc}"))
         return EXIT_FAILED
     rows = len(taken.history) if taken.history else 0
     print(
-        f"Saved {args.file}: {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
+        printable(f"Saved {args.file}")
+        + f": {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
         f"{rows} history readings" + (f", {len(taken.fragmentation)} zones" if taken.fragmentation else "")
     )
     return EXIT_OK
@@ -96,13 +100,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     try:
         loaded = snap.load(args.file)
     except snap.SnapshotError as exc:
-        error(str(exc))
+        error(printable(str(exc)))
         return EXIT_FAILED
     if args.json:
-        print_json(loaded.to_json())
+        _print_json(loaded.to_json())
         return EXIT_OK
-    print("\n".join(describe(loaded, args.file)))
+    _print_lines(describe(loaded, args.file))
     return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    """JSON with every non-ASCII character escaped: C1 controls and direction overrides stay inert."""
+    print(json.dumps(data, ensure_ascii=True, indent=2))
+
+
+def _print_lines(lines: list[str]) -> None:
+    """Print text made of file and process data: each line with its control characters escaped."""
+    print("\n".join(printable(line) for line in lines))
 
 
 def describe(s: snap.Snapshot, name: str) -> list[str]:
@@ -136,7 +150,7 @@ def describe(s: snap.Snapshot, name: str) -> list[str]:
         lines += ["", f"  free blocks per zone, and the kernel's indices for a {huge} allocation:"]
         for z in s.fragmentation:
             unusable, fragmentation = z.indices(s.huge_order)
-            free = format_bytes(z.free_pages() * m.page_size)
+            free = format_bytes(z.free_pages * m.page_size)
             where = f"node {z.node} {z.zone}"
             lines.append(
                 f"    {where:<16}{free:>12}  unusable {unusable:>6}  fragmentation {fragmentation:>6}"
@@ -155,17 +169,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
             b = snap.take(backend_or_exit(), minutes=0)
         else:
             b = snap.load(args.b)
-    except snap.SnapshotError as exc:
-        error(str(exc))
-        return EXIT_FAILED
-    except BackendError as exc:
-        error(str(exc))
+    except (snap.SnapshotError, BackendError) as exc:
+        error(printable(str(exc)))
         return EXIT_FAILED
     d = snap.diff(a, b)
     if args.json:
-        print_json(d.to_json())
+        _print_json(d.to_json())
         return EXIT_OK
-    print("\n".join(describe_diff(d, args.a, args.b, None if args.all else TOP_PROCESSES)))
+    _print_lines(describe_diff(d, args.a, args.b, None if args.all else TOP_PROCESSES))
     return EXIT_OK
 
 
@@ -179,11 +190,13 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
         before = "—" if c.before is None else format_bytes(c.before)
         after = "—" if c.after is None else format_bytes(c.after)
         lines.append(f"  {c.label:<22}{before:>12}{after:>12}{format_bytes(c.delta, signed=True):>12}")
-    counts = ", ".join(f"{d.count(k)} {k}" for k in ("appeared", "exited", "grew", "shrank"))
+    counts = ", ".join(f"{d.count(k)} {k.value}" for k in ProcessChangeKind)
     lines += ["", f"  Processes: {counts}"]
     shown = d.processes if top is None else d.processes[:top]
     for p in shown:
-        lines.append(f"  {p.pid:>8}  {p.name[:28]:<28}{p.change:<10}{format_bytes(p.delta, signed=True):>12}")
+        lines.append(
+            f"  {p.pid:>8}  {p.name[:28]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
+        )
     if len(shown) < len(d.processes):
         lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
     return lines

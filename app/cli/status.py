@@ -10,6 +10,7 @@ from typing import Any
 from app import actions, policy
 from app.backends import Backend, BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+from app.csvlog import HistoryCsv
 from app.model import LIST_KEYS, LIST_LABELS, ActionResult, Sample
 from app.units import format_bytes, format_percent
 
@@ -87,6 +88,9 @@ def format_table(sample: Sample) -> str:
 
 # -- watch -------------------------------------------------------------------------------------------
 
+MIN_INTERVAL = 0.01  # seconds; below this the readings themselves are the load
+MAX_INTERVAL = 86_400.0  # one reading a day; beyond, sleeping overflows or never ends
+
 
 def cmd_watch(args: argparse.Namespace) -> int:
     """Print a sample every ``--interval`` seconds, ``--count`` times (0: until interrupted).
@@ -95,12 +99,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
     on, so that one transient /proc error does not end a log that runs for hours. The exit status
     is 1 when any reading failed.
     """
-    if not args.interval > 0 or args.count < 0:
-        error("watch: --interval must be above 0 and --count at least 0")
+    if not MIN_INTERVAL <= args.interval <= MAX_INTERVAL or args.count < 0:  # NaN fails the range too
+        error(f"watch: --interval must be {MIN_INTERVAL} to {MAX_INTERVAL:.0f} s and --count at least 0")
         return EXIT_USAGE
     backend = backend_or_exit()
-    if args.csv:
-        _emit("time," + ",".join(LIST_KEYS))
+    log = HistoryCsv(sys.stdout) if args.csv else None
+    if log is not None:
+        log.header()
     start = time.monotonic()
     n = failures = 0
     last_error = ""
@@ -117,7 +122,10 @@ def cmd_watch(args: argparse.Namespace) -> int:
                 if last_error:
                     error("readings work again")
                 last_error = ""
-                _emit(csv_row(sample) if args.csv else watch_line(sample))
+                if log is not None:
+                    log.sample(sample)
+                else:
+                    print(watch_line(sample), flush=True)  # flushed: readable in a pipe while it runs
             n += 1
             if args.count and n >= args.count:
                 break
@@ -126,19 +134,6 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass  # Ctrl+C is how an endless watch ends; the status still reports failed readings
     return EXIT_FAILED if failures else EXIT_OK
-
-
-def _emit(line: str) -> None:
-    print(line, flush=True)  # flushed per line: `watch --csv > log` is readable while it runs
-
-
-def csv_row(sample: Sample) -> str:
-    """ISO time, then bytes of every canonical list; an absent list is an empty cell, not 0."""
-    cells = [sample.iso_time]
-    for key in LIST_KEYS:
-        value = sample.bytes_of(key)
-        cells.append("" if value is None else str(value))
-    return ",".join(cells)
 
 
 def watch_line(sample: Sample) -> str:

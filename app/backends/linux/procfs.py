@@ -6,6 +6,17 @@ import errno
 from pathlib import Path
 
 from app.backends.base import BackendError
+from app.jsonread import MAX_BYTES
+
+# A kernel value is an unsigned 64-bit number: at most 20 digits. Longer is not a kernel's file
+# (and past 4,300 digits int() itself raises).
+MAX_DIGITS = 20
+VMSTAT_DIGITS = 4000  # vmstat counters are only compared, never summed into sizes: under int()'s limit
+
+
+def _number(text: str, max_digits: int = MAX_DIGITS) -> bool:
+    """True for plain decimal digits, at most ``max_digits`` of them (a 64-bit value by default)."""
+    return text.isascii() and text.isdigit() and len(text) <= max_digits
 
 
 def read_text(root: Path, relative: str) -> str:
@@ -33,7 +44,7 @@ def parse_meminfo(text: str, source: str = "/proc/meminfo") -> dict[str, int]:
             continue
         name, sep, rest = line.partition(":")
         fields = rest.split()
-        if not sep or not name or not fields or len(fields) > 2 or not fields[0].isdigit():
+        if not sep or not name or not fields or len(fields) > 2 or not _number(fields[0]):
             raise BackendError(f"{source} line {n} is not 'Name: value [kB]': {line[:80]!r}")
         if len(fields) == 2 and fields[1] != "kB":
             raise BackendError(f"{source} line {n} has an unknown unit {fields[1]!r}")
@@ -41,6 +52,10 @@ def parse_meminfo(text: str, source: str = "/proc/meminfo") -> dict[str, int]:
         out[name.strip()] = value * 1024 if len(fields) == 2 else value
     if "MemTotal" not in out or "MemFree" not in out:
         raise BackendError(f"{source} has no MemTotal/MemFree: it is truncated or not a meminfo file")
+    if not 0 < out["MemTotal"] <= MAX_BYTES:
+        raise BackendError(
+            f"{source} says MemTotal is {out['MemTotal']:,} bytes, which no machine has (0 or above 1 PiB)"
+        )
     return out
 
 
@@ -51,7 +66,7 @@ def parse_vmstat(text: str, source: str = "/proc/vmstat") -> dict[str, int]:
         if not line.strip():
             continue
         parts = line.split()
-        if len(parts) != 2 or not parts[1].lstrip("-").isdigit():
+        if len(parts) != 2 or not _number(parts[1].removeprefix("-"), VMSTAT_DIGITS):
             raise BackendError(f"{source} line {n} is not 'name value': {line[:80]!r}")
         out[parts[0]] = int(parts[1])
     if not out:

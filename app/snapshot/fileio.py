@@ -1,0 +1,287 @@
+"""Writing and reading snapshot files: atomic, bounded, and safe against whatever sits at the path.
+
+``save`` writes a temp file beside the target, fsyncs and renames it over, keeping an existing
+file's mode (and owner, as root); it refuses targets that are not regular files and writes
+through a symlink to its target, never replacing the link. ``load`` refuses anything that is not
+a regular file before reading a byte (a FIFO would block forever), and bounds the work of
+parsing by the file's size before a single JSON value is built. JSON only: never pickle, never
+eval.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+from app.jsonread import Strict
+from app.snapshot.schema import (
+    MAX_FILE_BYTES,
+    MAX_HISTORY_LISTS,
+    MAX_HISTORY_ROWS,
+    MAX_LISTS,
+    MAX_PROCESSES,
+    MAX_ZONES,
+    Snapshot,
+    SnapshotError,
+)
+
+_STRICT = Strict(SnapshotError)
+
+# Upper bounds on what a well-formed snapshot can hold, counted in the raw bytes before parsing so
+# that a hostile file is refused before it costs memory (json builds every value of a document).
+# Containers: one object per process, list, part and zone, one array per column and zone.
+MAX_CONTAINERS = MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
+# Separators (a comma per value after the first of each container): history cells, process
+# fields, block counts, details, census — every figure a maximal snapshot can have, with room.
+MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 12 + 200_000
+# Texts: keys and names (eleven per process at most), list, detail and census keys, with room.
+MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 10_000)
+# No text in a snapshot is longer than 200 characters (800 bytes of UTF-8): a quote followed by
+# this many bytes without a quote, escape, comma or bracket is a giant text, refused unbuilt.
+MAX_RUN_BYTES = 1024
+_GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
+_TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+# Characters beyond U+FFFF (emoji) take 4 bytes per character in a Python text — and every other
+# character of the same text too. They are written as JSON escapes before decoding, so a document
+# holding one costs no more than one without; a real snapshot has a few, in names.
+MAX_ASTRAL = 10_000
+_ASTRAL = re.compile(rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+TEMP_MARK = ".ramlens."  # in every temp file name save creates: what clean-up may remove
+STALE_AFTER = 3600.0  # seconds: a save takes well under this; an older temp file was abandoned
+_TEMP_NAME = re.compile(r"^\..+\.ramlens\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """The name to quote in a message: the file name, or the whole path when it has none ("/")."""
+    return Path(path).name or str(path) or "(empty name)"
+
+
+def save(path: str | os.PathLike[str], snapshot: Snapshot) -> None:
+    """Write ``snapshot`` to ``path`` atomically: a temp file beside it, fsync, then rename over.
+
+    A crash or a full disk leaves either the old file or the new one, never half of either; temp
+    files an earlier crash left in that folder are removed once stale. Raises OSError (with a
+    reason for a person) when the target is not a regular file or the folder is not writable.
+    """
+    if "\0" in os.fspath(path):
+        raise OSError(f"{display_name(path)} is not a valid file name")
+    target = _resolve_target(Path(path))
+    existing = _existing_regular(target)
+    _remove_stale_temps(target.parent)
+    text = json.dumps(snapshot.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:  # never write what load would refuse (e.g. a reading with an absurd total)
+        _parse(_checked_text(text.encode("utf-8")))
+    except SnapshotError as exc:
+        raise OSError(f"this reading is not a valid snapshot, nothing was written: {exc}") from None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", suffix=".tmp", dir=target.parent)
+    try:
+        if existing is not None:
+            os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+            if hasattr(os, "geteuid") and os.geteuid() == 0:
+                os.fchown(fd, existing.st_uid, existing.st_gid)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _resolve_target(target: Path) -> Path:
+    """Where the bytes go: a symlink's final target (the link itself stays), else the path."""
+    if target.is_symlink():
+        return Path(os.path.realpath(target))
+    return target.parent.resolve() / target.name if target.name else target
+
+
+def _existing_regular(target: Path) -> os.stat_result | None:
+    """The stat of the file being replaced; None when there is none; OSError when it is not a file."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(
+            f"{display_name(target)} is {_kind(st.st_mode)}, not a regular file: "
+            "a snapshot only replaces a file; choose another name"
+        )
+    return st
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Remove temp files an interrupted save of this program left here, once clearly abandoned."""
+    now = time.time()
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # the save itself will report the folder's problem
+    for entry in entries:
+        if not _TEMP_NAME.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if (
+                stat.S_ISREG(st.st_mode)
+                and now - st.st_mtime > STALE_AFTER
+                and (uid is None or st.st_uid == uid)
+            ):
+                os.unlink(entry.path)
+        except OSError:
+            continue  # gone already or not ours to remove: the save goes on
+
+
+def load(path: str | os.PathLike[str]) -> Snapshot:
+    """Read and strictly validate a snapshot; SnapshotError with a clear sentence on anything wrong."""
+    name = display_name(path)
+    raw = _read_regular(path, name)
+    try:
+        text = _checked_text(raw)
+        del raw  # the text replaces the bytes: never hold both while parsing
+        return _parse(text)
+    except SnapshotError as exc:
+        raise SnapshotError(f"{name}: {exc}") from None
+
+
+def loads(raw: bytes | str) -> Snapshot:
+    """Parse a snapshot from bytes or text; SnapshotError on anything wrong."""
+    if isinstance(raw, str):
+        if len(raw) > MAX_FILE_BYTES:
+            raise SnapshotError(_too_big("the document", len(raw)))
+        raw = raw.encode("utf-8", "surrogatepass")
+    return _parse(_checked_text(raw))
+
+
+def _read_regular(path: str | os.PathLike[str], name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; refuses FIFOs, devices, sockets, folders.
+
+    Opened non-blocking so that opening a FIFO with no writer returns at once; the type is checked
+    on the open descriptor, so a swap between a check and the open cannot slip through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)  # neither exists on Windows
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SnapshotError(f"{name} does not exist") from None
+    except IsADirectoryError:
+        raise SnapshotError(f"{name} is a folder, not a snapshot file") from None
+    except OSError as exc:
+        raise SnapshotError(f"{name} cannot be read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character: no file can have this name
+        raise SnapshotError(f"{name} is not a valid file name") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise SnapshotError(f"{name} is a folder, not a snapshot file")
+        if not stat.S_ISREG(st.st_mode):
+            raise SnapshotError(f"{name} is {_kind(st.st_mode)}, not a snapshot file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise SnapshotError(_too_big(name, st.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # the size can change under us: never trust fstat alone
+    except OSError as exc:
+        raise SnapshotError(f"{name} cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise SnapshotError(_too_big(name, len(raw)))
+    return raw
+
+
+def _checked_text(raw: bytes) -> str:
+    """The document as text, after checks that bound what parsing it can cost."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise SnapshotError(_too_big("the document", len(raw)))
+    if not raw.strip():
+        raise SnapshotError("not a snapshot: the file is empty")
+    too_many = _too_many_values(raw)
+    if too_many:
+        raise SnapshotError(f"not a snapshot: it holds {too_many}")
+    astral = sum(raw.count(bytes([lead])) for lead in range(0xF0, 0xF5))
+    if astral > MAX_ASTRAL:
+        raise SnapshotError(f"not a snapshot: it holds {astral:,} emoji-range characters; a snapshot has few")
+    if astral:
+        raw = _ASTRAL.sub(_json_escape, raw)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SnapshotError("not a snapshot: the file is not UTF-8 text (binary or corrupt)") from None
+
+
+def _too_many_values(raw: bytes) -> str:
+    """What makes ``raw`` hold more than any snapshot can ("" when nothing does), from counts of its
+    bytes: a few passes in C, no value built. Braces and commas inside texts (a process may be
+    called "a,{b}") are subtracted one text at a time, only when the quick count is over a cap."""
+    quotes = raw.count(b'"')
+    if quotes > MAX_QUOTES:
+        return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
+    if _GIANT_TEXT.search(raw):
+        return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are at most 200 characters"
+    containers = raw.count(b"{") + raw.count(b"[")
+    separators = raw.count(b",")
+    if containers > MAX_CONTAINERS or separators > MAX_SEPARATORS:
+        for match in _TEXT.finditer(raw):  # at most MAX_QUOTES / 2 texts, none of them giant
+            text = match.group()
+            containers -= text.count(b"{") + text.count(b"[")
+            separators -= text.count(b",")
+    if containers > MAX_CONTAINERS:
+        return f"{containers:,} objects and arrays; a snapshot has at most {MAX_CONTAINERS:,}"
+    if separators > MAX_SEPARATORS:
+        return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
+    return ""
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    """One 4-byte UTF-8 character as the JSON escape of its UTF-16 surrogate pair (kept when invalid)."""
+    try:
+        code = ord(match.group().decode("utf-8")) - 0x10000
+    except UnicodeDecodeError:
+        return match.group()  # decoding the whole text then refuses it
+    return b"\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
+
+
+def _parse(text: str) -> Snapshot:
+    try:
+        data = _STRICT.parse(text)
+    except SnapshotError as exc:
+        raise SnapshotError(f"not a snapshot: {exc}") from None
+    return Snapshot.from_json(data)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, for a message."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable where the OS allows syncing a directory (not on Windows)."""
+    if os.name == "nt":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _too_big(name: str, size: int) -> str:
+    return f"{name} is {size / 2**20:.0f} MiB; a snapshot is at most {MAX_FILE_BYTES // 2**20} MiB"

@@ -1,0 +1,390 @@
+"""The snapshot document: what it holds, its JSON form, and the strict parse of that form.
+
+A snapshot holds the sample, the processes table, the history of the last minutes, the free
+blocks per order (fragmentation) and a page-census summary when the backend offers them, and the
+machine it was taken on. Parsing is strict: anything that is not a well-formed snapshot of this or
+an older schema raises :class:`SnapshotError` with a sentence for a person.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import platform as _platform
+import socket
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import __version__
+from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
+from app.history import History
+from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
+from app.model import LIST_LABELS, MemoryList, ModelError, Sample
+
+SCHEMA = 1
+KIND = "ramlens-snapshot"
+SUFFIX = ".ramlens.json"
+
+# Caps that keep a hostile or corrupt file from taking the program down. Real snapshots are far
+# below them: 24 h of history at 1 s is 86,400 rows; a busy machine has a few thousand processes.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_PROCESSES = 100_000
+MAX_HISTORY_ROWS = 86_400
+MAX_LISTS = 64
+MAX_HISTORY_LISTS = 16  # history columns: a platform has at most 7 lists
+MAX_ZONES = 256
+MAX_ORDERS = 32
+MAX_CENSUS = 64
+
+
+class SnapshotError(ValueError):
+    """A file is not a snapshot this build can read; the message says why, for a person."""
+
+
+_STRICT = Strict(SnapshotError)
+
+
+@dataclass(frozen=True)
+class MachineInfo:
+    """Where the snapshot was taken."""
+
+    hostname: str
+    platform: str  # "linux" | "windows"
+    os: str  # e.g. "Linux-6.8.0-x86_64-with-glibc2.39"
+    kernel: str  # kernel release / Windows build
+    machine: str  # e.g. "x86_64"
+    cpu_count: int
+    page_size: int
+
+    @classmethod
+    def current(cls, page_size: int) -> MachineInfo:
+        """The machine this runs on."""
+        return cls(
+            hostname=(socket.gethostname() or "unknown")[:MAX_TEXT],
+            platform="windows" if sys.platform == "win32" else sys.platform,
+            os=(_platform.platform() or "unknown")[:MAX_TEXT],
+            kernel=(_platform.release() or "unknown")[:MAX_TEXT],
+            machine=(_platform.machine() or "unknown")[:MAX_TEXT],
+            cpu_count=os.cpu_count() or 1,
+            page_size=page_size,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            "hostname": self.hostname,
+            "platform": self.platform,
+            "os": self.os,
+            "kernel": self.kernel,
+            "machine": self.machine,
+            "cpu_count": self.cpu_count,
+            "page_size": self.page_size,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> MachineInfo:
+        """Strict parse."""
+        obj = _STRICT.obj(data, "machine")
+        return cls(
+            hostname=_STRICT.text(obj, "hostname", "machine"),
+            platform=_STRICT.text(obj, "platform", "machine"),
+            os=_STRICT.text(obj, "os", "machine"),
+            kernel=_STRICT.text(obj, "kernel", "machine"),
+            machine=_STRICT.text(obj, "machine", "machine"),
+            cpu_count=_STRICT.whole(obj, "cpu_count", "machine", 1, 65_536),
+            page_size=_STRICT.whole(obj, "page_size", "machine", 1, 1 << 30),
+        )
+
+
+@dataclass(frozen=True)
+class ProcessEntry:
+    """One row of the processes table. Sizes in bytes; None where the OS did not say."""
+
+    pid: int
+    name: str
+    user: str
+    working_set: int
+    private: int | None = None
+    shared: int | None = None
+    pss: int | None = None
+    create_time: float | None = None  # tells a reused pid from the process that had it before
+
+    @property
+    def identity(self) -> tuple[int, str]:
+        """Same pid and same name (and start time when known) = same process."""
+        start = "" if self.create_time is None else f"{self.create_time:.2f}"
+        return self.pid, f"{self.name}\0{start}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form: optional figures only when known."""
+        out: dict[str, Any] = {
+            "pid": self.pid,
+            "name": self.name,
+            "user": self.user,
+            "working_set": self.working_set,
+        }
+        for key in ("private", "shared", "pss", "create_time"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> ProcessEntry:
+        """Strict parse."""
+        obj = _STRICT.obj(data, "process")
+        create = obj.get("create_time")
+        if create is not None and (not is_number(create) or not 0 <= create < 1e11):
+            raise SnapshotError(f"process 'create_time' must be seconds since the epoch, not {create!r}")
+        return cls(
+            pid=_STRICT.whole(obj, "pid", "process", 0, 1 << 32),
+            name=_STRICT.text(obj, "name", "process", allow_empty=True),
+            user=_STRICT.text(obj, "user", "process", allow_empty=True),
+            working_set=_STRICT.whole(obj, "working_set", "process", 0, MAX_BYTES),
+            private=_opt_size(obj, "private"),
+            shared=_opt_size(obj, "shared"),
+            pss=_opt_size(obj, "pss"),
+            create_time=None if create is None else float(create),
+        )
+
+
+@dataclass(frozen=True)
+class HistoryBlock:
+    """The last minutes of the history: one column per list, None where a list was absent."""
+
+    times: tuple[float, ...]
+    totals: tuple[float, ...]
+    available: tuple[float, ...]
+    series: Mapping[str, tuple[float | None, ...]]
+
+    @classmethod
+    def from_history(cls, history: History, seconds: float) -> HistoryBlock:
+        """The samples of the last ``seconds`` of ``history`` (all of them when it is shorter)."""
+        times, values = history.last(seconds)
+        n = len(times)
+        totals = history.totals()[len(history) - n :]
+        available = history.available()[len(history) - n :]
+        return cls(
+            times=tuple(float(t) for t in times),
+            totals=tuple(float(v) for v in totals),
+            available=tuple(float(v) for v in available),
+            series={k: tuple(None if math.isnan(v) else float(v) for v in col) for k, col in values.items()},
+        )
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def to_history(self, page_size: int = 4096) -> History:
+        """A History holding these readings, for the chart of an opened snapshot."""
+        history = History(capacity=max(1, len(self.times)))
+        for i, when in enumerate(self.times):
+            row = {key: col[i] for key, col in self.series.items()}
+            lists = tuple(
+                MemoryList(key, LIST_LABELS.get(key, key), int(v)) for key, v in row.items() if v is not None
+            )
+            history.append(
+                Sample(
+                    time=when,
+                    monotonic=when,
+                    platform="snapshot",
+                    backend="snapshot",
+                    page_size=page_size,
+                    total_bytes=int(self.totals[i]),
+                    available_bytes=int(self.available[i]),
+                    lists=lists,
+                )
+            )
+        return history
+
+    def to_json(self) -> dict[str, Any]:
+        """Columns, not rows: a quarter of the size and quick to parse."""
+        return {
+            "times": list(self.times),
+            "totals": [int(v) for v in self.totals],
+            "available": [int(v) for v in self.available],
+            "lists": {k: [None if v is None else int(v) for v in col] for k, col in self.series.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> HistoryBlock:
+        """Strict parse: equal column lengths, finite times in order, sizes in range."""
+        obj = _STRICT.obj(data, "history")
+        times = _figures(obj.get("times"), "history 'times'", limit=1e11)
+        if any(b < a for a, b in zip(times, times[1:], strict=False)):
+            raise SnapshotError("history 'times' are not in time order")
+        n = len(times)
+        totals = _figures(obj.get("totals"), "history 'totals'", length=n)
+        available = _figures(obj.get("available"), "history 'available'", length=n)
+        lists = _STRICT.obj(obj.get("lists"), "history 'lists'")
+        if len(lists) > MAX_HISTORY_LISTS:
+            raise SnapshotError(f"history has {len(lists)} lists; at most {MAX_HISTORY_LISTS} are allowed")
+        series: dict[str, tuple[float | None, ...]] = {}
+        for key, col in lists.items():
+            _STRICT.key(key, "history list key")
+            series[key] = _column(col, f"history list {key!r}", nullable=True, length=n)
+        return cls(times=times, totals=totals, available=available, series=series)
+
+
+def zone_to_json(zone: ZoneFree) -> dict[str, Any]:
+    """The JSON form of one zone's free blocks."""
+    return {"node": zone.node, "zone": zone.zone, "counts": list(zone.counts)}
+
+
+def zone_from_json(data: Any) -> ZoneFree:
+    """Strict parse of :func:`zone_to_json` output: 1 to MAX_ORDERS block counts, none negative."""
+    obj = _STRICT.obj(data, "zone")
+    raw = obj.get("counts")
+    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_ORDERS:
+        raise SnapshotError(f"zone 'counts' must be a list of 1 to {MAX_ORDERS} block counts")
+    if not all(is_int(c) and 0 <= c <= MAX_BYTES for c in raw):
+        raise SnapshotError("zone 'counts' must hold whole numbers of free blocks, none negative")
+    return ZoneFree(
+        node=_STRICT.whole(obj, "node", "zone", 0, 4096),
+        zone=_STRICT.text(obj, "zone", "zone"),
+        counts=tuple(raw),
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything RAMLens knows about memory at one moment, with where it was taken."""
+
+    sample: Sample
+    machine: MachineInfo
+    app_version: str = __version__
+    processes: tuple[ProcessEntry, ...] = ()
+    history: HistoryBlock | None = None
+    fragmentation: tuple[ZoneFree, ...] = ()  # where the backend offers it; empty elsewhere
+    census: Mapping[str, int] = field(default_factory=dict)  # page class -> bytes, when a census was taken
+    huge_order: int = DEFAULT_HUGE_ORDER  # the order of a huge page (9 = 2 MiB of 4 KiB pages)
+    schema: int = SCHEMA
+
+    @property
+    def time(self) -> float:
+        """Wall time of the sample, seconds since the epoch."""
+        return self.sample.time
+
+    def to_json(self) -> dict[str, Any]:
+        """The document ``save`` writes."""
+        return {
+            "kind": KIND,
+            "schema": SCHEMA,
+            "app_version": self.app_version,
+            "machine": self.machine.to_json(),
+            "sample": self.sample.to_json(),
+            "processes": [p.to_json() for p in self.processes],
+            "history": None if self.history is None else self.history.to_json(),
+            "fragmentation": [zone_to_json(z) for z in self.fragmentation],
+            "census": dict(self.census),
+            "huge_order": self.huge_order,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Snapshot:
+        """Strictly parse :meth:`to_json` output; raises SnapshotError on anything off."""
+        if not isinstance(data, dict):
+            raise SnapshotError(f"this is JSON, but not a RAMLens snapshot: it holds {json_type(data)}")
+        obj = data
+        if obj.get("kind") != KIND:
+            raise SnapshotError('this is JSON, but not a RAMLens snapshot (no "kind": "ramlens-snapshot")')
+        schema = obj.get("schema")
+        if not is_int(schema) or schema < 1:
+            raise SnapshotError(f"the snapshot's schema number is missing or invalid ({schema!r})")
+        if schema > SCHEMA:
+            raise SnapshotError(
+                f"this snapshot was written by a newer RAMLens (schema {schema}); "
+                f"this build reads schema {SCHEMA}"
+            )
+        try:
+            sample = _sample(obj.get("sample"))
+        except ModelError as exc:
+            raise SnapshotError(f"the snapshot's sample is invalid: {exc}") from None
+        processes_raw = _STRICT.array(obj.get("processes", []), "processes", MAX_PROCESSES)
+        zones_raw = _STRICT.array(obj.get("fragmentation", []), "fragmentation", MAX_ZONES)
+        census_raw = _STRICT.obj(obj.get("census", {}), "census")
+        if len(census_raw) > MAX_CENSUS:
+            raise SnapshotError(f"census has {len(census_raw)} classes; at most {MAX_CENSUS} are allowed")
+        census: dict[str, int] = {}
+        for key, value in census_raw.items():
+            _STRICT.key(key, "census class")
+            if not is_int(value) or not 0 <= value <= MAX_BYTES:
+                raise SnapshotError(f"census class {key!r} must be a whole number of bytes up to 1 PiB")
+            census[key] = value
+        history_raw = obj.get("history")
+        huge_order = (
+            _STRICT.whole(obj, "huge_order", "snapshot", 0, MAX_ORDERS - 1)
+            if "huge_order" in obj
+            else DEFAULT_HUGE_ORDER
+        )
+        return cls(
+            sample=sample,
+            machine=MachineInfo.from_json(obj.get("machine")),
+            app_version=_STRICT.text(obj, "app_version", "snapshot"),
+            processes=tuple(ProcessEntry.from_json(p) for p in processes_raw),
+            history=None if history_raw is None else HistoryBlock.from_json(history_raw),
+            fragmentation=tuple(zone_from_json(z) for z in zones_raw),
+            census=census,
+            huge_order=huge_order,
+            schema=schema,
+        )
+
+
+# --- strict field readers ----------------------------------------------------------------------
+
+
+def _opt_size(obj: Mapping[str, Any], key: str) -> int | None:
+    if obj.get(key) is None:
+        return None
+    return _STRICT.whole(obj, key, "process", 0, MAX_BYTES)
+
+
+def _column(
+    data: Any, what: str, *, nullable: bool, length: int | None = None, limit: float = MAX_BYTES
+) -> tuple[float | None, ...]:
+    """A list of finite numbers from 0 to ``limit`` (or null where ``nullable``), of a given length."""
+    values = _STRICT.array(data, what, MAX_HISTORY_ROWS)
+    if length is not None and len(values) != length:
+        raise SnapshotError(f"{what} has {len(values)} values where the history has {length} times")
+    for v in values:
+        if v is None and nullable:
+            continue
+        if not is_number(v) or not 0 <= v <= limit:
+            raise SnapshotError(f"{what} holds {short(v)}, which is not a valid figure")
+    return tuple(values)
+
+
+def _figures(
+    data: Any, what: str, *, length: int | None = None, limit: float = MAX_BYTES
+) -> tuple[float, ...]:
+    """Like :func:`_column`, without nulls, as floats."""
+    return tuple(
+        float(v) for v in _column(data, what, nullable=False, length=length, limit=limit) if v is not None
+    )
+
+
+def _sample(data: Any) -> Sample:
+    """Sample.from_json behind our own caps, so a hostile sample can't cost much to reject."""
+    obj = _STRICT.obj(data, "sample")
+    lists = obj.get("lists")
+    if isinstance(lists, list):
+        if len(lists) > MAX_LISTS or any(
+            isinstance(m, dict) and isinstance(m.get("parts"), list) and len(m["parts"]) > MAX_LISTS
+            for m in lists
+        ):
+            raise SnapshotError(f"the sample has more than {MAX_LISTS} lists or parts")
+    details = obj.get("details")
+    if isinstance(details, dict) and len(details) > 1024:
+        raise SnapshotError("the sample has more than 1024 details")
+    try:
+        sample = Sample.from_json(obj)
+    except (OverflowError, OSError) as exc:  # a time outside what the platform's clock can hold
+        raise SnapshotError(f"the sample's time is out of range: {exc}") from None
+    if sample.available_bytes > sample.total_bytes:
+        raise SnapshotError("the sample says more memory is available than there is")
+    listed = sum(m.bytes for m in sample.lists)
+    # The lists add up to total RAM; allow rounding, never twice the memory.
+    if listed > sample.total_bytes + sample.page_size * len(sample.lists):
+        raise SnapshotError("the sample's lists add up to more memory than the machine has")
+    return sample
