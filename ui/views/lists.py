@@ -442,8 +442,7 @@ class ListsView(QWidget):
 
     def _fill_details(self, sample: Sample) -> None:
         keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
-        gone_keys = set(self._detail_items) - set(keys)
-        for gone in gone_keys:
+        for gone in set(self._detail_items) - set(keys):
             self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
             self._detail_drawn.pop(gone, None)
         added = False
