@@ -485,7 +485,10 @@ def test_an_interval_counts_from_switching_on_not_from_construction() -> None:
             "interval_minutes must be a number from 1 to 10080, not 10081",
         ),
         ({"interval_minutes": 1.0}, "interval_minutes must be a whole number"),
-        ({"cooldown_seconds": 24 * 3600 + 1}, "cooldown_seconds must be a number from 30 to 86400, not 86401"),
+        (
+            {"cooldown_seconds": 24 * 3600 + 1},
+            "cooldown_seconds must be a number from 30 to 86400, not 86401",
+        ),
         (
             {"max_cooldown_seconds": 7 * 24 * 3600 + 1},
             "max_cooldown_seconds must be a number from 120 to 604800, not 604801",

@@ -7,6 +7,7 @@ and ``processes_view``; the optional tabs are made the first time they are shown
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,16 +25,18 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app import __version__, policy
+from app import __version__, policy, report
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
+from app.snapshot.schema import ActionMark
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
@@ -68,6 +71,12 @@ class _Tab:
     page: QWidget
     view: QWidget | None
     factory: ViewFactory | None = None
+
+
+def confirmation_text(decision: policy.Decision) -> str:
+    """The question's body: what the action does, then what happens afterwards (one line per action)."""
+    effect = "<br>".join(html.escape(line) for line in decision.effect.splitlines())
+    return f"{html.escape(decision.description)}<br><br>{effect}"
 
 
 def _refresh_label(seconds: float) -> str:
@@ -159,6 +168,7 @@ class MainWindow(QMainWindow):
 
         view = HistoryView(self.history, self)
         view.set_span(self._span)
+        view.set_paused(self.sampler.paused)
         for result, automatic in self._markers:
             view.add_marker(result, automatic)
         self._markers.clear()
@@ -228,6 +238,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.read_error_label = QLabel("")
         self.read_error_label.setStyleSheet("color: #b3261e")
+        # Room between the permanent labels (backend, auto-clean…), which otherwise run together.
+        bar.setStyleSheet("QStatusBar QLabel { padding: 0px 6px; } QStatusBar::item { border: none; }")
+        # A long result must not push the permanent labels off or grow the bar: it is cut, and whole
+        # in its tooltip.
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.result_label, 1)
         bar.addPermanentWidget(self.read_error_label)
         bar.addPermanentWidget(self.busy_bar)
@@ -403,6 +418,10 @@ class MainWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         return next((k for k, t in self._tabs.items() if t.page is widget), "")
 
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The Empty actions marked on the history chart."""
+        return self.history_view.action_marks()
+
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
         view = self.made_view("history")
@@ -414,7 +433,9 @@ class MainWindow(QMainWindow):
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
         self.message_bar.show_message(text, level)
-        self.result_label.setText(text)
+        # The status bar has one line: the first, the rest in the tooltip (and in the banner).
+        self.result_label.setText(text.splitlines()[0] if text else "")
+        self.result_label.setToolTip(text)
 
     def request_action(self, action_id: str) -> bool:
         """Queue an action as the Empty menu does; asks first for disruptive ones. True when queued."""
@@ -503,7 +524,7 @@ class MainWindow(QMainWindow):
     def relaunch_elevated(self) -> None:
         """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
         try:
-            self.backend.relaunch_elevated(sys.argv[1:])
+            self.backend.relaunch_elevated(sys.argv[1:], int(self.winId()))
         except ActionError as exc:
             self.notify(f"Could not restart as administrator: {exc}", "error")
             return
@@ -527,11 +548,8 @@ class MainWindow(QMainWindow):
         if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = decision.description
         box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
-        box.setInformativeText(
-            f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
-        )
+        box.setInformativeText(confirmation_text(decision))
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -570,6 +588,9 @@ class MainWindow(QMainWindow):
             act.setChecked(True)
         self.pause_action.setChecked(seconds == 0)
         self.pause_action.setText("Resume" if seconds == 0 else "Pause")
+        history = self.made_view("history")
+        if history is not None:  # a chart made later asks the sampler (_make_history_view)
+            cast("HistoryView", history).set_paused(seconds == 0)
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
@@ -603,11 +624,8 @@ class MainWindow(QMainWindow):
 
     def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
         self.last_result = result
-        title = action_title(result.action_id)
-        if result.ok:
-            self.notify(f"{title}: {result.summary()}", "success")
-        else:
-            self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
+        text = "\n".join((report.headline(result), *report.breakdown(result)))
+        self.notify(text, "success" if result.ok else "error")
         self.mark_action(result, automatic)
         if self.current_view() == "processes" and self.made_view("processes") is not None:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled

@@ -9,6 +9,7 @@ a message box saying what is wrong with it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from app import snapshot as snap
 from app.backends.base import BackendError
 from app.processes import ProcessChangeKind, ProcessMemory
+from app.snapshotview import worth_showing
 from app.units import format_bytes
 from ui.offthread import run_off_ui_thread
 
@@ -136,6 +138,8 @@ class SnapshotWindow(QMainWindow):
             times = snapshot.history.times
             self.history_view.set_span(max(60, int(times[-1] - times[0]) + 1))
             self.history_view.follow_button.hide()  # nothing arrives: there is nothing to follow
+            for mark in snapshot.actions:
+                self.history_view.add_mark(mark)
             minutes = (times[-1] - times[0]) / 60
             self.history_view.status.setText(
                 f"Recorded in the snapshot: {len(times)} readings over {minutes:.1f} min. "
@@ -276,8 +280,15 @@ class CompareDialog(QDialog):
         self.process_table = _read_only_table(
             ["PID", "Name", "Change", "Before", "After", "Working set change"]
         )
-        self.process_table.setRowCount(len(diff.processes))
-        for r, p in enumerate(diff.processes):
+        shown = worth_showing(diff.processes)
+        if len(shown) < len(diff.processes):
+            hidden = len(diff.processes) - len(shown)
+            counts += self.tr(" (%1 without memory of their own, e.g. kernel threads, not listed)").replace(
+                "%1", str(hidden)
+            )
+            self.process_summary.setText(f"Processes: {counts}")
+        self.process_table.setRowCount(len(shown))
+        for r, p in enumerate(shown):
             self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
             self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
             self.process_table.setItem(r, 2, QTableWidgetItem(p.change.value))
@@ -326,9 +337,28 @@ class ComparePicker(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
         column = QVBoxLayout(self)
         column.addLayout(form)
+        column.addWidget(self.error)
         column.addWidget(buttons)
+        # Compares the choice; returns why it could not ("" when the comparison opened).
+        self.apply: Callable[[str, str | None], str] = lambda _a, _b: ""
+
+    def accept(self) -> None:
+        """Compare; on a problem say why here and stay open with what was typed."""
+        a, b = self.choice()
+        if not a or (b is not None and not b):
+            problem = self.tr("Choose snapshot A, and snapshot B or “this machine now”.")
+        else:
+            problem = self.apply(a, b)
+        if problem:
+            self.error.setText(problem)
+            self.adjustSize()  # room for the reason, never over the fields
+            return
+        super().accept()
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         row = QWidget()
@@ -359,6 +389,8 @@ class SnapshotController(QObject):
         self.open_windows: list[SnapshotWindow] = []
         self.last_error: QMessageBox | None = None
         self.last_compare: CompareDialog | None = None
+        self.last_picker: ComparePicker | None = None
+        self.last_problem = ""  # the last comparison's problem, for the picker to show
         self.save_action = QAction("&Save snapshot…", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save_dialog)
@@ -385,6 +417,7 @@ class SnapshotController(QObject):
                 minutes=minutes,
                 sample=self.window.sampler.latest,
                 census=self._census(),
+                actions=self.window.action_marks(),
             )
             snap.save(path, taken)
         except BackendError as exc:
@@ -415,8 +448,11 @@ class SnapshotController(QObject):
         viewer.show()
         return viewer
 
-    def compare(self, a_path: str, b_path: str | None) -> CompareDialog | None:
-        """Compare snapshot A with snapshot B, or with now when ``b_path`` is None."""
+    def compare(self, a_path: str, b_path: str | None, quiet: bool = False) -> CompareDialog | None:
+        """Compare snapshot A with snapshot B, or with now when ``b_path`` is None.
+
+        A problem is shown in a message box, or (``quiet``) only kept in ``last_problem``.
+        """
         try:
             a = run_off_ui_thread(lambda: snap.load(a_path))
             if b_path is None:
@@ -427,10 +463,10 @@ class SnapshotController(QObject):
                 b = run_off_ui_thread(lambda: snap.load(b_file))
                 b_name = Path(b_file).name
         except snap.SnapshotError as exc:
-            self._error("These snapshots cannot be compared", str(exc))
+            self._problem("These snapshots cannot be compared", str(exc), quiet)
             return None
         except BackendError as exc:
-            self._error("Could not read memory now", str(exc))
+            self._problem("Could not read memory now", str(exc), quiet)
             return None
         dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -467,16 +503,23 @@ class SnapshotController(QObject):
         if path:
             self.open_path(path)
 
-    def compare_dialog(self) -> None:
-        """File › Compare snapshots…."""
+    def compare_dialog(self) -> ComparePicker:
+        """File › Compare snapshots… (not blocking: the picker stays open until a comparison opens)."""
         picker = ComparePicker(self._folder(), self.window.widget)
-        if picker.exec() != QDialog.DialogCode.Accepted:
-            return
-        a, b = picker.choice()
-        if not a or (b is not None and not b):
-            self._error("Choose the snapshots", "Choose snapshot A, and snapshot B or “this machine now”.")
-            return
-        self.compare(a, b)
+        picker.apply = self._try_compare
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.show()
+        self.last_picker = picker
+        return picker
+
+    def _try_compare(self, a: str, b: str | None) -> str:
+        """Compare without a message box: the picker shows the problem next to what was typed."""
+        return "" if self.compare(a, b, quiet=True) is not None else self.last_problem
+
+    def _problem(self, title: str, text: str, quiet: bool) -> None:
+        self.last_problem = f"{title}: {text}"
+        if not quiet:
+            self._error(title, text)
 
     def _error(self, title: str, text: str) -> None:
         """A message box that does not block the event loop (sampling goes on behind it)."""

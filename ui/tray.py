@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from app import report
 from app.autoclean import in_use_percent
-from app.model import Sample
+from app.model import ActionResult, Sample
 from app.units import format_bytes
 from ui.window_api import WindowApi
 
@@ -30,6 +31,8 @@ COLOR_CRITICAL = QColor("#c62828")  # red
 COLOR_UNKNOWN = QColor("#607d8b")  # grey: no reading yet
 TOOLTIP_LISTS = ("active", "standby", "modified", "free", "zeroed")
 SETTING_CLOSE_TO_TRAY = "tray/close_to_tray"
+SETTING_NOTIFY = "tray/notify_after_empty"
+NOTIFY_MS = 8000
 
 
 def level_color(percent: float | None) -> QColor:
@@ -103,6 +106,8 @@ class Tray(QObject):
         self._build_menu()
         self.update_sample(window.sampler.latest)
         window.sampler.sampled.connect(self.update_sample)
+        self.last_notification: tuple[str, str] | None = None
+        window.runner.job_finished.connect(self.notify_result)
         if self.icon is not None:
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._on_activated)
@@ -133,9 +138,15 @@ class Tray(QObject):
             self.available and bool(self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool))
         )
         self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
+        self.notify_action = QAction(self.tr("Notify after each Empty"), self)
+        self.notify_action.setCheckable(True)
+        self.notify_action.setChecked(bool(self.window.settings.value(SETTING_NOTIFY, True, type=bool)))
+        self.notify_action.setToolTip(self.tr("A tray notification says what each Empty moved"))
+        self.notify_action.toggled.connect(lambda on: self.window.settings.setValue(SETTING_NOTIFY, bool(on)))
         if not self.available:
             self.close_to_tray_action.setToolTip("This desktop has no system tray")
         m.addAction(self.close_to_tray_action)
+        m.addAction(self.notify_action)
         m.addSeparator()
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
@@ -156,6 +167,20 @@ class Tray(QObject):
             self.tooltip = tooltip
             if self.icon is not None:
                 self.icon.setToolTip(tooltip)
+
+    def notify_result(self, result: ActionResult, automatic: bool = False) -> None:
+        """After an Empty (chosen or automatic): a notification of what moved, unless switched off."""
+        if not self.notify_action.isChecked():
+            return
+        title, body = report.notification(result)
+        if automatic:
+            title = self.tr("Auto-clean: %1").replace("%1", title)
+        self.last_notification = (title, body)
+        if self.icon is not None:
+            kind = (
+                QSystemTrayIcon.MessageIcon.Information if result.ok else QSystemTrayIcon.MessageIcon.Warning
+            )
+            self.icon.showMessage(title, body, kind, NOTIFY_MS)
 
     def toggle_window(self) -> None:
         """Show and raise the window, or hide it."""

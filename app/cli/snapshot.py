@@ -13,6 +13,7 @@ from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.history import History
 from app.processes import ProcessChangeKind
+from app.snapshotview import fit, worth_showing
 from app.terminal import printable
 from app.units import format_bytes, format_percent
 
@@ -192,13 +193,19 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
         lines.append(f"  {c.label:<22}{before:>12}{after:>12}{format_bytes(c.delta, signed=True):>12}")
     counts = ", ".join(f"{d.count(k)} {k.value}" for k in ProcessChangeKind)
     lines += ["", f"  Processes: {counts}"]
-    shown = d.processes if top is None else d.processes[:top]
+    changed = worth_showing(d.processes)
+    shown = changed if top is None else changed[:top]
     for p in shown:
         lines.append(
-            f"  {p.pid:>8}  {p.name[:28]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
+            f"  {p.pid:>8}  {fit(p.name, 28):<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
         )
-    if len(shown) < len(d.processes):
-        lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
+    if len(shown) < len(changed):
+        lines.append(f"  … and {len(changed) - len(shown)} more (--all lists them)")
+    if len(changed) < len(d.processes):
+        lines.append(
+            f"  ({len(d.processes) - len(changed)} without memory of their own, "
+            "e.g. kernel threads, not listed)"
+        )
     return lines
 
 

@@ -14,6 +14,7 @@ from app.snapshot.schema import (
     MAX_FILE_BYTES,
     SCHEMA,
     SUFFIX,
+    ActionMark,
     HistoryBlock,
     MachineInfo,
     ProcessEntry,
@@ -22,6 +23,7 @@ from app.snapshot.schema import (
 )
 
 __all__ = [
+    "ActionMark",
     "DEFAULT_HUGE_ORDER",
     "KIND",
     "MAX_FILE_BYTES",

@@ -11,8 +11,10 @@ from app.history import History
 from app.jsonread import MAX_TEXT, is_int, is_number
 from app.model import Sample
 from app.snapshot.schema import (
+    MAX_ACTIONS,
     MAX_PROCESSES,
     MAX_ZONES,
+    ActionMark,
     HistoryBlock,
     MachineInfo,
     ProcessEntry,
@@ -29,11 +31,16 @@ def capture(
     fragmentation: Sequence[ZoneFree] = (),
     census: Mapping[str, int] | None = None,
     huge_order: int = DEFAULT_HUGE_ORDER,
+    actions: Sequence[ActionMark] = (),
 ) -> Snapshot:
-    """A snapshot of this machine from figures already read (nothing here touches the OS)."""
+    """A snapshot of this machine from figures already read (nothing here touches the OS).
+
+    ``actions``: the chart's action markers; those within the history kept are saved.
+    """
     block = None
     if history is not None and len(history):
         block = HistoryBlock.from_history(history, max(0.0, minutes) * 60.0)
+    since = block.times[0] if block is not None and block.times else sample.time
     return Snapshot(
         sample=sample,
         machine=MachineInfo.current(sample.page_size),
@@ -42,6 +49,7 @@ def capture(
         fragmentation=tuple(fragmentation),
         census=dict(census or {}),
         huge_order=huge_order,
+        actions=tuple(a for a in actions if since <= a.time <= sample.time + 1.0)[-MAX_ACTIONS:],
     )
 
 
@@ -52,6 +60,7 @@ def take(
     minutes: float = 10.0,
     census: Mapping[str, int] | None = None,
     sample: Sample | None = None,
+    actions: Sequence[ActionMark] = (),
 ) -> Snapshot:
     """Read everything a snapshot holds from ``backend`` and this machine now.
 
@@ -69,6 +78,7 @@ def take(
         fragmentation=zones,
         census=census,
         huge_order=huge_order,
+        actions=actions,
     )
 
 

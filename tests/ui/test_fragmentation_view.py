@@ -66,6 +66,11 @@ def test_tab_is_registered_and_shows_the_live_machine(make_window, qtbot, artifa
         window.sampler.sample_now()
     qtbot.waitUntil(lambda: len(view.history) >= 4)
     assert view._curves  # one curve per populated zone
+    # The zones are named under the chart, not in a legend drawn over the lines.
+    assert view.plot.getPlotItem().legend is None
+    assert all(name in view.legend_label.text() for name in view._curves)
+    label = view.threshold_line.label
+    assert label.orthoPos == 0.99 and label.anchors == [(1, 1), (1, 1)]  # right-aligned, above its line
     assert view.counters.rowCount() >= 3
 
 

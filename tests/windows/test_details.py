@@ -174,3 +174,25 @@ def test_a_refused_store_query_fails_the_action_with_the_status(make: Make) -> N
     assert "STATUS_ACCESS_DENIED (0xC0000022)" in result.message
     assert result.details["status"] == "STATUS_ACCESS_DENIED"
     assert not any(c[0] == "store-trim" for c in fake.calls)
+
+
+@pytest.mark.parametrize("admin", [True, False], ids=["full view", "limited view"])
+def test_every_detail_has_a_unit_and_a_meaning(make: Make, admin: bool) -> None:
+    """The Details pane groups and explains each detail; numbers carry their unit (issue 17, item 5)."""
+    from app import detailinfo
+    from app.model import DetailUnit
+
+    _fake, backend = make(admin=admin)
+    sample = backend.sample()
+    assert {"pagefile_used_bytes", "standby_lifetime_s"} <= set(sample.details)
+    assert admin == ("compression_store_bytes" in sample.details)  # the store is read when elevated
+    declared = detailinfo.catalogue("windows")
+    for key, value in sample.details.items():
+        if key.startswith("repurposed."):
+            assert sample.units[key] is DetailUnit.PAGES
+            continue
+        assert key in declared and declared[key].description, key
+        assert isinstance(value, str) or key in sample.units, key
+    assert sample.units["standby_lifetime_s"] is DetailUnit.SECONDS
+    assert sample.units["pagefile_count"] is DetailUnit.COUNT
+    assert sample.units["compression_store_bytes"] is DetailUnit.BYTES  # declared in both views

@@ -132,21 +132,27 @@ class FragmentationView(QWidget):
         lay.addWidget(self.indices)
 
         self.plot = pg.PlotWidget(background="w")
+        self._legend: list[str] = []  # one coloured entry per zone, in the order the curves were made
         self.plot.setYRange(-1.05, 1.05)
         self.plot.setLabel("left", "index")
         self.plot.setLabel("bottom", "seconds since the window opened")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210))
+        # The legend is a line of text under the chart, never over the lines it names.
+        self.legend_label = QLabel(self)
+        self.legend_label.setWordWrap(True)
+        # The threshold's name sits right-aligned above its line, inside the plot.
         self.threshold_line = pg.InfiniteLine(
-            angle=0, pen=pg.mkPen("#b03a2e", width=1, style=Qt.PenStyle.DashLine), label="extfrag_threshold"
+            angle=0,
+            pen=pg.mkPen("#b03a2e", width=1, style=Qt.PenStyle.DashLine),
+            label="extfrag_threshold",
+            labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)], "color": "#b03a2e"},
         )
-        self.threshold_line.label.setPosition(0.12)
-        self.threshold_line.label.setColor("#b03a2e")
         self.plot.addItem(self.threshold_line)
         self.history_box = QGroupBox("Fragmentation index at the huge-page order over time")
         hl = QVBoxLayout(self.history_box)
         hl.addWidget(self.plot)
+        hl.addWidget(self.legend_label)
         note = QLabel(
             "Solid: fragmentation index (−1 = a block of this size is free now; above the red line the "
             "kernel compacts). Dotted: unusable free index (share of free memory in smaller blocks)."
@@ -396,9 +402,11 @@ class FragmentationView(QWidget):
             if name not in self._curves:
                 color = ZONE_COLORS[i % len(ZONE_COLORS)]
                 self._curves[name] = (
-                    self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=name),
+                    self.plot.plot([], [], pen=pg.mkPen(color, width=2)),
                     self.plot.plot([], [], pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine)),
                 )
+                self._legend.append(f"<span style='color:{pg.mkColor(color).name()}'>━━</span>&nbsp;{name}")
+                self.legend_label.setText(" &nbsp;&nbsp; ".join(self._legend))
             self._curves[name][0].setData(xs, frag)
             self._curves[name][1].setData(xs, unusable)
 

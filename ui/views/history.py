@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.history import History
 from app.model import LIST_LABELS, ActionResult
+from app.snapshot.schema import ActionMark
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
@@ -330,6 +331,7 @@ class Marker:
     time: float
     text: str
     line: pg.InfiniteLine
+    mark: ActionMark
 
 
 class ChartLayout(pg.GraphicsLayout):
@@ -367,6 +369,7 @@ class HistoryView(QWidget):
         self.history = history
         self.span = SPAN_CHOICES[0][0]
         self.follow = True
+        self.paused = False  # sampling is paused (View › Pause): nothing new arrives
         self.whole_ram = False
         self._hidden: set[str] = set()
         self._present: tuple[str, ...] = ()
@@ -497,17 +500,21 @@ class HistoryView(QWidget):
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result in the hover readout."""
         when = result.after.time if result.after is not None else time.time()
+        detail = result.summary() if result.ok else f"failed: {result.message}"
+        self.add_mark(ActionMark(when, action_title(result.action_id), detail, result.ok, automatic))
+
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The markers on the chart, as a snapshot saves them."""
+        return tuple(m.mark for m in self.markers)
+
+    def add_mark(self, mark: ActionMark) -> None:
+        """Draw one action's marker (a result just in, or one read from a snapshot)."""
+        when, title, automatic = mark.time, mark.label, mark.automatic
         origin = self._origin(when)
-        title = action_title(result.action_id)
-        if result.ok:
-            detail = result.summary()
-            color = "#2f8a46" if not automatic else "#6b5bd6"
-        else:
-            detail = f"failed: {result.message}"
-            color = "#b3261e"
+        color = "#b3261e" if not mark.ok else "#6b5bd6" if automatic else "#2f8a46"
         prefix = "Auto-clean: " if automatic else ""
         clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
-        text = f"{clock} {prefix}{title} — {detail}"
+        text = f"{clock} {prefix}{title} — {mark.text}"
         line = pg.InfiniteLine(
             pos=when - origin,
             angle=90,
@@ -523,7 +530,7 @@ class HistoryView(QWidget):
         )
         line.setZValue(50)  # no Qt tooltip: the readout names the marker (two popups would overlap)
         self.plot_item.addItem(line, ignoreBounds=True)
-        self.markers.append(Marker(when, text, line))
+        self.markers.append(Marker(when, text, line, mark))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
         if self.gate.open():  # show the movement now, even when it is under a pixel wide
@@ -683,6 +690,9 @@ class HistoryView(QWidget):
             curve.blockSignals(False)
             if shown:
                 self.legend.addItem(curve, LIST_LABELS.get(key, key))
+        for sample, label in self.legend.items:
+            # A click on the name toggles the list as a click on its swatch does.
+            label.mouseClickEvent = sample.mouseClickEvent
 
     def _apply_follow_range(self) -> None:
         newest = self.history.latest_time()
@@ -749,16 +759,24 @@ class HistoryView(QWidget):
             label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
         self._redraw()
 
+    def set_paused(self, paused: bool) -> None:
+        """Say whether readings are coming (the header must not claim "Live" while sampling is paused)."""
+        self.paused = paused
+        self._update_status()
+
     def _update_status(self) -> None:
         span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
-        if self.follow:
-            self.status.setText(
-                f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it."
+        if self.follow and self.paused:
+            text = self.tr("Paused — last %1 before the pause. View › Resume takes new readings again.")
+        elif self.follow:
+            text = self.tr(
+                "Live — last %1. Drag or scroll the chart to inspect; click a legend entry to hide it."
             )
         else:
-            self.status.setText(
+            text = self.tr(
                 "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
             )
+        self.status.setText(text.replace("%1", span))
 
     def _place_readout(self, pointer: QPoint) -> None:
         """Beside the pointer at the plot's top, on whichever side has room, inside the chart widget."""

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
+from app import detailinfo
+from app.model import REPURPOSED_PREFIX, Detail, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.views.gate import WorkGate
@@ -44,6 +55,34 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 TOTAL_PATH: tuple[str, ...] = ("__total__",)
+TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
+
+
+translate = QCoreApplication.translate
+
+
+def detail_text(value: Detail, unit: DetailUnit | None) -> str:
+    """A detail's value as the Details pane shows it, in its unit."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return format_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return f"{value:,} pages"
+    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+        return f"{value:,} s"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    return value
+
+
+def detail_exact(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+    """The exact figure behind a rounded value ("" when the value is already exact)."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return exact_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return format_bytes(value * page_size)
+    return ""
 
 
 def exact_bytes(n: int) -> str:
@@ -177,10 +216,10 @@ class SteadyHolder(QWidget):
             height = self.child.sizeHint().height()
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
+        self.child.setGeometry(0, 0, width, height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """The child fills the holder; a new width may need another height."""
-        self.child.setGeometry(self.rect())
         self.fit()
         super().resizeEvent(event)
 
@@ -242,9 +281,13 @@ class ListsView(QWidget):
         super().__init__(parent)
         self.sample: Sample | None = None
         self.summary = QLabel("Waiting for the first reading…", self)
+        # Wrapped: a long limited-view sentence must not make the view thousands of pixels wide.
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
+        self.tree.itemExpanded.connect(self._fit_tree)
+        self.tree.itemCollapsed.connect(self._fit_tree)
         self.tree.setColumnCount(len(HEADERS))
         self.tree.setHeaderLabels(list(HEADERS))
         self.tree.setUniformRowHeights(True)
@@ -265,7 +308,7 @@ class ListsView(QWidget):
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
         self.details.setHeaderLabels(["Detail", "Value"])
-        self.details.setRootIsDecorated(False)
+        self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -284,6 +327,7 @@ class ListsView(QWidget):
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
         self._drawn: dict[tuple[str, ...], _Row] = {}  # what each item shows, to touch only changes
         self._detail_items: dict[str, QTreeWidgetItem] = {}
+        self._detail_groups: dict[str, QTreeWidgetItem] = {}
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
@@ -345,6 +389,7 @@ class ListsView(QWidget):
             self._drawn.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
+        self._fit_tree()
         self._fill_details(sample)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
@@ -405,6 +450,16 @@ class ListsView(QWidget):
             item.setData(COL_SHARE, COLOR_ROLE, color)
             item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
 
+    def _fit_tree(self, *_: object) -> None:
+        """Keep every list and the Total row in view: the Details pane below gives up the room instead
+        (a banner above the tabs used to push the totals out of view). Capped for very long lists."""
+        rows = 0
+        for item in filter(None, map(self.tree.topLevelItem, range(self.tree.topLevelItemCount()))):
+            rows += 1 + (item.childCount() if item.isExpanded() else 0)
+        row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
+        needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
+        self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
+
     def _fill_total(self, sample: Sample) -> None:
         item = self._items.get(TOTAL_PATH)
         if item is None:
@@ -441,11 +496,12 @@ class ListsView(QWidget):
             )
 
     def _fill_details(self, sample: Sample) -> None:
-        keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
+        """The details under their headings (the backend's declarations), each with a tooltip."""
+        keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
-            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
+            item = self._detail_items.pop(gone)
             self._detail_drawn.pop(gone, None)
-        added = False
+            (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         for key in keys:
             value = sample.details[key]
             unit = sample.units.get(key)
@@ -453,36 +509,51 @@ class ListsView(QWidget):
             if self._detail_drawn.get(key) == drawn:
                 continue  # most details stay put from one reading to the next
             self._detail_drawn[key] = drawn
-            item = self._detail_items.get(key)
-            if item is None:
-                item = QTreeWidgetItem(self.details, [key, ""])
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self._detail_items[key] = item
-                added = True
-            text, tip = _detail_cell(value, unit, sample.page_size)
-            if item.text(1) != text:
+            item = self._detail_items.get(key) or self._detail_item(sample, key)
+            text = detail_text(value, unit)
+            exact = detail_exact(value, unit, sample.page_size)
+            tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
+            if item.text(1) != text:  # a changed value may still read the same, rounded
                 item.setText(1, text)
             if item.toolTip(1) != tip:
                 item.setToolTip(1, tip)
-        if added:  # the order changes only when a detail arrives
-            self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
+        for group in list(self._detail_groups.values()):
+            if not group.childCount():
+                self.details.invisibleRootItem().removeChild(group)
+                del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
         if self.details.isHidden() == bool(keys):
             self.details.setVisible(bool(keys))
 
+    def detail_item(self, key: str) -> QTreeWidgetItem | None:
+        """The Details pane's row of a detail (under its group), or None when the sample has none."""
+        return self._detail_items.get(key)
 
-def _detail_cell(value: object, unit: DetailUnit | None, page_size: int) -> tuple[str, str]:
-    """A detail's value as shown, in its unit, and its tooltip (the exact figure, or "")."""
-    if isinstance(value, int) and unit is DetailUnit.BYTES:
-        return format_bytes(value), exact_bytes(value)
-    if isinstance(value, int) and unit is DetailUnit.PAGES:
-        return f"{value:,} pages", format_bytes(value * page_size)
-    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
-        return f"{value:,} s", ""
-    if isinstance(value, int):
-        return f"{value:,}", ""
-    if isinstance(value, float):
-        return f"{value:,.3f}", ""
-    return str(value), ""
+    def _detail_item(self, sample: Sample, key: str) -> QTreeWidgetItem:
+        """A new row for a detail, under its group's heading (made when first needed)."""
+        info = detailinfo.describe(sample.platform, key)
+        group = self._detail_groups.get(info.group)
+        if group is None:
+            group = QTreeWidgetItem(self.details, [translate("DetailInfo", info.group)])
+            group.setData(0, Qt.ItemDataRole.UserRole, info.group)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setExpanded(True)
+            self._detail_groups[info.group] = group
+        label = translate("DetailInfo", info.label)
+        item = QTreeWidgetItem(group, [label if label == key else f"{label} ({key})", ""])
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        unit = detailinfo.unit_text(sample.units.get(key), sample.page_size)
+        lines = [f"<b>{html.escape(label)}</b> — {html.escape(key)}"]
+        if info.description:
+            lines.append(html.escape(translate("DetailInfo", info.description)))
+        if unit:
+            lines.append(f"<i>{html.escape(translate('DetailInfo', unit))}</i>")
+        item.setToolTip(0, "<br>".join(lines))
+        group.sortChildren(0, Qt.SortOrder.AscendingOrder)
+        self._detail_items[key] = item
+        return item
 
 
 def _set_tooltip(widget: QWidget, text: str) -> None:
