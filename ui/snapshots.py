@@ -1,5 +1,9 @@
 """Snapshots in the window: File › Save snapshot…, Open snapshot…, Compare snapshots….
 
+Where the backend can tell which files are in memory, File › "Include the files in memory" (a tick
+box, remembered) makes Save snapshot scan the files processes use first, behind a progress dialog;
+the compare view then lists the files that entered or left memory.
+
 An opened snapshot gets its own read-only window (lists, history, processes, fragmentation,
 machine) titled with the file's name, so the live window — and anything else already open —
 never changes when a file is opened, and a broken file changes nothing at all: it only gets
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -39,9 +44,11 @@ from PySide6.QtWidgets import (
 
 from app import snapshot as snap
 from app.backends.base import BackendError
+from app.filesummary import CHANGES
 from app.processes import ProcessChangeKind, ProcessMemory
 from app.snapshotview import worth_showing
 from app.units import format_bytes
+from ui.filescan_progress import FileScanProgress
 from ui.offthread import run_off_ui_thread
 
 if TYPE_CHECKING:
@@ -51,6 +58,7 @@ FILE_FILTER = "RAMLens snapshots (*.json);;All files (*)"
 DEFAULT_MINUTES = 30
 SETTING_MINUTES = "snapshots/minutes"
 SETTING_FOLDER = "snapshots/folder"
+SETTING_FILES = "snapshots/files"
 ROW_HEIGHT = 22
 
 
@@ -300,6 +308,7 @@ class CompareDialog(QDialog):
                 )
             self.process_table.setItem(r, 5, _SortItem(format_bytes(p.delta, signed=True), p.delta))
         self.process_table.setSortingEnabled(True)
+        self.files_summary, self.files_table = _file_changes(diff)
         # Every list in sight without scrolling; the processes get the rest of the height.
         self.lists_table.setFixedHeight(
             self.lists_table.horizontalHeader().sizeHint().height()
@@ -311,9 +320,43 @@ class CompareDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(head)
         column.addWidget(self.lists_table)
-        column.addWidget(self.process_summary)
-        column.addWidget(self.process_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for label, table in (
+            (self.process_summary, self.process_table),
+            (self.files_summary, self.files_table),
+        ):
+            pane = QWidget()
+            pane_column = QVBoxLayout(pane)
+            pane_column.setContentsMargins(0, 0, 0, 0)
+            pane_column.addWidget(label)
+            pane_column.addWidget(table, 1)
+            split.addWidget(pane)
+        column.addWidget(split, 1)
         column.addWidget(buttons)
+
+
+def _file_changes(diff: snap.SnapshotDiff) -> tuple[QLabel, QTableWidget]:
+    """The compare view's file section: a count per change, and a row per file that changed."""
+    if diff.files is None:
+        summary = QLabel("Files: not compared — both snapshots need the files in memory")
+        summary.setToolTip("File › Include the files in memory, then Save snapshot")
+    else:
+        summary = QLabel("Files: " + ", ".join(f"{diff.file_count(c)} {c}" for c in CHANGES))
+    changes = diff.files or ()
+    table = _read_only_table(["Path", "Change", "Before", "After", "Cached change"])
+    table.setRowCount(len(changes))
+    for r, c in enumerate(changes):
+        table.setItem(r, 0, QTableWidgetItem(c.path))
+        table.setItem(r, 1, QTableWidgetItem(c.change))
+        table.setItem(r, 2, _SortItem(format_bytes(c.before), c.before))
+        table.setItem(r, 3, _SortItem(format_bytes(c.after), c.after))
+        table.setItem(r, 4, _SortItem(format_bytes(c.delta, signed=True), c.delta))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # paths take the width left
+    header.setStretchLastSection(False)
+    table.setSortingEnabled(True)
+    table.setVisible(bool(changes))
+    return summary, table
 
 
 class ComparePicker(QDialog):
@@ -401,16 +444,34 @@ class SnapshotController(QObject):
         self.compare_action.triggered.connect(self.compare_dialog)
         menu = window.file_menu
         before = window.export_action
-        for act in (self.save_action, self.open_action, self.compare_action):
+        self.files_action: QAction | None = None
+        actions = [self.save_action]
+        if window.capabilities.file_cache is not None:
+            self.files_action = QAction("Include the files in memory", self)
+            self.files_action.setCheckable(True)
+            self.files_action.setChecked(bool(window.settings.value(SETTING_FILES, False, type=bool)))
+            self.files_action.setToolTip(
+                "Save snapshot also records which files are in memory (a short scan)"
+            )
+            self.files_action.toggled.connect(lambda on: window.settings.setValue(SETTING_FILES, on))
+            actions.append(self.files_action)
+        for act in (*actions, self.open_action, self.compare_action):
             menu.insertAction(before, act)
         menu.insertSeparator(before)
 
     # ----- doing ----------------------------------------------------------------------------
 
     def save_to(self, path: str) -> bool:
-        """Take a snapshot now (the last minutes of the window's history with it) and write it."""
+        """Take a snapshot now (the last minutes of the window's history with it) and write it.
+
+        With "Include the files in memory" ticked, the files processes use are scanned first on a
+        worker, behind a progress dialog whose Stop keeps what was found.
+        """
         minutes = cast(float, self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float))
         try:
+            files = None
+            if self.files_action is not None and self.files_action.isChecked():
+                files = FileScanProgress(self.window.backend, self.window.widget).run()
             taken = snap.take(
                 self.window.backend,
                 history=self.window.history,
@@ -418,6 +479,7 @@ class SnapshotController(QObject):
                 sample=self.window.sampler.latest,
                 census=self._census(),
                 actions=self.window.action_marks(),
+                files=files,
             )
             snap.save(path, taken)
         except BackendError as exc:
@@ -429,7 +491,8 @@ class SnapshotController(QObject):
         self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
         self.window.notify(
             f"Snapshot saved to {path}: {len(taken.processes)} processes, "
-            f"{len(taken.history) if taken.history else 0} history readings",
+            f"{len(taken.history) if taken.history else 0} history readings"
+            + ("" if taken.files is None else f", {len(taken.files.files)} cached files"),
             "success",
         )
         return True

@@ -1,9 +1,12 @@
 """The snapshot document: what it holds, its JSON form, and the strict parse of that form.
 
 A snapshot holds the sample, the processes table, the history of the last minutes, the free
-blocks per order (fragmentation) and a page-census summary when the backend offers them, and the
-machine it was taken on. Parsing is strict: anything that is not a well-formed snapshot of this or
-an older schema raises :class:`SnapshotError` with a sentence for a person.
+blocks per order (fragmentation), a page-census summary and the most cached files (a
+:class:`~app.filesummary.FileSummary`) when the backend offers them, and the machine it was taken
+on. ``"files"`` is an optional addition to schema 1: snapshots written before it load without it,
+and older builds, which ignore keys they do not know, still open snapshots that carry it.
+Parsing is strict: anything that is not a well-formed snapshot of this or an older schema raises
+:class:`SnapshotError` with a sentence for a person.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from app import __version__
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
+from app.filesummary import FileSummary, FileSummaryError
 from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
@@ -300,6 +304,7 @@ class Snapshot:
     census: Mapping[str, int] = field(default_factory=dict)  # page class -> bytes, when a census was taken
     huge_order: int = DEFAULT_HUGE_ORDER  # the order of a huge page (9 = 2 MiB of 4 KiB pages)
     actions: tuple[ActionMark, ...] = ()  # the Empty actions during the history, as chart markers
+    files: FileSummary | None = None  # the most cached files, when a file scan was asked for
     schema: int = SCHEMA
 
     @property
@@ -321,6 +326,7 @@ class Snapshot:
             "census": dict(self.census),
             "huge_order": self.huge_order,
             "actions": [a.to_json() for a in self.actions],
+            **({} if self.files is None else {"files": self.files.to_json()}),
         }
 
     @classmethod
@@ -361,6 +367,10 @@ class Snapshot:
             if "huge_order" in obj
             else DEFAULT_HUGE_ORDER
         )
+        try:
+            files = None if obj.get("files") is None else FileSummary.from_json(obj["files"])
+        except FileSummaryError as exc:
+            raise SnapshotError(f"the snapshot's files are invalid: {exc}") from None
         return cls(
             sample=sample,
             machine=MachineInfo.from_json(obj.get("machine")),
@@ -371,6 +381,7 @@ class Snapshot:
             census=census,
             huge_order=huge_order,
             actions=tuple(ActionMark.from_json(a) for a in actions_raw),
+            files=files,
             schema=schema,
         )
 
