@@ -11,10 +11,10 @@ import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -36,25 +36,25 @@ from app import __version__, actions, policy, report
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
-from app.processes import PsutilProcesses
 from app.snapshot.schema import ActionMark
-from ui import export, i18n
+from ui import i18n
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.i18n import translate
 from ui.icon import app_icon
 from ui.runner import WINDOW_WORDS, ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
+from ui.spans import SPAN_CHOICES
 from ui.storedsettings import SettingsProblems, read_number
-from ui.views.history import SPAN_CHOICES, HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import ProcessesView
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
     from ui.autoclean import AutoCleanUI
     from ui.snapshots import SnapshotController
     from ui.tray import Tray
+    from ui.views.history import HistoryView
+    from ui.views.lists import ListsView
+    from ui.views.processes import ProcessesView
 
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
@@ -146,13 +146,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._refresh_empty_menu()
 
-        self.lists_view = ListsView(self)
-        self.history_view = HistoryView(self.history, self)
-        self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
-        self.processes_view.trim_requested.connect(self.request_trim)
-        self.add_view("lists", translate("MainWindow", "Memory lists"), self.lists_view)
-        self.add_view("history", translate("MainWindow", "History"), self.history_view)
-        self.add_view("processes", translate("MainWindow", "Processes"), self.processes_view)
+        # The core views too are made when first shown: a window started in the tray builds none.
+        self._markers: list[tuple[ActionResult, bool]] = []  # for a history view not made yet
+        self.add_lazy_view("lists", translate("MainWindow", "Memory lists"), self._make_lists_view)
+        self.add_lazy_view("history", translate("MainWindow", "History"), self._make_history_view)
+        self.add_lazy_view("processes", translate("MainWindow", "Processes"), self._make_processes_view)
 
         spans = dict(SPAN_CHOICES)
         self.set_span(int(read_number(self.settings, "view/span", DEFAULT_SPAN, self.stored_problems, spans)))
@@ -183,6 +181,48 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.sampler.sample_now)
 
     # ----- construction -------------------------------------------------------------------
+
+    def _make_lists_view(self) -> QWidget:
+        from ui.views.lists import ListsView
+
+        view = ListsView(self)
+        if self.sampler.latest is not None:
+            view.refresh(self.sampler.latest)
+        return view
+
+    def _make_history_view(self) -> QWidget:
+        from ui.views.history import HistoryView
+
+        view = HistoryView(self.history, self)
+        view.set_span(self._span)
+        view.set_paused(self.sampler.paused)
+        for result, automatic in self._markers:
+            view.add_marker(result, automatic)
+        self._markers.clear()
+        return view
+
+    def _make_processes_view(self) -> QWidget:
+        from app.processes import PsutilProcesses
+        from ui.views.processes import ProcessesView
+
+        view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
+        view.trim_requested.connect(self.request_trim)
+        return view
+
+    @property
+    def lists_view(self) -> ListsView:
+        """The Memory lists view (made now if it was not yet)."""
+        return cast("ListsView", self.view("lists"))
+
+    @property
+    def history_view(self) -> HistoryView:
+        """The History view (made now if it was not yet)."""
+        return cast("HistoryView", self.view("history"))
+
+    @property
+    def processes_view(self) -> ProcessesView:
+        """The Processes view (made now if it was not yet)."""
+        return cast("ProcessesView", self.view("processes"))
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -392,6 +432,8 @@ class MainWindow(QMainWindow):
             layout = tab.page.layout()
             assert layout is not None
             layout.addWidget(tab.view)
+            if tab.page.isVisible():
+                tab.view.show()  # now, not on the next turn of the event loop: before the next paint
         return tab.view
 
     def made_view(self, key: str) -> QWidget | None:
@@ -433,7 +475,11 @@ class MainWindow(QMainWindow):
 
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
-        self.history_view.add_marker(result, automatic)
+        view = self.made_view("history")
+        if view is None:
+            self._markers.append((result, automatic))  # placed when the chart is made
+        else:
+            cast("HistoryView", view).add_marker(result, automatic)
 
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
@@ -474,7 +520,10 @@ class MainWindow(QMainWindow):
 
     def set_span(self, seconds: int) -> None:
         """Show this many seconds of history and remember it."""
-        self.history_view.set_span(seconds)
+        self._span = seconds
+        view = self.made_view("history")
+        if view is not None:
+            cast("HistoryView", view).set_span(seconds)
         if seconds in self.span_actions:
             self.span_actions[seconds].setChecked(True)
         self.settings.setValue("view/span", int(seconds))
@@ -487,15 +536,18 @@ class MainWindow(QMainWindow):
         self.language_actions[language].setChecked(True)
         self.notify(translate("MainWindow", "The language changes when RAMLens starts again."), "info")
 
-    def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
-        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
+    def export_chart(self, path: str, width: int | None = None) -> None:
+        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix (PNG ``width`` pixels
+        wide, by default export.DEFAULT_WIDTH). Raises OSError/ValueError."""
+        from ui import export  # loads pyqtgraph's exporters: on first use, not at start-up
+
         lower = path.lower()
         # The chart must be laid out at its on-screen size before it can be drawn elsewhere.
         self.show_view("history")
         QApplication.processEvents()
         self.history_view.refresh(force=True)
         if lower.endswith(".png"):
-            export.export_png(self.history_view.export_item, path, width)
+            export.export_png(self.history_view.export_item, path, width or export.DEFAULT_WIDTH)
         elif lower.endswith(".svg"):
             export.export_svg(self.history_view.export_item, path)
         elif lower.endswith(".csv"):
@@ -505,6 +557,8 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         """File › Export chart…: ask for a file (and a width for PNG), write it, say so."""
+        from ui import export
+
         path, chosen = QFileDialog.getSaveFileName(
             self, translate("MainWindow", "Export chart"), "ramlens-history.png", _file_filters()
         )
@@ -590,11 +644,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_sampled(self, sample: Sample) -> None:
-        self.read_error_label.clear()
-        self.read_error_label.setToolTip("")
-        self.lists_view.update_sample(sample)
-        self.history_view.refresh()
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.read_error_label.text():
+            self.read_error_label.clear()
+            self.read_error_label.setToolTip("")
+        # Views not made yet need nothing: they read the latest sample and the history when made.
+        lists = self.made_view("lists")
+        if lists is not None:
+            cast("ListsView", lists).refresh(sample)
+        history = self.made_view("history")
+        if history is not None:
+            cast("HistoryView", history).refresh()
+        if self.current_view() == "processes" and self.isVisible() and not self.isMinimized():
             self.processes_view.refresh()
 
     def _on_sample_failed(self, message: str) -> None:
@@ -612,15 +672,36 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(
             translate("MainWindow", "Resume") if seconds == 0 else translate("MainWindow", "Pause")
         )
-        self.history_view.set_paused(seconds == 0)
+        history = self.made_view("history")
+        if history is not None:  # a chart made later asks the sampler (_make_history_view)
+            cast("HistoryView", history).set_paused(seconds == 0)
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
         if key:
             self.settings.setValue("view/tab", key)
-            self.view(key)  # a lazy tab's view is made the first time it is shown
-        if self.tabs.currentWidget() is self.processes_view:
+            self._make_current_view()
+
+    def _make_current_view(self) -> None:
+        """Make the current tab's view once the window is on screen (not hidden in the tray, not
+        minimized): a window that starts in the tray builds no view until it is first shown."""
+        key = self.current_view()
+        if not key or not self.isVisible() or self.isMinimized():
+            return
+        self.view(key)
+        if key == "processes":  # it lists only while shown: catch up
             self.processes_view.refresh(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Make the current tab's view before the first paint."""
+        self._make_current_view()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A window started minimized makes its current view when it is restored."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._make_current_view()
+        super().changeEvent(event)
 
     def _on_action_started(self, action_id: str) -> None:
         self.result_label.setText(
@@ -632,7 +713,7 @@ class MainWindow(QMainWindow):
         text = "\n".join((report.headline(result, WINDOW_WORDS), *report.breakdown(result, WINDOW_WORDS)))
         self.notify(text, "success" if result.ok else "error")
         self.mark_action(result, automatic)
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.current_view() == "processes" and self.made_view("processes") is not None:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled
         self.sampler.sample_now()
 
@@ -642,7 +723,8 @@ class MainWindow(QMainWindow):
         self.sampler.set_interval(0)  # stop the timer; the saved rate is left as chosen
         self.settings.sync()
         self.runner.wait(30000)
-        self.processes_view.shutdown()
+        if self.made_view("processes") is not None:
+            self.processes_view.shutdown()
         super().closeEvent(event)
 
 

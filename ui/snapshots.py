@@ -52,9 +52,6 @@ from ui.filescan_progress import FileScanProgress
 from ui.i18n import translate
 from ui.offthread import run_off_ui_thread
 from ui.runner import list_label
-from ui.views.history import HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -139,6 +136,11 @@ class SnapshotWindow(QMainWindow):
         top.addWidget(banner, 1)
         top.addWidget(compare_now)
         top.addWidget(compare_file)
+
+        # The views (and pyqtgraph) are imported when a snapshot is opened, not at start-up.
+        from ui.views.history import HistoryView
+        from ui.views.lists import ListsView
+        from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
         self.tabs = QTabWidget()
         self.lists_view = ListsView(self)

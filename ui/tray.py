@@ -48,6 +48,16 @@ def level_color(percent: float | None) -> QColor:
     return COLOR_OK
 
 
+def icon_text(percent: float | None) -> str:
+    """The number on the icon: the rounded percentage, at most two digits ("–" when unknown)."""
+    return "–" if percent is None else str(min(99, max(0, round(percent))))
+
+
+def icon_look(percent: float | None) -> tuple[str, int]:
+    """Everything the icon's pixels depend on: its text and its colour."""
+    return icon_text(percent), level_color(percent).rgba()
+
+
 def paint_icon(percent: float | None, size: int = 64) -> QPixmap:
     """A square badge in the level colour with the percentage in use as a number ("–" when unknown)."""
     pixmap = QPixmap(size, size)
@@ -58,7 +68,7 @@ def paint_icon(percent: float | None, size: int = 64) -> QPixmap:
     painter.setBrush(level_color(percent))
     radius = size * 0.18
     painter.drawRoundedRect(QRectF(0, 0, size, size), radius, radius)
-    text = "–" if percent is None else str(min(99, max(0, round(percent))))  # two digits stay legible
+    text = icon_text(percent)  # two digits stay legible
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * (0.62 if len(text) < 2 else 0.56)))
@@ -90,6 +100,9 @@ class Tray(QObject):
         self.autoclean = autoclean
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.percent: float | None = None
+        self.icon_look: tuple[str, int] | None = None  # what the icon shows (icon_look)
+        self.icon_paints = 0  # how often the icon was painted (tests: only on change)
+        self.tooltip = ""
         self.menu = QMenu(window.widget)
         self.icon = QSystemTrayIcon(self) if self.available else None
         self._build_menu()
@@ -142,12 +155,20 @@ class Tray(QObject):
         m.addAction(self.quit_action)
 
     def update_sample(self, sample: Sample | None) -> None:
-        """Repaint the icon and the tooltip from a new reading."""
+        """Take a new reading; repaint the icon only when its number or colour changes, and set
+        the tooltip only when its text does (the tray runs all day: most readings change neither)."""
         self.percent = None if sample is None else in_use_percent(sample)
-        self.tooltip = tooltip_text(sample)
-        if self.icon is not None:
-            self.icon.setIcon(QIcon(paint_icon(self.percent)))
-            self.icon.setToolTip(self.tooltip)
+        tooltip = tooltip_text(sample)
+        look = icon_look(self.percent)
+        if look != self.icon_look:
+            self.icon_look = look
+            self.icon_paints += 1
+            if self.icon is not None:
+                self.icon.setIcon(QIcon(paint_icon(self.percent)))
+        if tooltip != self.tooltip:
+            self.tooltip = tooltip
+            if self.icon is not None:
+                self.icon.setToolTip(tooltip)
 
     def notify_result(self, result: ActionResult, automatic: bool = False) -> None:
         """After an Empty (chosen or automatic): a notification of what moved, unless switched off."""

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -39,9 +39,13 @@ from app.model import ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.i18n import translate
+from ui.views.gate import WorkGate
 from ui.window_api import WindowApi
 
 HISTORY_POINTS = 3600  # one hour at the default refresh of one reading per second
+# Hidden (another tab, the window minimized or in the tray), the tab still keeps its index
+# history, at this slower pace: a trend needs no per-second points, and /proc costs 1/10th.
+HIDDEN_READ_SECONDS = 10.0
 ZONE_COLORS = ("#4a86c8", "#d9644a", "#5cae6b", "#9b6bbf", "#e0a43a", "#3fb0ac")
 COMPACT = "compact"
 
@@ -85,7 +89,9 @@ class FragmentationView(QWidget):
         # (seconds since opened, zone -> (fragmentation index, unusable free index) at the huge-page order)
         self.history: deque[tuple[float, dict[str, tuple[int, int]]]] = deque(maxlen=HISTORY_POINTS)
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self._read_at = -HIDDEN_READ_SECONDS  # monotonic time of the last reading
         self._build()
+        self.gate = WorkGate(self, self._catch_up)
         window.sampler.sampled.connect(self.refresh)
         window.runner.started.connect(self._on_action_started)
         window.runner.finished.connect(self._on_action_finished)
@@ -290,7 +296,21 @@ class FragmentationView(QWidget):
     # ----- updates ----------------------------------------------------------------------------
 
     def refresh(self, _sample: object = None) -> None:
-        """Read buddyinfo (cheap) and update the history; redraw the tables when visible."""
+        """Read the kernel's report into the history and draw it, while the view may work (WorkGate);
+        hidden, read only every HIDDEN_READ_SECONDS and draw when shown again."""
+        drawable = self.gate.note()
+        now = time.monotonic()
+        if drawable or now - self._read_at >= HIDDEN_READ_SECONDS:
+            self._read(now)
+            if drawable:
+                self.redraw()
+
+    def _catch_up(self) -> None:
+        self._read(time.monotonic())
+        self.redraw()
+
+    def _read(self, now: float) -> None:
+        self._read_at = now
         try:
             report = self.source.read(self.baseline)
         except BackendError as exc:
@@ -308,9 +328,7 @@ class FragmentationView(QWidget):
             stats = z.at(report.huge_order)
             if stats is not None:
                 point[_zone_name(z)] = (stats.fragmentation_index, stats.unusable_free_index)
-        self.history.append((time.monotonic() - self.opened, point))
-        if self.isVisible():
-            self.redraw()
+        self.history.append((now - self.opened, point))
 
     def redraw(self) -> None:
         """Draw the latest report everywhere."""
@@ -324,11 +342,6 @@ class FragmentationView(QWidget):
         self._show_history(report)
         self._show_counters(report)
         self._update_compact_button()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Catch up with the readings taken while hidden."""
-        super().showEvent(event)
-        self.redraw()
 
     def _show_summary(self, r: FragmentationReport) -> None:
         page = r.page_size
@@ -631,15 +644,3 @@ class FragmentationView(QWidget):
                 pages_per_block=info.pages_per_block,
             )
         )
-
-
-def install(window: WindowApi) -> None:
-    """Add the Fragmentation tab (made when first shown) where the backend offers fragmentation."""
-    source = window.capabilities.fragmentation
-    if source is None:
-        return
-    window.add_lazy_view(
-        "fragmentation",
-        translate("FragmentationView", "Fragmentation"),
-        lambda: FragmentationView(window, source, parent=window.widget),
-    )

@@ -19,24 +19,20 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QShowEvent, QTransform
+from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.history import History
-from app.i18n import N_
 from app.model import LIST_LABELS, ActionResult
 from app.snapshot.schema import ActionMark
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.i18n import translate
 from ui.runner import action_title, list_label, result_summary
+from ui.spans import SPAN_CHOICES
 from ui.views.chartdata import ChartData, column_envelope
+from ui.views.gate import WorkGate
 
-SPAN_CHOICES: tuple[tuple[int, str], ...] = (
-    (300, N_("HistoryView", "5 minutes")),
-    (3600, N_("HistoryView", "1 hour")),
-    (86400, N_("HistoryView", "24 hours")),
-)
 MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 TOP_HEADROOM = 0.04  # room above the highest band when the axis fits the lists shown
@@ -362,11 +358,11 @@ def nice_top(value: float, pixels: float) -> float:
 class HistoryView(QWidget):
     """Stacked areas of every list, a clock-time axis, a toggling legend, a crosshair and markers.
 
-    Work contract (what keeps a hidden view free): ``refresh()`` only notes that samples
-    arrived unless the view is active, shown and its window not minimized; the chart catches
-    up when it is shown again (showEvent, or the window leaving the minimized state).
-    ``set_active(False)`` makes a shown view idle too (e.g. a window hidden to the tray);
-    ``set_active(True)`` catches up at once. ``refresh(force=True)`` always draws (exports).
+    Work contract (ui/views/gate.py, what keeps a hidden view free): ``refresh()`` only notes
+    that samples arrived unless the view is active, shown and its window not minimized; the
+    chart catches up when it is shown again (shown, or the window leaving the minimized state).
+    ``set_active(False)`` makes a shown view idle too; ``set_active(True)`` catches up at once.
+    ``refresh(force=True)`` always draws (exports).
     """
 
     def __init__(self, history: History, parent: QWidget | None = None):
@@ -376,14 +372,13 @@ class HistoryView(QWidget):
         self.follow = True
         self.paused = False  # sampling is paused (View › Pause): nothing new arrives
         self.whole_ram = False
-        self._active = True
         self._hidden: set[str] = set()
         self._present: tuple[str, ...] = ()
-        self._stale = True  # samples arrived that the chart has not taken in
         self._moving = False
         self._drawn_until = -math.inf  # time of the newest sample drawn
-        self._watched_window: QWidget | None = None
         self.data = ChartData(history)
+        self.gate = WorkGate(self, lambda: self._reload(force=True))
+        self.gate.stale = True  # the history may hold samples already: drawn when first shown
         self.markers: list[Marker] = []
         self.t0: float | None = None  # epoch seconds at chart x = 0, fixed at the first sample
 
@@ -498,17 +493,14 @@ class HistoryView(QWidget):
 
     def set_active(self, active: bool) -> None:
         """Whether the chart may draw while shown; an inactive view only notes news (see class doc)."""
-        self._active = active
-        if active and self._stale and self._drawable():
-            self._reload(force=True)
+        self.gate.set_active(active)
 
     def refresh(self, force: bool = False) -> None:
         """Take in new samples from the history: drawn now when visible, else when shown.
 
         ``force`` redraws even when the news would not move a pixel (exports, benchmarks).
         """
-        self._stale = True
-        if force or self._drawable():
+        if self.gate.note() or force:
             self._reload(force)
 
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
@@ -551,7 +543,7 @@ class HistoryView(QWidget):
         self.markers.append(Marker(when, text, line, mark))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
-        if self._drawable():  # show the movement now, even when it is under a pixel wide
+        if self.gate.open():  # show the movement now, even when it is under a pixel wide
             self._reload(force=True)
 
     def chart_x(self, when: float) -> float:
@@ -654,16 +646,6 @@ class HistoryView(QWidget):
 
     # ----- Qt events ----------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Catch up on samples that came while hidden; watch the window for minimizing."""
-        super().showEvent(event)
-        window = self.window()
-        if window is not self and window is not self._watched_window:
-            window.installEventFilter(self)
-            self._watched_window = window
-        if self._stale and self._drawable():
-            self._reload(force=True)
-
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """A hidden chart shows no hover overlay when it comes back."""
         self.clear_hover()
@@ -674,21 +656,14 @@ class HistoryView(QWidget):
         kind = event.type()
         if kind == QEvent.Type.Leave and watched is self.graphics.viewport():
             self.clear_hover()
-        elif kind == QEvent.Type.WindowStateChange and watched is self._watched_window:
-            if self._stale and self._drawable():
-                self._reload(force=True)
         return False
 
     # ----- drawing ------------------------------------------------------------------------
 
-    def _drawable(self) -> bool:
-        """Active, shown, and in a window that is not minimized."""
-        return self._active and self.isVisible() and not self.window().isMinimized()
-
     def _reload(self, force: bool = False) -> None:
         """Take in new samples; move the live range and redraw when there is a pixel of news."""
         self.data.update()
-        self._stale = False
+        self.gate.drawn()
         times = self.data.times
         if times.size == 0:
             self.area.set_data(np.zeros(0), np.zeros((0, 0)), ())

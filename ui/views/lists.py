@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import (
     QEvent,
@@ -15,10 +16,21 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -37,6 +49,7 @@ from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
 from ui.runner import list_label
+from ui.views.gate import WorkGate
 
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = (
@@ -49,6 +62,7 @@ HEADERS = (
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+TOTAL_PATH: tuple[str, ...] = ("__total__",)
 TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
 
 
@@ -98,6 +112,9 @@ class MemoryBar(QWidget):
         super().__init__(parent)
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
+        self._drawn_look: tuple[object, ...] = ()
+        # It fills its whole rectangle: Qt need not paint the window beneath it first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
         self.setMouseTracking(True)
 
@@ -106,14 +123,28 @@ class MemoryBar(QWidget):
         return QSize(600, 38)
 
     def set_sample(self, sample: Sample) -> None:
-        """Split the bar by the sample's lists."""
+        """Split the bar by the sample's lists; repaint only when a pixel or a label would change."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
         self.segments = tuple(
             Segment(m.key, list_label(m.key, m.label), m.bytes, list_color(m.key))
             for m in sample.lists
             if m.bytes
         )
-        self.update()
+        look = self._look()
+        if look != self._drawn_look:
+            self._drawn_look = look
+            self.update()
+
+    def _look(self) -> tuple[object, ...]:
+        """What a paint shows: each segment's label, its size as written, and its edge in pixels."""
+        width = self.width()
+        edge = 0
+        out: list[object] = [width, self.total == 0]
+        scale = width / max(1, self.total)
+        for seg in self.segments:
+            edge += seg.bytes
+            out.append((seg.key, seg.label, format_bytes(seg.bytes), round(edge * scale)))
+        return tuple(out)
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -127,6 +158,7 @@ class MemoryBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Segments with their label inside when it fits."""
+        self._drawn_look = self._look()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self.rect(), self.palette().base())
@@ -167,6 +199,38 @@ class MemoryBar(QWidget):
         return super().event(event)
 
 
+class SteadyHolder(QWidget):
+    """Holds one widget filling it, outside any layout, so a change of its text relays out nothing.
+
+    A QLabel's new text asks every parent up to the window for a new layout, and the tab widget
+    answers that by repainting all of itself: with the summary changing every second, that was
+    most of the lists tab's cost at rest. The holder's height follows what the child needs at its
+    width, and changes (relaying out once) only when that does.
+    """
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.fit()
+
+    def fit(self) -> None:
+        """Take the height the child needs at the holder's width."""
+        width = self.width()
+        height = self.child.heightForWidth(width) if self.child.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.child.sizeHint().height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
+        self.child.setGeometry(0, 0, width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The child fills the holder; a new width may need another height."""
+        self.fit()
+        super().resizeEvent(event)
+
+
 class ShareDelegate(QStyledItemDelegate):
     """Draws the share-of-RAM column as a thin bar in the list's colour under the figure."""
 
@@ -193,6 +257,22 @@ class ShareDelegate(QStyledItemDelegate):
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
                 return
         super().paint(painter, option, index)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What one row of the table shows, kept to write only the cells that change."""
+
+    texts: tuple[str, ...]  # by column
+    bytes: int
+    share: float
+    style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
+
+
+@cache
+def _row_color(list_key: str, index: int, parts: int) -> QColor:
+    """A list's colour (``parts`` 0) or its ``index``-th part's shade, made once (never mutated)."""
+    return list_color(list_key) if parts == 0 else part_color(list_key, index, parts)
 
 
 def _swatch(color: QColor) -> QIcon:
@@ -247,40 +327,61 @@ class ListsView(QWidget):
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 6, 4, 4)
-        column.addWidget(self.summary)
+        self._summary_holder = SteadyHolder(self.summary, self)
+        column.addWidget(self._summary_holder)
         column.addWidget(self.bar)
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._drawn: dict[tuple[str, ...], _Row] = {}  # what each item shows, to touch only changes
         self._detail_items: dict[str, QTreeWidgetItem] = {}
         self._detail_groups: dict[str, QTreeWidgetItem] = {}
-        self._total_item: QTreeWidgetItem | None = None
+        self._detail_drawn: dict[str, tuple[object, ...]] = {}
+        self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
+        self.gate = WorkGate(self, self._catch_up)
+
+    def refresh(self, sample: Sample) -> None:
+        """A new reading, drawn now when the view may work, else when it is shown again (WorkGate)."""
+        self._waiting = sample
+        if self.gate.note():
+            self.update_sample(sample)
+
+    def set_active(self, active: bool) -> None:
+        """Whether the view may draw while shown; True catches up at once (see WorkGate)."""
+        self.gate.set_active(active)
+
+    def _catch_up(self) -> None:
+        if self._waiting is not None:
+            self.update_sample(self._waiting)
 
     def update_sample(self, sample: Sample) -> None:
-        """Show this sample (items are updated in place so expansion and selection survive)."""
-        self.sample = sample
+        """Show this sample now, touching only what changed (items are updated in place, so
+        expansion and selection survive)."""
+        self.sample = self._waiting = sample
+        self.gate.drawn()
         total = sample.total_bytes
-        self.summary.setText(
-            translate(
-                "ListsView",
-                "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
-                "{available_bytes} ({share}) &nbsp;·&nbsp; page size "
-                "{page_size}",
-            ).format(
-                total=format_bytes(total),
-                available_bytes=format_bytes(sample.available_bytes),
-                share=format_percent(sample.available_bytes, total),
-                page_size=format_bytes(sample.page_size),
-            )
-            + (
-                translate("ListsView", " &nbsp;·&nbsp; <i>{limited}</i>").format(limited=sample.limited)
-                if sample.limited
-                else ""
-            )
+        summary = translate(
+            "ListsView",
+            "<b>Physical memory {total}</b> &nbsp;·&nbsp; available "
+            "{available_bytes} ({share}) &nbsp;·&nbsp; page size "
+            "{page_size}",
+        ).format(
+            total=format_bytes(total),
+            available_bytes=format_bytes(sample.available_bytes),
+            share=format_percent(sample.available_bytes, total),
+            page_size=format_bytes(sample.page_size),
+        ) + (
+            translate("ListsView", " &nbsp;·&nbsp; <i>{limited}</i>").format(limited=sample.limited)
+            if sample.limited
+            else ""
         )
-        self.summary.setToolTip(
+        if summary != self.summary.text():
+            self.summary.setText(summary)
+            self._summary_holder.fit()
+        _set_tooltip(
+            self.summary,
             translate("ListsView", "Total {total}; available {available_bytes}").format(
                 total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
-            )
+            ),
         )
         self.bar.set_sample(sample)
         repurposed = {
@@ -288,18 +389,23 @@ class ListsView(QWidget):
             for k, v in sample.details.items()
             if k.startswith(REPURPOSED_PREFIX)
         }
-        self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
+        if self.tree.isColumnHidden(COL_REPURPOSED) != (not repurposed):
+            self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
         seen: set[tuple[str, ...]] = set()
         for position, mlist in enumerate(sample.lists):
-            item = self._item((mlist.key,), None, position)
-            self._fill(item, mlist, sample, list_color(mlist.key), repurposed)
-            seen.add((mlist.key,))
+            path: tuple[str, ...] = (mlist.key,)
+            item = self._item(path, None, position)
+            self._fill(path, item, mlist, sample, _row_color(mlist.key, 0, 0), repurposed)
+            seen.add(path)
             for index, part in enumerate(mlist.parts):
-                child = self._item((mlist.key, part.key), item, index)
-                self._fill(child, part, sample, part_color(mlist.key, index, len(mlist.parts)), repurposed)
-                seen.add((mlist.key, part.key))
-        for path in set(self._items) - seen - {("__total__",)}:
+                path = (mlist.key, part.key)
+                child = self._item(path, item, index)
+                color = _row_color(mlist.key, index, len(mlist.parts))
+                self._fill(path, child, part, sample, color, repurposed)
+                seen.add(path)
+        for path in set(self._items) - seen - {TOTAL_PATH}:
             gone = self._items.pop(path)
+            self._drawn.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
         self._fit_tree()
@@ -315,10 +421,24 @@ class ListsView(QWidget):
             self._items[path] = item
             for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(
+                COL_REPURPOSED,
+                translate("ListsView", "Pages taken from this list for other uses (cumulative)"),
+            )
         return item
+
+    def _set_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row) -> _Row | None:
+        """Write the cells of ``row`` that differ from what the item shows; return what it showed."""
+        old = self._drawn.get(path)
+        for col, text in enumerate(row.texts):
+            if old is None or old.texts[col] != text:
+                item.setText(col, text)
+        self._drawn[path] = row
+        return old
 
     def _fill(
         self,
+        path: tuple[str, ...],
         item: QTreeWidgetItem,
         mlist: MemoryList,
         sample: Sample,
@@ -326,23 +446,34 @@ class ListsView(QWidget):
         repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
-        item.setText(COL_NAME, list_label(mlist.key, mlist.label))
-        item.setIcon(COL_NAME, _swatch(color))
-        item.setText(COL_SIZE, format_bytes(mlist.bytes))
-        item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
-        item.setText(COL_SHARE, format_percent(mlist.bytes, total))
-        item.setData(COL_SHARE, SHARE_ROLE, mlist.bytes / total if total else 0.0)
-        item.setData(COL_SHARE, COLOR_ROLE, color)
-        item.setText(COL_PAGES, f"{mlist.bytes // sample.page_size:,}")
-        item.setToolTip(
-            COL_PAGES, translate("ListsView", "{page_size:,}-byte pages").format(page_size=sample.page_size)
-        )
         value = repurposed.get(mlist.key)
-        item.setText(COL_REPURPOSED, f"{int(value):,}" if isinstance(value, (int, float)) else "")
-        item.setToolTip(
-            COL_REPURPOSED, translate("ListsView", "Pages taken from this list for other uses (cumulative)")
+        row = _Row(
+            texts=(
+                list_label(mlist.key, mlist.label),
+                format_bytes(mlist.bytes),
+                format_percent(mlist.bytes, total),
+                f"{mlist.bytes // sample.page_size:,}",
+                f"{int(value):,}" if isinstance(value, (int, float)) else "",
+            ),
+            bytes=mlist.bytes,
+            # The step of the percentage written on the bar (0.1 %): noise below it repaints nothing.
+            share=round(mlist.bytes / total, 3) if total else 0.0,
+            style=(color.rgba(), sample.page_size),
         )
-        item.setToolTip(COL_NAME, f"{list_label(mlist.key, mlist.label)} ({mlist.key})")
+        old = self._set_row(path, item, row)
+        if old is None or old.texts[COL_NAME] != row.texts[COL_NAME]:
+            item.setToolTip(COL_NAME, f"{row.texts[COL_NAME]} ({mlist.key})")
+        if old is None or old.bytes != row.bytes:
+            item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
+        if old is None or old.share != row.share:
+            item.setData(COL_SHARE, SHARE_ROLE, row.share)
+        if old is None or old.style != row.style:
+            item.setIcon(COL_NAME, _swatch(color))
+            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setToolTip(
+                COL_PAGES,
+                translate("ListsView", "{page_size:,}-byte pages").format(page_size=sample.page_size),
+            )
 
     def _fit_tree(self, *_: object) -> None:
         """Keep every list and the Total row in view: the Details pane below gives up the room instead
@@ -355,7 +486,7 @@ class ListsView(QWidget):
         self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
 
     def _fill_total(self, sample: Sample) -> None:
-        item = self._items.get(("__total__",))
+        item = self._items.get(TOTAL_PATH)
         if item is None:
             item = QTreeWidgetItem()
             font = QFont(self.tree.font())
@@ -364,42 +495,62 @@ class ListsView(QWidget):
                 item.setFont(col, font)
                 if col != COL_NAME:
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._items[("__total__",)] = item
+            self._items[TOTAL_PATH] = item
         root = self.tree.invisibleRootItem()
         if root.indexOfChild(item) != root.childCount() - 1:  # keep the total row last
             if root.indexOfChild(item) >= 0:
                 root.removeChild(item)
             root.addChild(item)
         listed = sum(m.bytes for m in sample.lists)
-        item.setText(COL_NAME, translate("ListsView", "Total"))
-        item.setText(COL_SIZE, format_bytes(sample.total_bytes))
-        item.setToolTip(
-            COL_SIZE,
-            translate("ListsView", "{total_bytes}; the lists add up to {listed}").format(
-                total_bytes=exact_bytes(sample.total_bytes), listed=exact_bytes(listed)
+        row = _Row(
+            texts=(
+                translate("ListsView", "Total"),
+                format_bytes(sample.total_bytes),
+                "100.0 %",
+                f"{sample.total_bytes // sample.page_size:,}",
+                "",
             ),
+            bytes=listed,
+            share=1.0,
+            style=(sample.total_bytes,),
         )
-        item.setText(COL_SHARE, "100.0 %")
-        item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
+        old = self._set_row(TOTAL_PATH, item, row)
+        if old is None or (old.bytes, old.style) != (row.bytes, row.style):
+            item.setToolTip(
+                COL_SIZE,
+                translate("ListsView", "{total_bytes}; the lists add up to {listed}").format(
+                    total_bytes=exact_bytes(sample.total_bytes), listed=exact_bytes(listed)
+                ),
+            )
 
     def _fill_details(self, sample: Sample) -> None:
         """The details under their headings (the backend's declarations), each with a tooltip."""
         keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
             item = self._detail_items.pop(gone)
+            self._detail_drawn.pop(gone, None)
             (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         for key in keys:
-            item = self._detail_items.get(key) or self._detail_item(sample, key)
             value = sample.details[key]
             unit = sample.units.get(key)
-            item.setText(1, detail_text(value, unit))
+            drawn = (value, unit, sample.page_size)
+            if self._detail_drawn.get(key) == drawn:
+                continue  # most details stay put from one reading to the next
+            self._detail_drawn[key] = drawn
+            item = self._detail_items.get(key) or self._detail_item(sample, key)
+            text = detail_text(value, unit)
             exact = detail_exact(value, unit, sample.page_size)
-            item.setToolTip(1, f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0))
+            tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
+            if item.text(1) != text:  # a changed value may still read the same, rounded
+                item.setText(1, text)
+            if item.toolTip(1) != tip:
+                item.setToolTip(1, tip)
         for group in list(self._detail_groups.values()):
             if not group.childCount():
                 self.details.invisibleRootItem().removeChild(group)
                 del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
-        self.details.setVisible(bool(keys))
+        if self.details.isHidden() == bool(keys):
+            self.details.setVisible(bool(keys))
 
     def detail_item(self, key: str) -> QTreeWidgetItem | None:
         """The Details pane's row of a detail (under its group), or None when the sample has none."""
@@ -433,3 +584,9 @@ class ListsView(QWidget):
         group.sortChildren(0, Qt.SortOrder.AscendingOrder)
         self._detail_items[key] = item
         return item
+
+
+def _set_tooltip(widget: QWidget, text: str) -> None:
+    """Set a tooltip only when it changes (setting one costs a Qt event even when equal)."""
+    if widget.toolTip() != text:
+        widget.setToolTip(text)

@@ -546,24 +546,7 @@ class PagesView(QWidget):
         )
 
 
-def install(window: WindowApi) -> None:
-    """Add the Physical pages tab (made when first shown) where the backend offers a page census."""
-    source = window.capabilities.page_census
-    if source is None:
-        return
-    ranges = window.capabilities.physical_ranges
-    reader = None if ranges is None else ranges.read
-    frames = window.capabilities.page_frames
-
-    def make() -> PagesView:
-        view = PagesView(source, parent=window.widget, ranges=reader, frames=frames)
-        view.census_taken.connect(lambda census: _share_owners(window, census))
-        return view
-
-    window.add_lazy_view("pages", translate("PagesView", "Physical pages"), make)
-
-
-def _share_owners(window: WindowApi, census: Census) -> None:
+def share_owners(window: WindowApi, census: Census) -> None:
     """Give the Processes tab the per-process standby/modified pages when the census knows owners."""
     if census.owners is None:
         return
