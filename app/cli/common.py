@@ -28,5 +28,10 @@ def error(message: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    """Print a JSON document on stdout."""
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print a JSON document on stdout.
+
+    A file name that is not valid UTF-8 reaches here with surrogate escapes; ``backslashreplace`` writes
+    them as JSON's own ``\\udcXX`` escapes, so the document stays valid instead of raising.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
