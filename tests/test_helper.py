@@ -158,6 +158,7 @@ def run_helper(*argv: str, prefix: tuple[str, ...] = ()) -> subprocess.Completed
 
 
 @needs_helper
+@pytest.mark.root  # a real kernel action: never run against a mutant (dev.py mutate deselects root)
 @pytest.mark.skipif(not is_root, reason="runs a real action: needs root")
 @pytest.mark.parametrize("action_id", ["kernel-caches", "modified-list"])
 def test_real_helper_runs_a_cheap_action_as_root(action_id: str) -> None:
@@ -341,6 +342,7 @@ def user_host(tmp_path: Path, helper_status: pkexec.HelperStatus):  # type: igno
 
 
 @needs_helper
+@pytest.mark.root  # drops the kernel caches for real
 @pytest.mark.skipif(not is_root, reason="the stand-in pkexec runs the helper with our own (root) rights")
 def test_backend_as_ordinary_user_goes_through_the_helper(tmp_path: Path) -> None:
     from app.backends.linux import LinuxBackend
