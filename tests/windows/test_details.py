@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.backends.base import ActionError
 from app.backends.windows import NEEDS_64_BIT, ntapi
 from app.backends.windows.privileges import Privileges
 from tests.windows.conftest import Make, backend_on
@@ -174,3 +175,18 @@ def test_a_refused_store_query_fails_the_action_with_the_status(make: Make) -> N
     assert "STATUS_ACCESS_DENIED (0xC0000022)" in result.message
     assert result.details["status"] == "STATUS_ACCESS_DENIED"
     assert not any(c[0] == "store-trim" for c in fake.calls)
+
+
+def test_a_refused_privilege_names_it_and_its_status_in_the_error_details() -> None:
+    fake = FakeWindows(held=set())
+    token = Privileges(fake.seam())
+    with pytest.raises(ActionError) as named:
+        token.require(13)
+    assert named.value.details == {
+        "ntstatus": "0xC0000061",
+        "status": "STATUS_PRIVILEGE_NOT_HELD",
+        "privilege": "SeProfileSingleProcessPrivilege",
+    }
+    with pytest.raises(ActionError, match=r"^could not enable privilege 99: STATUS_PRIVILEGE_NOT_HELD") as unnamed:
+        token.require(99)  # a number RAMLens has no name for is still shown, as a number
+    assert unnamed.value.details["privilege"] == "privilege 99"
