@@ -178,7 +178,8 @@ def mutate(argv: list[str]) -> int:
         cfg = [
             "[mutmut]",
             "source_paths = app",
-            "also_copy =\n    ui\n    resources",  # tests read the shipped policy and import the window
+            # tests read the shipped policy and the build files, and import the window
+            "also_copy =\n    ui\n    resources\n    packaging",
             "only_mutate =\n" + "\n".join(f"    {s}" for s in sources),
             "pytest_add_cli_args_test_selection =\n" + "\n".join(f"    {t}" for t in tests),
             "pytest_add_cli_args =\n    -m\n    not root and not slow\n    -p\n    no:cacheprovider",
