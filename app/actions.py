@@ -23,9 +23,11 @@ class Action:
     id: str
     label: str
     description: str
+    effect: str  # what happens afterwards, for a person asked to confirm (CLI, window, auto-clean)
     platforms: frozenset[str]
     disruptive: bool = False  # the GUI asks before running it; auto-clean leaves it off by default
     rammap_switch: str = ""  # RAMMap's command-line switch (-Ew, -Es, -Em, -Et, -E0)
+    discards_cache: bool = False  # cached file data is thrown away: programs read it from disk again
 
 
 _WIN = frozenset({"windows"})
@@ -37,12 +39,15 @@ CATALOGUE: tuple[Action, ...] = (
         "combine-pages",
         "Combine memory pages",
         "Merge identical physical pages into one shared copy (Windows 10 and later).",
+        "Nothing is lost: identical pages are shared until a program writes to one.",
         _WIN,
     ),
     Action(
         "compression-store",
         "Empty compression store",
         "Trim the memory compression store's working set, as System Informer does (Windows 10 and later).",
+        "The store's compressed pages go to the modified list and then to the page file; programs that "
+        "need them again wait for disk reads.",
         _WIN,
         disruptive=True,
     ),
@@ -50,6 +55,8 @@ CATALOGUE: tuple[Action, ...] = (
         "system-file-cache",
         "Empty system file cache",
         "Trim the system working set that holds the file cache; its pages go to standby.",
+        "Nothing is thrown away: the pages stay cached on the standby list and come back without disk "
+        "reads while memory is plentiful.",
         _WIN,
         rammap_switch="-Es",
     ),
@@ -57,6 +64,7 @@ CATALOGUE: tuple[Action, ...] = (
         "registry-cache",
         "Empty registry cache",
         "Flush registry hives from memory (Windows 8.1 and later).",
+        "Registry data is read back from the hive files when next used.",
         _WIN,
     ),
     Action(
@@ -64,6 +72,8 @@ CATALOGUE: tuple[Action, ...] = (
         "Empty working sets",
         "Trim every process's working set: pages move to the standby and modified lists "
         "(Linux: process_madvise(MADV_PAGEOUT) over every process).",
+        "Programs fault their pages back in as they touch them: from the standby list (fast), or from "
+        "disk for pages written to swap or the page file, so they may be slow for a while.",
         _BOTH,
         disruptive=True,
         rammap_switch="-Ew",
@@ -72,6 +82,8 @@ CATALOGUE: tuple[Action, ...] = (
         "modified-list",
         "Flush modified list",
         "Write dirty pages back to disk; they become clean standby pages (Linux: sync).",
+        "Dirty pages are written to disk now (a burst of disk writes); they stay cached as standby pages,"
+        " so nothing has to be read again.",
         _BOTH,
         disruptive=True,
         rammap_switch="-Em",
@@ -80,6 +92,8 @@ CATALOGUE: tuple[Action, ...] = (
         "modified-file-cache",
         "Flush modified file cache",
         "Flush the write cache of every volume.",
+        "Each volume's pending writes go to disk now (a burst of disk writes); the data stays cached, so "
+        "nothing has to be read again.",
         _WIN,
         disruptive=True,
     ),
@@ -87,28 +101,36 @@ CATALOGUE: tuple[Action, ...] = (
         "standby-list",
         "Purge standby list",
         "Drop the clean file cache; its pages become free (Linux: drop_caches=1).",
+        "Cached file data is thrown away: programs read their files from disk again, which shows as "
+        "stutter and slow starts until the cache refills.",
         _BOTH,
         disruptive=True,
         rammap_switch="-Et",
+        discards_cache=True,
     ),
     Action(
         "standby-priority0",
         "Purge priority-0 standby list",
         "Drop only the lowest-priority standby pages.",
+        "Only the least-used cached data is thrown away; programs rarely need it again soon.",
         _WIN,
         disruptive=True,
         rammap_switch="-E0",
+        discards_cache=True,
     ),
     Action(
         "kernel-caches",
         "Purge kernel caches",
         "Drop reclaimable kernel slab caches: dentries and inodes (drop_caches=2).",
+        "Cached directory entries and inodes are thrown away: the next file lookups read them from disk "
+        "again.",
         _LINUX,
     ),
     Action(
         "compact",
         "Compact memory",
         "Move movable pages together so free memory forms large contiguous blocks (compact_memory).",
+        "Nothing is lost: the kernel is busy moving pages for a moment.",
         _LINUX,
     ),
 )
@@ -135,6 +157,13 @@ def for_platform(platform: str) -> tuple[Action, ...]:
 def label(action_id: str) -> str:
     """Menu label for an id, "Empty all" for "all"."""
     return "Empty all" if action_id == ALL else get(action_id).label
+
+
+def title(action_id: str) -> str:
+    """A person's name for any id: a catalogue action, "all", the Processes view's trim, else the id."""
+    if action_id == TRIM_PROCESSES:
+        return "Trim working set"
+    return label(action_id) if is_known(action_id) else action_id
 
 
 def by_rammap_switch(switch: str) -> Action:

@@ -24,14 +24,19 @@ from app.model import ActionResult, Sample
 
 GIB = 1 << 30
 
-# Emptying these makes programs fetch their files from disk again: visible stutter.
-STUTTER_ACTIONS: frozenset[str] = frozenset(
-    {"standby-list", "standby-priority0", "modified-list", "modified-file-cache"}
-)
-STUTTER_WARNING = (
-    "Purging the standby list or flushing the modified list throws away cached files: programs then read "
-    "them from disk again, which shows as stutter and slow starts. Enable these only if you know you need it."
-)
+# Emptying these throws cached file data away: programs read it from disk again, visible stutter.
+STUTTER_ACTIONS: frozenset[str] = frozenset(a.id for a in actions.CATALOGUE if a.discards_cache)
+
+
+def stutter_warning(action_ids: Iterable[str]) -> str:
+    """The warning for the chosen actions that throw cached file data away ("" when none does)."""
+    chosen = [a for a in actions.CATALOGUE if a.id in set(action_ids) and a.discards_cache]
+    if not chosen:
+        return ""
+    lines = [f"{a.label}: {a.effect}" for a in chosen]
+    return "\n".join([*lines, "Run it automatically only if you know you need it."])
+
+
 # Mem Reduct's defaults minus what stutters; each platform keeps the ones it has.
 DEFAULT_ACTIONS: tuple[str, ...] = ("combine-pages", "system-file-cache", "working-sets", "kernel-caches")
 

@@ -181,6 +181,10 @@ class FileCacheSource(Protocol):
         """
         ...
 
+    def process_files(self) -> list[str]:
+        """The regular files processes map or hold open now (as far as the user may read them)."""
+        ...
+
     def evict(self, paths: Iterable[str], write_dirty: bool = True) -> tuple[Eviction, ...]:
         """Drop these files' clean pages from the cache (dirty ones written first when ``write_dirty``)."""
         ...

@@ -18,6 +18,7 @@ from app.filecache import FileScan
 KEEP = 500  # files a summary keeps (the most cached)
 MAX_PATH = 4096  # PATH_MAX
 MAX_BYTES = 1 << 50  # 1 PiB: larger is not a real figure
+CHANGES = ("entered", "left", "grew", "shrank")  # the words a FileChange's ``change`` holds
 
 
 class FileSummaryError(ValueError):
@@ -37,14 +38,20 @@ class FileSummary:
 
     @classmethod
     def from_scan(cls, scan: FileScan, keep: int = KEEP) -> FileSummary:
-        """Summarise a scan, keeping the ``keep`` most cached files."""
+        """Summarise a scan, keeping the ``keep`` most cached of the files with cached pages.
+
+        A path that is not valid UTF-8 (bytes kept by surrogateescape) is stored with those bytes
+        written ``\\xNN``, so the snapshot can be written as UTF-8 and names the same file every time.
+        """
+        cached = [f for f in scan.files if f.cached_bytes > 0]
+        top = sorted(cached, key=lambda f: (-f.cached_bytes, f.path))[:keep]
         return cls(
             scan.method.value,
             scan.complete,
             scan.examined,
-            len(scan.files),
-            scan.total("cached_bytes") or 0,
-            {f.path: f.cached_bytes for f in scan.top(keep)},
+            len(cached),
+            sum(f.cached_bytes for f in cached),
+            {_storable(f.path): f.cached_bytes for f in top},
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -136,6 +143,12 @@ def files_diff(a: FileSummary, b: FileSummary, min_change: int = 0) -> list[File
             change = "grew" if after > before else "shrank"
         out.append(FileChange(path, change, before, after))
     return sorted(out, key=lambda c: (-abs(c.delta), c.path))
+
+
+def _storable(path: str) -> str:
+    """``path`` as UTF-8-encodable text, at most MAX_PATH characters."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text[:MAX_PATH]
 
 
 def _size(obj: Mapping[str, Any], key: str, what: str) -> int:

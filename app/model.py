@@ -50,6 +50,18 @@ class DetailUnit(Enum):
     SECONDS = "seconds"
 
 
+@dataclass(frozen=True)
+class DetailInfo:
+    """What a sample's detail means, for a person: its heading, a readable name and an explanation.
+
+    A backend declares these next to its detail units; the unit itself comes from ``Sample.units``.
+    """
+
+    group: str  # the heading the Details pane files it under
+    label: str  # a readable name (the raw key is shown too)
+    description: str  # what it counts and where it comes from
+
+
 # Cumulative counts of pages repurposed (taken for other uses) per list part go in a sample's
 # details under this prefix and the part's key, e.g. "repurposed.priority5" on Windows.
 REPURPOSED_PREFIX = "repurposed."

@@ -28,6 +28,7 @@ class Decision:
     action_id: str
     label: str
     description: str  # what it does, for a tooltip or a question
+    effect: str  # what happens afterwards (for "all": one line per action that would run)
     exists: bool  # the id names an action of this platform (or "all")
     can_run: bool
     reason: str  # why it cannot run, for a person; "" when it can
@@ -55,6 +56,7 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
             actions.ALL,
             actions.label(actions.ALL),
             ALL_DESCRIPTION,
+            "\n".join(f"{actions.label(a.action_id)}: {actions.get(a.action_id).effect}" for a in runnable),
             exists=True,
             can_run=bool(runnable),
             reason=reason,
@@ -69,18 +71,22 @@ def decide(availability: Sequence[Availability], action_id: str, platform: str) 
                 action_id,
                 entry.label,
                 entry.description,
+                entry.effect,
                 exists=False,
                 can_run=False,
                 reason=f"{entry.label} is not available on {platform}: it is a {feature(entry)}",
                 confirm=entry.disruptive,
                 via_helper=False,
             )
-        return Decision(action_id, action_id, "", False, False, f"unknown action {action_id!r}", False, False)
+        return Decision(
+            action_id, action_id, "", "", False, False, f"unknown action {action_id!r}", False, False
+        )
     entry = actions.get(action_id)
     return Decision(
         action_id,
         entry.label,
         entry.description,
+        entry.effect,
         exists=True,
         can_run=found.available,
         reason="" if found.available else found.reason,

@@ -25,6 +25,7 @@ from app.backends.base import (
     unknown_action,
 )
 from app.model import LIST_LABELS, REPURPOSED_PREFIX, ActionResult, DetailUnit, MemoryList, Sample
+from app.units import count
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -48,6 +49,8 @@ WINDOWS_LISTS: Mapping[str, int] = {
 # (from, to, fraction of "from") per action: where the pages go.
 MOVES: Mapping[str, tuple[str, str, float]] = {
     "combine-pages": ("active", "free", 0.02),
+    # The store's working set is compressed, dirty data: trimmed, it goes to the modified list.
+    "compression-store": ("active", "modified", 0.05),
     "system-file-cache": ("active", "standby", 0.05),
     "registry-cache": ("active", "free", 0.01),
     "working-sets": ("active", "standby", 0.4),
@@ -230,7 +233,7 @@ class FakeBackend:
             if self.delay:
                 time.sleep(self.delay)
             self.move("active", "standby", min(0.5, 0.05 * len(pids)))
-            return Outcome(f"{len(pids)} processes trimmed", {"processes": len(pids)})
+            return Outcome(f"{count(len(pids), 'process', 'processes')} trimmed", {"processes": len(pids)})
 
         return run_timed(actions.TRIM_PROCESSES, self.sample, body)
 
@@ -248,7 +251,7 @@ class FakeBackend:
         """Windows only, as the real backends."""
         return self.platform == "windows"
 
-    def relaunch_elevated(self, argv: Sequence[str]) -> None:
+    def relaunch_elevated(self, argv: Sequence[str], hwnd: int | None = None) -> None:
         """Record the call; raise ActionError when ``relaunch_error`` is set."""
         with self._lock:
             self.calls.append(("relaunch", *argv))

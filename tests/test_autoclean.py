@@ -485,10 +485,13 @@ def test_an_interval_counts_from_switching_on_not_from_construction() -> None:
             "interval_minutes must be a number from 1 to 10080, not 10081",
         ),
         ({"interval_minutes": 1.0}, "interval_minutes must be a whole number"),
-        ({"cooldown_seconds": 24 * 3600 + 1}, "cooldown_seconds must be a number from 5 to 86400, not 86401"),
+        (
+            {"cooldown_seconds": 24 * 3600 + 1},
+            "cooldown_seconds must be a number from 30 to 86400, not 86401",
+        ),
         (
             {"max_cooldown_seconds": 7 * 24 * 3600 + 1},
-            "max_cooldown_seconds must be a number from 60 to 604800, not 604801",
+            "max_cooldown_seconds must be a number from 120 to 604800, not 604801",
         ),
         ({"usage_rule": 1}, "usage_rule must be true or false"),
         ({"standby_rule": "no"}, "standby_rule must be true or false"),
@@ -513,7 +516,7 @@ def test_each_bad_setting_is_named(values: dict, message: str) -> None:
         {"usage_percent": 99},
         {"standby_gib": 0.1},
         {"interval_minutes": 7 * 24 * 60},
-        {"cooldown_seconds": 5, "max_cooldown_seconds": 5},
+        {"cooldown_seconds": 30, "max_cooldown_seconds": 60},  # the floor, and max = 2 × min
         {"cooldown_seconds": 24 * 3600, "max_cooldown_seconds": 7 * 24 * 3600},
     ],
 )

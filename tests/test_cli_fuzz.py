@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -27,6 +28,8 @@ from hypothesis import strategies as st
 
 from app import cli
 from app import snapshot as snap
+from app.backends.base import Capabilities
+from app.backends.linux.filecache import PageCacheFiles
 from app.cli import files, frag, helper, pages, rammap, serve, status
 from app.cli import snapshot as cli_snapshot
 from tests.fake_backend import FakeBackend
@@ -35,6 +38,7 @@ from tests.snapshot_samples import snapshot
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_STATUSES = {0, 1, 2, 130}  # done, failed, usage, interrupted
 MAX_READINGS = 200  # then the fake Ctrl+C
+MAX_SCANNED = 200  # files a fuzzed file scan measures before it is cancelled
 # CI replays the same examples every run (a landing never fails on a new random draw); a developer's
 # run draws new ones, which is how the NUL file name was found.
 IN_CI = os.environ.get("CI") == "true"
@@ -134,6 +138,8 @@ def _argv(name: str, parser: argparse.ArgumentParser, paths: list[str]) -> st.Se
             flag = draw(st.sampled_from(action.option_strings))
             if action.nargs == 0:
                 argv.append(flag)
+            elif action.nargs == "*":  # e.g. ``snapshot save FILE --files [PATH…]``: none, one or more
+                argv += [flag, *draw(st.lists(_value(paths), max_size=3))]
             else:
                 argv += (
                     [flag, draw(_value(paths))] if draw(st.booleans()) else [f"{flag}={draw(_value(paths))}"]
@@ -145,6 +151,15 @@ def _argv(name: str, parser: argparse.ArgumentParser, paths: list[str]) -> st.Se
     return build()
 
 
+class _FewFiles(PageCacheFiles):
+    """The real file-cache scan, cancelled after MAX_SCANNED files: a fuzzed ``--files /`` must not
+    walk the whole machine, and the cancelled (partial) scan is a path the commands must handle."""
+
+    def scan(self, paths, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        polls = itertools.count()  # the scan asks between files
+        return super().scan(paths, progress, lambda: next(polls) >= MAX_SCANNED)
+
+
 class _CtrlC(FakeBackend):
     """The fake backend, interrupted after MAX_READINGS readings as a person ends an endless watch."""
 
@@ -154,12 +169,22 @@ class _CtrlC(FakeBackend):
         return super().sample()
 
 
+class _CtrlCWithFiles(_CtrlC):
+    """For the snapshot commands: the real file-cache capability (bounded), so ``--files`` scans
+    this machine."""
+
+    def __init__(self) -> None:
+        super().__init__(capabilities=Capabilities(file_cache=_FewFiles()))
+
+
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every command on a fresh fake backend, in a scratch folder, with sleeps skipped."""
     for module in (status, cli_snapshot, rammap, frag, pages, files, serve, helper):
         if hasattr(module, "backend_or_exit"):
-            monkeypatch.setattr(module, "backend_or_exit", _CtrlC)
+            monkeypatch.setattr(
+                module, "backend_or_exit", _CtrlCWithFiles if module is cli_snapshot else _CtrlC
+            )
     monkeypatch.setattr(time, "sleep", lambda seconds: None)
     monkeypatch.setattr(serve, "serve", lambda *args, **kwargs: 0)  # would answer scrapes until stopped
     monkeypatch.chdir(tmp_path)  # relative names write here, never into the source tree

@@ -88,6 +88,24 @@ def test_diff_text(tmp_path: Path, capsys) -> None:
     assert "firefox" in out and "grew" in out and "+500.0 MiB" in out
 
 
+def test_diff_text_leaves_out_unchanged_kernel_threads_and_keeps_names_in_their_column(
+    tmp_path: Path, capsys
+) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    long_name = "a-very-long-process-name-for-the-column"
+    grown = replace(PROCESSES[1], name=long_name, working_set=PROCESSES[1].working_set + MIB)
+    kworker = replace(PROCESSES[0], pid=77, name="kworker/1:2-events", working_set=0, create_time=4000.0)
+    snap.save(a, snapshot())
+    snap.save(b, snapshot(processes=(PROCESSES[0], grown, PROCESSES[2], kworker)))
+    assert app.cli.main(["snapshot", "diff", str(a), str(b), "--all"]) == 0
+    out = capsys.readouterr().out
+    processes = out.split("Processes:")[1]
+    assert "kworker" not in processes and "+0 B" not in processes
+    assert "(1 without memory of their own, e.g. kernel threads, not listed)" in out
+    row = next(line for line in out.splitlines() if "a-very-long" in line)
+    assert "a-very-long-process-name-f… appeared" in row  # cut, and a space before the next column
+
+
 def test_diff_json(tmp_path: Path, capsys) -> None:
     a, b = _pair(tmp_path)
     assert app.cli.main(["snapshot", "diff", str(a), str(b), "--json"]) == 0

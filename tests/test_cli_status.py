@@ -45,9 +45,10 @@ def test_status_table(captured, capsys):
     assert cli.main(["status"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    # In use 182620 kB of 24683656 kB = 0.7 %; Free 22625028 kB = 91.7 %; Modified 1876008 kB = 7.6 %
-    assert any(line.startswith("In use") and line.endswith("0.7 %") for line in lines)
-    assert any(line.startswith("Free") and "21.6 GiB" in line and line.endswith("91.7 %") for line in lines)
+    # In use 158792 kB of 24683656 kB = 0.6 %; Free 22625028 + 23828 (per-CPU lists) = 22648856 kB = 91.8 %;
+    # Modified 1876008 kB = 7.6 %
+    assert any(line.startswith("In use") and line.endswith("0.6 %") for line in lines)
+    assert any(line.startswith("Free") and "21.6 GiB" in line and line.endswith("91.8 %") for line in lines)
     assert any(line.startswith("Modified") and "1.8 GiB" in line and line.endswith("7.6 %") for line in lines)
     assert any(line.startswith("  Anonymous") for line in lines)  # parts indented
     assert "Not kept by this system: Modified no-write, Zeroed, Bad" in out
@@ -72,7 +73,7 @@ def test_status_json_is_designs_document(captured, capsys):
     assert doc["total_bytes"] == 24683656 * 1024
     standby = next(m for m in doc["lists"] if m["key"] == "standby")
     assert standby["parts"][0] == {"key": "inactive", "label": "Low priority (inactive)", "bytes": 0}
-    assert Sample.from_json(doc).bytes_of("free") == 22625028 * 1024
+    assert Sample.from_json(doc).bytes_of("free") == (22625028 + 23828) * 1024  # MemFree + per-CPU lists
 
 
 def test_watch_csv_one_flushed_row_per_sample(captured, capsys):
@@ -83,7 +84,7 @@ def test_watch_csv_one_flushed_row_per_sample(captured, capsys):
     for row in rows[1:]:
         cells = dict(zip(rows[0], row, strict=True))
         assert cells["time"].endswith("Z")
-        assert cells["free_bytes"] == str(22625028 * 1024)
+        assert cells["free_bytes"] == str((22625028 + 23828) * 1024)  # MemFree + per-CPU lists
         assert cells["zeroed_bytes"] == ""  # absent, not 0
         assert sum(int(cells[f"{k}_bytes"]) for k in LIST_KEYS if cells[f"{k}_bytes"]) == 24683656 * 1024
         assert cells["total_bytes"] == str(24683656 * 1024)

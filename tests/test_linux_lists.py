@@ -49,8 +49,11 @@ def test_busy_cache_lists_by_hand():
     assert s.available_bytes == 24339708 * KB
     assert [m.key for m in s.lists] == ["active", "standby", "modified", "free"]
     assert s.get("zeroed") is None  # absent, not zero
-    # free = MemFree
-    assert kb(s, "free") == 22625028
+    # per-CPU free lists: zoneinfo pageset counts 2756 + 3201 = 5957 pages × 4 kB = 23828 kB
+    # free = MemFree 22625028 + 23828 = 22648856, in two parts
+    assert kb(s, "free") == 22648856
+    assert kb(s, "free", "buddy") == 22625028
+    assert kb(s, "free", "percpu") == 23828
     # modified = Dirty 1876008 + Writeback 0 + WritebackTmp 0
     assert kb(s, "modified") == 1876008
     assert kb(s, "modified", "dirty") == 1876008
@@ -62,34 +65,36 @@ def test_busy_cache_lists_by_hand():
     assert kb(s, "standby") == 0
     assert kb(s, "standby", "inactive") == 0
     assert kb(s, "standby", "standby_active") == 0
-    # active = 24683656 − 22625028 − 1876008 − 0 = 182620
-    assert kb(s, "active") == 182620
+    # active = 24683656 − 22625028 − 1876008 − 0 − 23828 (per-CPU) = 158792
+    assert kb(s, "active") == 158792
     assert kb(s, "active", "anonymous") == 4112  # AnonPages
     assert kb(s, "active", "shmem") == 8924  # Shmem
     assert kb(s, "active", "mapped_file") == 9504  # min(Mapped 10492, file − dw = 9504)
     # kernel = Slab 105412 + KernelStack 1248 + PageTables 1008 + SecPageTables 0 + VmallocUsed 14028
     #        + Percpu 976 = 122672
     assert kb(s, "active", "kernel") == 122672
-    # other = 182620 − 4112 − 8924 − 9504 − 122672 = 37408
-    assert kb(s, "active", "other") == 37408
+    # other = 182620 − 4112 − 8924 − 9504 − 122672 = 37408, less the per-CPU lists' 23828 = 13580
+    assert kb(s, "active", "other") == 13580
 
 
 def test_after_drop_compact_lists_by_hand():
     _, s = sample_of("after-drop-compact")
     check_exact(s)
-    assert kb(s, "free") == 24585068
+    # MemFree 24585068 + per-CPU (3791 + 2778 = 6569 pages = 26276 kB) = 24611344
+    assert kb(s, "free") == 24611344
+    assert kb(s, "free", "percpu") == 26276
     assert kb(s, "modified") == 0  # Dirty 0, Writeback 0
     # clean inactive 1576, clean active 4404; Mapped 10584: 4404 from active, 1576 from inactive → standby 0
     assert kb(s, "standby") == 0
-    # active = 24683656 − 24585068 = 98588
-    assert kb(s, "active") == 98588
+    # active = 24683656 − 24585068 − 26276 = 72312
+    assert kb(s, "active") == 72312
     assert kb(s, "active", "anonymous") == 3996
     assert kb(s, "active", "shmem") == 8924
     assert kb(s, "active", "mapped_file") == 4404 + 1576  # = 5980
     # kernel = 23176 + 1248 + 824 + 0 + 14044 + 976 = 40268
     assert kb(s, "active", "kernel") == 40268
-    # other = 98588 − 3996 − 8924 − 5980 − 40268 = 39420
-    assert kb(s, "active", "other") == 39420
+    # other = 98588 − 3996 − 8924 − 5980 − 40268 = 39420, less the per-CPU lists' 26276 = 13144
+    assert kb(s, "active", "other") == 13144
 
 
 def test_busy_cache_details_by_hand():
@@ -209,7 +214,7 @@ def test_older_kernel_fields_absent_not_a_crash(tmp_path):
         assert name not in s.details
     # kernel part without Percpu (976) and SecPageTables (0): 122672 − 976 = 121696; other grows by 976
     assert kb(s, "active", "kernel") == 121696
-    assert kb(s, "active", "other") == 37408 + 976
+    assert kb(s, "active", "other") == 13580 + 976
 
 
 def test_every_list_and_part_key_is_unique():

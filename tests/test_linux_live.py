@@ -45,7 +45,10 @@ def test_live_sample_agrees_with_proc_meminfo():
         lo, hi = sorted((before[field], after[field]))
         assert lo - CHURN <= value <= hi + CHURN, (field, value, before[field], after[field])
 
-    between(s.bytes_of("free") or 0, "MemFree")
+    free = s.get("free")
+    assert free is not None and free.part("buddy") is not None and free.part("percpu") is not None
+    between(free.part("buddy").bytes, "MemFree")  # type: ignore[union-attr]
+    assert free.part("percpu").bytes == s.details[lists.PERCPU_FREE]  # type: ignore[union-attr]
     between(s.available_bytes, "MemAvailable")
     between(s.details["Cached"], "Cached")  # type: ignore[arg-type]
     between(s.details["Shmem"], "Shmem")  # type: ignore[arg-type]

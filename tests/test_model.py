@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.model import MAX_BYTES, ActionResult, MemoryList, ModelError, Sample, list_changes
+from app.jsonread import MAX_BYTES
+from app.model import ActionResult, MemoryList, ModelError, Sample, list_changes
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -213,11 +214,23 @@ def test_sizes_up_to_one_pib_and_names_up_to_200_characters() -> None:
     back = Sample.from_json(doc)
     assert back.lists[0].bytes == MAX_BYTES and back.platform == "p" * 200
     for key, value, message in (
-        ("total_bytes", MAX_BYTES + 1, "'total_bytes' must be a whole number of bytes from 0 to 1 PiB, not "),
-        ("available_bytes", -1, "'available_bytes' must be a whole number of bytes from 0 to 1 PiB, not -1"),
-        ("page_size", 4096.0, "'page_size' must be a whole number of bytes from 0 to 1 PiB, not 4096.0"),
-        ("backend", "b" * 201, "'backend' must be a non-empty string of at most 200 characters"),
-        ("platform", 7, "'platform' must be a non-empty string of at most 200 characters"),
+        (
+            "total_bytes",
+            MAX_BYTES + 1,
+            "sample 'total_bytes' must be a whole number of bytes from 0 to 1 PiB, not ",
+        ),
+        (
+            "available_bytes",
+            -1,
+            "sample 'available_bytes' must be a whole number of bytes from 0 to 1 PiB, not -1",
+        ),
+        (
+            "page_size",
+            4096.0,
+            "sample 'page_size' must be a whole number of bytes from 0 to 1 PiB, not 4096.0",
+        ),
+        ("backend", "b" * 201, "sample 'backend' must be a non-empty text of at most 200 characters"),
+        ("platform", 7, "sample 'platform' must be a non-empty text of at most 200 characters"),
     ):
         with pytest.raises(ModelError) as caught:
             Sample.from_json({**doc, key: value})
@@ -227,10 +240,10 @@ def test_sizes_up_to_one_pib_and_names_up_to_200_characters() -> None:
 def test_each_refusal_says_what_is_wrong() -> None:
     doc = make_sample(GiB, GiB).to_json()
     cases = [
-        ([1], "sample must be a JSON object, not list"),
+        ([1], "sample must be a JSON object, not an array"),
         ({**doc, "schema": None}, "unsupported sample schema None (this build reads 1)"),
         ({**doc, "lists": None}, "sample 'lists' must be a list"),
-        ({**doc, "details": []}, "details must be a JSON object, not list"),
+        ({**doc, "details": []}, "details must be a JSON object, not an array"),
         ({**doc, "details": {"flag": True}}, "detail 'flag' must be a number or a string"),
         ({**doc, "page_size": 0}, "sample 'page_size' must be positive"),
         ({**doc, "limited": None}, "sample 'limited' must be a string"),
@@ -238,7 +251,7 @@ def test_each_refusal_says_what_is_wrong() -> None:
             {**doc, "lists": [{"key": "a", "label": "b", "bytes": 1, "parts": {}}]},
             "list 'parts' must be a list, one level deep",
         ),
-        ({**doc, "lists": ["free"]}, "list must be a JSON object, not str"),
+        ({**doc, "lists": ["free"]}, "list must be a JSON object, not a text"),
     ]
     for bad, message in cases:
         with pytest.raises(ModelError) as caught:
@@ -254,12 +267,12 @@ def test_each_refusal_says_what_is_wrong() -> None:
 def test_action_result_refusals_and_lenient_extras() -> None:
     doc = ActionResult("standby-list", True, 0.5, None, None, "fine").to_json()
     for bad, message in (
-        ("x", "action result must be a JSON object, not str"),
+        ("x", "action result must be a JSON object, not a text"),
         ({**doc, "ok": 1}, "action result 'ok' must be true or false"),
         ({**doc, "elapsed": True}, "action result 'elapsed' must be a non-negative number"),
         ({**doc, "elapsed": "1"}, "action result 'elapsed' must be a non-negative number"),
         ({**doc, "steps": {}}, "action result 'steps' must be a list"),
-        ({**doc, "action": ""}, "'action' must be a non-empty string of at most 200 characters"),
+        ({**doc, "action": ""}, "action result 'action' must be a non-empty text of at most 200 characters"),
     ):
         with pytest.raises(ModelError) as caught:
             ActionResult.from_json(bad)
@@ -324,5 +337,5 @@ def test_action_result_document_fields() -> None:
         "after": GiB,
         "delta": -2 * GiB,
     }
-    with pytest.raises(ModelError, match="^details must be a JSON object, not list$"):
+    with pytest.raises(ModelError, match="^details must be a JSON object, not an array$"):
         ActionResult.from_json({**doc, "details": []})

@@ -51,6 +51,17 @@ SHAPES: dict[str, Callable[[], bytes]] = {
     "short floats": lambda: _fill(HEAD + b'"history":{"times":[', b"1e9,", b"1]}}"),
     "short texts": lambda: _fill(HEAD + b'"processes":[', b'"ab",', b'"a"]}'),
     "one giant text with an emoji": lambda: _fill(HEAD + b'"app_version":"\xf0\x9f\x98\x80', b"a", b'"}'),
+    # the file summary: empty entries, refused by the container count
+    "file summary of empty objects": lambda: _fill(
+        HEAD + b'"files":{"method":"cachestat","complete":true,"files":[', b"{},", b"{}]}}"
+    ),
+    # the longest texts the quick checks let through (16 KiB, 4 × PATH_MAX), so they reach the parser
+    # and the summary's own check refuses them
+    "file summary of 16 KiB paths": lambda: _fill(
+        HEAD + b'"files":{"method":"cachestat","complete":true,"files":[',
+        b'{"path":"/' + b"p" * 16_000 + b'","cached_bytes":1},',
+        b'{"path":"/","cached_bytes":1}]}}',
+    ),
     # under every count cap, so it reaches the parser; a euro sign makes the text 2 bytes a character
     "texts and numbers under the caps": lambda: _fill(
         HEAD + b'"processes":["\xe2\x82\xac",' + TEXT * 1_200_000, b"1790000000.1234567,", b"1]}"

@@ -40,7 +40,6 @@ from app import actions
 from app.autoclean import (
     MIN_COOLDOWN,
     STUTTER_ACTIONS,
-    STUTTER_WARNING,
     AutoClean,
     AutoCleanSettings,
     Event,
@@ -48,6 +47,7 @@ from app.autoclean import (
     SettingsError,
     State,
     Status,
+    stutter_warning,
 )
 from app.backends.base import Availability
 from app.model import ActionResult, Sample
@@ -215,7 +215,7 @@ class AutoCleanDialog(QDialog):
             box.toggled.connect(self._update_warning)
             actions_column.addWidget(box)
             self.action_boxes[avail.action_id] = box
-        self.warning = QLabel("⚠ " + STUTTER_WARNING)
+        self.warning = QLabel("")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0a43a; padding: 6px; color: #5a4100"
@@ -237,10 +237,17 @@ class AutoCleanDialog(QDialog):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        stutter = any(self.action_boxes[a].isChecked() for a in STUTTER_ACTIONS if a in self.action_boxes)
-        if stutter != self.warning.isVisibleTo(self):
+        chosen = [a for a, box in self.action_boxes.items() if box.isChecked()]
+        text = stutter_warning(chosen)
+        changed = self.warning.text() != (f"⚠ {text}" if text else "")
+        self.warning.setText(f"⚠ {text}" if text else "")
+        stutter = any(a in STUTTER_ACTIONS for a in chosen)
+        if stutter != self.warning.isVisibleTo(self) or changed:
             self.warning.setVisible(stutter)
-            self.adjustSize()  # make room for the warning (or give it back) instead of clipping it
+            # Make room for the warning (or give it back) instead of clipping it: a dialog's layout
+            # does not ask a wrapped label for its height at this width, so say it.
+            self.warning.setMinimumHeight(self.warning.heightForWidth(max(self.warning.width(), 400)))
+            self.adjustSize()
 
     def settings(self) -> AutoCleanSettings:
         """The settings as the dialog shows them; SettingsError when they are not valid."""

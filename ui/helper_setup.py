@@ -52,7 +52,7 @@ class HelperSetupUI(QObject):
         self.bar_button: QPushButton | None = None
         if window.elevation_bar is not None:
             self.bar_button = window.elevation_bar.add_button("Set up…", self.request_install)
-        menu = _tools_menu(window)
+        menu = tools_menu(window)
         menu.addSeparator()
         self.install_action = QAction("Set up privileged &helper…", self)
         self.install_action.triggered.connect(self.request_install)
@@ -156,7 +156,7 @@ def _guarded(call: Callable[[], SetupResult]) -> SetupResult:
         return SetupResult(False, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _tools_menu(window: WindowApi) -> QMenu:
+def tools_menu(window: WindowApi) -> QMenu:
     """The window's Tools menu (auto-clean makes it), or a new one before Help."""
     auto = window.plugins.get("autoclean")
     if isinstance(auto, AutoCleanUI):

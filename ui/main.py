@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt is imported only when the window starts
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
     from ui.mainwindow import MainWindow
@@ -34,7 +35,9 @@ class ScreenshotPacing:
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     """The options the window takes (see app.cli.GUI_OPTIONS)."""
     parser = argparse.ArgumentParser(prog="ramlens", description="RAMLens window")
-    parser.add_argument("--screenshot", metavar="FILE", help="render one tab to a PNG file and exit")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", help="render one tab to an image (.png or .jpg) and exit"
+    )
     parser.add_argument(
         "--tab", default=None, help="the tab to show: lists, history, processes or another view's key"
     )
@@ -42,6 +45,31 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         "--minimized", action="store_true", help="start in the tray (minimized where there is no tray)"
     )
     return parser.parse_args(list(argv))
+
+
+# The screenshot's format follows the file name's suffix.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+def image_format(path: str) -> str | None:
+    """ "PNG" or "JPEG" for the file name's suffix; None for any other (refused)."""
+    return IMAGE_FORMATS.get(os.path.splitext(path)[1].lower())
+
+
+def save_image(pixmap: QPixmap, path: str) -> None:
+    """Encode ``pixmap`` in the format ``path`` names and write it; OSError (with the reason) on failure."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    fmt = image_format(path)
+    if fmt is None:
+        raise OSError(f"{path} is not a .png or .jpg file")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, fmt):
+        raise OSError(f"Qt could not encode the image as {fmt}")
+    with open(path, "wb") as out:
+        out.write(data.data())
 
 
 def _needs_offscreen() -> bool:
@@ -56,6 +84,11 @@ def _needs_offscreen() -> bool:
 def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     """Open the window (or render a screenshot, paced by ``pacing``) and return the exit status."""
     args = parse_gui_args(argv)
+    if args.screenshot and image_format(args.screenshot) is None:
+        print(
+            f"ramlens: cannot write {args.screenshot}: the screenshot is a .png or .jpg file", file=sys.stderr
+        )
+        return 2
     if _needs_offscreen():
         if not args.screenshot:
             # Qt would abort with a page about platform plugins; say what is wrong and what works instead.
@@ -70,6 +103,9 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ui import qtmessages
+
+    qtmessages.install()
     from app import __version__
     from app.backends import BackendError, detect
     from ui.icon import app_icon
@@ -156,8 +192,10 @@ def take_screenshot(window: MainWindow, path: str, pacing: ScreenshotPacing) -> 
         pacing.wait(pacing.settle)
     window.history_view.refresh(force=True)
     QApplication.processEvents()
-    if not window.grab().save(path, "PNG"):
-        print(f"ramlens: could not write {path}", file=sys.stderr)
+    try:
+        save_image(window.grab(), path)
+    except OSError as exc:
+        print(f"ramlens: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(path)
     window.close()

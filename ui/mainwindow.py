@@ -7,13 +7,14 @@ and ``processes_view``; the optional tabs are made the first time they are shown
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,33 +25,34 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app import __version__, policy
+from app import __version__, policy, report
 from app.backends.base import ActionError, Backend, Capabilities
 from app.history import History
 from app.model import ActionResult, Sample
-from app.processes import PsutilProcesses
-from ui import export
+from app.snapshot.schema import ActionMark
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.icon import app_icon
 from ui.runner import ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
+from ui.spans import SPAN_CHOICES
 from ui.storedsettings import SettingsProblems, read_number
-from ui.views.history import SPAN_CHOICES, HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import ProcessesView
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
     from ui.autoclean import AutoCleanUI
     from ui.snapshots import SnapshotController
     from ui.tray import Tray
+    from ui.views.history import HistoryView
+    from ui.views.lists import ListsView
+    from ui.views.processes import ProcessesView
 
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
@@ -69,6 +71,12 @@ class _Tab:
     page: QWidget
     view: QWidget | None
     factory: ViewFactory | None = None
+
+
+def confirmation_text(decision: policy.Decision) -> str:
+    """The question's body: what the action does, then what happens afterwards (one line per action)."""
+    effect = "<br>".join(html.escape(line) for line in decision.effect.splitlines())
+    return f"{html.escape(decision.description)}<br><br>{effect}"
 
 
 def _refresh_label(seconds: float) -> str:
@@ -111,13 +119,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._refresh_empty_menu()
 
-        self.lists_view = ListsView(self)
-        self.history_view = HistoryView(self.history, self)
-        self.processes_view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
-        self.processes_view.trim_requested.connect(self.request_trim)
-        self.add_view("lists", "Memory lists", self.lists_view)
-        self.add_view("history", "History", self.history_view)
-        self.add_view("processes", "Processes", self.processes_view)
+        # The core views too are made when first shown: a window started in the tray builds none.
+        self._markers: list[tuple[ActionResult, bool]] = []  # for a history view not made yet
+        self.add_lazy_view("lists", "Memory lists", self._make_lists_view)
+        self.add_lazy_view("history", "History", self._make_history_view)
+        self.add_lazy_view("processes", "Processes", self._make_processes_view)
 
         spans = dict(SPAN_CHOICES)
         self.set_span(int(read_number(self.settings, "view/span", DEFAULT_SPAN, self.stored_problems, spans)))
@@ -148,6 +154,48 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.sampler.sample_now)
 
     # ----- construction -------------------------------------------------------------------
+
+    def _make_lists_view(self) -> QWidget:
+        from ui.views.lists import ListsView
+
+        view = ListsView(self)
+        if self.sampler.latest is not None:
+            view.refresh(self.sampler.latest)
+        return view
+
+    def _make_history_view(self) -> QWidget:
+        from ui.views.history import HistoryView
+
+        view = HistoryView(self.history, self)
+        view.set_span(self._span)
+        view.set_paused(self.sampler.paused)
+        for result, automatic in self._markers:
+            view.add_marker(result, automatic)
+        self._markers.clear()
+        return view
+
+    def _make_processes_view(self) -> QWidget:
+        from app.processes import PsutilProcesses
+        from ui.views.processes import ProcessesView
+
+        view = ProcessesView(self.capabilities.processes or PsutilProcesses(), self)
+        view.trim_requested.connect(self.request_trim)
+        return view
+
+    @property
+    def lists_view(self) -> ListsView:
+        """The Memory lists view (made now if it was not yet)."""
+        return cast("ListsView", self.view("lists"))
+
+    @property
+    def history_view(self) -> HistoryView:
+        """The History view (made now if it was not yet)."""
+        return cast("HistoryView", self.view("history"))
+
+    @property
+    def processes_view(self) -> ProcessesView:
+        """The Processes view (made now if it was not yet)."""
+        return cast("ProcessesView", self.view("processes"))
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -190,6 +238,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.read_error_label = QLabel("")
         self.read_error_label.setStyleSheet("color: #b3261e")
+        # Room between the permanent labels (backend, auto-clean…), which otherwise run together.
+        bar.setStyleSheet("QStatusBar QLabel { padding: 0px 6px; } QStatusBar::item { border: none; }")
+        # A long result must not push the permanent labels off or grow the bar: it is cut, and whole
+        # in its tooltip.
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.result_label, 1)
         bar.addPermanentWidget(self.read_error_label)
         bar.addPermanentWidget(self.busy_bar)
@@ -328,6 +381,8 @@ class MainWindow(QMainWindow):
             layout = tab.page.layout()
             assert layout is not None
             layout.addWidget(tab.view)
+            if tab.page.isVisible():
+                tab.view.show()  # now, not on the next turn of the event loop: before the next paint
         return tab.view
 
     def made_view(self, key: str) -> QWidget | None:
@@ -363,14 +418,24 @@ class MainWindow(QMainWindow):
         widget = self.tabs.currentWidget()
         return next((k for k, t in self._tabs.items() if t.page is widget), "")
 
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The Empty actions marked on the history chart."""
+        return self.history_view.action_marks()
+
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
-        self.history_view.add_marker(result, automatic)
+        view = self.made_view("history")
+        if view is None:
+            self._markers.append((result, automatic))  # placed when the chart is made
+        else:
+            cast("HistoryView", view).add_marker(result, automatic)
 
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""
         self.message_bar.show_message(text, level)
-        self.result_label.setText(text)
+        # The status bar has one line: the first, the rest in the tooltip (and in the banner).
+        self.result_label.setText(text.splitlines()[0] if text else "")
+        self.result_label.setToolTip(text)
 
     def request_action(self, action_id: str) -> bool:
         """Queue an action as the Empty menu does; asks first for disruptive ones. True when queued."""
@@ -404,20 +469,26 @@ class MainWindow(QMainWindow):
 
     def set_span(self, seconds: int) -> None:
         """Show this many seconds of history and remember it."""
-        self.history_view.set_span(seconds)
+        self._span = seconds
+        view = self.made_view("history")
+        if view is not None:
+            cast("HistoryView", view).set_span(seconds)
         if seconds in self.span_actions:
             self.span_actions[seconds].setChecked(True)
         self.settings.setValue("view/span", int(seconds))
 
-    def export_chart(self, path: str, width: int = export.DEFAULT_WIDTH) -> None:
-        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix. Raises OSError/ValueError."""
+    def export_chart(self, path: str, width: int | None = None) -> None:
+        """Write the history chart to ``path``: PNG, SVG or CSV by its suffix (PNG ``width`` pixels
+        wide, by default export.DEFAULT_WIDTH). Raises OSError/ValueError."""
+        from ui import export  # loads pyqtgraph's exporters: on first use, not at start-up
+
         lower = path.lower()
         # The chart must be laid out at its on-screen size before it can be drawn elsewhere.
         self.show_view("history")
         QApplication.processEvents()
         self.history_view.refresh(force=True)
         if lower.endswith(".png"):
-            export.export_png(self.history_view.export_item, path, width)
+            export.export_png(self.history_view.export_item, path, width or export.DEFAULT_WIDTH)
         elif lower.endswith(".svg"):
             export.export_svg(self.history_view.export_item, path)
         elif lower.endswith(".csv"):
@@ -427,6 +498,8 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         """File › Export chart…: ask for a file (and a width for PNG), write it, say so."""
+        from ui import export
+
         path, chosen = QFileDialog.getSaveFileName(
             self, "Export chart", "ramlens-history.png", export.FILE_FILTERS
         )
@@ -451,7 +524,7 @@ class MainWindow(QMainWindow):
     def relaunch_elevated(self) -> None:
         """Start an elevated copy of RAMLens and close this one; say why when that was refused."""
         try:
-            self.backend.relaunch_elevated(sys.argv[1:])
+            self.backend.relaunch_elevated(sys.argv[1:], int(self.winId()))
         except ActionError as exc:
             self.notify(f"Could not restart as administrator: {exc}", "error")
             return
@@ -475,11 +548,8 @@ class MainWindow(QMainWindow):
         if not decision.confirm or not self.settings.value(key, True, type=bool):
             return True
         title = action_title(action_id)
-        description = decision.description
         box = QMessageBox(QMessageBox.Icon.Question, f"{title}?", f"<b>{title}</b>", parent=self)
-        box.setInformativeText(
-            f"{description}<br><br>Programs may slow down for a while as they read their data back from disk."
-        )
+        box.setInformativeText(confirmation_text(decision))
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")  # fewer, longer lines
         run_button = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -494,11 +564,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_sampled(self, sample: Sample) -> None:
-        self.read_error_label.clear()
-        self.read_error_label.setToolTip("")
-        self.lists_view.update_sample(sample)
-        self.history_view.refresh()
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.read_error_label.text():
+            self.read_error_label.clear()
+            self.read_error_label.setToolTip("")
+        # Views not made yet need nothing: they read the latest sample and the history when made.
+        lists = self.made_view("lists")
+        if lists is not None:
+            cast("ListsView", lists).refresh(sample)
+        history = self.made_view("history")
+        if history is not None:
+            cast("HistoryView", history).refresh()
+        if self.current_view() == "processes" and self.isVisible() and not self.isMinimized():
             self.processes_view.refresh()
 
     def _on_sample_failed(self, message: str) -> None:
@@ -512,27 +588,46 @@ class MainWindow(QMainWindow):
             act.setChecked(True)
         self.pause_action.setChecked(seconds == 0)
         self.pause_action.setText("Resume" if seconds == 0 else "Pause")
+        history = self.made_view("history")
+        if history is not None:  # a chart made later asks the sampler (_make_history_view)
+            cast("HistoryView", history).set_paused(seconds == 0)
 
     def _on_tab_changed(self, _index: int) -> None:
         key = self.current_view()
         if key:
             self.settings.setValue("view/tab", key)
-            self.view(key)  # a lazy tab's view is made the first time it is shown
-        if self.tabs.currentWidget() is self.processes_view:
+            self._make_current_view()
+
+    def _make_current_view(self) -> None:
+        """Make the current tab's view once the window is on screen (not hidden in the tray, not
+        minimized): a window that starts in the tray builds no view until it is first shown."""
+        key = self.current_view()
+        if not key or not self.isVisible() or self.isMinimized():
+            return
+        self.view(key)
+        if key == "processes":  # it lists only while shown: catch up
             self.processes_view.refresh(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Make the current tab's view before the first paint."""
+        self._make_current_view()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A window started minimized makes its current view when it is restored."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._make_current_view()
+        super().changeEvent(event)
 
     def _on_action_started(self, action_id: str) -> None:
         self.result_label.setText(f"{action_title(action_id)} — running…")
 
     def _on_action_finished(self, result: ActionResult, automatic: bool) -> None:
         self.last_result = result
-        title = action_title(result.action_id)
-        if result.ok:
-            self.notify(f"{title}: {result.summary()}", "success")
-        else:
-            self.notify(f"{title} failed: {result.message or 'no reason given'}", "error")
+        text = "\n".join((report.headline(result), *report.breakdown(result)))
+        self.notify(text, "success" if result.ok else "error")
         self.mark_action(result, automatic)
-        if self.tabs.currentWidget() is self.processes_view:
+        if self.current_view() == "processes" and self.made_view("processes") is not None:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled
         self.sampler.sample_now()
 
@@ -542,7 +637,8 @@ class MainWindow(QMainWindow):
         self.sampler.set_interval(0)  # stop the timer; the saved rate is left as chosen
         self.settings.sync()
         self.runner.wait(30000)
-        self.processes_view.shutdown()
+        if self.made_view("processes") is not None:
+            self.processes_view.shutdown()
         super().closeEvent(event)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui import autoclean, helper_setup, snapshots, tray
-from ui.views import files, fragmentation, pages
+from ui import autoclean, helper_setup, optional_tabs, session, snapshots, tray
 from ui.window_api import WindowApi
 
 Installer = Callable[[WindowApi], object | None]
@@ -20,7 +19,8 @@ INSTALLERS: tuple[tuple[str, Installer], ...] = (
     ("autoclean", autoclean.install),
     ("tray", tray.install),  # after autoclean: its menu has the auto-clean switch
     ("helper_setup", helper_setup.install),  # after autoclean: it joins the Tools menu
-    ("fragmentation", fragmentation.install),
-    ("pages", pages.install),
-    ("files", files.install),
+    ("session", session.install),  # start with the session, skip the UAC prompt, the global hotkey
+    ("fragmentation", optional_tabs.install_fragmentation),
+    ("pages", optional_tabs.install_pages),
+    ("files", optional_tabs.install_files),
 )

@@ -17,12 +17,7 @@ from app.model import ActionResult
 
 def action_title(action_id: str) -> str:
     """A person's name for an action id, including the Processes view's trim."""
-    if action_id == actions.TRIM_PROCESSES:
-        return "Trim working set"
-    try:
-        return actions.label(action_id)
-    except KeyError:
-        return action_id
+    return actions.title(action_id)
 
 
 @dataclass(frozen=True)

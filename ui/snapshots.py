@@ -1,5 +1,9 @@
 """Snapshots in the window: File › Save snapshot…, Open snapshot…, Compare snapshots….
 
+Where the backend can tell which files are in memory, File › "Include the files in memory" (a tick
+box, remembered) makes Save snapshot scan the files processes use first, behind a progress dialog;
+the compare view then lists the files that entered or left memory.
+
 An opened snapshot gets its own read-only window (lists, history, processes, fragmentation,
 machine) titled with the file's name, so the live window — and anything else already open —
 never changes when a file is opened, and a broken file changes nothing at all: it only gets
@@ -9,6 +13,7 @@ a message box saying what is wrong with it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -38,12 +44,12 @@ from PySide6.QtWidgets import (
 
 from app import snapshot as snap
 from app.backends.base import BackendError
+from app.filesummary import CHANGES
 from app.processes import ProcessChangeKind, ProcessMemory
+from app.snapshotview import worth_showing
 from app.units import format_bytes
+from ui.filescan_progress import FileScanProgress
 from ui.offthread import run_off_ui_thread
-from ui.views.history import HistoryView
-from ui.views.lists import ListsView
-from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -52,6 +58,7 @@ FILE_FILTER = "RAMLens snapshots (*.json);;All files (*)"
 DEFAULT_MINUTES = 30
 SETTING_MINUTES = "snapshots/minutes"
 SETTING_FOLDER = "snapshots/folder"
+SETTING_FILES = "snapshots/files"
 ROW_HEIGHT = 22
 
 
@@ -123,6 +130,11 @@ class SnapshotWindow(QMainWindow):
         top.addWidget(compare_now)
         top.addWidget(compare_file)
 
+        # The views (and pyqtgraph) are imported when a snapshot is opened, not at start-up.
+        from ui.views.history import HistoryView
+        from ui.views.lists import ListsView
+        from ui.views.processes import COL_RSS, SORT_ROLE, ProcessTableModel
+
         self.tabs = QTabWidget()
         self.lists_view = ListsView(self)
         self.lists_view.update_sample(snapshot.sample)
@@ -134,6 +146,8 @@ class SnapshotWindow(QMainWindow):
             times = snapshot.history.times
             self.history_view.set_span(max(60, int(times[-1] - times[0]) + 1))
             self.history_view.follow_button.hide()  # nothing arrives: there is nothing to follow
+            for mark in snapshot.actions:
+                self.history_view.add_mark(mark)
             minutes = (times[-1] - times[0]) / 60
             self.history_view.status.setText(
                 f"Recorded in the snapshot: {len(times)} readings over {minutes:.1f} min. "
@@ -274,8 +288,15 @@ class CompareDialog(QDialog):
         self.process_table = _read_only_table(
             ["PID", "Name", "Change", "Before", "After", "Working set change"]
         )
-        self.process_table.setRowCount(len(diff.processes))
-        for r, p in enumerate(diff.processes):
+        shown = worth_showing(diff.processes)
+        if len(shown) < len(diff.processes):
+            hidden = len(diff.processes) - len(shown)
+            counts += self.tr(" (%1 without memory of their own, e.g. kernel threads, not listed)").replace(
+                "%1", str(hidden)
+            )
+            self.process_summary.setText(f"Processes: {counts}")
+        self.process_table.setRowCount(len(shown))
+        for r, p in enumerate(shown):
             self.process_table.setItem(r, 0, _SortItem(str(p.pid), p.pid))
             self.process_table.setItem(r, 1, QTableWidgetItem(p.name))
             self.process_table.setItem(r, 2, QTableWidgetItem(p.change.value))
@@ -287,6 +308,7 @@ class CompareDialog(QDialog):
                 )
             self.process_table.setItem(r, 5, _SortItem(format_bytes(p.delta, signed=True), p.delta))
         self.process_table.setSortingEnabled(True)
+        self.files_summary, self.files_table = _file_changes(diff)
         # Every list in sight without scrolling; the processes get the rest of the height.
         self.lists_table.setFixedHeight(
             self.lists_table.horizontalHeader().sizeHint().height()
@@ -298,9 +320,43 @@ class CompareDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(head)
         column.addWidget(self.lists_table)
-        column.addWidget(self.process_summary)
-        column.addWidget(self.process_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for label, table in (
+            (self.process_summary, self.process_table),
+            (self.files_summary, self.files_table),
+        ):
+            pane = QWidget()
+            pane_column = QVBoxLayout(pane)
+            pane_column.setContentsMargins(0, 0, 0, 0)
+            pane_column.addWidget(label)
+            pane_column.addWidget(table, 1)
+            split.addWidget(pane)
+        column.addWidget(split, 1)
         column.addWidget(buttons)
+
+
+def _file_changes(diff: snap.SnapshotDiff) -> tuple[QLabel, QTableWidget]:
+    """The compare view's file section: a count per change, and a row per file that changed."""
+    if diff.files is None:
+        summary = QLabel("Files: not compared — both snapshots need the files in memory")
+        summary.setToolTip("File › Include the files in memory, then Save snapshot")
+    else:
+        summary = QLabel("Files: " + ", ".join(f"{diff.file_count(c)} {c}" for c in CHANGES))
+    changes = diff.files or ()
+    table = _read_only_table(["Path", "Change", "Before", "After", "Cached change"])
+    table.setRowCount(len(changes))
+    for r, c in enumerate(changes):
+        table.setItem(r, 0, QTableWidgetItem(c.path))
+        table.setItem(r, 1, QTableWidgetItem(c.change))
+        table.setItem(r, 2, _SortItem(format_bytes(c.before), c.before))
+        table.setItem(r, 3, _SortItem(format_bytes(c.after), c.after))
+        table.setItem(r, 4, _SortItem(format_bytes(c.delta, signed=True), c.delta))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # paths take the width left
+    header.setStretchLastSection(False)
+    table.setSortingEnabled(True)
+    table.setVisible(bool(changes))
+    return summary, table
 
 
 class ComparePicker(QDialog):
@@ -324,9 +380,28 @@ class ComparePicker(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
         column = QVBoxLayout(self)
         column.addLayout(form)
+        column.addWidget(self.error)
         column.addWidget(buttons)
+        # Compares the choice; returns why it could not ("" when the comparison opened).
+        self.apply: Callable[[str, str | None], str] = lambda _a, _b: ""
+
+    def accept(self) -> None:
+        """Compare; on a problem say why here and stay open with what was typed."""
+        a, b = self.choice()
+        if not a or (b is not None and not b):
+            problem = self.tr("Choose snapshot A, and snapshot B or “this machine now”.")
+        else:
+            problem = self.apply(a, b)
+        if problem:
+            self.error.setText(problem)
+            self.adjustSize()  # room for the reason, never over the fields
+            return
+        super().accept()
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         row = QWidget()
@@ -357,6 +432,8 @@ class SnapshotController(QObject):
         self.open_windows: list[SnapshotWindow] = []
         self.last_error: QMessageBox | None = None
         self.last_compare: CompareDialog | None = None
+        self.last_picker: ComparePicker | None = None
+        self.last_problem = ""  # the last comparison's problem, for the picker to show
         self.save_action = QAction("&Save snapshot…", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save_dialog)
@@ -367,22 +444,42 @@ class SnapshotController(QObject):
         self.compare_action.triggered.connect(self.compare_dialog)
         menu = window.file_menu
         before = window.export_action
-        for act in (self.save_action, self.open_action, self.compare_action):
+        self.files_action: QAction | None = None
+        actions = [self.save_action]
+        if window.capabilities.file_cache is not None:
+            self.files_action = QAction("Include the files in memory", self)
+            self.files_action.setCheckable(True)
+            self.files_action.setChecked(bool(window.settings.value(SETTING_FILES, False, type=bool)))
+            self.files_action.setToolTip(
+                "Save snapshot also records which files are in memory (a short scan)"
+            )
+            self.files_action.toggled.connect(lambda on: window.settings.setValue(SETTING_FILES, on))
+            actions.append(self.files_action)
+        for act in (*actions, self.open_action, self.compare_action):
             menu.insertAction(before, act)
         menu.insertSeparator(before)
 
     # ----- doing ----------------------------------------------------------------------------
 
     def save_to(self, path: str) -> bool:
-        """Take a snapshot now (the last minutes of the window's history with it) and write it."""
+        """Take a snapshot now (the last minutes of the window's history with it) and write it.
+
+        With "Include the files in memory" ticked, the files processes use are scanned first on a
+        worker, behind a progress dialog whose Stop keeps what was found.
+        """
         minutes = cast(float, self.window.settings.value(SETTING_MINUTES, DEFAULT_MINUTES, type=float))
         try:
+            files = None
+            if self.files_action is not None and self.files_action.isChecked():
+                files = FileScanProgress(self.window.backend, self.window.widget).run()
             taken = snap.take(
                 self.window.backend,
                 history=self.window.history,
                 minutes=minutes,
                 sample=self.window.sampler.latest,
                 census=self._census(),
+                actions=self.window.action_marks(),
+                files=files,
             )
             snap.save(path, taken)
         except BackendError as exc:
@@ -394,7 +491,8 @@ class SnapshotController(QObject):
         self.window.settings.setValue(SETTING_FOLDER, str(Path(path).parent))
         self.window.notify(
             f"Snapshot saved to {path}: {len(taken.processes)} processes, "
-            f"{len(taken.history) if taken.history else 0} history readings",
+            f"{len(taken.history) if taken.history else 0} history readings"
+            + ("" if taken.files is None else f", {len(taken.files.files)} cached files"),
             "success",
         )
         return True
@@ -413,8 +511,11 @@ class SnapshotController(QObject):
         viewer.show()
         return viewer
 
-    def compare(self, a_path: str, b_path: str | None) -> CompareDialog | None:
-        """Compare snapshot A with snapshot B, or with now when ``b_path`` is None."""
+    def compare(self, a_path: str, b_path: str | None, quiet: bool = False) -> CompareDialog | None:
+        """Compare snapshot A with snapshot B, or with now when ``b_path`` is None.
+
+        A problem is shown in a message box, or (``quiet``) only kept in ``last_problem``.
+        """
         try:
             a = run_off_ui_thread(lambda: snap.load(a_path))
             if b_path is None:
@@ -425,10 +526,10 @@ class SnapshotController(QObject):
                 b = run_off_ui_thread(lambda: snap.load(b_file))
                 b_name = Path(b_file).name
         except snap.SnapshotError as exc:
-            self._error("These snapshots cannot be compared", str(exc))
+            self._problem("These snapshots cannot be compared", str(exc), quiet)
             return None
         except BackendError as exc:
-            self._error("Could not read memory now", str(exc))
+            self._problem("Could not read memory now", str(exc), quiet)
             return None
         dialog = CompareDialog(snap.diff(a, b), Path(a_path).name, b_name, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -465,16 +566,23 @@ class SnapshotController(QObject):
         if path:
             self.open_path(path)
 
-    def compare_dialog(self) -> None:
-        """File › Compare snapshots…."""
+    def compare_dialog(self) -> ComparePicker:
+        """File › Compare snapshots… (not blocking: the picker stays open until a comparison opens)."""
         picker = ComparePicker(self._folder(), self.window.widget)
-        if picker.exec() != QDialog.DialogCode.Accepted:
-            return
-        a, b = picker.choice()
-        if not a or (b is not None and not b):
-            self._error("Choose the snapshots", "Choose snapshot A, and snapshot B or “this machine now”.")
-            return
-        self.compare(a, b)
+        picker.apply = self._try_compare
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.show()
+        self.last_picker = picker
+        return picker
+
+    def _try_compare(self, a: str, b: str | None) -> str:
+        """Compare without a message box: the picker shows the problem next to what was typed."""
+        return "" if self.compare(a, b, quiet=True) is not None else self.last_problem
+
+    def _problem(self, title: str, text: str, quiet: bool) -> None:
+        self.last_problem = f"{title}: {text}"
+        if not quiet:
+            self._error(title, text)
 
     def _error(self, title: str, text: str) -> None:
         """A message box that does not block the event loop (sampling goes on behind it)."""

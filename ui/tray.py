@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from app import report
 from app.autoclean import in_use_percent
-from app.model import Sample
+from app.model import ActionResult, Sample
 from app.units import format_bytes
 from ui.window_api import WindowApi
 
@@ -30,6 +31,8 @@ COLOR_CRITICAL = QColor("#c62828")  # red
 COLOR_UNKNOWN = QColor("#607d8b")  # grey: no reading yet
 TOOLTIP_LISTS = ("active", "standby", "modified", "free", "zeroed")
 SETTING_CLOSE_TO_TRAY = "tray/close_to_tray"
+SETTING_NOTIFY = "tray/notify_after_empty"
+NOTIFY_MS = 8000
 
 
 def level_color(percent: float | None) -> QColor:
@@ -43,6 +46,16 @@ def level_color(percent: float | None) -> QColor:
     return COLOR_OK
 
 
+def icon_text(percent: float | None) -> str:
+    """The number on the icon: the rounded percentage, at most two digits ("–" when unknown)."""
+    return "–" if percent is None else str(min(99, max(0, round(percent))))
+
+
+def icon_look(percent: float | None) -> tuple[str, int]:
+    """Everything the icon's pixels depend on: its text and its colour."""
+    return icon_text(percent), level_color(percent).rgba()
+
+
 def paint_icon(percent: float | None, size: int = 64) -> QPixmap:
     """A square badge in the level colour with the percentage in use as a number ("–" when unknown)."""
     pixmap = QPixmap(size, size)
@@ -53,7 +66,7 @@ def paint_icon(percent: float | None, size: int = 64) -> QPixmap:
     painter.setBrush(level_color(percent))
     radius = size * 0.18
     painter.drawRoundedRect(QRectF(0, 0, size, size), radius, radius)
-    text = "–" if percent is None else str(min(99, max(0, round(percent))))  # two digits stay legible
+    text = icon_text(percent)  # two digits stay legible
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * (0.62 if len(text) < 2 else 0.56)))
@@ -85,11 +98,16 @@ class Tray(QObject):
         self.autoclean = autoclean
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.percent: float | None = None
+        self.icon_look: tuple[str, int] | None = None  # what the icon shows (icon_look)
+        self.icon_paints = 0  # how often the icon was painted (tests: only on change)
+        self.tooltip = ""
         self.menu = QMenu(window.widget)
         self.icon = QSystemTrayIcon(self) if self.available else None
         self._build_menu()
         self.update_sample(window.sampler.latest)
         window.sampler.sampled.connect(self.update_sample)
+        self.last_notification: tuple[str, str] | None = None
+        window.runner.job_finished.connect(self.notify_result)
         if self.icon is not None:
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._on_activated)
@@ -120,21 +138,49 @@ class Tray(QObject):
             self.available and bool(self.window.settings.value(SETTING_CLOSE_TO_TRAY, False, type=bool))
         )
         self.close_to_tray_action.toggled.connect(self._set_close_to_tray)
+        self.notify_action = QAction(self.tr("Notify after each Empty"), self)
+        self.notify_action.setCheckable(True)
+        self.notify_action.setChecked(bool(self.window.settings.value(SETTING_NOTIFY, True, type=bool)))
+        self.notify_action.setToolTip(self.tr("A tray notification says what each Empty moved"))
+        self.notify_action.toggled.connect(lambda on: self.window.settings.setValue(SETTING_NOTIFY, bool(on)))
         if not self.available:
             self.close_to_tray_action.setToolTip("This desktop has no system tray")
         m.addAction(self.close_to_tray_action)
+        m.addAction(self.notify_action)
         m.addSeparator()
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
         m.addAction(self.quit_action)
 
     def update_sample(self, sample: Sample | None) -> None:
-        """Repaint the icon and the tooltip from a new reading."""
+        """Take a new reading; repaint the icon only when its number or colour changes, and set
+        the tooltip only when its text does (the tray runs all day: most readings change neither)."""
         self.percent = None if sample is None else in_use_percent(sample)
-        self.tooltip = tooltip_text(sample)
+        tooltip = tooltip_text(sample)
+        look = icon_look(self.percent)
+        if look != self.icon_look:
+            self.icon_look = look
+            self.icon_paints += 1
+            if self.icon is not None:
+                self.icon.setIcon(QIcon(paint_icon(self.percent)))
+        if tooltip != self.tooltip:
+            self.tooltip = tooltip
+            if self.icon is not None:
+                self.icon.setToolTip(tooltip)
+
+    def notify_result(self, result: ActionResult, automatic: bool = False) -> None:
+        """After an Empty (chosen or automatic): a notification of what moved, unless switched off."""
+        if not self.notify_action.isChecked():
+            return
+        title, body = report.notification(result)
+        if automatic:
+            title = self.tr("Auto-clean: %1").replace("%1", title)
+        self.last_notification = (title, body)
         if self.icon is not None:
-            self.icon.setIcon(QIcon(paint_icon(self.percent)))
-            self.icon.setToolTip(self.tooltip)
+            kind = (
+                QSystemTrayIcon.MessageIcon.Information if result.ok else QSystemTrayIcon.MessageIcon.Warning
+            )
+            self.icon.showMessage(title, body, kind, NOTIFY_MS)
 
     def toggle_window(self) -> None:
         """Show and raise the window, or hide it."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from app.backends.base import Backend, Capabilities
 from app.history import History
 from app.model import ActionResult
+from app.snapshot.schema import ActionMark
 from ui.bars import ElevationBar
 from ui.runner import ActionRunner
 from ui.sampler import Sampler
@@ -43,6 +44,10 @@ class WindowApi(Protocol):
     export_action: QAction  # File menu items are inserted before it
     elevation_bar: ElevationBar | None  # the not-elevated notice (None when running with full rights)
     quit_action: QAction
+
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The Empty actions marked on the history chart (a snapshot saves them)."""
+        ...
 
     @property
     def widget(self) -> QMainWindow:

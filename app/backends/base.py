@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the report types (OS-neutral); loaded at run time only by t
     from app.buddy import FragmentationReport, PagetypeInfo
     from app.filecache import FileCacheSource
     from app.helper_state import HelperState, SetupResult
+    from app.hotkey import Hotkey
     from app.pagecensus import Census, FrameRow
     from app.physranges import PhysicalRangesSource
     from app.processes import ProcessMemory
@@ -106,6 +107,80 @@ class ProcessSource(Protocol):
         ...
 
 
+class ElevatedResult(Protocol):
+    """What a command run with administrator rights did."""
+
+    @property
+    def exit_code(self) -> int: ...
+
+    @property
+    def output(self) -> str: ...
+
+
+class ElevatedCommands(Protocol):
+    """Running one RAMLens command with administrator rights and waiting for it (Windows: UAC)."""
+
+    def run_elevated(self, argv: Sequence[str]) -> ElevatedResult:
+        """Run ``ramlens ARGV`` elevated, wait, return its exit code and output; ActionError when refused."""
+        ...
+
+
+class SkipUacTask(Protocol):
+    """An opt-in way to start the window elevated without the UAC prompt (Windows: a scheduled task)."""
+
+    def installed(self) -> bool:
+        """True when the task exists."""
+        ...
+
+    def install(self, at_logon: bool = True) -> None:
+        """Create the task (at_logon: also start the window when the user logs on); ActionError on failure."""
+        ...
+
+    def remove(self) -> None:
+        """Delete the task; ActionError on failure."""
+        ...
+
+    def start(self) -> None:
+        """Start the window elevated through the task; ActionError on failure."""
+        ...
+
+
+class SessionStart(Protocol):
+    """Starting RAMLens (minimized to the tray) when the user's session starts."""
+
+    def enabled(self) -> bool:
+        """True when RAMLens starts with the session."""
+        ...
+
+    def enable(self) -> None:
+        """Start with the session from now on; ActionError with the reason when refused."""
+        ...
+
+    def disable(self) -> None:
+        """Stop starting with the session; ActionError with the reason when refused."""
+        ...
+
+    def location(self) -> str:
+        """Where the setting lives (a file, a registry value), for a person."""
+        ...
+
+
+class GlobalHotkeys(Protocol):
+    """A key combination that reaches the window whichever program has the focus (Windows)."""
+
+    def register(self, window: int, hotkey_id: int, hotkey: Hotkey) -> None:
+        """Deliver ``hotkey`` to the native window ``window``; ActionError with the reason when refused."""
+        ...
+
+    def unregister(self, window: int, hotkey_id: int) -> None:
+        """Stop delivering it."""
+        ...
+
+    def pressed(self, message: int) -> int | None:
+        """The hotkey id when the native message at this address is the hotkey, else None."""
+        ...
+
+
 @dataclass(frozen=True)
 class Capabilities:
     """The optional features a backend offers; ``None`` where it has no such feature.
@@ -118,6 +193,10 @@ class Capabilities:
     processes: ProcessSource | None = None  # None: the cheap psutil listing (no PSS)
     file_cache: FileCacheSource | None = None  # which files hold page cache; evicting one
     physical_ranges: PhysicalRangesSource | None = None  # RAM ranges, memory blocks, zones
+    elevated_commands: ElevatedCommands | None = None  # `ramlens --elevate COMMAND` waits for the result
+    skip_uac: SkipUacTask | None = None  # start the window elevated without the prompt
+    session_start: SessionStart | None = None  # "Start with the session" (Tools menu)
+    hotkeys: GlobalHotkeys | None = None  # a global hotkey for the chosen clean
     page_frames: PageFramesSource | None = None  # one row per frame of a stretch of memory
     helper_setup: HelperSetupSource | None = None
 
@@ -184,8 +263,11 @@ class Backend(Protocol):
         """True where the program can restart itself with administrator rights (Windows "runas")."""
         ...
 
-    def relaunch_elevated(self, argv: Sequence[str]) -> None:
-        """Start a new elevated instance with these arguments; raises ActionError when refused/cancelled."""
+    def relaunch_elevated(self, argv: Sequence[str], hwnd: int | None = None) -> None:
+        """Start a new elevated instance with these arguments; raises ActionError when refused/cancelled.
+
+        ``hwnd``: the window the prompt belongs to (Windows), so it comes up in front of it.
+        """
         ...
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import cast
 
 from app import __version__
 
@@ -24,8 +25,22 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.helper",
 )
 
-# Options the GUI takes; anything else without a subcommand is a usage error.
+# Options of the GUI that take a value; anything else without a subcommand is a usage error.
 GUI_OPTIONS = ("--screenshot", "--tab")
+# What `ramlens --help` says about the window's options and RAMMap's switches (they are not subparsers).
+GUI_HELP = (
+    ("--screenshot FILE", "render the window to FILE (.png or .jpg) and exit"),
+    ("--tab NAME", "open on this tab: lists, history, processes or another view's key"),
+    ("--minimized", "start in the tray (minimized where there is no tray)"),
+)
+
+
+def _epilog() -> str:
+    from app.cli.rammap import USAGE
+
+    window = "\n".join(f"  {option:<20}{text}" for option, text in GUI_HELP)
+    rammap = USAGE.replace("usage: ", "  ", 1)
+    return f"window options (no COMMAND):\n{window}\n\nRAMMap's switches (run without asking):\n{rammap}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ramlens",
         description="Inspect and empty the physical memory lists. With no subcommand, opens the window.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ramlens {__version__}")
     parser.add_argument(
@@ -54,10 +71,27 @@ def wants_gui(argv: list[str]) -> bool:
         return False
     if any(a.startswith("-E") for a in argv):
         return False
-    names = _subcommand_names()
     # The value of a GUI option is not a subcommand: `--tab pages` names the Physical pages tab.
+    # Any other word is a command, known or not (an unknown one is then refused by main()).
+    return not _positionals(argv)
+
+
+def _positionals(argv: list[str]) -> list[str]:
+    """The words that are not options nor a GUI option's value: `--tab pages` names the pages tab."""
     values = {i + 1 for i, a in enumerate(argv) if a in GUI_OPTIONS}
-    return not any(a in names for i, a in enumerate(argv) if not a.startswith("-") and i not in values)
+    return [a for i, a in enumerate(argv) if not a.startswith("-") and i not in values]
+
+
+def _unknown_command(parser: argparse.ArgumentParser, word: str) -> int:
+    """Say the word is no command and list the commands with their one-line help; exit status 2."""
+    group = parser._subparsers
+    assert group is not None  # build_parser() adds the subcommands
+    commands = cast("argparse._SubParsersAction[argparse.ArgumentParser]", group._group_actions[0])
+    lines = [f"ramlens: unknown command {word!r}; the commands are:"]
+    lines += [f"  {action.dest:<10} {action.help}" for action in commands._get_subactions()]
+    lines.append("ramlens --help shows every option; ramlens with no command opens the window.")
+    print("\n".join(lines), file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
     parser = build_parser()
+    words = _positionals(args_list)
+    if words and words[0] not in _subcommand_names():
+        return _unknown_command(parser, words[0])
     # argparse (3.11, 3.12) turns "--opt=--" into an empty list instead of the text "--".
     dashes = next((a for a in args_list if a.startswith("-") and a.endswith("=--")), None)
     if dashes is not None:

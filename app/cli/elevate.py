@@ -1,4 +1,8 @@
-"""``ramlens --elevate …``: start RAMLens again as administrator with the other arguments (Windows)."""
+"""``ramlens --elevate …``: run RAMLens again as administrator with the other arguments (Windows).
+
+A command is run elevated and waited for: its output is printed here and its exit code returned
+(the backend's ``elevated_commands`` capability). Without a command, the window starts elevated.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,24 @@ OPTION = "--elevate"
 
 
 def main(rest: list[str]) -> int:
-    """Relaunch elevated with ``rest`` (no arguments: the window); exit 2 where that is not possible."""
+    """Run ``rest`` elevated and return its exit code (no arguments: start the window); 2 where impossible."""
     try:
         backend = backends.detect()
     except BackendError as exc:
         error(f"{OPTION}: {exc}")
         return EXIT_USAGE
-    if not backend.can_relaunch_elevated():
+    commands = backend.capabilities().elevated_commands
+    if not backend.can_relaunch_elevated() or (rest and commands is None):
         error(
-            f"{OPTION} restarts RAMLens as administrator on Windows; on {backend.platform} run the command "
+            f"{OPTION} runs RAMLens as administrator on Windows; on {backend.platform} run the command "
             "with sudo instead (the window asks through pkexec when an action needs root)"
         )
         return EXIT_USAGE
     try:
+        if rest and commands is not None:
+            result = commands.run_elevated(rest)
+            sys.stdout.write(result.output)
+            return result.exit_code
         backend.relaunch_elevated(rest)
     except ActionError as exc:
         error(str(exc))

@@ -70,7 +70,7 @@ def cmd_files(args: argparse.Namespace) -> int:
     return EXIT_FAILED if scan.problems and not scan.files else EXIT_OK
 
 
-class _Interrupt:
+class Interrupt:
     """The first Ctrl-C asks the scan to stop (it returns what it has); a second one ends the program."""
 
     def __init__(self) -> None:
@@ -83,7 +83,7 @@ class _Interrupt:
 
 
 def _scan(source: FileCacheSource, paths: Sequence[str] | None) -> FileScan:
-    interrupt = _Interrupt()
+    interrupt = Interrupt()
     previous = signal.signal(signal.SIGINT, interrupt)
     show = sys.stderr.isatty()
 

@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from app.autoclean import DEFAULT_ACTIONS, STUTTER_WARNING, AutoCleanSettings, SettingsError
+from app.autoclean import DEFAULT_ACTIONS, AutoCleanSettings, SettingsError, stutter_warning
 from app.backends import Backend
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 
@@ -137,7 +137,7 @@ def serve(
     log = logging.getLogger("ramlens.serve")
     stop = stop or _stop_on_signals()
     if settings is not None and settings.stutters():
-        log.warning(STUTTER_WARNING)
+        log.warning(stutter_warning(settings.actions))
     try:
         running = build_exporter(backend, address, settings, file_cache_paths, check_every, log.info)
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from typing import Any
@@ -11,13 +12,22 @@ from typing import Any
 from app import snapshot as snap
 from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
+from app.cli.files import Interrupt
+from app.filecache import FileScan
+from app.filesummary import CHANGES, FileSummary
 from app.history import History
 from app.processes import ProcessChangeKind
+from app.snapshotview import fit, worth_showing
 from app.terminal import printable
 from app.units import format_bytes, format_percent
 
 NOW = "now"
 TOP_PROCESSES = 15
+TOP_FILES = 15
+FILES_HELP = (
+    "also record the files in memory: under each PATH (folders walked), or with no PATH the regular "
+    "files processes map or hold open; put it after FILE"
+)
 
 
 def register(subparsers: Any) -> None:
@@ -39,6 +49,7 @@ def register(subparsers: Any) -> None:
         help="first record this many minutes of history (one reading per --interval), default 0",
     )
     save.add_argument("--interval", type=float, default=1.0, help="seconds between readings, default 1")
+    save.add_argument("--files", nargs="*", metavar="PATH", help=FILES_HELP)
     save.set_defaults(func=cmd_save)
 
     show = sub.add_parser("show", help="print a snapshot")
@@ -50,7 +61,15 @@ def register(subparsers: Any) -> None:
     diff.add_argument("a", metavar="A")
     diff.add_argument("b", metavar="B", help="a snapshot file, or 'now' for this machine now")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON")
-    diff.add_argument("--all", action="store_true", help="list every changed process, not the largest few")
+    diff.add_argument(
+        "--all", action="store_true", help="list every changed process and file, not the largest few"
+    )
+    diff.add_argument(
+        "--files",
+        nargs="*",
+        metavar="PATH",
+        help="with B 'now': record the files in memory now (as for save)",
+    )
     diff.set_defaults(func=cmd_diff)
 
 
@@ -62,7 +81,8 @@ def cmd_save(args: argparse.Namespace) -> int:
     backend = backend_or_exit()
     try:
         history = _record(backend, args.minutes * 60, args.interval) if args.minutes else None
-        taken = snap.take(backend, history=history, minutes=args.minutes)
+        files = _scan_files(backend, args.files)
+        taken = snap.take(backend, history=history, minutes=args.minutes, files=files)
     except BackendError as exc:
         error(str(exc))
         return EXIT_FAILED
@@ -75,9 +95,42 @@ def cmd_save(args: argparse.Namespace) -> int:
     print(
         printable(f"Saved {args.file}")
         + f": {len(taken.sample.lists)} lists, {len(taken.processes)} processes, "
-        f"{rows} history readings" + (f", {len(taken.fragmentation)} zones" if taken.fragmentation else "")
+        f"{rows} history readings"
+        + (f", {len(taken.fragmentation)} zones" if taken.fragmentation else "")
+        + (f", {len(taken.files.files)} cached files" if taken.files else "")
     )
     return EXIT_OK
+
+
+def _scan_files(backend: Any, paths: list[str] | None) -> FileScan | None:
+    """The file scan ``--files`` asks for (None without it), with progress on a terminal; Ctrl+C
+    stops the scan and keeps what it found. Raises BackendError where the backend cannot scan."""
+    if paths is None:
+        return None
+    tty = sys.stderr.isatty()
+    interrupt = Interrupt()
+    previous = signal.signal(signal.SIGINT, interrupt)
+
+    def progress(done: int, expected: int) -> None:
+        if tty:
+            of = f" of about {expected:,}" if expected else ""
+            print(
+                f"\rscanning files: {done:,}{of} (Ctrl-C stops and keeps what was found)",
+                end="",
+                file=sys.stderr,
+            )
+
+    try:
+        scan = snap.scan_files(backend, paths or None, progress, lambda: interrupt.hit)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if tty:
+            print(file=sys.stderr)
+    if scan is None:
+        raise BackendError("this system cannot tell which files are in memory (--files)")
+    if not scan.complete:
+        error(f"file scan interrupted after {scan.examined:,} files: the snapshot keeps what was found")
+    return scan
 
 
 def _record(backend: Any, seconds: float, interval: float) -> History:
@@ -158,6 +211,22 @@ def describe(s: snap.Snapshot, name: str) -> list[str]:
     if s.census:
         lines += ["", "  page census:"]
         lines += [f"    {k:<20}{format_bytes(v):>12}" for k, v in s.census.items()]
+    if s.files is not None:
+        lines += ["", *_describe_files(s.files)]
+    return lines
+
+
+def _describe_files(f: FileSummary) -> list[str]:
+    """The file section of ``snapshot show``: totals, then the most cached files."""
+    partial = "" if f.complete else " (scan interrupted)"
+    lines = [
+        f"  files in memory: {f.total_files:,} files, {format_bytes(f.total_cached)} cached "
+        f"({f.method}, {f.examined:,} examined){partial}; most cached:",
+    ]
+    top = list(f.files.items())[:TOP_FILES]
+    lines += [f"  {format_bytes(b):>12}  {p}" for p, b in top]
+    if len(f.files) > len(top):
+        lines.append(f"  … and {len(f.files) - len(top)} more in the snapshot")
     return lines
 
 
@@ -166,7 +235,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     try:
         a = snap.load(args.a)
         if args.b == NOW:
-            b = snap.take(backend_or_exit(), minutes=0)
+            backend = backend_or_exit()
+            b = snap.take(backend, minutes=0, files=_scan_files(backend, args.files))
         else:
             b = snap.load(args.b)
     except (snap.SnapshotError, BackendError) as exc:
@@ -192,13 +262,39 @@ def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | Non
         lines.append(f"  {c.label:<22}{before:>12}{after:>12}{format_bytes(c.delta, signed=True):>12}")
     counts = ", ".join(f"{d.count(k)} {k.value}" for k in ProcessChangeKind)
     lines += ["", f"  Processes: {counts}"]
-    shown = d.processes if top is None else d.processes[:top]
+    changed = worth_showing(d.processes)
+    shown = changed if top is None else changed[:top]
     for p in shown:
         lines.append(
-            f"  {p.pid:>8}  {p.name[:28]:<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
+            f"  {p.pid:>8}  {fit(p.name, 28):<28}{p.change.value:<10}{format_bytes(p.delta, signed=True):>12}"
         )
-    if len(shown) < len(d.processes):
-        lines.append(f"  … and {len(d.processes) - len(shown)} more (--all lists them)")
+    if len(shown) < len(changed):
+        lines.append(f"  … and {len(changed) - len(shown)} more (--all lists them)")
+    if len(changed) < len(d.processes):
+        lines.append(
+            f"  ({len(d.processes) - len(changed)} without memory of their own, "
+            "e.g. kernel threads, not listed)"
+        )
+    lines += ["", *_describe_file_changes(d, top)]
+    return lines
+
+
+def _describe_file_changes(d: snap.SnapshotDiff, top: int | None) -> list[str]:
+    """The file section of ``snapshot diff``: files that entered, left, grew or shrank."""
+    if d.files is None:
+        return ["  Files: not compared (both snapshots need a file summary: save --files)"]
+    counts = ", ".join(f"{d.file_count(c)} {c}" for c in CHANGES)
+    lines = [f"  Files: {counts}"]
+    if d.files:
+        lines.append(f"  {'Change':<9}{'Before':>12}{'After':>12}{'Delta':>12}  Path")
+    shown = d.files if top is None else d.files[:top]
+    for c in shown:
+        lines.append(
+            f"  {c.change:<9}{format_bytes(c.before):>12}{format_bytes(c.after):>12}"
+            f"{format_bytes(c.delta, signed=True):>12}  {c.path}"
+        )
+    if len(shown) < len(d.files):
+        lines.append(f"  … and {len(d.files) - len(shown)} more (--all lists them)")
     return lines
 
 

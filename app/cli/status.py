@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from app import actions, policy
+from app import actions, policy, report
 from app.backends import Backend, BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
 from app.csvlog import HistoryCsv
@@ -224,7 +224,7 @@ def _confirm(decision: policy.Decision) -> bool | None:
     """Ask y/N on the terminal; None when stdin is not a terminal."""
     if not sys.stdin.isatty():
         return None
-    what = f"{decision.label} — {decision.description}"
+    what = f"{decision.label} — {decision.description}\n{decision.effect}"
     try:
         reply = input(f"{what}\nRun it? [y/N] ")
     except EOFError:
@@ -239,6 +239,5 @@ def format_result(result: ActionResult) -> str:
         before = "absent" if c.before is None else format_bytes(c.before)
         after = "absent" if c.after is None else format_bytes(c.after)
         lines.append(f"  {c.label:<12} {before:>10} → {after:>10}  ({format_bytes(c.delta, signed=True)})")
-    for step in result.steps:
-        lines.append(f"  · {actions.label(step.action_id)}: {step.summary()}")
+    lines += [f"  · {line}" for line in report.breakdown(result)]
     return "\n".join(lines)

@@ -6,7 +6,14 @@ The package has one module per job: :mod:`.schema` (the document and its strict 
 """
 
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
-from app.snapshot.capture import capture, census_summary, live_fragmentation, processes_from_rows, take
+from app.snapshot.capture import (
+    capture,
+    census_summary,
+    live_fragmentation,
+    processes_from_rows,
+    scan_files,
+    take,
+)
 from app.snapshot.diff import ProcessChange, SnapshotDiff, diff
 from app.snapshot.fileio import display_name, load, loads, save
 from app.snapshot.schema import (
@@ -14,6 +21,7 @@ from app.snapshot.schema import (
     MAX_FILE_BYTES,
     SCHEMA,
     SUFFIX,
+    ActionMark,
     HistoryBlock,
     MachineInfo,
     ProcessEntry,
@@ -22,6 +30,7 @@ from app.snapshot.schema import (
 )
 
 __all__ = [
+    "ActionMark",
     "DEFAULT_HUGE_ORDER",
     "KIND",
     "MAX_FILE_BYTES",
@@ -44,5 +53,6 @@ __all__ = [
     "loads",
     "processes_from_rows",
     "save",
+    "scan_files",
     "take",
 ]

@@ -7,12 +7,16 @@ from typing import Any, Protocol
 
 from app.backends.base import Backend, BackendError
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
+from app.filecache import Cancelled, FileScan, Progress
+from app.filesummary import FileSummary
 from app.history import History
 from app.jsonread import MAX_TEXT, is_int, is_number
 from app.model import Sample
 from app.snapshot.schema import (
+    MAX_ACTIONS,
     MAX_PROCESSES,
     MAX_ZONES,
+    ActionMark,
     HistoryBlock,
     MachineInfo,
     ProcessEntry,
@@ -29,11 +33,18 @@ def capture(
     fragmentation: Sequence[ZoneFree] = (),
     census: Mapping[str, int] | None = None,
     huge_order: int = DEFAULT_HUGE_ORDER,
+    actions: Sequence[ActionMark] = (),
+    files: FileScan | None = None,
 ) -> Snapshot:
-    """A snapshot of this machine from figures already read (nothing here touches the OS)."""
+    """A snapshot of this machine from figures already read (nothing here touches the OS).
+
+    ``actions``: the chart's action markers; those within the history kept are saved.
+    ``files``, a file-cache scan, is kept as its summary (the most cached files).
+    """
     block = None
     if history is not None and len(history):
         block = HistoryBlock.from_history(history, max(0.0, minutes) * 60.0)
+    since = block.times[0] if block is not None and block.times else sample.time
     return Snapshot(
         sample=sample,
         machine=MachineInfo.current(sample.page_size),
@@ -42,6 +53,8 @@ def capture(
         fragmentation=tuple(fragmentation),
         census=dict(census or {}),
         huge_order=huge_order,
+        actions=tuple(a for a in actions if since <= a.time <= sample.time + 1.0)[-MAX_ACTIONS:],
+        files=None if files is None else FileSummary.from_scan(files),
     )
 
 
@@ -52,12 +65,15 @@ def take(
     minutes: float = 10.0,
     census: Mapping[str, int] | None = None,
     sample: Sample | None = None,
+    actions: Sequence[ActionMark] = (),
+    files: FileScan | None = None,
 ) -> Snapshot:
     """Read everything a snapshot holds from ``backend`` and this machine now.
 
     The sample comes from the backend (BackendError propagates: without it there is no
     snapshot); the processes table and, where the backend offers fragmentation, the free blocks
     per order are added when they can be read — a snapshot without them is still worth having.
+    ``files`` is a file-cache scan the caller ran (see :func:`scan_files`), kept as its summary.
     """
     current = sample if sample is not None else backend.sample()
     zones, huge_order = live_fragmentation(backend)
@@ -69,7 +85,27 @@ def take(
         fragmentation=zones,
         census=census,
         huge_order=huge_order,
+        actions=actions,
+        files=files,
     )
+
+
+def scan_files(
+    backend: Backend,
+    paths: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> FileScan | None:
+    """A file-cache scan for a snapshot; None where the backend has no file-cache capability.
+
+    ``paths`` None means the regular files processes map or hold open: a few thousand files
+    measured one system call each, where the whole-system scan would walk every local file system.
+    """
+    source = backend.capabilities().file_cache
+    if source is None:
+        return None
+    chosen = source.process_files() if paths is None else paths
+    return source.scan(chosen, progress, cancelled)
 
 
 class _CensusReport(Protocol):

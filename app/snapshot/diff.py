@@ -1,10 +1,12 @@
-"""Comparing two snapshots: every list, and every process that appeared, exited, grew or shrank."""
+"""Comparing two snapshots: every list, every process that appeared, exited, grew or shrank, and
+every file that entered or left memory (when both snapshots carry a file summary)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from app.filesummary import FileChange, files_diff
 from app.model import ListChange, list_changes
 from app.processes import ProcessChangeKind
 from app.snapshot.schema import SCHEMA, Snapshot
@@ -50,6 +52,7 @@ class SnapshotDiff:
     lists: tuple[ListChange, ...]
     processes: tuple[ProcessChange, ...]  # biggest change first
     same_machine: bool
+    files: tuple[FileChange, ...] | None = None  # None unless both snapshots carry a file summary
 
     def count(self, change: ProcessChangeKind | str) -> int:
         """How many processes had this change (a kind, or its word: "appeared", "exited"…)."""
@@ -71,14 +74,20 @@ class SnapshotDiff:
             ],
             "processes": [p.to_json() for p in self.processes],
             "counts": {k.value: self.count(k) for k in ProcessChangeKind},
+            "files": None if self.files is None else [f.to_json() for f in self.files],
         }
+
+    def file_count(self, change: str) -> int:
+        """How many files had this change ("entered", "left", "grew", "shrank"); 0 without summaries."""
+        return sum(1 for f in self.files or () if f.change == change)
 
 
 def diff(a: Snapshot, b: Snapshot, min_change: int = 0) -> SnapshotDiff:
     """Per-list and per-process changes from ``a`` to ``b``.
 
     A process counts as grown or shrunk when its working set changed by more than ``min_change``
-    bytes; one whose pid is reused by another program counts as exited plus appeared.
+    bytes; one whose pid is reused by another program counts as exited plus appeared. Files are
+    compared the same way, when both snapshots carry a file summary.
     """
     before = {p.identity: p for p in a.processes}
     after = {p.identity: p for p in b.processes}
@@ -106,4 +115,5 @@ def diff(a: Snapshot, b: Snapshot, min_change: int = 0) -> SnapshotDiff:
         lists=list_changes(a.sample, b.sample),
         processes=tuple(changes),
         same_machine=a.machine.hostname == b.machine.hostname and a.machine.platform == b.machine.platform,
+        files=None if a.files is None or b.files is None else tuple(files_diff(a.files, b.files, min_change)),
     )

@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.filesummary import KEEP, MAX_PATH
 from app.jsonread import Strict
 from app.snapshot.schema import (
     MAX_FILE_BYTES,
@@ -34,16 +35,25 @@ _STRICT = Strict(SnapshotError)
 
 # Upper bounds on what a well-formed snapshot can hold, counted in the raw bytes before parsing so
 # that a hostile file is refused before it costs memory (json builds every value of a document).
-# Containers: one object per process, list, part and zone, one array per column and zone.
-MAX_CONTAINERS = MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + 1024
+# The file summary may list up to 10 × KEEP files (FileSummary.from_json's cap), each an object of
+# two fields ("path", "cached_bytes"): one container, two separators and three texts per file.
+MAX_SUMMARY_FILES = 10 * KEEP
+# Containers: one object per process, list, part, zone and summarised file, one array per column
+# and zone.
+MAX_CONTAINERS = MAX_PROCESSES + MAX_LISTS * (MAX_LISTS + 1) + 2 * MAX_ZONES + MAX_SUMMARY_FILES + 1024
 # Separators (a comma per value after the first of each container): history cells, process
-# fields, block counts, details, census — every figure a maximal snapshot can have, with room.
-MAX_SEPARATORS = MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 12 + 200_000
-# Texts: keys and names (eleven per process at most), list, detail and census keys, with room.
-MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 10_000)
-# No text in a snapshot is longer than 200 characters (800 bytes of UTF-8): a quote followed by
-# this many bytes without a quote, escape, comma or bracket is a giant text, refused unbuilt.
-MAX_RUN_BYTES = 1024
+# fields, block counts, details, census, summarised files — every figure a maximal snapshot can
+# have, with room.
+MAX_SEPARATORS = (
+    MAX_HISTORY_ROWS * (3 + MAX_HISTORY_LISTS) + MAX_PROCESSES * 12 + 2 * MAX_SUMMARY_FILES + 200_000
+)
+# Texts: keys and names (eleven per process at most), list, detail and census keys, the summarised
+# files' keys and paths, with room.
+MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 3 * MAX_SUMMARY_FILES + 10_000)
+# Names are at most 200 characters; a summarised file's path is at most MAX_PATH characters (4 bytes
+# each in UTF-8 at most): a quote followed by more bytes than that without a quote, escape, comma or
+# bracket is a giant text, refused unbuilt.
+MAX_RUN_BYTES = 4 * MAX_PATH + 1
 _GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
 _TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
@@ -227,7 +237,8 @@ def _too_many_values(raw: bytes) -> str:
     if quotes > MAX_QUOTES:
         return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
     if _GIANT_TEXT.search(raw):
-        return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are at most 200 characters"
+        longest = f"{MAX_PATH:,} characters"
+        return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are {longest} at most"
     containers = raw.count(b"{") + raw.count(b"[")
     separators = raw.count(b",")
     if containers > MAX_CONTAINERS or separators > MAX_SEPARATORS:

@@ -1,9 +1,12 @@
 """The snapshot document: what it holds, its JSON form, and the strict parse of that form.
 
 A snapshot holds the sample, the processes table, the history of the last minutes, the free
-blocks per order (fragmentation) and a page-census summary when the backend offers them, and the
-machine it was taken on. Parsing is strict: anything that is not a well-formed snapshot of this or
-an older schema raises :class:`SnapshotError` with a sentence for a person.
+blocks per order (fragmentation), a page-census summary and the most cached files (a
+:class:`~app.filesummary.FileSummary`) when the backend offers them, and the machine it was taken
+on. ``"files"`` is an optional addition to schema 1: snapshots written before it load without it,
+and older builds, which ignore keys they do not know, still open snapshots that carry it.
+Parsing is strict: anything that is not a well-formed snapshot of this or an older schema raises
+:class:`SnapshotError` with a sentence for a person.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from app import __version__
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
+from app.filesummary import FileSummary, FileSummaryError
 from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
@@ -37,6 +41,7 @@ MAX_HISTORY_LISTS = 16  # history columns: a platform has at most 7 lists
 MAX_ZONES = 256
 MAX_ORDERS = 32
 MAX_CENSUS = 64
+MAX_ACTIONS = 1000  # the history chart keeps at most 200 action markers
 
 
 class SnapshotError(ValueError):
@@ -248,6 +253,45 @@ def zone_from_json(data: Any) -> ZoneFree:
 
 
 @dataclass(frozen=True)
+class ActionMark:
+    """An Empty action that finished during the snapshot's history: a marker on its chart."""
+
+    time: float  # wall time it finished, seconds since the epoch
+    label: str  # the action's name, e.g. "Purge standby list"
+    text: str  # the result as the chart's readout shows it
+    ok: bool
+    automatic: bool = False  # auto-clean ran it
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            "time": self.time,
+            "label": self.label,
+            "text": self.text,
+            "ok": self.ok,
+            "automatic": self.automatic,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> ActionMark:
+        """Strict parse; SnapshotError naming what is wrong."""
+        obj = _STRICT.obj(data, "action")
+        when = obj.get("time")
+        if not is_number(when) or not 0 <= when < 1e11:
+            raise SnapshotError("an action's time must be seconds since 1970")
+        flags = [obj.get("ok"), obj.get("automatic", False)]
+        if not all(isinstance(f, bool) for f in flags):
+            raise SnapshotError("an action's ok and automatic must be true or false")
+        return cls(
+            float(when),
+            _STRICT.text(obj, "label", "action"),
+            _STRICT.text(obj, "text", "action", allow_empty=True),
+            bool(flags[0]),
+            bool(flags[1]),
+        )
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything RAMLens knows about memory at one moment, with where it was taken."""
 
@@ -259,6 +303,8 @@ class Snapshot:
     fragmentation: tuple[ZoneFree, ...] = ()  # where the backend offers it; empty elsewhere
     census: Mapping[str, int] = field(default_factory=dict)  # page class -> bytes, when a census was taken
     huge_order: int = DEFAULT_HUGE_ORDER  # the order of a huge page (9 = 2 MiB of 4 KiB pages)
+    actions: tuple[ActionMark, ...] = ()  # the Empty actions during the history, as chart markers
+    files: FileSummary | None = None  # the most cached files, when a file scan was asked for
     schema: int = SCHEMA
 
     @property
@@ -279,6 +325,8 @@ class Snapshot:
             "fragmentation": [zone_to_json(z) for z in self.fragmentation],
             "census": dict(self.census),
             "huge_order": self.huge_order,
+            "actions": [a.to_json() for a in self.actions],
+            **({} if self.files is None else {"files": self.files.to_json()}),
         }
 
     @classmethod
@@ -312,12 +360,17 @@ class Snapshot:
             if not is_int(value) or not 0 <= value <= MAX_BYTES:
                 raise SnapshotError(f"census class {key!r} must be a whole number of bytes up to 1 PiB")
             census[key] = value
+        actions_raw = _STRICT.array(obj.get("actions", []), "actions", MAX_ACTIONS)
         history_raw = obj.get("history")
         huge_order = (
             _STRICT.whole(obj, "huge_order", "snapshot", 0, MAX_ORDERS - 1)
             if "huge_order" in obj
             else DEFAULT_HUGE_ORDER
         )
+        try:
+            files = None if obj.get("files") is None else FileSummary.from_json(obj["files"])
+        except FileSummaryError as exc:
+            raise SnapshotError(f"the snapshot's files are invalid: {exc}") from None
         return cls(
             sample=sample,
             machine=MachineInfo.from_json(obj.get("machine")),
@@ -327,6 +380,8 @@ class Snapshot:
             fragmentation=tuple(zone_from_json(z) for z in zones_raw),
             census=census,
             huge_order=huge_order,
+            actions=tuple(ActionMark.from_json(a) for a in actions_raw),
+            files=files,
             schema=schema,
         )
 

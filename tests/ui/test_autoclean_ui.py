@@ -103,6 +103,14 @@ def test_settings_dialog_warns_and_persists(make_window, settings, qtbot, artifa
     assert not dialog.action_boxes["modified-list"].isChecked()
     dialog.action_boxes["standby-list"].setChecked(True)
     assert dialog.warning.isVisible() and "stutter" in dialog.warning.text()
+    assert "Flush modified list" not in dialog.warning.text()
+    QApplication.processEvents()
+    assert dialog.warning.height() >= dialog.warning.heightForWidth(dialog.warning.width())  # not clipped
+    dialog.action_boxes["standby-list"].setChecked(False)
+    dialog.action_boxes["modified-list"].setChecked(True)  # writes to disk, keeps the cache: no warning
+    assert not dialog.warning.isVisible()
+    dialog.action_boxes["modified-list"].setChecked(False)
+    dialog.action_boxes["standby-list"].setChecked(True)
     dialog.enabled.setChecked(True)
     dialog.standby_rule.setChecked(True)
     dialog.standby_gib.setValue(6)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import actions
 from tests.fake_backend import FakeBackend
@@ -139,3 +140,33 @@ def test_an_exception_in_the_backend_becomes_a_shown_failure(make_window, qtbot)
 def test_via_helper_is_said_in_the_tooltip(make_window):
     window = make_window(FakeBackend(privileged=False, via_helper=True))
     assert "password" in menu_action(window.empty_menu, "Purge kernel caches").toolTip()
+
+
+def _question_for(window, qtbot, action_id: str) -> str:  # type: ignore[no-untyped-def]
+    """The confirmation's informative text for ``action_id`` (the question is then cancelled)."""
+    seen: list[str] = []
+
+    def read_and_cancel(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        seen.append(widget.informativeText())
+        press_message_box("Cancel")(widget)
+
+    answer_dialog(read_and_cancel)
+    assert window.request_action(action_id) is False
+    return seen[0]
+
+
+def test_each_confirmation_says_what_that_action_does_afterwards(make_window, qtbot):
+    window = make_window(FakeBackend())
+    flush = _question_for(window, qtbot, "modified-list")
+    assert "stay cached" in flush and "from disk" not in flush
+    purge = _question_for(window, qtbot, "standby-list")
+    assert "thrown away" in purge and "from disk again" in purge
+    every = _question_for(window, qtbot, "all").split("<br><br>")[1].split("<br>")
+    assert [line.split(":")[0] for line in every] == [
+        "Empty working sets",
+        "Flush modified list",
+        "Purge standby list",
+        "Purge kernel caches",
+        "Compact memory",
+    ]

@@ -66,6 +66,11 @@ def test_tab_is_registered_and_shows_the_live_machine(make_window, qtbot, artifa
         window.sampler.sample_now()
     qtbot.waitUntil(lambda: len(view.history) >= 4)
     assert view._curves  # one curve per populated zone
+    # The zones are named under the chart, not in a legend drawn over the lines.
+    assert view.plot.getPlotItem().legend is None
+    assert all(name in view.legend_label.text() for name in view._curves)
+    label = view.threshold_line.label
+    assert label.orthoPos == 0.99 and label.anchors == [(1, 1), (1, 1)]  # right-aligned, above its line
     assert view.counters.rowCount() >= 3
 
 
@@ -172,3 +177,33 @@ def test_screenshot_mode_renders_the_fragmentation_tab(tmp_path, artifacts):
     done = run_screenshot_mode(target, "fragmentation", tmp_path)
     assert done.returncode == 0, done.stderr
     assert target.stat().st_size > 10000
+
+
+class CountingSource(ProcFragmentation):
+    """The captured files, counting the readings."""
+
+    reads = 0
+
+    def read(self, baseline=None):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return super().read(baseline)
+
+
+def test_hidden_tab_reads_at_the_slow_pace_and_catches_up_when_shown(make_window, qtbot):
+    from ui.views.fragmentation import HIDDEN_READ_SECONDS, FragmentationView
+
+    source = CountingSource(FIXTURES / "busy-cache", FIXTURES / "no-sys", 4096)
+    view = FragmentationView(make_window(), source)
+    qtbot.addWidget(view)
+    assert source.reads == 1  # the first reading, at construction
+    for _ in range(5):
+        view.refresh()  # ticks while hidden, well within HIDDEN_READ_SECONDS
+    assert source.reads == 1 and len(view.history) == 1
+    view._read_at -= HIDDEN_READ_SECONDS  # the slow pace's interval has passed
+    view.refresh()
+    assert source.reads == 2 and len(view.history) == 2  # the history keeps its trend while hidden
+    view.show()
+    qtbot.waitExposed(view)
+    assert source.reads == 3  # caught up with a fresh reading when shown
+    view.refresh()
+    assert source.reads == 4  # shown: every tick

@@ -52,7 +52,10 @@ def test_census_from_the_tab_as_root(make_window, qtbot, artifacts):
     free_row = labels.index("Free")
     assert view.totals.item(free_row, 6).text() == "MemFree"
     assert view.combos.rowCount() == min(len(result.combinations), 200)
-    assert view.combos.item(0, 4).text().startswith("0x")
+    assert view.combos.item(0, 3).text().startswith("0x")
+    names = view.combos.item(0, 4)
+    assert names.toolTip() == names.text() and view.combos.horizontalHeaderItem(4).text() == "Flag names"
+    assert not view.placeholder.isVisible() and view.plot.getAxis("left").isVisible()
     image = view.image.image
     assert image is not None and image.shape[1] == 1024 and image.shape[2] == 4
     assert "page frames" in view.status.text()
@@ -111,6 +114,9 @@ def test_not_root_is_a_clear_message(qtbot):
     assert (
         "unavailable" in view.status.text() and "/nonexistent/kpageflags does not exist" in view.status.text()
     )
+    # No census, no addresses: the map shows a sentence, not axes from −500 to 500 "(x0.001)".
+    assert not view.plot.getAxis("left").isVisible() and not view.plot.getAxis("bottom").isVisible()
+    assert view.placeholder.isVisible() and "No census yet" in view.placeholder.toPlainText()
 
 
 def test_access_problem_as_ordinary_user(tmp_path):

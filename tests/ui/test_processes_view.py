@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
+from app.units import format_bytes
 from tests.fake_backend import FakeBackend
 from ui.views.processes import COL_NAME, COL_PID, COL_RSS
 
@@ -52,7 +53,7 @@ def test_filter_and_trim_from_the_context_menu(make_window, qtbot):
     assert backend.calls == [("trim", me)]
     assert finished.args[0].ok
     assert window.message_bar.label.text().startswith("Trim working set: In use −")
-    assert "1 processes trimmed" in window.message_bar.label.text()
+    assert "1 process trimmed" in window.message_bar.label.text()
 
 
 def test_selection_survives_a_refresh(make_window, qtbot):
@@ -89,3 +90,17 @@ def test_live_ticks_are_throttled_but_forced_listings_are_not(make_window, qtbot
     assert not view._in_flight
     with qtbot.waitSignal(view._relay.done, timeout=10000):
         view.refresh(force=True)
+
+
+def test_the_footer_counts_what_the_filter_shows(make_window, qtbot):
+    window = make_window()
+    view = _open_processes(window, qtbot)
+    listed = view.proxy.rowCount()
+    assert view.summary.text().startswith(f"{listed} processes (")  # (… kernel threads hidden)
+    qtbot.keyClicks(view.filter_box, str(os.getpid()))
+    shown = view.proxy.rowCount()
+    assert 1 <= shown < listed
+    me = next(r for r in view.model.rows if r.pid == os.getpid())
+    assert view.summary.text().startswith(f"{shown} of {listed} processes match (")
+    if shown == 1:
+        assert f"working sets {format_bytes(me.rss)}" in view.summary.text()

@@ -102,3 +102,27 @@ def test_screenshot_mode_paces_its_readings_as_told(make_window, tmp_path):
     assert waits == [0.5] * 3 + [0.01] * 5  # the pauses go through the injected wait, none elsewhere
     assert backend.samples_taken - before >= 3  # every reading is real
     assert (tmp_path / "shot.png").stat().st_size > 10000
+
+
+def test_screenshot_mode_writes_jpeg_for_a_jpg_name_and_prints_no_plugin_noise(tmp_path):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("screenshot mode is checked with the Linux backend")
+    target = tmp_path / "lists.jpg"
+    done = run_screenshot_mode(target, "lists", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes()[:3] == b"\xff\xd8\xff"  # JPEG's SOI marker, not PNG's signature
+    assert "propagateSizeHints" not in done.stderr
+
+
+def test_screenshot_mode_refuses_a_format_it_cannot_write(tmp_path):
+    done = run_screenshot_mode(tmp_path / "lists.gif", "lists", tmp_path)
+    assert done.returncode == 2 and ".png or .jpg" in done.stderr
+    assert not (tmp_path / "lists.gif").exists()
+
+
+def test_screenshot_mode_says_why_it_could_not_write(tmp_path):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("screenshot mode is checked with the Linux backend")
+    done = run_screenshot_mode(tmp_path / "missing" / "lists.png", "lists", tmp_path)
+    assert done.returncode == 1
+    assert "could not write" in done.stderr and "No such file or directory" in done.stderr

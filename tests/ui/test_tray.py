@@ -84,6 +84,7 @@ def test_menu_contents(make_window, artifacts) -> None:
         "&Empty",
         "Auto-clean",
         "Close to tray",
+        "Notify after each Empty",
         "Quit",
     ]  # the window's Empty menu
     empty = window.tray.empty_menu
@@ -165,3 +166,45 @@ def test_close_to_tray_hides_on_the_title_bar_close_only(make_window, settings) 
     window.show()
     window.close()  # File › Quit's close(): not spontaneous, really closes
     assert not window.isVisible()
+
+
+def test_a_notification_after_each_empty_says_what_moved(make_window, qtbot, settings) -> None:
+    backend = FakeBackend()
+    window = make_window(backend)
+    with qtbot.waitSignal(window.runner.finished, timeout=5000):
+        menu_action(window.tray.empty_menu, "Purge kernel caches").trigger()
+    title, body = window.tray.last_notification
+    assert title == "Purge kernel caches"
+    assert body.startswith("In use −") and "Free +" in body
+
+
+def test_empty_all_notifies_each_action_and_the_window_shows_them(make_window, qtbot) -> None:
+    from tests.ui.helpers import answer_dialog, press_message_box
+
+    window = make_window(FakeBackend())
+    answer_dialog(press_message_box("Empty all"))
+    with qtbot.waitSignal(window.runner.finished, timeout=5000):
+        assert window.request_action("all")
+    _title, body = window.tray.last_notification
+    lines = body.splitlines()
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "Empty working sets",
+        "Flush modified list",
+        "Purge standby list",
+        "Purge kernel caches",
+        "Compact memory",
+    ]
+    assert "Purge standby list: Standby −" in body
+    banner = window.message_bar.label.text().splitlines()
+    assert banner[0].startswith("Empty all: ") and banner[1:] == lines[1:]
+
+
+def test_notifications_can_be_switched_off_and_stay_off(make_window, qtbot, settings) -> None:
+    window = make_window(FakeBackend())
+    window.tray.notify_action.trigger()  # on by default: now off
+    assert settings.value(tray.SETTING_NOTIFY, type=bool) is False
+    with qtbot.waitSignal(window.runner.finished, timeout=5000):
+        menu_action(window.tray.empty_menu, "Purge kernel caches").trigger()
+    assert window.tray.last_notification is None
+    again = make_window(FakeBackend())
+    assert not again.tray.notify_action.isChecked()

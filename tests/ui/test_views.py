@@ -48,11 +48,8 @@ def test_lists_view_shows_sizes_shares_and_exact_bytes(qtbot):
     assert standby.isExpanded()
     assert rows["Total"].text(COL_SIZE) == "16.0 GiB"
     assert view.tree.isColumnHidden(COL_REPURPOSED)  # Linux has no repurposed counts
-    details = {
-        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
-        for i in range(view.details.topLevelItemCount())
-    }
-    assert details["commit_bytes"].text(1) == "7.0 GiB"
+    commit = view.detail_item("commit_bytes")
+    assert commit is not None and commit.text(1) == "7.0 GiB"
 
 
 def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
@@ -79,16 +76,36 @@ def test_details_are_shown_in_the_unit_the_backend_declares(qtbot):
     view = ListsView()
     qtbot.addWidget(view)
     view.update_sample(sample)
-    shown = {
-        view.details.topLevelItem(i).text(0): view.details.topLevelItem(i)
-        for i in range(view.details.topLevelItemCount())
-    }
+    shown = {key: view.detail_item(key) for key in sample.details}
     assert shown["Cached"].text(1) == "3.0 GiB"
     assert shown["nr_free_pages"].text(1) == "1,000 pages"
-    assert shown["nr_free_pages"].toolTip(1) == "3.9 MiB"  # 1000 pages of 4 KiB
+    assert shown["nr_free_pages"].toolTip(1).endswith("<br><br>3.9 MiB")  # 1000 pages of 4 KiB
     assert shown["HugePages_Total"].text(1) == "4"
     assert shown["life"].text(1) == "300 s"
     assert shown["pgfault_bytes"].text(1) == "5"  # undeclared: a plain number, whatever its name says
+
+
+def test_details_are_grouped_and_each_explained_with_its_unit(qtbot, artifacts):
+    from app.backends.linux import LinuxBackend
+
+    sample = LinuxBackend(proc=FIXTURES / "busy-cache").sample()
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.resize(900, 900)
+    view.update_sample(sample)
+    groups = [view.details.topLevelItem(i).text(0) for i in range(view.details.topLevelItemCount())]
+    assert "Kernel memory" in groups and "Page cache" in groups and "Other" not in groups
+    reclaimable = view.detail_item("KReclaimable")
+    assert reclaimable is not None and reclaimable.parent().text(0) == "Kernel memory"
+    assert reclaimable.text(0) == "Kernel reclaimable (KReclaimable)"
+    assert "free under pressure" in reclaimable.toolTip(0) and "Unit: bytes" in reclaimable.toolTip(0)
+    pages = view.detail_item("nr_free_pages")
+    assert pages is not None and "Unit: pages of 4,096 bytes" in pages.toolTip(0)
+    for key in sample.details:
+        item = view.detail_item(key)
+        assert item is not None and item.toolTip(0).count("<br>") >= 2, key  # name, meaning, unit
+    view.show()
+    view.grab().save(str(artifacts / "details-grouped.png"))
 
 
 def test_linux_backend_declares_every_detail_unit():
@@ -144,13 +161,19 @@ def _filled_history(n: int = 600, backend: FakeBackend | None = None) -> tuple[H
     return history, backend
 
 
-def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
-    history, backend = _filled_history(50)
+def _shown_history(qtbot, history: History) -> HistoryView:  # type: ignore[no-untyped-def]
+    """A 900 × 500 history view, shown and drawn."""
     view = HistoryView(history)
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
     view.refresh()
+    return view
+
+
+def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
+    history, backend = _filled_history(50)
+    view = _shown_history(qtbot, history)
     top = view.area.layer("free")[2]
     assert np.allclose(top, backend.total)  # the stack adds up to all of RAM
     assert view.legend.getLabel(view.curves["zeroed"]) is None  # absent on Linux: not in the legend
@@ -162,6 +185,27 @@ def test_history_stack_adds_up_to_total_and_legend_toggles(qtbot):
     assert np.allclose(view.area.layer("free")[2], backend.total - 8 * GIB)
     sample_item.mouseClickEvent(_LeftClick())
     assert np.allclose(view.area.layer("free")[2], backend.total)
+
+
+def test_a_click_on_a_legend_name_toggles_its_list_as_the_swatch_does(qtbot):
+    view = _shown_history(qtbot, _filled_history(50)[0])
+    label = view.legend.getLabel(view.curves["standby"])
+    assert label is not None
+    where = view.graphics.mapFromScene(label.sceneBoundingRect().center())
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert not view.curves["standby"].isVisible() and "standby" not in view.area.keys
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert view.curves["standby"].isVisible()
+
+
+def test_the_header_does_not_say_live_while_sampling_is_paused(make_window):
+    window = make_window()
+    view = window.history_view
+    assert view.status.text().startswith("Live — last ")
+    window.pause_action.trigger()
+    assert view.status.text().startswith("Paused — ") and "Live" not in view.status.text()
+    window.pause_action.trigger()
+    assert view.status.text().startswith("Live — last ")
 
 
 class _LeftClick:
@@ -216,3 +260,30 @@ def test_history_downsamples_to_the_pixels(qtbot):
     view.refresh()
     view.grab()  # painting reduces the samples to the pixel columns
     assert 200 <= view.area.drawn_columns <= view.view_box.width() + 1
+
+
+def test_a_long_limited_view_sentence_wraps_instead_of_widening_the_view(qtbot):
+    from dataclasses import replace
+
+    sample = replace(
+        FakeBackend().sample(), limited="Not running as administrator: " + "counters only. " * 60
+    )
+    view = ListsView()
+    qtbot.addWidget(view)
+    view.update_sample(sample)
+    assert view.minimumSizeHint().width() < 900
+
+
+def test_the_lists_table_keeps_its_total_row_in_view_under_a_banner(make_window, qtbot):
+    window = make_window(FakeBackend())
+    window.resize(1000, 700)
+    window.notify(
+        "Empty all: In use −1 GiB\nEmpty working sets: In use −1 GiB\nFlush modified list: −", "success"
+    )
+    qtbot.wait(50)
+    tree = window.lists_view.tree
+    total = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert total.text(COL_NAME) == "Total"
+    assert tree.viewport().rect().contains(tree.visualItemRect(total))
+    assert window.result_label.text() == "Empty all: In use −1 GiB"  # one line in the status bar
+    assert window.result_label.toolTip().count("\n") == 2

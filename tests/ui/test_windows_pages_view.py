@@ -48,7 +48,7 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     # The page kinds filter.
     view.combos_filter.setText("Standby")
     shown = [r for r in range(view.combos.rowCount()) if not view.combos.isRowHidden(r)]
-    assert shown and all("Standby" in view.combos.item(r, 3).text() for r in shown)
+    assert shown and all("Standby" in view.combos.item(r, 4).text() for r in shown)  # the names, last
     assert len(shown) < view.combos.rowCount()
     # Physical Ranges, read when its tab is shown.
     view.details.setCurrentWidget(view.ranges_view)

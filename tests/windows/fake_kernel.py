@@ -33,6 +33,7 @@ from tests.windows.published import (
     RANGES_OFFSET,
     STORE,
     SUPERFETCH,
+    WIN32,
 )
 
 WIN81 = (6, 3, 9600)
@@ -71,6 +72,11 @@ ERROR_BAD_LENGTH = 24
 ERROR_INVALID_PARAMETER = 87
 ERROR_FILENAME_EXCED_RANGE = 206
 ERROR_CANCELLED = 1223
+ERROR_MORE_DATA = WIN32["ERROR_MORE_DATA"][0]
+ERROR_HOTKEY_ALREADY_REGISTERED = WIN32["ERROR_HOTKEY_ALREADY_REGISTERED"][0]
+HKEY_CURRENT_USER = WIN32["HKEY_CURRENT_USER"][0]
+REG_SZ = WIN32["REG_SZ"][0]
+RRF_RT_REG_SZ = WIN32["RRF_RT_REG_SZ"][0]
 
 SIZE_MAX = 2**64 - 1
 PROCESS_SET_QUOTA = 0x0100
@@ -238,6 +244,12 @@ class FakeWindows:
     errors: list[BaseException] = field(default_factory=list)
     launched: list[dict[str, Any]] = field(default_factory=list)
     registry_flushes: int = 0
+    # The registry under HKEY_CURRENT_USER: (key, value name) lower-cased -> (type, data bytes).
+    registry: dict[tuple[str, str], tuple[int, bytes]] = field(default_factory=dict)
+    registry_error: int = 0  # answer every registry call with this error (e.g. ERROR_ACCESS_DENIED)
+    # Hotkeys: (hwnd, id) -> (modifiers, virtual key); taken_by_others: combinations another program holds.
+    hotkeys: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    taken_by_others: set[tuple[int, int]] = field(default_factory=set)
     com_initialised: bool = False
     last_error: int = 0
     # The PFN database behind SystemSuperfetchInformation (class 79): made from the list counts
@@ -1080,6 +1092,90 @@ class FakeWindows:
         for handle in [h for h, w in self._handles.items() if w[0] == "pdh-counter" and w[1] == query]:
             del self._handles[handle]
         return 0
+
+    # -- registry and hotkeys --------------------------------------------------------------------
+
+    def reg_set_key_value_w(
+        self, hkey: int | None, subkey: str | None, name: str | None, kind: int, data: int | None, size: int
+    ) -> int:
+        # MS winreg/nf-winreg-regsetkeyvaluew.md: creates the subkey when missing; returns ERROR_SUCCESS
+        # or a system error code (not through GetLastError). REG_SZ sizes include the terminating null.
+        if self.registry_error:
+            return self.registry_error
+        if hkey != HKEY_CURRENT_USER or not subkey:
+            return ERROR_INVALID_PARAMETER
+        raw = ctypes.string_at(data, size) if data else b""
+        if kind == REG_SZ and not raw.endswith(b"\0\0"):
+            return ERROR_INVALID_PARAMETER  # this fake insists on the documented terminating null
+        self.registry[(subkey.lower(), (name or "").lower())] = (kind, raw)
+        return 0
+
+    def reg_delete_key_value_w(self, hkey: int | None, subkey: str | None, name: str | None) -> int:
+        # MS winreg/nf-winreg-regdeletekeyvaluew.md: ERROR_FILE_NOT_FOUND when the value does not exist.
+        if self.registry_error:
+            return self.registry_error
+        if hkey != HKEY_CURRENT_USER:
+            return ERROR_INVALID_PARAMETER
+        if self.registry.pop(((subkey or "").lower(), (name or "").lower()), None) is None:
+            return ERROR_FILE_NOT_FOUND
+        return 0
+
+    def reg_get_value_w(
+        self,
+        hkey: int | None,
+        subkey: str | None,
+        name: str | None,
+        flags: int,
+        kind: Any,
+        data: int | None,
+        size: Any,
+    ) -> int:
+        # MS winreg/nf-winreg-reggetvaluew.md: with pvData NULL, *pcbData receives the size needed and the
+        # call succeeds; a buffer too small gives ERROR_MORE_DATA and the size; a missing value
+        # ERROR_FILE_NOT_FOUND; RRF_RT_REG_SZ refuses other types (ERROR_UNSUPPORTED_TYPE, 1630).
+        if self.registry_error:
+            return self.registry_error
+        if hkey != HKEY_CURRENT_USER:
+            return ERROR_INVALID_PARAMETER
+        found = self.registry.get(((subkey or "").lower(), (name or "").lower()))
+        if found is None:
+            return ERROR_FILE_NOT_FOUND
+        value_kind, raw = found
+        if flags & RRF_RT_REG_SZ and value_kind != REG_SZ:
+            return 1630
+        if kind:
+            kind[0] = value_kind
+        if not data:
+            size[0] = len(raw)
+            return 0
+        if size[0] < len(raw):
+            size[0] = len(raw)
+            return ERROR_MORE_DATA
+        _write(data, raw)
+        size[0] = len(raw)
+        return 0
+
+    def register_hot_key(self, hwnd: int | None, hotkey_id: int, modifiers: int, vk: int) -> int:
+        # MS winuser/nf-winuser-registerhotkey.md: fails (GetLastError) when the combination is taken,
+        # by another program or by this thread under another id; the same hwnd and id again also fails.
+        combination = (modifiers & ~WIN32["MOD_NOREPEAT"][0], vk)
+        taken = {(m & ~WIN32["MOD_NOREPEAT"][0], k) for m, k in self.hotkeys.values()}
+        if (
+            combination in self.taken_by_others
+            or combination in taken
+            or (hwnd or 0, hotkey_id) in self.hotkeys
+        ):
+            self.last_error = ERROR_HOTKEY_ALREADY_REGISTERED
+            return 0
+        self.hotkeys[(hwnd or 0, hotkey_id)] = (modifiers, vk)
+        return 1
+
+    def unregister_hot_key(self, hwnd: int | None, hotkey_id: int) -> int:
+        # MS winuser/nf-winuser-unregisterhotkey.md: fails when no such hotkey was registered.
+        if self.hotkeys.pop((hwnd or 0, hotkey_id), None) is None:
+            self.last_error = 1419  # ERROR_HOTKEY_NOT_REGISTERED (MS System Error Codes 1300-1699)
+            return 0
+        return 1
 
     # -- the seam ------------------------------------------------------------------------------
 

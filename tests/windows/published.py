@@ -232,6 +232,21 @@ LAYOUTS = {
             "MS sdk-api shellapi/ns-shellapi-shellexecuteinfow.md",
         ),
         Layout(
+            "MSG",
+            48,
+            32,
+            (
+                ("hwnd", 0, 0, 8),
+                ("message", 8, 4, 4),
+                ("wParam", 16, 8, 8),
+                ("lParam", 24, 12, 8),
+                ("time", 32, 16, 4),
+                ("pt", 36, 20, 8),
+                ("lPrivate", 44, 28, 4),
+            ),
+            "MS sdk-api winuser/ns-winuser-msg.md (HWND, UINT, WPARAM, LPARAM, DWORD, POINT, DWORD lPrivate)",
+        ),
+        Layout(
             "RTL_OSVERSIONINFOEXW",
             284,
             284,
@@ -339,8 +354,22 @@ WIN32 = {
     "VER_NT_WORKSTATION": (1, "MS sdk-api winnt/ns-winnt-osversioninfoexw.md, wProductType"),
     "VER_NT_SERVER": (3, "MS sdk-api winnt/ns-winnt-osversioninfoexw.md, wProductType"),
     "IMAGE_FILE_MACHINE_UNKNOWN": (0, "MS sdk-api wow64apiset/nf-wow64apiset-iswow64process2.md"),
+    # winreg.h: #define HKEY_CURRENT_USER (( HKEY ) (ULONG_PTR)((LONG)0x80000001) ): sign-extended on x64.
+    "HKEY_CURRENT_USER": (0xFFFFFFFF80000001, "MS Predefined Keys; winreg.h (the LONG sign-extended on x64)"),
+    "REG_SZ": (1, "MS Registry Value Types"),
+    "RRF_RT_REG_SZ": (0x00000002, "MS sdk-api winreg/nf-winreg-reggetvaluew.md, dwFlags"),
+    "ERROR_MORE_DATA": (234, "MS sdk-api winreg/nf-winreg-reggetvaluew.md, Return value (buffer too small)"),
+    "MOD_ALT": (0x0001, "MS sdk-api winuser/nf-winuser-registerhotkey.md, fsModifiers"),
+    "MOD_CONTROL": (0x0002, "MS sdk-api winuser/nf-winuser-registerhotkey.md, fsModifiers"),
+    "MOD_SHIFT": (0x0004, "MS sdk-api winuser/nf-winuser-registerhotkey.md, fsModifiers"),
+    "MOD_WIN": (0x0008, "MS sdk-api winuser/nf-winuser-registerhotkey.md, fsModifiers"),
+    "MOD_NOREPEAT": (0x4000, "MS sdk-api winuser/nf-winuser-registerhotkey.md, fsModifiers"),
+    "WM_HOTKEY": (0x0312, "MS WM_HOTKEY message (winuser.h)"),
+    "ERROR_HOTKEY_ALREADY_REGISTERED": (1409, "MS System Error Codes (1300-1699); RegisterHotKey Remarks"),
 }
 
+# The Run key programs use to start at logon for one user (MS Run and RunOnce Registry Keys).
+RUN_KEY = ("Software\\Microsoft\\Windows\\CurrentVersion\\Run", "MS Run and RunOnce Registry Keys")
 # -- The Superfetch interface (SI phnt/include/ntpfapi.h; JS = the calling sequence).
 SUPERFETCH = {
     # SUPERFETCH_INFORMATION_CLASS: an enum from SuperfetchRetrieveTrace = 1 (ntpfapi.h:166).

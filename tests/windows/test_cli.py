@@ -39,7 +39,7 @@ def on_windows(windows_cli: Callable[..., FakeWindows]) -> FakeWindows:
     return windows_cli()
 
 
-def test_elevate_relaunches_with_the_remaining_arguments(
+def test_elevate_runs_the_command_elevated_and_returns_its_output(
     on_windows: FakeWindows, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["--elevate", "empty", "all"]) == 0
@@ -48,7 +48,15 @@ def test_elevate_relaunches_with_the_remaining_arguments(
     parameters = launched["parameters"]
     assert parameters is not None and parameters.endswith("empty all")
     assert "--elevate" not in parameters
-    assert "administrator" in capsys.readouterr().err
+    assert capsys.readouterr().out == "ran empty all\n"  # the fake child's output, printed here
+
+
+def test_elevate_returns_the_elevated_commands_failure(
+    windows_cli: Callable[..., FakeWindows], capsys: pytest.CaptureFixture[str]
+) -> None:
+    windows_cli(child=lambda argv: (1, "refused\n"))
+    assert cli.main(["--elevate", "empty", "standby-list", "--yes"]) == 1
+    assert capsys.readouterr().out == "refused\n"
 
 
 def test_elevate_alone_relaunches_the_window(on_windows: FakeWindows) -> None:

@@ -216,3 +216,25 @@ def test_a_token_that_cannot_be_opened_or_read_is_an_error_naming_the_win32_erro
     with pytest.raises(BackendError) as reading:
         Privileges(unqueried.seam()).elevated()
     assert str(reading.value) == f"could not read the token's elevation ({denied})"
+
+
+@pytest.mark.parametrize("admin", [True, False], ids=["full view", "limited view"])
+def test_every_detail_has_a_unit_and_a_meaning(make: Make, admin: bool) -> None:
+    """The Details pane groups and explains each detail; numbers carry their unit (issue 17, item 5)."""
+    from app import detailinfo
+    from app.model import DetailUnit
+
+    _fake, backend = make(admin=admin)
+    sample = backend.sample()
+    assert {"pagefile_used_bytes", "standby_lifetime_s"} <= set(sample.details)
+    assert admin == ("compression_store_bytes" in sample.details)  # the store is read when elevated
+    declared = detailinfo.catalogue("windows")
+    for key, value in sample.details.items():
+        if key.startswith("repurposed."):
+            assert sample.units[key] is DetailUnit.PAGES
+            continue
+        assert key in declared and declared[key].description, key
+        assert isinstance(value, str) or key in sample.units, key
+    assert sample.units["standby_lifetime_s"] is DetailUnit.SECONDS
+    assert sample.units["pagefile_count"] is DetailUnit.COUNT
+    assert sample.units["compression_store_bytes"] is DetailUnit.BYTES  # declared in both views

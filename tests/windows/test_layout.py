@@ -28,6 +28,7 @@ BACKEND: dict[str, type[ctypes.Structure]] = {
     "SHELLEXECUTEINFOW": win32.SHELLEXECUTEINFOW,
     "RTL_OSVERSIONINFOEXW": ntapi.RTL_OSVERSIONINFOEXW,
     "MEMORYSTATUSEX": win32.MEMORYSTATUSEX,
+    "MSG": win32.MSG,
     "SUPERFETCH_INFORMATION": pfn.SUPERFETCH_INFORMATION,
     "PF_PHYSICAL_MEMORY_RANGE": pfn.PF_PHYSICAL_MEMORY_RANGE,
     "PF_PHYSICAL_MEMORY_RANGE_INFO_V1": pfn.PF_PHYSICAL_MEMORY_RANGE_INFO_V1,
@@ -149,6 +150,11 @@ WIDTHS = {
     "pdh_collect_query_data": (4, ["P"]),
     "pdh_get_formatted_counter_value": (4, ["P", 4, "P", "P"]),
     "pdh_close_query": (4, ["P"]),
+    "reg_set_key_value_w": (4, ["P", "S", "S", 4, "P", 4]),
+    "reg_delete_key_value_w": (4, ["P", "S", "S"]),
+    "reg_get_value_w": (4, ["P", "S", "S", 4, "P", "P", "P"]),
+    "register_hot_key": (4, ["P", 4, 4, 4]),
+    "unregister_hot_key": (4, ["P", 4]),
 }
 
 

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from app.filecache import FIGURES, Eviction, FileCache, FileCacheSource, FileScan
 from app.model import Sample
 from app.units import format_bytes, format_percent
-from ui.window_api import WindowApi
+from ui.views.gate import WorkGate
 
 MAX_FILES_SHOWN = 20000  # the most cached files make the tree; the summary counts them all
 COLUMNS = ("Path", "Cached", "Dirty", "Writeback", "Evicted", "Recently evicted", "Size", "Of file")
@@ -134,6 +134,7 @@ class FilesView(QWidget):
         self._relay.progress.connect(self._on_progress)
         self._relay.scanned.connect(self._on_scanned)
         self._relay.evicted.connect(self._on_evicted)
+        self.gate = WorkGate(self, self._catch_up)
         self._relay.failed.connect(self._on_failed)
         self._build()
 
@@ -240,7 +241,7 @@ class FilesView(QWidget):
     def set_sample(self, sample: Sample) -> None:
         """A new reading of the lists: refresh the comparison with Standby and Modified."""
         self._latest = sample
-        if self.scan is not None:
+        if self.scan is not None and self.gate.note():  # hidden: redrawn when shown (WorkGate)
             self._show_summary()
         if self._standby_before is not None and self.last_eviction and not self._busy:
             after = _standby(sample)
@@ -313,6 +314,10 @@ class FilesView(QWidget):
         self.scan = dataclasses.replace(self.scan, files=tuple(f for f in files if f.cached_bytes))
         self._fill(self.scan.top(MAX_FILES_SHOWN))
         self._show_summary()
+
+    def _catch_up(self) -> None:
+        if self.scan is not None:
+            self._show_summary()
 
     def _show_summary(self) -> None:
         scan = self.scan
@@ -468,19 +473,3 @@ def _file_row(f: FileCache) -> list[QStandardItem]:
 
 def _standby(sample: Sample | None) -> int | None:
     return None if sample is None else sample.bytes_of("standby")
-
-
-def install(window: WindowApi) -> None:
-    """Add the Files tab (made when first shown) when the backend offers a file-cache source."""
-    source = window.capabilities.file_cache
-    if source is None:
-        return
-
-    def make() -> FilesView:
-        view = FilesView(
-            source, lambda: window.sampler.latest, window.sampler.sample_now, parent=window.widget
-        )
-        window.sampler.sampled.connect(view.set_sample)
-        return view
-
-    window.add_lazy_view("files", "Files", make)

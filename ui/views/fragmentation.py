@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -38,9 +38,13 @@ from app.buddy import UNHANDED_LABEL, FragmentationReport, ZoneFragmentation, fo
 from app.model import ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
+from ui.views.gate import WorkGate
 from ui.window_api import WindowApi
 
 HISTORY_POINTS = 3600  # one hour at the default refresh of one reading per second
+# Hidden (another tab, the window minimized or in the tray), the tab still keeps its index
+# history, at this slower pace: a trend needs no per-second points, and /proc costs 1/10th.
+HIDDEN_READ_SECONDS = 10.0
 ZONE_COLORS = ("#4a86c8", "#d9644a", "#5cae6b", "#9b6bbf", "#e0a43a", "#3fb0ac")
 COMPACT = "compact"
 
@@ -84,7 +88,9 @@ class FragmentationView(QWidget):
         # (seconds since opened, zone -> (fragmentation index, unusable free index) at the huge-page order)
         self.history: deque[tuple[float, dict[str, tuple[int, int]]]] = deque(maxlen=HISTORY_POINTS)
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self._read_at = -HIDDEN_READ_SECONDS  # monotonic time of the last reading
         self._build()
+        self.gate = WorkGate(self, self._catch_up)
         window.sampler.sampled.connect(self.refresh)
         window.runner.started.connect(self._on_action_started)
         window.runner.finished.connect(self._on_action_finished)
@@ -126,21 +132,27 @@ class FragmentationView(QWidget):
         lay.addWidget(self.indices)
 
         self.plot = pg.PlotWidget(background="w")
+        self._legend: list[str] = []  # one coloured entry per zone, in the order the curves were made
         self.plot.setYRange(-1.05, 1.05)
         self.plot.setLabel("left", "index")
         self.plot.setLabel("bottom", "seconds since the window opened")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210))
+        # The legend is a line of text under the chart, never over the lines it names.
+        self.legend_label = QLabel(self)
+        self.legend_label.setWordWrap(True)
+        # The threshold's name sits right-aligned above its line, inside the plot.
         self.threshold_line = pg.InfiniteLine(
-            angle=0, pen=pg.mkPen("#b03a2e", width=1, style=Qt.PenStyle.DashLine), label="extfrag_threshold"
+            angle=0,
+            pen=pg.mkPen("#b03a2e", width=1, style=Qt.PenStyle.DashLine),
+            label="extfrag_threshold",
+            labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)], "color": "#b03a2e"},
         )
-        self.threshold_line.label.setPosition(0.12)
-        self.threshold_line.label.setColor("#b03a2e")
         self.plot.addItem(self.threshold_line)
         self.history_box = QGroupBox("Fragmentation index at the huge-page order over time")
         hl = QVBoxLayout(self.history_box)
         hl.addWidget(self.plot)
+        hl.addWidget(self.legend_label)
         note = QLabel(
             "Solid: fragmentation index (−1 = a block of this size is free now; above the red line the "
             "kernel compacts). Dotted: unusable free index (share of free memory in smaller blocks)."
@@ -232,7 +244,21 @@ class FragmentationView(QWidget):
     # ----- updates ----------------------------------------------------------------------------
 
     def refresh(self, _sample: object = None) -> None:
-        """Read buddyinfo (cheap) and update the history; redraw the tables when visible."""
+        """Read the kernel's report into the history and draw it, while the view may work (WorkGate);
+        hidden, read only every HIDDEN_READ_SECONDS and draw when shown again."""
+        drawable = self.gate.note()
+        now = time.monotonic()
+        if drawable or now - self._read_at >= HIDDEN_READ_SECONDS:
+            self._read(now)
+            if drawable:
+                self.redraw()
+
+    def _catch_up(self) -> None:
+        self._read(time.monotonic())
+        self.redraw()
+
+    def _read(self, now: float) -> None:
+        self._read_at = now
         try:
             report = self.source.read(self.baseline)
         except BackendError as exc:
@@ -248,9 +274,7 @@ class FragmentationView(QWidget):
             stats = z.at(report.huge_order)
             if stats is not None:
                 point[_zone_name(z)] = (stats.fragmentation_index, stats.unusable_free_index)
-        self.history.append((time.monotonic() - self.opened, point))
-        if self.isVisible():
-            self.redraw()
+        self.history.append((now - self.opened, point))
 
     def redraw(self) -> None:
         """Draw the latest report everywhere."""
@@ -264,11 +288,6 @@ class FragmentationView(QWidget):
         self._show_history(report)
         self._show_counters(report)
         self._update_compact_button()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Catch up with the readings taken while hidden."""
-        super().showEvent(event)
-        self.redraw()
 
     def _show_summary(self, r: FragmentationReport) -> None:
         page = r.page_size
@@ -383,9 +402,11 @@ class FragmentationView(QWidget):
             if name not in self._curves:
                 color = ZONE_COLORS[i % len(ZONE_COLORS)]
                 self._curves[name] = (
-                    self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=name),
+                    self.plot.plot([], [], pen=pg.mkPen(color, width=2)),
                     self.plot.plot([], [], pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine)),
                 )
+                self._legend.append(f"<span style='color:{pg.mkColor(color).name()}'>━━</span>&nbsp;{name}")
+                self.legend_label.setText(" &nbsp;&nbsp; ".join(self._legend))
             self._curves[name][0].setData(xs, frag)
             self._curves[name][1].setData(xs, unusable)
 
@@ -533,13 +554,3 @@ class FragmentationView(QWidget):
             f"Read at {time.strftime('%H:%M:%S')} · pageblock order {info.pageblock_order} "
             f"({info.pages_per_block} pages); empty free lists are left out."
         )
-
-
-def install(window: WindowApi) -> None:
-    """Add the Fragmentation tab (made when first shown) where the backend offers fragmentation."""
-    source = window.capabilities.fragmentation
-    if source is None:
-        return
-    window.add_lazy_view(
-        "fragmentation", "Fragmentation", lambda: FragmentationView(window, source, parent=window.widget)
-    )

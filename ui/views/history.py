@@ -19,17 +19,19 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QShowEvent, QTransform
+from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.history import History
 from app.model import LIST_LABELS, ActionResult
+from app.snapshot.schema import ActionMark
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.runner import action_title
+from ui.spans import SPAN_CHOICES
 from ui.views.chartdata import ChartData, column_envelope
+from ui.views.gate import WorkGate
 
-SPAN_CHOICES: tuple[tuple[int, str], ...] = ((300, "5 minutes"), (3600, "1 hour"), (86400, "24 hours"))
 MIN_FOLLOW_SECONDS = 5  # the narrowest live view; a history younger than the span fills the width
 MAX_MARKERS = 500
 TOP_HEADROOM = 0.04  # room above the highest band when the axis fits the lists shown
@@ -329,6 +331,7 @@ class Marker:
     time: float
     text: str
     line: pg.InfiniteLine
+    mark: ActionMark
 
 
 class ChartLayout(pg.GraphicsLayout):
@@ -354,11 +357,11 @@ def nice_top(value: float, pixels: float) -> float:
 class HistoryView(QWidget):
     """Stacked areas of every list, a clock-time axis, a toggling legend, a crosshair and markers.
 
-    Work contract (what keeps a hidden view free): ``refresh()`` only notes that samples
-    arrived unless the view is active, shown and its window not minimized; the chart catches
-    up when it is shown again (showEvent, or the window leaving the minimized state).
-    ``set_active(False)`` makes a shown view idle too (e.g. a window hidden to the tray);
-    ``set_active(True)`` catches up at once. ``refresh(force=True)`` always draws (exports).
+    Work contract (ui/views/gate.py, what keeps a hidden view free): ``refresh()`` only notes
+    that samples arrived unless the view is active, shown and its window not minimized; the
+    chart catches up when it is shown again (shown, or the window leaving the minimized state).
+    ``set_active(False)`` makes a shown view idle too; ``set_active(True)`` catches up at once.
+    ``refresh(force=True)`` always draws (exports).
     """
 
     def __init__(self, history: History, parent: QWidget | None = None):
@@ -366,15 +369,15 @@ class HistoryView(QWidget):
         self.history = history
         self.span = SPAN_CHOICES[0][0]
         self.follow = True
+        self.paused = False  # sampling is paused (View › Pause): nothing new arrives
         self.whole_ram = False
-        self._active = True
         self._hidden: set[str] = set()
         self._present: tuple[str, ...] = ()
-        self._stale = True  # samples arrived that the chart has not taken in
         self._moving = False
         self._drawn_until = -math.inf  # time of the newest sample drawn
-        self._watched_window: QWidget | None = None
         self.data = ChartData(history)
+        self.gate = WorkGate(self, lambda: self._reload(force=True))
+        self.gate.stale = True  # the history may hold samples already: drawn when first shown
         self.markers: list[Marker] = []
         self.t0: float | None = None  # epoch seconds at chart x = 0, fixed at the first sample
 
@@ -484,33 +487,34 @@ class HistoryView(QWidget):
 
     def set_active(self, active: bool) -> None:
         """Whether the chart may draw while shown; an inactive view only notes news (see class doc)."""
-        self._active = active
-        if active and self._stale and self._drawable():
-            self._reload(force=True)
+        self.gate.set_active(active)
 
     def refresh(self, force: bool = False) -> None:
         """Take in new samples from the history: drawn now when visible, else when shown.
 
         ``force`` redraws even when the news would not move a pixel (exports, benchmarks).
         """
-        self._stale = True
-        if force or self._drawable():
+        if self.gate.note() or force:
             self._reload(force)
 
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result in the hover readout."""
         when = result.after.time if result.after is not None else time.time()
+        detail = result.summary() if result.ok else f"failed: {result.message}"
+        self.add_mark(ActionMark(when, action_title(result.action_id), detail, result.ok, automatic))
+
+    def action_marks(self) -> tuple[ActionMark, ...]:
+        """The markers on the chart, as a snapshot saves them."""
+        return tuple(m.mark for m in self.markers)
+
+    def add_mark(self, mark: ActionMark) -> None:
+        """Draw one action's marker (a result just in, or one read from a snapshot)."""
+        when, title, automatic = mark.time, mark.label, mark.automatic
         origin = self._origin(when)
-        title = action_title(result.action_id)
-        if result.ok:
-            detail = result.summary()
-            color = "#2f8a46" if not automatic else "#6b5bd6"
-        else:
-            detail = f"failed: {result.message}"
-            color = "#b3261e"
+        color = "#b3261e" if not mark.ok else "#6b5bd6" if automatic else "#2f8a46"
         prefix = "Auto-clean: " if automatic else ""
         clock = _dt.datetime.fromtimestamp(when).strftime("%H:%M:%S")
-        text = f"{clock} {prefix}{title} — {detail}"
+        text = f"{clock} {prefix}{title} — {mark.text}"
         line = pg.InfiniteLine(
             pos=when - origin,
             angle=90,
@@ -526,10 +530,10 @@ class HistoryView(QWidget):
         )
         line.setZValue(50)  # no Qt tooltip: the readout names the marker (two popups would overlap)
         self.plot_item.addItem(line, ignoreBounds=True)
-        self.markers.append(Marker(when, text, line))
+        self.markers.append(Marker(when, text, line, mark))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
-        if self._drawable():  # show the movement now, even when it is under a pixel wide
+        if self.gate.open():  # show the movement now, even when it is under a pixel wide
             self._reload(force=True)
 
     def chart_x(self, when: float) -> float:
@@ -632,16 +636,6 @@ class HistoryView(QWidget):
 
     # ----- Qt events ----------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Catch up on samples that came while hidden; watch the window for minimizing."""
-        super().showEvent(event)
-        window = self.window()
-        if window is not self and window is not self._watched_window:
-            window.installEventFilter(self)
-            self._watched_window = window
-        if self._stale and self._drawable():
-            self._reload(force=True)
-
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """A hidden chart shows no hover overlay when it comes back."""
         self.clear_hover()
@@ -652,21 +646,14 @@ class HistoryView(QWidget):
         kind = event.type()
         if kind == QEvent.Type.Leave and watched is self.graphics.viewport():
             self.clear_hover()
-        elif kind == QEvent.Type.WindowStateChange and watched is self._watched_window:
-            if self._stale and self._drawable():
-                self._reload(force=True)
         return False
 
     # ----- drawing ------------------------------------------------------------------------
 
-    def _drawable(self) -> bool:
-        """Active, shown, and in a window that is not minimized."""
-        return self._active and self.isVisible() and not self.window().isMinimized()
-
     def _reload(self, force: bool = False) -> None:
         """Take in new samples; move the live range and redraw when there is a pixel of news."""
         self.data.update()
-        self._stale = False
+        self.gate.drawn()
         times = self.data.times
         if times.size == 0:
             self.area.set_data(np.zeros(0), np.zeros((0, 0)), ())
@@ -703,6 +690,9 @@ class HistoryView(QWidget):
             curve.blockSignals(False)
             if shown:
                 self.legend.addItem(curve, LIST_LABELS.get(key, key))
+        for sample, label in self.legend.items:
+            # A click on the name toggles the list as a click on its swatch does.
+            label.mouseClickEvent = sample.mouseClickEvent
 
     def _apply_follow_range(self) -> None:
         newest = self.history.latest_time()
@@ -769,16 +759,24 @@ class HistoryView(QWidget):
             label.setText(LIST_LABELS.get(key, key), color="#999999" if key in self._hidden else "#222222")
         self._redraw()
 
+    def set_paused(self, paused: bool) -> None:
+        """Say whether readings are coming (the header must not claim "Live" while sampling is paused)."""
+        self.paused = paused
+        self._update_status()
+
     def _update_status(self) -> None:
         span = dict(SPAN_CHOICES).get(self.span, f"{self.span} s")
-        if self.follow:
-            self.status.setText(
-                f"Live — last {span}. Drag or scroll the chart to inspect; click a legend entry to hide it."
+        if self.follow and self.paused:
+            text = self.tr("Paused — last %1 before the pause. View › Resume takes new readings again.")
+        elif self.follow:
+            text = self.tr(
+                "Live — last %1. Drag or scroll the chart to inspect; click a legend entry to hide it."
             )
         else:
-            self.status.setText(
+            text = self.tr(
                 "Inspecting — the chart holds still. Press “Follow live” to return to the newest readings."
             )
+        self.status.setText(text.replace("%1", span))
 
     def _place_readout(self, pointer: QPoint) -> None:
         """Beside the pointer at the plot's top, on whichever side has room, inside the chart widget."""

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -21,15 +43,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import REPURPOSED_PREFIX, DetailUnit, MemoryList, Sample
+from app import detailinfo
+from app.model import REPURPOSED_PREFIX, Detail, DetailUnit, MemoryList, Sample
 from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
+from ui.views.gate import WorkGate
 
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = ("List", "Size", "Share of RAM", "Pages", "Repurposed")
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
+TOTAL_PATH: tuple[str, ...] = ("__total__",)
+TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
+
+
+translate = QCoreApplication.translate
+
+
+def detail_text(value: Detail, unit: DetailUnit | None) -> str:
+    """A detail's value as the Details pane shows it, in its unit."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return format_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return f"{value:,} pages"
+    if isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
+        return f"{value:,} s"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    return value
+
+
+def detail_exact(value: Detail, unit: DetailUnit | None, page_size: int) -> str:
+    """The exact figure behind a rounded value ("" when the value is already exact)."""
+    if isinstance(value, int) and unit is DetailUnit.BYTES:
+        return exact_bytes(value)
+    if isinstance(value, int) and unit is DetailUnit.PAGES:
+        return format_bytes(value * page_size)
+    return ""
 
 
 def exact_bytes(n: int) -> str:
@@ -54,6 +107,9 @@ class MemoryBar(QWidget):
         super().__init__(parent)
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
+        self._drawn_look: tuple[object, ...] = ()
+        # It fills its whole rectangle: Qt need not paint the window beneath it first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
         self.setMouseTracking(True)
 
@@ -62,12 +118,26 @@ class MemoryBar(QWidget):
         return QSize(600, 38)
 
     def set_sample(self, sample: Sample) -> None:
-        """Split the bar by the sample's lists."""
+        """Split the bar by the sample's lists; repaint only when a pixel or a label would change."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
         self.segments = tuple(
             Segment(m.key, m.label, m.bytes, list_color(m.key)) for m in sample.lists if m.bytes
         )
-        self.update()
+        look = self._look()
+        if look != self._drawn_look:
+            self._drawn_look = look
+            self.update()
+
+    def _look(self) -> tuple[object, ...]:
+        """What a paint shows: each segment's label, its size as written, and its edge in pixels."""
+        width = self.width()
+        edge = 0
+        out: list[object] = [width, self.total == 0]
+        scale = width / max(1, self.total)
+        for seg in self.segments:
+            edge += seg.bytes
+            out.append((seg.key, seg.label, format_bytes(seg.bytes), round(edge * scale)))
+        return tuple(out)
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -81,6 +151,7 @@ class MemoryBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Segments with their label inside when it fits."""
+        self._drawn_look = self._look()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self.rect(), self.palette().base())
@@ -121,6 +192,38 @@ class MemoryBar(QWidget):
         return super().event(event)
 
 
+class SteadyHolder(QWidget):
+    """Holds one widget filling it, outside any layout, so a change of its text relays out nothing.
+
+    A QLabel's new text asks every parent up to the window for a new layout, and the tab widget
+    answers that by repainting all of itself: with the summary changing every second, that was
+    most of the lists tab's cost at rest. The holder's height follows what the child needs at its
+    width, and changes (relaying out once) only when that does.
+    """
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.fit()
+
+    def fit(self) -> None:
+        """Take the height the child needs at the holder's width."""
+        width = self.width()
+        height = self.child.heightForWidth(width) if self.child.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.child.sizeHint().height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
+        self.child.setGeometry(0, 0, width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The child fills the holder; a new width may need another height."""
+        self.fit()
+        super().resizeEvent(event)
+
+
 class ShareDelegate(QStyledItemDelegate):
     """Draws the share-of-RAM column as a thin bar in the list's colour under the figure."""
 
@@ -149,6 +252,22 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What one row of the table shows, kept to write only the cells that change."""
+
+    texts: tuple[str, ...]  # by column
+    bytes: int
+    share: float
+    style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
+
+
+@cache
+def _row_color(list_key: str, index: int, parts: int) -> QColor:
+    """A list's colour (``parts`` 0) or its ``index``-th part's shade, made once (never mutated)."""
+    return list_color(list_key) if parts == 0 else part_color(list_key, index, parts)
+
+
 def _swatch(color: QColor) -> QIcon:
     pix = QPixmap(12, 12)
     pix.fill(color)
@@ -162,9 +281,13 @@ class ListsView(QWidget):
         super().__init__(parent)
         self.sample: Sample | None = None
         self.summary = QLabel("Waiting for the first reading…", self)
+        # Wrapped: a long limited-view sentence must not make the view thousands of pixels wide.
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
         self.tree = QTreeWidget(self)
+        self.tree.itemExpanded.connect(self._fit_tree)
+        self.tree.itemCollapsed.connect(self._fit_tree)
         self.tree.setColumnCount(len(HEADERS))
         self.tree.setHeaderLabels(list(HEADERS))
         self.tree.setUniformRowHeights(True)
@@ -185,7 +308,7 @@ class ListsView(QWidget):
         self.tree.setColumnHidden(COL_REPURPOSED, True)
         self.details = QTreeWidget(self)
         self.details.setHeaderLabels(["Detail", "Value"])
-        self.details.setRootIsDecorated(False)
+        self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -197,25 +320,49 @@ class ListsView(QWidget):
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 6, 4, 4)
-        column.addWidget(self.summary)
+        self._summary_holder = SteadyHolder(self.summary, self)
+        column.addWidget(self._summary_holder)
         column.addWidget(self.bar)
         column.addWidget(splitter, 1)
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._drawn: dict[tuple[str, ...], _Row] = {}  # what each item shows, to touch only changes
         self._detail_items: dict[str, QTreeWidgetItem] = {}
-        self._total_item: QTreeWidgetItem | None = None
+        self._detail_groups: dict[str, QTreeWidgetItem] = {}
+        self._detail_drawn: dict[str, tuple[object, ...]] = {}
+        self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
+        self.gate = WorkGate(self, self._catch_up)
+
+    def refresh(self, sample: Sample) -> None:
+        """A new reading, drawn now when the view may work, else when it is shown again (WorkGate)."""
+        self._waiting = sample
+        if self.gate.note():
+            self.update_sample(sample)
+
+    def set_active(self, active: bool) -> None:
+        """Whether the view may draw while shown; True catches up at once (see WorkGate)."""
+        self.gate.set_active(active)
+
+    def _catch_up(self) -> None:
+        if self._waiting is not None:
+            self.update_sample(self._waiting)
 
     def update_sample(self, sample: Sample) -> None:
-        """Show this sample (items are updated in place so expansion and selection survive)."""
-        self.sample = sample
+        """Show this sample now, touching only what changed (items are updated in place, so
+        expansion and selection survive)."""
+        self.sample = self._waiting = sample
+        self.gate.drawn()
         total = sample.total_bytes
-        self.summary.setText(
+        summary = (
             f"<b>Physical memory {format_bytes(total)}</b> &nbsp;·&nbsp; available "
             f"{format_bytes(sample.available_bytes)} ({format_percent(sample.available_bytes, total)})"
             f" &nbsp;·&nbsp; page size {format_bytes(sample.page_size)}"
             + (f" &nbsp;·&nbsp; <i>{sample.limited}</i>" if sample.limited else "")
         )
-        self.summary.setToolTip(
-            f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
+        if summary != self.summary.text():
+            self.summary.setText(summary)
+            self._summary_holder.fit()
+        _set_tooltip(
+            self.summary, f"Total {exact_bytes(total)}; available {exact_bytes(sample.available_bytes)}"
         )
         self.bar.set_sample(sample)
         repurposed = {
@@ -223,20 +370,26 @@ class ListsView(QWidget):
             for k, v in sample.details.items()
             if k.startswith(REPURPOSED_PREFIX)
         }
-        self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
+        if self.tree.isColumnHidden(COL_REPURPOSED) != (not repurposed):
+            self.tree.setColumnHidden(COL_REPURPOSED, not repurposed)
         seen: set[tuple[str, ...]] = set()
         for position, mlist in enumerate(sample.lists):
-            item = self._item((mlist.key,), None, position)
-            self._fill(item, mlist, sample, list_color(mlist.key), repurposed)
-            seen.add((mlist.key,))
+            path: tuple[str, ...] = (mlist.key,)
+            item = self._item(path, None, position)
+            self._fill(path, item, mlist, sample, _row_color(mlist.key, 0, 0), repurposed)
+            seen.add(path)
             for index, part in enumerate(mlist.parts):
-                child = self._item((mlist.key, part.key), item, index)
-                self._fill(child, part, sample, part_color(mlist.key, index, len(mlist.parts)), repurposed)
-                seen.add((mlist.key, part.key))
-        for path in set(self._items) - seen - {("__total__",)}:
+                path = (mlist.key, part.key)
+                child = self._item(path, item, index)
+                color = _row_color(mlist.key, index, len(mlist.parts))
+                self._fill(path, child, part, sample, color, repurposed)
+                seen.add(path)
+        for path in set(self._items) - seen - {TOTAL_PATH}:
             gone = self._items.pop(path)
+            self._drawn.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample)
+        self._fit_tree()
         self._fill_details(sample)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
@@ -249,10 +402,21 @@ class ListsView(QWidget):
             self._items[path] = item
             for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
         return item
+
+    def _set_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row) -> _Row | None:
+        """Write the cells of ``row`` that differ from what the item shows; return what it showed."""
+        old = self._drawn.get(path)
+        for col, text in enumerate(row.texts):
+            if old is None or old.texts[col] != text:
+                item.setText(col, text)
+        self._drawn[path] = row
+        return old
 
     def _fill(
         self,
+        path: tuple[str, ...],
         item: QTreeWidgetItem,
         mlist: MemoryList,
         sample: Sample,
@@ -260,22 +424,44 @@ class ListsView(QWidget):
         repurposed: Mapping[str, object],
     ) -> None:
         total = sample.total_bytes
-        item.setText(COL_NAME, mlist.label)
-        item.setIcon(COL_NAME, _swatch(color))
-        item.setText(COL_SIZE, format_bytes(mlist.bytes))
-        item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
-        item.setText(COL_SHARE, format_percent(mlist.bytes, total))
-        item.setData(COL_SHARE, SHARE_ROLE, mlist.bytes / total if total else 0.0)
-        item.setData(COL_SHARE, COLOR_ROLE, color)
-        item.setText(COL_PAGES, f"{mlist.bytes // sample.page_size:,}")
-        item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
         value = repurposed.get(mlist.key)
-        item.setText(COL_REPURPOSED, f"{int(value):,}" if isinstance(value, (int, float)) else "")
-        item.setToolTip(COL_REPURPOSED, "Pages taken from this list for other uses (cumulative)")
-        item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+        row = _Row(
+            texts=(
+                mlist.label,
+                format_bytes(mlist.bytes),
+                format_percent(mlist.bytes, total),
+                f"{mlist.bytes // sample.page_size:,}",
+                f"{int(value):,}" if isinstance(value, (int, float)) else "",
+            ),
+            bytes=mlist.bytes,
+            # The step of the percentage written on the bar (0.1 %): noise below it repaints nothing.
+            share=round(mlist.bytes / total, 3) if total else 0.0,
+            style=(color.rgba(), sample.page_size),
+        )
+        old = self._set_row(path, item, row)
+        if old is None or old.texts[COL_NAME] != row.texts[COL_NAME]:
+            item.setToolTip(COL_NAME, f"{mlist.label} ({mlist.key})")
+        if old is None or old.bytes != row.bytes:
+            item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
+        if old is None or old.share != row.share:
+            item.setData(COL_SHARE, SHARE_ROLE, row.share)
+        if old is None or old.style != row.style:
+            item.setIcon(COL_NAME, _swatch(color))
+            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setToolTip(COL_PAGES, f"{sample.page_size:,}-byte pages")
+
+    def _fit_tree(self, *_: object) -> None:
+        """Keep every list and the Total row in view: the Details pane below gives up the room instead
+        (a banner above the tabs used to push the totals out of view). Capped for very long lists."""
+        rows = 0
+        for item in filter(None, map(self.tree.topLevelItem, range(self.tree.topLevelItemCount()))):
+            rows += 1 + (item.childCount() if item.isExpanded() else 0)
+        row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height())
+        needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
+        self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
 
     def _fill_total(self, sample: Sample) -> None:
-        item = self._items.get(("__total__",))
+        item = self._items.get(TOTAL_PATH)
         if item is None:
             item = QTreeWidgetItem()
             font = QFont(self.tree.font())
@@ -284,47 +470,93 @@ class ListsView(QWidget):
                 item.setFont(col, font)
                 if col != COL_NAME:
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._items[("__total__",)] = item
+            self._items[TOTAL_PATH] = item
         root = self.tree.invisibleRootItem()
         if root.indexOfChild(item) != root.childCount() - 1:  # keep the total row last
             if root.indexOfChild(item) >= 0:
                 root.removeChild(item)
             root.addChild(item)
         listed = sum(m.bytes for m in sample.lists)
-        item.setText(COL_NAME, "Total")
-        item.setText(COL_SIZE, format_bytes(sample.total_bytes))
-        item.setToolTip(
-            COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+        row = _Row(
+            texts=(
+                "Total",
+                format_bytes(sample.total_bytes),
+                "100.0 %",
+                f"{sample.total_bytes // sample.page_size:,}",
+                "",
+            ),
+            bytes=listed,
+            share=1.0,
+            style=(sample.total_bytes,),
         )
-        item.setText(COL_SHARE, "100.0 %")
-        item.setText(COL_PAGES, f"{sample.total_bytes // sample.page_size:,}")
+        old = self._set_row(TOTAL_PATH, item, row)
+        if old is None or (old.bytes, old.style) != (row.bytes, row.style):
+            item.setToolTip(
+                COL_SIZE, f"{exact_bytes(sample.total_bytes)}; the lists add up to {exact_bytes(listed)}"
+            )
 
     def _fill_details(self, sample: Sample) -> None:
-        keys = sorted(k for k in sample.details if not k.startswith(REPURPOSED_PREFIX))
+        """The details under their headings (the backend's declarations), each with a tooltip."""
+        keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
-            self.details.invisibleRootItem().removeChild(self._detail_items.pop(gone))
+            item = self._detail_items.pop(gone)
+            self._detail_drawn.pop(gone, None)
+            (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         for key in keys:
-            item = self._detail_items.get(key)
-            if item is None:
-                item = QTreeWidgetItem(self.details, [key, ""])
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self._detail_items[key] = item
             value = sample.details[key]
             unit = sample.units.get(key)
-            item.setToolTip(1, "")
-            if isinstance(value, int) and unit is DetailUnit.BYTES:
-                item.setText(1, format_bytes(value))
-                item.setToolTip(1, exact_bytes(value))
-            elif isinstance(value, int) and unit is DetailUnit.PAGES:
-                item.setText(1, f"{value:,} pages")
-                item.setToolTip(1, format_bytes(value * sample.page_size))
-            elif isinstance(value, (int, float)) and unit is DetailUnit.SECONDS:
-                item.setText(1, f"{value:,} s")
-            elif isinstance(value, int):
-                item.setText(1, f"{value:,}")
-            elif isinstance(value, float):
-                item.setText(1, f"{value:,.3f}")
-            else:
-                item.setText(1, value)
-        self.details.sortItems(0, Qt.SortOrder.AscendingOrder)
-        self.details.setVisible(bool(keys))
+            drawn = (value, unit, sample.page_size)
+            if self._detail_drawn.get(key) == drawn:
+                continue  # most details stay put from one reading to the next
+            self._detail_drawn[key] = drawn
+            item = self._detail_items.get(key) or self._detail_item(sample, key)
+            text = detail_text(value, unit)
+            exact = detail_exact(value, unit, sample.page_size)
+            tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
+            if item.text(1) != text:  # a changed value may still read the same, rounded
+                item.setText(1, text)
+            if item.toolTip(1) != tip:
+                item.setToolTip(1, tip)
+        for group in list(self._detail_groups.values()):
+            if not group.childCount():
+                self.details.invisibleRootItem().removeChild(group)
+                del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
+        if self.details.isHidden() == bool(keys):
+            self.details.setVisible(bool(keys))
+
+    def detail_item(self, key: str) -> QTreeWidgetItem | None:
+        """The Details pane's row of a detail (under its group), or None when the sample has none."""
+        return self._detail_items.get(key)
+
+    def _detail_item(self, sample: Sample, key: str) -> QTreeWidgetItem:
+        """A new row for a detail, under its group's heading (made when first needed)."""
+        info = detailinfo.describe(sample.platform, key)
+        group = self._detail_groups.get(info.group)
+        if group is None:
+            group = QTreeWidgetItem(self.details, [translate("DetailInfo", info.group)])
+            group.setData(0, Qt.ItemDataRole.UserRole, info.group)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setExpanded(True)
+            self._detail_groups[info.group] = group
+        label = translate("DetailInfo", info.label)
+        item = QTreeWidgetItem(group, [label if label == key else f"{label} ({key})", ""])
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        unit = detailinfo.unit_text(sample.units.get(key), sample.page_size)
+        lines = [f"<b>{html.escape(label)}</b> — {html.escape(key)}"]
+        if info.description:
+            lines.append(html.escape(translate("DetailInfo", info.description)))
+        if unit:
+            lines.append(f"<i>{html.escape(translate('DetailInfo', unit))}</i>")
+        item.setToolTip(0, "<br>".join(lines))
+        group.sortChildren(0, Qt.SortOrder.AscendingOrder)
+        self._detail_items[key] = item
+        return item
+
+
+def _set_tooltip(widget: QWidget, text: str) -> None:
+    """Set a tooltip only when it changes (setting one costs a Qt event even when equal)."""
+    if widget.toolTip() != text:
+        widget.setToolTip(text)

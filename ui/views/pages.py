@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -187,7 +187,9 @@ class PagesView(QWidget):
         tl.addWidget(self.notes)
 
         self.combos = QTableWidget(0, 5)
-        self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flag names", "Flags"])
+        # The flag names last, where the row has room for them (and whole in the tooltip).
+        self.combos.setHorizontalHeaderLabels(["Pages", "Size", "Class", "Flags", "Flag names"])
+        self.combos.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.combos.verticalHeader().setVisible(False)
         self.combos.verticalHeader().setDefaultSectionSize(20)
         self.combos.setAlternatingRowColors(True)
@@ -224,6 +226,18 @@ class PagesView(QWidget):
         self.plot.setLabel("left", "physical address (GiB)")
         self.plot.setLabel("bottom", "offset in the row (MiB)")
         self.plot.setMenuEnabled(False)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)  # GiB and MiB, never "(x0.001)"
+        # Until a census is taken there is no address to show: no axes, a sentence instead.
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.placeholder = pg.TextItem(
+            QCoreApplication.translate("PagesView", "No census yet: the map appears after Take census."),
+            color="#777777",
+            anchor=(0.5, 0.5),
+        )
+        self.plot.addItem(self.placeholder)
+        self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
@@ -402,11 +416,16 @@ class PagesView(QWidget):
             self.combos.setItem(i, 0, _item(f"{pages:,}"))
             self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
-            self.combos.setItem(i, 3, _item(r.describe_flags(flags), right=False))
-            self.combos.setItem(i, 4, _item(f"0x{flags:016x}", right=False))
+            names = _item(r.describe_flags(flags), right=False)
+            names.setToolTip(names.text())
+            self.combos.setItem(i, 3, _item(f"0x{flags:016x}", right=False))
+            self.combos.setItem(i, 4, names)
         filter_rows(self.combos, self.combos_filter.text())
 
     def _show_map(self, r: Census) -> None:
+        self.placeholder.hide()
+        self.plot.showAxis("left")
+        self.plot.showAxis("bottom")
         image = r.map_image(MAP_WIDTH)
         self.image.setImage(class_lut(r.classes)[image], autoLevels=False)
         row_bytes = MAP_WIDTH * r.frames_per_cell * r.page_size
@@ -457,24 +476,7 @@ class PagesView(QWidget):
         self.hover.setText(f"physical address 0x{address:011x} ({format_bytes(address)}): mostly {cls.label}")
 
 
-def install(window: WindowApi) -> None:
-    """Add the Physical pages tab (made when first shown) where the backend offers a page census."""
-    source = window.capabilities.page_census
-    if source is None:
-        return
-    ranges = window.capabilities.physical_ranges
-    reader = None if ranges is None else ranges.read
-    frames = window.capabilities.page_frames
-
-    def make() -> PagesView:
-        view = PagesView(source, parent=window.widget, ranges=reader, frames=frames)
-        view.census_taken.connect(lambda census: _share_owners(window, census))
-        return view
-
-    window.add_lazy_view("pages", "Physical pages", make)
-
-
-def _share_owners(window: WindowApi, census: Census) -> None:
+def share_owners(window: WindowApi, census: Census) -> None:
     """Give the Processes tab the per-process standby/modified pages when the census knows owners."""
     if census.owners is None:
         return

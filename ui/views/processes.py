@@ -173,6 +173,7 @@ class ProcessesView(QWidget):
         self.filter_box.setPlaceholderText("Filter by name, user or PID")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self._show_summary)
         self.trim_button = QPushButton("Trim working set", self)
         self.trim_button.setToolTip("Trim the working sets of the selected processes")
         self.trim_button.clicked.connect(self.trim_selected)
@@ -228,6 +229,34 @@ class ProcessesView(QWidget):
         self._again = False
         self._listed_at = -math.inf
         self._update_buttons()
+
+    def _show_summary(self, *_: object) -> None:
+        """The footer: the processes the table shows (those matching the filter) and their memory."""
+        listed = self.model.rows
+        rows = [
+            listed[self.proxy.mapToSource(self.proxy.index(i, 0)).row()] for i in range(self.proxy.rowCount())
+        ]
+        total = sum(r.rss for r in rows)
+        pss = [r.pss for r in rows if r.pss is not None]
+        if len(rows) != len(listed):
+            shown = (
+                self.tr("%1 of %2 processes match")
+                .replace("%1", str(len(rows)))
+                .replace("%2", str(len(listed)))
+            )
+        elif len(rows) == 1:
+            shown = self.tr("1 process")
+        else:
+            shown = self.tr("%1 processes").replace("%1", str(len(rows)))
+        hidden = len(self._all_rows) - len(listed)
+        if hidden:
+            shown += self.tr(" (%1 kernel threads hidden)").replace("%1", str(hidden))
+        text = self.tr("%1 · working sets %2").replace("%1", shown).replace("%2", format_bytes(total))
+        if pss:
+            text += self.tr(" · PSS %1 (what the processes really occupy)").replace(
+                "%1", format_bytes(sum(pss))
+            )
+        self.summary.setText(text)
 
     def refresh(self, force: bool = False) -> None:
         """List the processes again, off the UI thread.
@@ -313,12 +342,5 @@ class ProcessesView(QWidget):
         self.model.set_rows(rows)
         if reset and chosen:
             self.select_pids(chosen)
-        total = sum(r.rss for r in rows)
-        pss = [r.pss for r in rows if r.pss is not None]
-        hidden = len(self._all_rows) - len(rows)
-        shown = f"{len(rows)} processes" + (f" ({hidden} kernel threads hidden)" if hidden else "")
-        text = f"{shown} · working sets {format_bytes(total)}"
-        if pss:
-            text += f" · PSS {format_bytes(sum(pss))} (what the processes really occupy)"
-        self.summary.setText(text)
+        self._show_summary()
         self._update_buttons()

@@ -54,6 +54,7 @@ class LinuxBackend:
         mem = files.meminfo()
         vm = files.vmstat()
         buddy_pages = files.buddy_free_pages()
+        percpu = files.percpu_free_pages() * self.page_size
         # Positional: this runs every second and keyword passing costs measurably (bench/bench_sample.py).
         return Sample(
             time.time(),
@@ -63,14 +64,15 @@ class LinuxBackend:
             self.page_size,
             mem["MemTotal"],
             mem["MemAvailable"],
-            lists.memory_lists(mem),
-            lists.details(mem, vm, buddy_pages, self.page_size),
+            lists.memory_lists(mem, percpu),
+            lists.details(mem, vm, buddy_pages, self.page_size, percpu),
             "",
             lists.DETAIL_UNITS,
         )
 
     def capabilities(self) -> Capabilities:
         """Fragmentation, the page census, processes with PSS, file cache, RAM ranges, the helper's set-up."""
+        from app.backends.linux.autostart import XdgAutostart
         from app.backends.linux.capabilities import KpageflagsCensus, ProcFragmentation
         from app.backends.linux.filecache import PageCacheFiles
         from app.backends.linux.helper_setup import PkexecSetup
@@ -84,6 +86,7 @@ class LinuxBackend:
             file_cache=PageCacheFiles(self.proc, self.page_size),
             physical_ranges=ProcPhysicalRanges(self.proc, self.sys, self.page_size),
             helper_setup=PkexecSetup(self.reprobe),
+            session_start=XdgAutostart(),
         )
 
     def reprobe(self) -> None:
@@ -129,7 +132,7 @@ class LinuxBackend:
         """Linux has no in-place elevation; root-only actions go through sudo (or the pkexec helper)."""
         return False
 
-    def relaunch_elevated(self, argv: Sequence[str]) -> None:
+    def relaunch_elevated(self, argv: Sequence[str], hwnd: int | None = None) -> None:
         """Not possible on Linux: always raises ActionError saying what to do instead."""
         raise ActionError("RAMLens cannot restart itself as root on Linux: start it with sudo instead")
 

@@ -106,6 +106,8 @@ def process_paths(proc: Path = Path("/proc")) -> list[str]:
 
 
 def _open(path: str, follow: bool = False) -> int:
+    if "\0" in path:  # os.open raises ValueError for it; callers handle a refusal as OSError
+        raise OSError(errno.EINVAL, "a file name cannot hold a NUL character", path)
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
     try:
         return os.open(path, flags | os.O_NOATIME)
@@ -275,6 +277,10 @@ class PageCacheFiles:
                 break
             walk.walk(point)
         return [PROCESSES, *points]
+
+    def process_files(self) -> list[str]:
+        """The regular files in /proc/PID/maps and /proc/PID/fd (never a device, FIFO or folder)."""
+        return [path for path in process_paths(self.proc) if _regular(path)]
 
     def evict(self, paths: Iterable[str], write_dirty: bool = True) -> tuple[Eviction, ...]:
         """posix_fadvise(DONTNEED) on each file (folders walked), measured before and after."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ class ProcFiles:
     other root (a captured tree in tests) they are opened per read, so rewriting a file is always seen.
     """
 
-    NAMES = ("meminfo", "vmstat", "buddyinfo")
+    NAMES = ("meminfo", "vmstat", "buddyinfo", "zoneinfo")
 
     def __init__(self, proc: Path):
         self.proc = proc
@@ -157,6 +158,18 @@ class ProcFiles:
         layout, values = self._values("vmstat", learn_vmstat)
         return dict(zip(layout.names, values, strict=False))  # same length by construction
 
+    def percpu_free_pages(self) -> int:
+        """Free pages held on the per-CPU lists (/proc/zoneinfo's pageset counts); 0 without zoneinfo.
+
+        The page allocator frees to these lists first and hands pages to the buddy allocator in
+        batches; pages on them are free but not counted in MemFree (NR_FREE_PAGES counts buddy pages).
+        """
+        try:
+            data = self.read("zoneinfo")
+        except BackendError:
+            return 0  # a captured tree without zoneinfo: the lists are then MemFree's alone
+        return sum(map(int, _PCP_COUNT.findall(data)))
+
     def buddy_free_pages(self) -> int:
         """Pages in free buddy blocks of all nodes and zones; BackendError naming the file when malformed."""
         return sum(self._values("buddyinfo", learn_buddyinfo)[1])
@@ -176,6 +189,11 @@ class ProcFiles:
                 raise BackendError(f"{self._paths[name]} changed its layout while being read")
             self._layouts[name] = layout
         return layout, values
+
+
+# A pageset's page count in /proc/zoneinfo ("    cpu: 0\n              count:    20174"); the only
+# "count:" lines the file has (mm/vmstat.c, zoneinfo_show_print).
+_PCP_COUNT = re.compile(rb"\n\s+count:\s+(\d+)")
 
 
 def _pread_all(fd: int) -> bytes:

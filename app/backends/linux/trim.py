@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.backends.base import Outcome
-from app.units import format_bytes
+from app.units import count, format_bytes
 
 PROCESS_MADVISE = 440  # x86_64 and the asm-generic table (arm64, riscv64)
 MADV_PAGEOUT = 21
@@ -76,8 +76,8 @@ class TrimReport:
     def outcome(self, swap_bytes: int, ok: bool) -> Outcome:
         """The sentence and details a person sees."""
         parts = [
-            f"{self.trimmed} processes trimmed, {self.skipped} skipped (this process, kernel threads, "
-            f"exited), {self.failed} failed"
+            f"{count(self.trimmed, 'process', 'processes')} trimmed, {self.skipped} skipped "
+            f"(this process, kernel threads, exited), {self.failed} failed"
         ]
         if self.trimmed:
             parts.append(

@@ -27,7 +27,9 @@ from app.backends.windows import (
     uac_task,
     volumes,
 )
+from app.backends.windows.autostart import RunKey
 from app.backends.windows.elevation import ElevatedRun
+from app.backends.windows.hotkeys import WindowsHotkeys
 from app.backends.windows.privileges import Privileges
 from app.backends.windows.seam import Seam, load
 from app.model import ActionResult, Sample
@@ -100,13 +102,18 @@ class WindowsBackend:
         return self._privileges
 
     def capabilities(self) -> Capabilities:
-        """The page census, physical ranges and page frames from the PFN database (read only when used)."""
+        """Elevated commands, the prompt-free start task, the Run key and the hotkey; the page census,
+        physical ranges and page frames from the PFN database (read only when used)."""
         from app.backends.windows.pfncensus import PfnCensusSource, PfnFramesSource, PfnRangesSource
 
         return Capabilities(
             page_census=PfnCensusSource(self._seam, self._token, self.wow64, self.page_size),
             physical_ranges=PfnRangesSource(self._seam, self._token, self.page_size),
             page_frames=PfnFramesSource(self._seam, self._token, self.wow64),
+            elevated_commands=self,
+            skip_uac=self.elevated_task(),
+            session_start=RunKey(self._seam),
+            hotkeys=WindowsHotkeys(self._seam),
         )
 
     def wow64(self) -> bool:

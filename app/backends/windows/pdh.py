@@ -10,10 +10,10 @@ from collections.abc import Mapping
 
 from app.backends.base import BackendError
 from app.backends.windows import win32
-from app.backends.windows.sampling import Extras, active_list, common_details
+from app.backends.windows.sampling import COMMON_UNITS, Extras, active_list, common_details
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import WindowsVersion, memory_status
-from app.model import LIST_LABELS, MemoryList, Sample
+from app.model import LIST_LABELS, DetailUnit, MemoryList, Sample
 
 # The counters Task Manager and Resource Monitor read (English names: independent of the UI language).
 COUNTERS: dict[str, str] = {
@@ -30,6 +30,9 @@ COUNTERS: dict[str, str] = {
 
 # Counters some Windows versions lack: read where present, never a reason to fail.
 LIFETIME = {"standby_lifetime": r"\Memory\Long-Term Average Standby Cache Lifetime (s)"}
+
+# The limited views' details: the shared ones and the file cache's resident bytes (a counter).
+UNITS: dict[str, DetailUnit] = {**COMMON_UNITS, "file_cache_resident_bytes": DetailUnit.BYTES}
 
 # Standby by cache class; each class covers a range of the priorities the full view shows.
 # No Microsoft source states these ranges (docs/windows.md lists them as unverified).
@@ -157,6 +160,7 @@ def _sample(
         lists=lists,
         details=details,
         limited=reason,
+        units=UNITS,
     )
 
 

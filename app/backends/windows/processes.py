@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from app.backends.base import Outcome
 from app.backends.windows import win32
 from app.backends.windows.seam import Seam
+from app.units import count
 
 # (SIZE_T)-1 for both bounds asks Windows to remove as many pages as possible from the working set.
 _TRIM = -1
@@ -35,7 +36,7 @@ def trim(seam: Seam, pids: Sequence[int]) -> Outcome:
         if code:
             failures.append(f"process {pid}: {win32.describe_error(code)}")
     trimmed = len(pids) - len(failures)
-    message = f"{trimmed} of {len(pids)} processes trimmed"
+    message = f"{trimmed} of {count(len(pids), 'process', 'processes')} trimmed"
     if failures:
         message += "; " + "; ".join(failures)
     return Outcome(message, {"trimmed": trimmed, "failed": len(failures)}, ok=not failures)

@@ -11,11 +11,97 @@ from app.backends.windows import ntapi, query
 from app.backends.windows.compression import CompressionStore
 from app.backends.windows.seam import Seam
 from app.backends.windows.system import Performance, WindowsVersion, memory_status
-from app.model import LIST_LABELS, REPURPOSED_PREFIX, Detail, MemoryList, Sample
+from app.model import LIST_LABELS, REPURPOSED_PREFIX, Detail, DetailInfo, DetailUnit, MemoryList, Sample
 
 _MEMORY_LISTS = ntapi.SYSTEM_MEMORY_LIST_INFORMATION
 _FILE_CACHE = ntapi.SYSTEM_FILECACHE_INFORMATION
 _PAGE_FILE = ntapi.SYSTEM_PAGEFILE_INFORMATION
+
+
+_B, _N, _S, _P = DetailUnit.BYTES, DetailUnit.COUNT, DetailUnit.SECONDS, DetailUnit.PAGES
+
+# Every detail the views share (common_details), with its unit; windows_version and
+# compression_store_source are words, without one.
+COMMON_UNITS: dict[str, DetailUnit] = {
+    "commit_bytes": _B,
+    "commit_limit_bytes": _B,
+    "commit_peak_bytes": _B,
+    "paged_pool_bytes": _B,
+    "nonpaged_pool_bytes": _B,
+    "system_cache_bytes": _B,
+    "file_cache_bytes": _B,
+    "file_cache_peak_bytes": _B,
+    "pagefile_count": _N,
+    "pagefile_total_bytes": _B,
+    "pagefile_used_bytes": _B,
+    "pagefile_peak_bytes": _B,
+    "compression_store_bytes": _B,
+    "compressed_data_bytes": _B,
+    "standby_lifetime_s": _S,
+}
+# The full view adds the pages repurposed from each standby priority since boot (class 80).
+FULL_UNITS: dict[str, DetailUnit] = {
+    **COMMON_UNITS,
+    **{f"{REPURPOSED_PREFIX}priority{i}": _P for i in range(8)},
+}
+
+COMMIT = "Commit (virtual memory promised to programs)"
+KERNEL = "Kernel memory"
+CACHE = "File cache"
+PAGEFILE = "Page files"
+COMPRESSION = "Memory compression"
+SYSTEM = "System"
+
+# What each detail means. Sources: Microsoft Learn, PERFORMANCE_INFORMATION (psapi.h) for commit,
+# pools and system cache; SYSTEM_FILECACHE_INFORMATION and SYSTEM_PAGEFILE_INFORMATION (phnt
+# ntexapi.h) for the file cache and page files; System Informer's memory compression notes.
+DETAIL_INFO: dict[str, DetailInfo] = {
+    "commit_bytes": DetailInfo(
+        COMMIT, "Committed", "Virtual memory programs and the system have been promised."
+    ),
+    "commit_limit_bytes": DetailInfo(
+        COMMIT, "Commit limit", "The most that can be committed: RAM plus the page files' current size."
+    ),
+    "commit_peak_bytes": DetailInfo(COMMIT, "Commit peak", "The highest commit since boot."),
+    "paged_pool_bytes": DetailInfo(
+        KERNEL, "Paged pool", "Kernel memory that may be written to the page file."
+    ),
+    "nonpaged_pool_bytes": DetailInfo(KERNEL, "Non-paged pool", "Kernel memory that must stay in RAM."),
+    "system_cache_bytes": DetailInfo(
+        CACHE, "System cache", "GetPerformanceInfo's system cache: the file cache's standby and in-use pages."
+    ),
+    "file_cache_bytes": DetailInfo(
+        CACHE, "File cache working set", "The system file cache's resident pages."
+    ),
+    "file_cache_peak_bytes": DetailInfo(
+        CACHE, "File cache peak", "The file cache working set's highest size."
+    ),
+    "file_cache_resident_bytes": DetailInfo(
+        CACHE, "File cache resident", "The counter \\Memory\\System Cache Resident Bytes (limited view)."
+    ),
+    "pagefile_count": DetailInfo(PAGEFILE, "Page files", "How many page files are in use."),
+    "pagefile_total_bytes": DetailInfo(PAGEFILE, "Page file size", "All page files' current size together."),
+    "pagefile_used_bytes": DetailInfo(PAGEFILE, "Page file in use", "What the page files hold now."),
+    "pagefile_peak_bytes": DetailInfo(PAGEFILE, "Page file peak", "The most the page files have held."),
+    "compression_store_bytes": DetailInfo(
+        COMPRESSION,
+        "Compression store (in RAM)",
+        "RAM the memory compression store occupies (part of In use): compressed pages of other programs.",
+    ),
+    "compression_store_source": DetailInfo(
+        COMPRESSION, "Store size read from", "store: the store's own statistics; process: its working set."
+    ),
+    "compressed_data_bytes": DetailInfo(
+        COMPRESSION, "Data compressed", "How much uncompressed data the store holds in that RAM."
+    ),
+    "standby_lifetime_s": DetailInfo(
+        CACHE,
+        "Standby lifetime",
+        "How long a page stays on the standby list before being reused, on average (long-term): short "
+        "means memory is tight.",
+    ),
+    "windows_version": DetailInfo(SYSTEM, "Windows version", "The Windows build RAMLens runs on."),
+}
 
 
 @dataclass(frozen=True)
@@ -129,6 +215,7 @@ def full_sample(seam: Seam, version: WindowsVersion, page_size: int, extras: Ext
         available_bytes=standby + sizes["free"] + sizes["zeroed"],
         lists=lists,
         details=details,
+        units=FULL_UNITS,
     )
 
 

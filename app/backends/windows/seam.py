@@ -97,6 +97,13 @@ SIGNATURES: dict[str, tuple[str, str, Any, tuple[Any, ...]]] = {
         (_PTR, _U32, ctypes.POINTER(_U32), ctypes.POINTER(PDH_FMT_COUNTERVALUE)),
     ),
     "pdh_close_query": ("pdh", "PdhCloseQuery", _U32, (_PTR,)),
+    # The per-user Run key (start with the session): one value, no key handles to manage.
+    "reg_set_key_value_w": ("advapi32", "RegSetKeyValueW", _I32, (_PTR, _WSTR, _WSTR, _U32, _PTR, _U32)),
+    "reg_delete_key_value_w": ("advapi32", "RegDeleteKeyValueW", _I32, (_PTR, _WSTR, _WSTR)),
+    "reg_get_value_w": ("advapi32", "RegGetValueW", _I32, (_PTR, _WSTR, _WSTR, _U32, _PU32, _PTR, _PU32)),
+    # The global hotkey for the chosen clean (WM_HOTKEY arrives at the window).
+    "register_hot_key": ("user32", "RegisterHotKey", _I32, (_PTR, _I32, _U32, _U32)),
+    "unregister_hot_key": ("user32", "UnregisterHotKey", _I32, (_PTR, _I32)),
 }
 
 # Exports some supported Windows versions lack; the seam holds None for them there.
@@ -137,6 +144,11 @@ class Seam:
     pdh_collect_query_data: Callable[..., int]
     pdh_get_formatted_counter_value: Callable[..., int]
     pdh_close_query: Callable[..., int]
+    reg_set_key_value_w: Callable[..., int]
+    reg_delete_key_value_w: Callable[..., int]
+    reg_get_value_w: Callable[..., int]
+    register_hot_key: Callable[..., int]
+    unregister_hot_key: Callable[..., int]
     # Not a DLL export: ctypes keeps the last error per thread when a DLL is loaded with
     # use_last_error=True, which is the only reliable way to read it from Python.
     get_last_error: Callable[[], int]

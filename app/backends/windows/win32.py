@@ -62,6 +62,8 @@ ERROR_INVALID_PARAMETER = 87
 ERROR_NOT_ALL_ASSIGNED = 1300
 ERROR_CANCELLED = 1223
 ERROR_PROC_NOT_FOUND = 127
+ERROR_MORE_DATA = 234
+ERROR_HOTKEY_ALREADY_REGISTERED = 1409
 
 _ERROR_TEXT: dict[int, tuple[str, str]] = {
     ERROR_FILE_NOT_FOUND: ("ERROR_FILE_NOT_FOUND", "not found"),
@@ -74,6 +76,10 @@ _ERROR_TEXT: dict[int, tuple[str, str]] = {
     ERROR_NOT_ALL_ASSIGNED: ("ERROR_NOT_ALL_ASSIGNED", "the privilege is not held: run as administrator"),
     ERROR_CANCELLED: ("ERROR_CANCELLED", "cancelled by the user"),
     ERROR_PROC_NOT_FOUND: ("ERROR_PROC_NOT_FOUND", "this Windows lacks the function"),
+    ERROR_HOTKEY_ALREADY_REGISTERED: (
+        "ERROR_HOTKEY_ALREADY_REGISTERED",
+        "another program already uses this key combination",
+    ),
 }
 
 
@@ -169,6 +175,40 @@ class PERFORMANCE_INFORMATION(ctypes.Structure):
         ("HandleCount", ctypes.c_uint32),
         ("ProcessCount", ctypes.c_uint32),
         ("ThreadCount", ctypes.c_uint32),
+    ]
+
+
+# Registry (MS winreg.h, winnt.h): HKEY_CURRENT_USER is ((HKEY)(ULONG_PTR)((LONG)0x80000001)), the
+# LONG sign-extended to pointer width; REG_SZ; RegGetValueW's RRF_RT_REG_SZ restricts it to strings.
+HKEY_CURRENT_USER = ctypes.c_void_p(ctypes.c_int32(0x80000001).value).value
+REG_SZ = 1
+RRF_RT_REG_SZ = 0x00000002
+# Hotkeys (MS winuser.h, RegisterHotKey): modifiers, and the message the window receives.
+MOD_ALT = 0x0001
+MOD_CONTROL = 0x0002
+MOD_SHIFT = 0x0004
+MOD_WIN = 0x0008
+MOD_NOREPEAT = 0x4000
+WM_HOTKEY = 0x0312
+
+
+class POINT(ctypes.Structure):
+    """POINT (windef.h)."""
+
+    _fields_ = [("x", ctypes.c_int32), ("y", ctypes.c_int32)]
+
+
+class MSG(ctypes.Structure):
+    """MSG (winuser.h): what a window's nativeEvent carries on Windows."""
+
+    _fields_ = [
+        ("hwnd", ctypes.c_void_p),
+        ("message", ctypes.c_uint32),
+        ("wParam", ctypes.c_size_t),  # WPARAM: UINT_PTR
+        ("lParam", ctypes.c_ssize_t),  # LPARAM: LONG_PTR
+        ("time", ctypes.c_uint32),
+        ("pt", POINT),
+        ("lPrivate", ctypes.c_uint32),
     ]
 
 
