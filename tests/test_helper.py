@@ -121,9 +121,8 @@ def test_a_refused_argument_is_echoed_cut_to_40_characters() -> None:
 @pytest.mark.skipif(not is_root, reason="becomes nobody in a forked child: needs root")
 def test_a_valid_id_as_an_ordinary_user_is_refused_before_the_backend() -> None:
     """In-process (forked, then nobody), so the refusal is the code under test, not an installed copy."""
-    assert (
-        call(["nothing"])[0] == 2
-    )  # the parent also calls the helper (mutmut maps tests to code in-process)
+    # The parent calls the helper too: mutmut maps a test to the code it calls in this process.
+    assert call(["nothing"])[0] == 2
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: drop to nobody, call the helper, report, and leave without pytest's teardown
