@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import platform
+import socket
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -329,3 +332,14 @@ def test_diff_totals_and_whether_the_machine_is_the_same() -> None:
         processes=(replace(PROCESSES[0], working_set=PROCESSES[0].working_set + 1), *PROCESSES[1:])
     )
     assert [p.change for p in snap.diff(a, one_byte).processes] == ["grew"]  # min_change 0 by default
+
+
+def test_machine_info_describes_this_machine() -> None:
+    info = snap.MachineInfo.current(16384)
+    assert info.hostname == socket.gethostname() and info.platform == sys.platform
+    assert (info.os, info.kernel, info.machine) == (
+        platform.platform(),
+        platform.release(),
+        platform.machine(),
+    )
+    assert info.cpu_count == os.cpu_count() and info.page_size == 16384
