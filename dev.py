@@ -60,19 +60,27 @@ LANGUAGES = ("zh_CN",)
 MUTATE_MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lists": (("app/backends/linux/lists.py",), ("tests/test_linux_lists.py",)),
     "fragmentation": (
-        ("app/backends/linux/fragmentation.py",),
-        ("tests/test_fragmentation.py", "tests/test_cli_frag.py"),
+        ("app/buddy.py", "app/backends/linux/fragmentation.py"),
+        ("tests/test_fragmentation.py", "tests/test_cli_frag.py", "tests/test_pagetypeinfo.py"),
     ),
     "census": (("app/backends/linux/census.py", "app/pagecensus.py"), ("tests/test_census.py",)),
-    "access": (("app/backends/linux/access.py",), ("tests/test_linux_actions.py", "tests/test_helper.py")),
+    "access": (
+        ("app/backends/linux/access.py",),
+        ("tests/test_linux_actions.py", "tests/test_helper.py", "tests/test_helper_access.py"),
+    ),
     "helper": (("app/helper.py",), ("tests/test_helper.py",)),
     "autoclean": (("app/autoclean.py",), ("tests/test_autoclean.py",)),
     "snapshot": (
-        ("app/snapshot.py", "app/snapshot/*"),
-        ("tests/test_snapshot.py", "tests/test_snapshot_fuzz.py", "tests/test_cli_snapshot.py"),
+        ("app/snapshot/schema.py", "app/snapshot/diff.py"),
+        (
+            "tests/test_snapshot.py",
+            "tests/test_snapshot_fuzz.py",
+            "tests/test_snapshot_files.py",
+            "tests/test_cli_snapshot.py",
+        ),
     ),
     "history": (("app/history.py",), ("tests/test_history.py",)),
-    "model": (("app/model.py",), ("tests/test_model.py",)),
+    "model": (("app/model.py", "app/jsonread.py"), ("tests/test_model.py", "tests/test_snapshot.py")),
     "ntapi": (("app/backends/windows/ntapi.py",), ("tests/windows",)),
     "commands": (("app/backends/windows/commands.py",), ("tests/windows",)),
     "privileges": (("app/backends/windows/privileges.py",), ("tests/windows",)),
@@ -210,7 +218,8 @@ def mutate(argv: list[str]) -> int:
         cfg = [
             "[mutmut]",
             "source_paths = app",
-            "also_copy =\n    ui\n    resources",  # tests read the shipped policy and import the window
+            # tests read the shipped policy and the build files, and import the window
+            "also_copy =\n    ui\n    resources\n    packaging",
             "only_mutate =\n" + "\n".join(f"    {s}" for s in sources),
             "pytest_add_cli_args_test_selection =\n" + "\n".join(f"    {t}" for t in tests),
             "pytest_add_cli_args =\n    -m\n    not root and not slow\n    -p\n    no:cacheprovider",

@@ -179,3 +179,113 @@ def test_live_reading() -> None:
         for o in z.orders:
             assert o.fragmentation_index == -1000 or 0 <= o.fragmentation_index <= 1000
             assert 0 <= o.unusable_free_index <= 1000
+
+
+# -- exact small cases (issue 18's mutation run: rounding, the order of operations, the document) --------
+
+
+def test_small_counts_worked_out_by_hand() -> None:
+    # one block of 2 pages, order 1: free 2, suitable 1 → unusable (2 − 2) * 1000 // 2
+    assert buddy.unusable_free_index((0, 1), 1) == 0
+    # seven single pages asked as order 1: 1000 − (1000 + 7000 // 2) // 7 = 1000 − 642
+    assert buddy.fragmentation_index((7,), 1) == 358
+    # one page asked as order 4: 1000 // 16 rounds down (62, not 62.5) and prints in the kernel's format
+    assert ZoneFree(0, "Normal", (1,)).indices(4) == ("1.000", "-0.062")
+    assert ZoneFree(0, "Normal", (0, 1)).indices(0) == ("0.000", "-1.000")
+
+
+def test_a_counter_the_baseline_lacks_has_changed_by_nothing() -> None:
+    assert buddy.compaction_changes({}, {"compact_stall": 5}) == (buddy.CounterChange("compact_stall", 5, 0),)
+
+
+def test_zone_orders_and_populated_zones() -> None:
+    full = buddy.zone_fragmentation(ZoneFree(1, "Normal", (2, 1)))
+    empty = buddy.zone_fragmentation(ZoneFree(0, "DMA", (0, 0)))
+    assert (full.node, full.zone, full.counts, full.free_pages, full.free_blocks) == (
+        1,
+        "Normal",
+        (2, 1),
+        4,
+        3,
+    )
+    assert full.at(1) == full.orders[1] and full.at(0) == full.orders[0]
+    assert full.at(2) is None and full.at(-1) is None
+    rep = buddy.FragmentationReport(4096, 9, None, (empty, full), (), 0)
+    assert rep.populated() == (full,)
+
+
+def test_json_document_has_every_field() -> None:
+    zone_ = buddy.zone_fragmentation(ZoneFree(1, "Normal", (2, 1)))
+    rep = buddy.FragmentationReport(
+        page_size=4096,
+        huge_order=9,
+        extfrag_threshold=500,
+        zones=(zone_,),
+        compaction=(buddy.CounterChange("compact_stall", 7, 2),),
+        memfree_bytes=5 * 4096,
+    )
+    assert rep.to_json() == {
+        "page_size": 4096,
+        "huge_order": 9,
+        "extfrag_threshold": 500,
+        "memfree_bytes": 5 * 4096,
+        "buddy_free_bytes": 4 * 4096,
+        "not_in_buddy_bytes": 4096,
+        "not_in_buddy_label": buddy.UNHANDED_LABEL,
+        "zones": [
+            {
+                "node": 1,
+                "zone": "Normal",
+                "free_bytes": 4 * 4096,
+                "orders": [
+                    {
+                        "order": 0,
+                        "blocks": 2,
+                        "bytes": 2 * 4096,
+                        "unusable_free_index": "0.000",
+                        "fragmentation_index": "-1.000",
+                    },
+                    {
+                        "order": 1,
+                        "blocks": 1,
+                        "bytes": 2 * 4096,
+                        "unusable_free_index": "0.500",  # (4 − 1 × 2) × 1000 // 4
+                        "fragmentation_index": "-1.000",
+                    },
+                ],
+            }
+        ],
+        "compaction": {"compact_stall": {"value": 7, "change": 2}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("size", "order"),
+    [(2 << 20, 9), (PAGE, 9), (PAGE // 2, 9), (3 * PAGE, 9), (5 * PAGE + 1, 9), (16 * PAGE, 4)],
+    ids=["2MiB", "one-page", "half-page", "three-pages", "not-a-multiple", "16-pages"],
+)
+def test_huge_order_trusts_only_a_power_of_two_multiple_of_the_page(
+    tmp_path: Path, size: int, order: int
+) -> None:
+    size_file = tmp_path / "kernel/mm/transparent_hugepage/hpage_pmd_size"
+    size_file.parent.mkdir(parents=True)
+    size_file.write_text(f"{size}\n")
+    assert fr.huge_order(tmp_path, PAGE) == order
+
+
+@pytest.mark.skipif(os.sysconf("SC_PAGE_SIZE") != PAGE, reason="the default page size here is not 4 KiB")
+def test_huge_order_and_the_report_use_the_given_page_size(tmp_path: Path) -> None:
+    size_file = tmp_path / "kernel/mm/transparent_hugepage/hpage_pmd_size"
+    size_file.parent.mkdir(parents=True)
+    size_file.write_text("2097152\n")
+    assert fr.huge_order(tmp_path) == 9  # this machine's own page size
+    assert fr.read_fragmentation(FIXTURES / "busy-cache", tmp_path, page_size=4 * PAGE).huge_order == 7
+
+
+@pytest.mark.parametrize("name", ["buddyinfo", "meminfo", "vmstat"])
+def test_a_malformed_file_is_named_by_its_path(tmp_path: Path, name: str) -> None:
+    for part in ("buddyinfo", "meminfo", "vmstat"):
+        (tmp_path / part).write_bytes((FIXTURES / "busy-cache" / part).read_bytes())
+    (tmp_path / name).write_text("not a kernel file at all\n")
+    with pytest.raises(BackendError, match=f"^{tmp_path / name} "):
+        fr.read_fragmentation(tmp_path, tmp_path, page_size=PAGE)

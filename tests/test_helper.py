@@ -33,19 +33,21 @@ class SpyBackend:
 
     constructed = 0
     ran: list[str] = []
+    ok = True  # what the stand-in action reports
 
     def __init__(self) -> None:
         SpyBackend.constructed += 1
 
     def run(self, action_id: str) -> ActionResult:
         SpyBackend.ran.append(action_id)
-        return ActionResult(action_id, True, 0.0, None, None, "spy")
+        return ActionResult(action_id, SpyBackend.ok, 0.0, None, None, "spy")
 
 
 @contextlib.contextmanager
 def spy_backend():  # type: ignore[no-untyped-def]
     SpyBackend.constructed = 0
     SpyBackend.ran = []
+    SpyBackend.ok = True
     real = linux_backend.LinuxBackend
     linux_backend.LinuxBackend = SpyBackend  # type: ignore[misc,assignment]
     try:
@@ -87,6 +89,59 @@ def test_a_valid_id_reaches_the_backend_exactly_once() -> None:
         code, out, _ = call(["compact"])
     assert (code, spy.constructed, spy.ran) == (0, 1, ["compact"])
     assert json.loads(out)["action"] == "compact"
+
+
+@pytest.mark.skipif(not is_root, reason="the helper only gets past its root check as root")
+def test_a_failed_action_exits_1_with_its_result() -> None:
+    with spy_backend() as spy:
+        spy.ok = False
+        code, out, _ = call(["compact"])
+    assert code == helper.EXIT_FAILED and json.loads(out)["ok"] is False
+
+
+def test_without_arguments_the_helper_reads_its_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["ramlens-helper", "no-such-action"])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert helper.main() == helper.EXIT_REFUSED
+    assert err.getvalue().startswith("ramlens-helper: refused: 'no-such-action' is not one of: ")
+
+
+def test_a_refused_argument_is_echoed_cut_to_40_characters() -> None:
+    choices = ", ".join(helper.allowed_ids())
+    code, _, err = call(["y" * 41])
+    assert code == 2 and err == f"ramlens-helper: refused: {'y' * 40 + '…'!r} is not one of: {choices}\n"
+    assert call(["z" * 40])[2] == f"ramlens-helper: refused: {'z' * 40!r} is not one of: {choices}\n"
+    assert (
+        call(["compact", "all"])[2]
+        == "ramlens-helper: refused: expected exactly one action id, got 2 arguments\n"
+    )
+
+
+@pytest.mark.skipif(not is_root, reason="becomes nobody in a forked child: needs root")
+def test_a_valid_id_as_an_ordinary_user_is_refused_before_the_backend() -> None:
+    """In-process (forked, then nobody), so the refusal is the code under test, not an installed copy."""
+    # The parent calls the helper too: mutmut maps a test to the code it calls in this process.
+    assert call(["nothing"])[0] == 2
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop to nobody, call the helper, report, and leave without pytest's teardown
+        try:
+            os.close(read)
+            os.setgroups([])
+            os.setresgid(65534, 65534, 65534)
+            os.setresuid(65534, 65534, 65534)
+            with spy_backend() as spy:
+                code, out, err = call(["compact"])
+            os.write(write, json.dumps([code, out, err, spy.constructed]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        report = pipe.read()
+    os.waitpid(pid, 0)
+    message = "ramlens-helper: must be run through pkexec (it runs root-only actions and is not root)\n"
+    assert json.loads(report) == [2, "", message, 0]
 
 
 NASTY = [
@@ -158,6 +213,7 @@ def run_helper(*argv: str, prefix: tuple[str, ...] = ()) -> subprocess.Completed
 
 
 @needs_helper
+@pytest.mark.root  # a real kernel action: never run against a mutant (dev.py mutate deselects root)
 @pytest.mark.skipif(not is_root, reason="runs a real action: needs root")
 @pytest.mark.parametrize("action_id", ["kernel-caches", "modified-list"])
 def test_real_helper_runs_a_cheap_action_as_root(action_id: str) -> None:
@@ -341,6 +397,7 @@ def user_host(tmp_path: Path, helper_status: pkexec.HelperStatus):  # type: igno
 
 
 @needs_helper
+@pytest.mark.root  # drops the kernel caches for real
 @pytest.mark.skipif(not is_root, reason="the stand-in pkexec runs the helper with our own (root) rights")
 def test_backend_as_ordinary_user_goes_through_the_helper(tmp_path: Path) -> None:
     from app.backends.linux import LinuxBackend

@@ -89,3 +89,50 @@ def test_reads_are_copies():
 def test_capacity_must_be_positive():
     with pytest.raises(ValueError):
         History(capacity=0)
+
+
+def test_capacity_one_keeps_the_newest_and_zero_is_refused_by_name():
+    h = History(capacity=1)
+    h.append(sample(1.0, free=1))
+    h.append(sample(2.0, free=2))
+    assert h.times().tolist() == [2.0] and h.series("free").tolist() == [2]
+    with pytest.raises(ValueError, match="^history capacity must be at least 1$"):
+        History(capacity=-3)
+
+
+def test_a_single_sample_is_the_last_seconds():
+    h = History(capacity=4)
+    h.append(sample(5.0, free=9))
+    times, values = h.last(10.0)
+    assert times.tolist() == [5.0] and values["free"].tolist() == [9]
+
+
+def test_last_seconds_before_the_buffer_is_full():
+    h = History(capacity=8)
+    for i in range(3):
+        h.append(sample(2000.0 + i, free=i))
+    times, values = h.last(1.0)
+    assert times.tolist() == [2001.0, 2002.0] and values["free"].tolist() == [1, 2]
+
+
+def test_last_seconds_in_every_layout_of_the_ring():
+    """Windows that start after the wrap point, and ones split by it with lengths other than half the ring."""
+    h = History(capacity=8)
+    for i in range(11):  # slots hold 2008 2009 2010 2003 … 2007: the newest three have wrapped
+        h.append(sample(2000.0 + i, free=i))
+    times, values = h.last(1.0)  # 2009 and 2010: both past the wrap
+    assert times.tolist() == [2009.0, 2010.0] and values["free"].tolist() == [9, 10]
+    h = History(capacity=8)
+    for i in range(10):  # slots hold 2008 2009 2002 … 2007
+        h.append(sample(2000.0 + i, free=i))
+    times, _ = h.last(2.0)  # 2007 | 2008 2009: split by the wrap, 1 + 2 rows
+    assert times.tolist() == [2007.0, 2008.0, 2009.0]
+
+
+def test_append_after_clear_starts_afresh():
+    h = History(capacity=3)
+    for i in range(5):
+        h.append(sample(float(i), free=i))
+    h.clear()
+    h.append(sample(10.0, free=7))
+    assert h.times().tolist() == [10.0] and h.series("free").tolist() == [7] and len(h) == 1

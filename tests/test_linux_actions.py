@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import mmap
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -83,6 +84,48 @@ def test_missing_kernel_interfaces_are_named(tmp_path):
     assert "process_madvise" in avail["working-sets"].reason
     h2 = host(tmp_path, euid=0, machine="sparc64")
     assert "sparc64" in access.decide("working-sets", h2).reason
+
+
+def test_missing_interface_makes_the_action_unavailable_even_as_root(tmp_path):
+    h = host(tmp_path, euid=0, has_pidfd_open=False)
+    (h.proc / "sys/vm/drop_caches").unlink()
+    for action_id in ("standby-list", "kernel-caches", "working-sets"):
+        avail = access.decide(action_id, h)
+        assert avail.available is False and avail.reason and not avail.via_helper
+    pidfd = "this Python has no os.pidfd_open (needs Python 3.9 and Linux 5.3 or later)"
+    assert access.decide("working-sets", h).reason == pidfd
+    no_madvise = host(tmp_path, euid=0, has_process_madvise=False)
+    madvise = "this kernel has no process_madvise (needs Linux 5.10 or later)"
+    assert access.decide("working-sets", no_madvise).reason == madvise
+    assert access.decide("compact", h).available is True
+    assert access.decide("registry-cache", h).reason == "registry-cache is not a Linux action"
+
+
+def test_root_reasons_name_the_root_only_file_or_call(tmp_path):
+    h = host(tmp_path, euid=1000)
+    why = {
+        "standby-list": "writing /proc/sys/vm/drop_caches",
+        "kernel-caches": "writing /proc/sys/vm/drop_caches",
+        "compact": "writing /proc/sys/vm/compact_memory",
+        "working-sets": "process_madvise on other users' processes",
+    }
+    for action_id, what in why.items():
+        avail = access.decide(action_id, h)
+        assert avail.available is False
+        assert avail.reason == (
+            f"needs root ({what} is root-only): run `sudo ramlens empty {action_id}`; "
+            f"no pkexec helper: {access.NO_HELPER.reason}"
+        )
+
+
+def test_host_current_describes_this_process(tmp_path):
+    h = access.Host.current(tmp_path / "proc", tmp_path / "sys")
+    assert (h.proc, h.sys) == (tmp_path / "proc", tmp_path / "sys")
+    assert h.euid == os.geteuid() and h.root == (os.geteuid() == 0)
+    assert h.machine == platform.machine()
+    assert h.has_pidfd_open == hasattr(os, "pidfd_open")
+    expected = platform.machine() in access.SYSCALL_ARCHES and trim.process_madvise_supported()
+    assert h.has_process_madvise is expected
 
 
 def test_unavailable_action_is_a_failed_result_not_an_exception(tmp_path):

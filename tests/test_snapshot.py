@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import platform
+import socket
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -263,3 +266,80 @@ def test_negative_free_block_counts_are_refused(tmp_path: Path, counts: list[int
     doc["fragmentation"][0]["counts"] = counts
     with pytest.raises(SnapshotError, match="whole numbers of free blocks, none negative"):
         snap.load(_write(tmp_path / "neg.json", doc))
+
+
+def test_diff_document_field_by_field() -> None:
+    from app.model import ListChange
+    from app.processes import ProcessChangeKind
+
+    grew = snap.ProcessChange(7, "db", ProcessChangeKind.GREW, 10 * MIB, 30 * MIB)
+    gone = snap.ProcessChange(9, "old", ProcessChangeKind.EXITED, 5 * MIB, None)
+    result = snap.SnapshotDiff(
+        a_time=100.0,
+        b_time=160.1234,
+        total_before=8 * GIB,
+        total_after=8 * GIB + 1,
+        available_before=3 * GIB,
+        available_after=2 * GIB,
+        lists=(ListChange("standby", "Standby", 2 * GIB, GIB),),
+        processes=(grew, gone),
+        same_machine=False,
+    )
+    assert result.to_json() == {
+        "schema": 1,
+        "a_time": 100.0,
+        "b_time": 160.1234,
+        "seconds": 60.123,
+        "same_machine": False,
+        "total": {"before": 8 * GIB, "after": 8 * GIB + 1},
+        "available": {"before": 3 * GIB, "after": 2 * GIB},
+        "lists": [{"key": "standby", "label": "Standby", "before": 2 * GIB, "after": GIB, "delta": -GIB}],
+        "processes": [
+            {
+                "pid": 7,
+                "name": "db",
+                "change": "grew",
+                "before": 10 * MIB,
+                "after": 30 * MIB,
+                "delta": 20 * MIB,
+            },
+            {
+                "pid": 9,
+                "name": "old",
+                "change": "exited",
+                "before": 5 * MIB,
+                "after": None,
+                "delta": -5 * MIB,
+            },
+        ],
+        "counts": {"appeared": 0, "exited": 1, "grew": 1, "shrank": 0},
+        "files": None,
+    }
+
+
+def test_diff_totals_and_whether_the_machine_is_the_same() -> None:
+    a = snapshot()
+    b = snapshot(sample=sample(active=5 * GIB, available=GIB, time=1_790_000_300.0))
+    d = snap.diff(a, b)
+    assert (d.total_before, d.total_after) == (a.sample.total_bytes, b.sample.total_bytes)
+    assert (d.available_before, d.available_after) == (a.sample.available_bytes, GIB)
+    assert d.same_machine
+    elsewhere = replace(b, machine=replace(b.machine, hostname=b.machine.hostname + "-other"))
+    assert not snap.diff(a, elsewhere).same_machine  # same platform, another host
+    unchanged = snapshot(processes=PROCESSES)
+    assert snap.diff(a, unchanged).processes == ()  # an equal working set is no change
+    one_byte = snapshot(
+        processes=(replace(PROCESSES[0], working_set=PROCESSES[0].working_set + 1), *PROCESSES[1:])
+    )
+    assert [p.change for p in snap.diff(a, one_byte).processes] == ["grew"]  # min_change 0 by default
+
+
+def test_machine_info_describes_this_machine() -> None:
+    info = snap.MachineInfo.current(16384)
+    assert info.hostname == socket.gethostname() and info.platform == sys.platform
+    assert (info.os, info.kernel, info.machine) == (
+        platform.platform(),
+        platform.release(),
+        platform.machine(),
+    )
+    assert info.cpu_count == os.cpu_count() and info.page_size == 16384

@@ -407,3 +407,64 @@ def test_a_standard_users_token_cannot_enable_the_privileges() -> None:
     with pytest.raises(ActionError, match="SeIncreaseQuotaPrivilege: STATUS_PRIVILEGE_NOT_HELD"):
         token.require(5)
     assert fake.enabled == set()
+
+
+@pytest.mark.parametrize(
+    ("action_id", "info_class", "what"),
+    [
+        ("combine-pages", 130, "Combining memory pages"),
+        ("system-file-cache", 81, "Emptying the system file cache"),
+        ("registry-cache", 155, "Emptying the registry cache"),
+        ("working-sets", 80, "Emptying working sets"),
+        ("modified-list", 80, "Flushing the modified list"),
+        ("standby-list", 80, "Purging the standby list"),
+        ("standby-priority0", 80, "Purging the priority-0 standby list"),
+    ],
+    ids=str.split(
+        "combine-pages system-file-cache registry-cache working-sets modified-list standby-list p0"
+    ),
+)
+def test_a_refused_call_names_what_was_refused(
+    make: Make, action_id: str, info_class: int, what: str
+) -> None:
+    fake, backend = make()
+    fake.refuse[("set", info_class)] = STATUS_ACCESS_DENIED
+    result = backend.run(action_id)
+    assert f"{what} was refused: STATUS_ACCESS_DENIED (0xC0000022): " in result.message
+    assert result.details == {"ntstatus": "0xC0000022", "status": "STATUS_ACCESS_DENIED"}
+
+
+WORKING_SETS_DONE = "every process's working set trimmed; the pages went to the standby and modified lists"
+
+
+@pytest.mark.parametrize(
+    ("action_id", "done"),
+    [
+        ("registry-cache", "registry hives written to disk"),
+        ("working-sets", WORKING_SETS_DONE),
+        ("modified-list", "modified pages written; they are standby now"),
+        ("standby-list", "standby pages freed"),
+        ("standby-priority0", "priority-0 standby pages freed"),
+    ],
+    ids=str.split("registry-cache working-sets modified-list standby-list standby-priority0"),  # plain ids
+)
+def test_a_done_action_says_what_it_did(make: Make, action_id: str, done: str) -> None:
+    _fake, backend = make()
+    result = backend.run(action_id)
+    assert result.ok and result.message == done
+
+
+def test_the_file_cache_trim_is_reported_without_sizes_when_they_cannot_be_read(make: Make) -> None:
+    fake, backend = make()
+    assert backend.run("system-file-cache").message.startswith("system file cache working set ")
+    fake.refuse[("query", 21)] = STATUS_ACCESS_DENIED  # SystemFileCacheInformation refused: no sizes
+    result = backend.run("system-file-cache")
+    assert result.ok and result.message == "system file cache working set trimmed; its pages went to standby"
+
+
+def test_a_refused_store_read_carries_the_status_in_the_details(make: Make) -> None:
+    fake, backend = make()
+    fake.refuse[("query", 109)] = STATUS_ACCESS_DENIED
+    result = backend.run("compression-store")
+    assert result.message.startswith("Reading the compression store was refused: STATUS_ACCESS_DENIED")
+    assert result.details == {"ntstatus": "0xC0000022", "status": "STATUS_ACCESS_DENIED"}

@@ -3,10 +3,14 @@ the version and edition; WOW64; the token's elevation and privileges (defects 2,
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from app.backends.base import ActionError, BackendError
 from app.backends.windows import NEEDS_64_BIT, ntapi
 from app.backends.windows.privileges import Privileges
+from app.backends.windows.win32 import ERROR_ACCESS_DENIED
 from tests.windows.conftest import Make, backend_on
 from tests.windows.fake_kernel import (
     SERVER_2022,
@@ -174,6 +178,44 @@ def test_a_refused_store_query_fails_the_action_with_the_status(make: Make) -> N
     assert "STATUS_ACCESS_DENIED (0xC0000022)" in result.message
     assert result.details["status"] == "STATUS_ACCESS_DENIED"
     assert not any(c[0] == "store-trim" for c in fake.calls)
+
+
+def test_a_refused_privilege_names_it_and_its_status_in_the_error_details() -> None:
+    fake = FakeWindows(held=set())
+    token = Privileges(fake.seam())
+    with pytest.raises(ActionError) as named:
+        token.require(13)
+    assert named.value.details == {
+        "ntstatus": "0xC0000061",
+        "status": "STATUS_PRIVILEGE_NOT_HELD",
+        "privilege": "SeProfileSingleProcessPrivilege",
+    }
+    with pytest.raises(
+        ActionError, match=r"^could not enable privilege 99: STATUS_PRIVILEGE_NOT_HELD"
+    ) as unnamed:
+        token.require(99)  # a number RAMLens has no name for is still shown, as a number
+    assert unnamed.value.details["privilege"] == "privilege 99"
+
+
+def test_a_token_that_cannot_be_opened_or_read_is_an_error_naming_the_win32_error() -> None:
+    refused, unqueried = FakeWindows(), FakeWindows()
+
+    def refuse_open(process: int | None, access: int, token: Any) -> int:
+        refused.last_error = ERROR_ACCESS_DENIED  # a stand-in refusal of OpenProcessToken
+        return 0
+
+    def open_without_query(process: int | None, access: int, token: Any) -> int:
+        return FakeWindows.open_process_token(unqueried, process, 0, token)  # no TOKEN_QUERY: no reading
+
+    refused.open_process_token = refuse_open  # type: ignore[method-assign]
+    unqueried.open_process_token = open_without_query  # type: ignore[method-assign]
+    denied = "access denied: run RAMLens as administrator (ERROR_ACCESS_DENIED)"
+    with pytest.raises(BackendError) as opening:
+        Privileges(refused.seam()).elevated()
+    assert str(opening.value) == f"could not open the process token ({denied})"
+    with pytest.raises(BackendError) as reading:
+        Privileges(unqueried.seam()).elevated()
+    assert str(reading.value) == f"could not read the token's elevation ({denied})"
 
 
 @pytest.mark.parametrize("admin", [True, False], ids=["full view", "limited view"])

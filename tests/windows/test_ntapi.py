@@ -77,3 +77,15 @@ def test_the_fake_supplies_exactly_the_seam_functions() -> None:
     built = FakeWindows().seam()
     for name in seam.SIGNATURES:
         assert callable(getattr(built, name))
+
+
+def test_nt_success_ends_at_the_first_warning_code() -> None:
+    # NT_SUCCESS(Status) is ((NTSTATUS)(Status) >= 0) (ntdef.h): 0x7FFFFFFF is the last success,
+    # 0x80000000 and 0x80000001 (STATUS_GUARD_PAGE_VIOLATION, a warning) are not.
+    assert ntapi.nt_success(0x7FFFFFFF)
+    assert not ntapi.nt_success(0x80000000) and not ntapi.nt_success(0x80000001)
+
+
+def test_an_unknown_status_gets_the_generic_sentence() -> None:
+    status = ntapi.describe(0xC0DE0001)
+    assert (status.name, status.sentence) == ("NTSTATUS 0xC0DE0001", "Windows refused the request")
