@@ -47,7 +47,7 @@ def capture(
     since = block.times[0] if block is not None and block.times else sample.time
     return Snapshot(
         sample=sample,
-        machine=MachineInfo.current(sample.page_size),
+        machine=MachineInfo.current(sample.page_size, sample.platform),
         processes=tuple(processes)[:MAX_PROCESSES],
         history=block,
         fragmentation=tuple(fragmentation),

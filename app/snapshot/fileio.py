@@ -284,10 +284,10 @@ def _kind(mode: int) -> str:
 
 
 def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable where the OS allows syncing a directory (not on Windows)."""
-    if os.name == "nt":
+    """Make the rename itself durable where the OS can open and sync a directory (POSIX; not Windows)."""
+    if not hasattr(os, "O_DIRECTORY"):
         return
-    fd = os.open(directory, os.O_RDONLY)
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
     finally:

@@ -15,7 +15,6 @@ import math
 import os
 import platform as _platform
 import socket
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,11 +63,11 @@ class MachineInfo:
     page_size: int
 
     @classmethod
-    def current(cls, page_size: int) -> MachineInfo:
-        """The machine this runs on."""
+    def current(cls, page_size: int, platform: str) -> MachineInfo:
+        """The machine this runs on; ``platform`` is the backend's ("linux", "windows")."""
         return cls(
             hostname=(socket.gethostname() or "unknown")[:MAX_TEXT],
-            platform="windows" if sys.platform == "win32" else sys.platform,
+            platform=platform[:MAX_TEXT],
             os=(_platform.platform() or "unknown")[:MAX_TEXT],
             kernel=(_platform.release() or "unknown")[:MAX_TEXT],
             machine=(_platform.machine() or "unknown")[:MAX_TEXT],
