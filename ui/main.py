@@ -74,11 +74,9 @@ def save_image(pixmap: QPixmap, path: str) -> None:
 
 def _needs_offscreen() -> bool:
     """True when there is no display to draw on (screenshot mode then renders offscreen)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    if sys.platform.startswith("linux"):
-        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return False
+    from app.backends import display_missing
+
+    return not os.environ.get("QT_QPA_PLATFORM") and display_missing()
 
 
 def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
