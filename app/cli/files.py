@@ -10,14 +10,16 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from app.backends.base import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
-from app.filecache import Eviction, FileCacheSource, FileScan
+from app.filecache import Eviction, FileCacheSource, FileScan, Progress
 from app.units import format_bytes, format_percent
+
+T = TypeVar("T")
 
 EXIT_INTERRUPTED = 130
 TEXT_TOP = 30  # files listed without --top
@@ -82,7 +84,9 @@ class Interrupt:
         self.hit = True
 
 
-def _scan(source: FileCacheSource, paths: Sequence[str] | None) -> FileScan:
+def interruptible_scan(run: Callable[[Progress, Callable[[], bool]], T], noun: str) -> T:
+    """Run a file scan with its progress on a terminal; the first Ctrl-C stops it (the scan returns
+    what it found, marked incomplete), a second one quits."""
     interrupt = Interrupt()
     previous = signal.signal(signal.SIGINT, interrupt)
     show = sys.stderr.isatty()
@@ -91,17 +95,21 @@ def _scan(source: FileCacheSource, paths: Sequence[str] | None) -> FileScan:
         if show:
             of = f" of about {expected:,}" if expected else ""
             print(
-                f"\rlooked at {done:,}{of} files (Ctrl-C stops and shows what was found)",
+                f"\rlooked at {done:,}{of} {noun} (Ctrl-C stops and keeps what was found)",
                 end="",
                 file=sys.stderr,
             )
 
     try:
-        scan = source.scan(paths, progress, lambda: interrupt.hit)
+        return run(progress, lambda: interrupt.hit)
     finally:
         signal.signal(signal.SIGINT, previous)
         if show:
             print(file=sys.stderr)
+
+
+def _scan(source: FileCacheSource, paths: Sequence[str] | None) -> FileScan:
+    scan = interruptible_scan(lambda progress, cancelled: source.scan(paths, progress, cancelled), "files")
     if not scan.complete:
         error(f"interrupted after {scan.examined:,} files: the lists below are partial")
     for problem in scan.problems:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
 import time
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from app import snapshot as snap
 from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
-from app.cli.files import Interrupt
+from app.cli.files import interruptible_scan
 from app.filecache import FileScan
 from app.filesummary import CHANGES, FileSummary
 from app.history import History
@@ -107,25 +106,9 @@ def _scan_files(backend: Any, paths: list[str] | None) -> FileScan | None:
     stops the scan and keeps what it found. Raises BackendError where the backend cannot scan."""
     if paths is None:
         return None
-    tty = sys.stderr.isatty()
-    interrupt = Interrupt()
-    previous = signal.signal(signal.SIGINT, interrupt)
-
-    def progress(done: int, expected: int) -> None:
-        if tty:
-            of = f" of about {expected:,}" if expected else ""
-            print(
-                f"\rscanning files: {done:,}{of} (Ctrl-C stops and keeps what was found)",
-                end="",
-                file=sys.stderr,
-            )
-
-    try:
-        scan = snap.scan_files(backend, paths or None, progress, lambda: interrupt.hit)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if tty:
-            print(file=sys.stderr)
+    scan = interruptible_scan(
+        lambda progress, cancelled: snap.scan_files(backend, paths or None, progress, cancelled), "files"
+    )
     if scan is None:
         raise BackendError("this system cannot tell which files are in memory (--files)")
     if not scan.complete:
