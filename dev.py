@@ -56,14 +56,17 @@ I18N = ROOT / "ui" / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
 
 # `dev.py mutate`: each core module with the unit tests that exercise it (no root or slow tests: a mutant must
-# never run a real kernel action). A glob covers a module that is a package.
+# never run a real kernel action), as pytest arguments (test files, or a `--deselect` of one slow test).
 MUTATE_MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lists": (("app/backends/linux/lists.py",), ("tests/test_linux_lists.py",)),
     "fragmentation": (
         ("app/buddy.py", "app/backends/linux/fragmentation.py"),
         ("tests/test_fragmentation.py", "tests/test_cli_frag.py", "tests/test_pagetypeinfo.py"),
     ),
-    "census": (("app/backends/linux/census.py", "app/pagecensus.py"), ("tests/test_census.py",)),
+    "census": (
+        ("app/backends/linux/census.py", "app/pagecensus.py"),
+        ("tests/test_census.py", "tests/test_census_edges.py"),
+    ),
     "access": (
         ("app/backends/linux/access.py",),
         ("tests/test_linux_actions.py", "tests/test_helper.py", "tests/test_helper_access.py"),
@@ -75,12 +78,19 @@ MUTATE_MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (
             "tests/test_snapshot.py",
             "tests/test_snapshot_fuzz.py",
-            "tests/test_snapshot_files.py",
+            "tests/test_snapshot_edges.py",
             "tests/test_cli_snapshot.py",
+            "tests/test_files_snapshot.py",
+            # it waits 2 s for live samples; test_snapshot_edges pins the history block in-process instead
+            "--deselect",
+            "tests/test_cli_snapshot.py::test_save_with_minutes_records_history",
         ),
     ),
     "history": (("app/history.py",), ("tests/test_history.py",)),
-    "model": (("app/model.py", "app/jsonread.py"), ("tests/test_model.py", "tests/test_snapshot.py")),
+    "model": (
+        ("app/model.py", "app/jsonread.py"),
+        ("tests/test_model.py", "tests/test_model_edges.py", "tests/test_snapshot.py"),
+    ),
     "ntapi": (("app/backends/windows/ntapi.py",), ("tests/windows",)),
     "commands": (("app/backends/windows/commands.py",), ("tests/windows",)),
     "privileges": (("app/backends/windows/privileges.py",), ("tests/windows",)),

@@ -178,8 +178,9 @@ class Sample:
         obj = _STRICT.obj(data, "sample")
         if obj.get("schema") != SCHEMA:
             raise ModelError(f"unsupported sample schema {obj.get('schema')!r} (this build reads {SCHEMA})")
+        stamp = _STRICT.text(obj, "time", "sample")  # outside the try: its own message is already clear
         try:
-            when = _dt.datetime.fromisoformat(_STRICT.text(obj, "time", "sample").replace("Z", "+00:00"))
+            when = _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
         except ValueError as exc:
             raise ModelError(f"sample 'time' is not an ISO 8601 time: {exc}") from None
         lists_raw = obj.get("lists")

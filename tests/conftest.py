@@ -11,9 +11,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import Phase, settings  # noqa: E402
 
-# `dev.py mutate` runs the tests once per mutant: fewer, reproducible examples keep that affordable.
-settings.register_profile("mutate", max_examples=30, derandomize=True, database=None, deadline=None)
+# `dev.py mutate` runs the tests once per mutant: fewer, reproducible examples keep that affordable, and no
+# shrinking (a killed mutant needs one failing example, not the smallest; shrinking took up to 30 s a mutant).
+settings.register_profile(
+    "mutate",
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=(Phase.explicit, Phase.generate),
+    report_multiple_bugs=False,
+)
 if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["RAMLENS_HYPOTHESIS_PROFILE"])

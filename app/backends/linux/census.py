@@ -310,9 +310,11 @@ def take_census(
     count_buf = np.empty(CHUNK_FRAMES, dtype=np.uint64) if map_counts else None
     mapped = shared = 0
     fd = _open(flags_path)
-    count_fd = _open(counts_path) if map_counts else -1
+    count_fd = -1
     frames = 0
     try:
+        if map_counts:  # opened inside the try, so a missing kpagecount does not leak kpageflags' descriptor
+            count_fd = _open(counts_path)
         while True:
             n = _fill(fd, view, flags_path)
             if n == 0:
