@@ -206,7 +206,7 @@ def mutate(argv: list[str]) -> int:
 
     Arguments after ``--`` go to ``mutmut run`` (e.g. ``--max-children 1``). Each module is mutated in its own
     copy of the tree under .venv/mutate/, so a second run only redoes what changed; with ``--survivors`` it
-    retries just the mutants that survived last time (after tests were added to kill them).
+    retries just the mutants that survived or had no test last time (after tests were added to kill them).
     """
     cut = argv.index("--") if "--" in argv else len(argv)
     names, extra = argv[:cut], argv[cut + 1 :]
@@ -238,7 +238,8 @@ def mutate(argv: list[str]) -> int:
         (work / "setup.cfg").write_text("\n".join(cfg))
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RAMLENS_HYPOTHESIS_PROFILE="mutate")
         _say(f"mutating {name} ({', '.join(sources)}) against {', '.join(tests)}")
-        survivors = _mutants_with(work, env, "survived") if retry else []
+        # "no tests" too: a test added since may now reach the mutated function
+        survivors = _mutants_with(work, env, "survived", "no tests") if retry else []
         if retry and not survivors:
             _say(f"{name}: no survivors to retry")
         else:
@@ -273,9 +274,9 @@ def _mutmut_results(work: Path, env: dict[str, str]) -> list[tuple[str, str]]:
     return [(name, status) for name, status in pairs]
 
 
-def _mutants_with(work: Path, env: dict[str, str], status: str) -> list[str]:
-    """The mutants of the last run in ``work`` that ended with ``status``."""
-    return [name for name, st in _mutmut_results(work, env) if st == status]
+def _mutants_with(work: Path, env: dict[str, str], *statuses: str) -> list[str]:
+    """The mutants of the last run in ``work`` that ended with one of ``statuses``."""
+    return [name for name, st in _mutmut_results(work, env) if st in statuses]
 
 
 def _mutmut_statuses(work: Path, env: dict[str, str]) -> dict[str, int]:
