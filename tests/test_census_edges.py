@@ -4,6 +4,7 @@ errors and side readings (kpagecount, meminfo, buddyinfo) on synthetic /proc fil
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 from pathlib import Path
@@ -250,6 +251,7 @@ def test_a_chunk_of_one_flag_word_fills_whole_cells(tmp_path: Path) -> None:
 def test_an_empty_file_is_an_empty_census(tmp_path: Path) -> None:
     result = c.take_census(fake_proc(tmp_path, []))
     assert result.frames == 0 and sum(result.totals) == 0 and result.cells.tolist() == []
+    assert result.cells.dtype == np.uint8
 
 
 def test_reader_errors_name_the_file(tmp_path: Path) -> None:
@@ -273,3 +275,76 @@ def test_access_problem(tmp_path: Path) -> None:
     )
     (tmp_path / "kpageflags").write_bytes(b"")
     assert c.access_problem(tmp_path) == ""  # readable (the tests run as root; nobody is tested in a child)
+
+
+def test_a_zoneinfo_without_zones_estimates_nothing(tmp_path: Path) -> None:
+    (tmp_path / "zoneinfo").write_text("Node 0, zone   Normal\n  pages free 5\n")
+    assert c.estimate_frames(tmp_path) == 0
+    # A start_pfn before any spanned line: the zone's span is unknown, so it ends where it starts.
+    (tmp_path / "zoneinfo").write_text("  start_pfn: 7\n  spanned 3\n")
+    assert c.estimate_frames(tmp_path) == 7
+
+
+def test_flag_words_and_classes_across_chunks_and_map_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny chunks (4 frames) and map blocks (2 frames), so every edge between them is crossed."""
+    monkeypatch.setattr(c, "CHUNK_FRAMES", 4)
+    monkeypatch.setattr(c, "MAP_BLOCK", 2)
+    zone = "Node 0, zone Normal\n  spanned  10\n  start_pfn: 0\n"  # 10 frames: one per cell
+    # chunk 1: two words (LRU, BUDDY); chunk 2: LRU again and two more; chunk 3: two frames of one word.
+    flags = [LRU, BUDDY, BUDDY, LRU, LRU, LRU | MMAP, 0, LRU, BUDDY, BUDDY]
+    counts = [1, 0, 0, 2, 3, 1, 0, 1, 0, 0]
+    result = c.take_census(fake_proc(tmp_path, flags, counts=counts, zoneinfo=zone), map_counts=True)
+    assert result.combinations == {LRU: 4, BUDDY: 4, LRU | MMAP: 1, 0: 1}  # LRU is summed over chunks
+    assert result.cells.dtype == np.uint8
+    assert result.cells.tolist() == [c.classify_word(f) for f in flags]
+    assert (result.mapped_frames, result.shared_frames) == (5, 2)  # shared frames in two chunks
+    assert result.use_counts is not None and result.use_counts.total == 10
+    assert result.to_json()["use_counts"] == result.use_counts.to_json()
+
+
+def test_downsampled_cells_on_several_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(c, "CHUNK_FRAMES", 4)
+    monkeypatch.setattr(c, "MAP_BLOCK", 4)
+    zone = f"Node 0, zone Normal\n  spanned  {2 * c.MAX_CELLS}\n  start_pfn: 0\n"  # 2 frames per cell
+    flags = [BUDDY, BUDDY, LRU, LRU, LRU, LRU, BUDDY, BUDDY]
+    result = c.take_census(fake_proc(tmp_path, flags, zoneinfo=zone))
+    assert result.frames_per_cell == 2
+    assert result.cells.dtype == np.uint8 and result.cells.tolist() == [c.FREE, c.STANDBY, c.STANDBY, c.FREE]
+
+
+def test_short_reads_are_joined_into_whole_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel may return fewer bytes than asked; 12 at a time splits every entry but the first."""
+    real_readv = os.readv
+    monkeypatch.setattr(c.os, "readv", lambda fd, views: real_readv(fd, [views[0][:12]]))
+    result = c.take_census(fake_proc(tmp_path, [LRU, BUDDY, BUDDY, LRU | MMAP, 0]))
+    assert result.frames == 5 and result.combinations == {LRU: 1, BUDDY: 2, LRU | MMAP: 1, 0: 1}
+
+
+def test_descriptors_are_not_inherited_by_children(tmp_path: Path) -> None:
+    """O_CLOEXEC: a program the census starts (none today; the helper might) must not hold /proc open."""
+    seen: list[bool] = []
+
+    def check(done: int, expected: int) -> None:
+        for name in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{name}")
+            except OSError:
+                continue
+            if target.startswith(str(tmp_path)):
+                seen.append(bool(fcntl.fcntl(int(name), fcntl.F_GETFD) & fcntl.FD_CLOEXEC))
+
+    c.take_census(fake_proc(tmp_path, [LRU], counts=[1]), progress=check, map_counts=True)
+    assert seen == [True, True]
+
+
+def test_classes_are_one_byte_each() -> None:
+    # The map holds one class per cell in a byte (MAX_CELLS bytes at most); classify feeds it.
+    assert c.classify(np.array([LRU, 0], dtype=np.uint64)).dtype == np.uint8
+
+
+def test_the_json_keeps_50_combinations_unless_told() -> None:
+    many = census(combinations={1 << 20 | i: i + 1 for i in range(60)})
+    assert len(many.to_json()["combinations"]) == 50  # type: ignore[arg-type]
+    assert len(many.to_json(combinations=None)["combinations"]) == 60  # type: ignore[arg-type]
