@@ -238,15 +238,13 @@ class ListChange:
 
 def list_changes(before: Sample, after: Sample) -> tuple[ListChange, ...]:
     """Per-list movement between two samples, in canonical order, then any others."""
-    present = {m.key for m in (*before.lists, *after.lists)}
-    ordered = [k for k in LIST_KEYS if k in present]
-    ordered += sorted(present.difference(LIST_KEYS))
+    labels = {m.key: m.label for m in (*before.lists, *after.lists)}  # the after-sample's label wins
+    ordered = [k for k in LIST_KEYS if k in labels]
+    ordered += sorted(labels.keys() - set(LIST_KEYS))
     out = []
     for k in ordered:
         b, a = before.get(k), after.get(k)
-        found = a or b
-        label = found.label if found else LIST_LABELS.get(k, k)
-        out.append(ListChange(k, label, b.bytes if b else None, a.bytes if a else None))
+        out.append(ListChange(k, labels[k], b.bytes if b else None, a.bytes if a else None))
     return tuple(out)
 
 

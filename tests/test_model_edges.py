@@ -92,8 +92,8 @@ def test_obj_and_array_say_what_they_got() -> None:
     assert STRICT.array([1, 2], "rows", 2) == [1, 2]
     with pytest.raises(ModelError, match=r"^rows has 3 entries; at most 2 are allowed$"):
         STRICT.array([1, 2, 3], "rows", 2)
-    with pytest.raises(ModelError, match=r"^rows must be a JSON array, not null$"):
-        STRICT.array(None, "rows", 2)
+    with pytest.raises(ModelError, match=r"^rows must be a JSON array, not an object$"):
+        STRICT.array({}, "rows", 2)
 
 
 @pytest.mark.parametrize(
@@ -251,3 +251,48 @@ def test_action_result_document_and_what_its_loader_refuses_or_drops() -> None:
         with pytest.raises(ModelError, match=message):
             ActionResult.from_json({**doc, **change})
     assert ActionResult.from_json({**doc, "elapsed": 0}).elapsed == 0.0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("key", "", r"^list 'key' must be a non-empty text of at most 200 characters$"),
+        ("label", None, r"^list 'label' must be a non-empty text of at most 200 characters$"),
+        ("bytes", -1, r"^list 'bytes' must be a whole number of bytes from 0 to 1 PiB, not -1$"),
+    ],
+)
+def test_list_refusals_name_the_field(field: str, value: object, message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        MemoryList.from_json({**MemoryList("free", "Free", 1).to_json(), field: value})
+
+
+def test_unsupported_schema_is_quoted() -> None:
+    with pytest.raises(ModelError, match=r"^unsupported sample schema 2 \(this build reads 1\)$"):
+        Sample.from_json({**sample().to_json(), "schema": 2})
+
+
+def test_a_number_cut_after_its_sign_is_truncated() -> None:
+    with pytest.raises(ModelError, match=r"^truncated \(line 1, column 7: Expecting value\)$"):
+        STRICT.parse('{"a": -')
+
+
+def test_any_change_counts_by_default_and_the_summary_hides_up_to_256_pages() -> None:
+    one_byte = sample(lists=(MemoryList("standby", "Standby", 3 * GiB + 1), MemoryList("free", "Free", GiB)))
+    assert [c.key for c in ActionResult("x", True, 0.0, sample(), one_byte).changes()] == ["standby"]
+    mib = 1 << 20  # 256 pages of 4 KiB
+    at = sample(lists=(MemoryList("standby", "Standby", 3 * GiB + mib), MemoryList("free", "Free", GiB)))
+    past = sample(
+        lists=(MemoryList("standby", "Standby", 3 * GiB + mib + 1), MemoryList("free", "Free", GiB))
+    )
+    assert ActionResult("x", True, 0.0, sample(), at).summary().startswith("no list changed")
+    assert ActionResult("x", True, 0.0, sample(), past).summary() == "Standby +1.0 MiB, 0.0 s"
+
+
+def test_a_list_keeps_the_label_of_the_sample_that_has_it() -> None:
+    before = sample(lists=(MemoryList("standby", "Old name", 1), MemoryList("gone", "Gone", 2)))
+    after = sample(lists=(MemoryList("standby", "New name", 1), MemoryList("new", "New", 3)))
+    assert [(c.key, c.label) for c in list_changes(before, after)] == [
+        ("standby", "New name"),
+        ("gone", "Gone"),
+        ("new", "New"),
+    ]
