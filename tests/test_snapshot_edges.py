@@ -427,3 +427,15 @@ def test_diff_same_machine_needs_the_same_platform_too() -> None:
     windows = replace(a, machine=replace(a.machine, platform="windows"))
     assert diff(a, a).same_machine and not diff(a, windows).same_machine
     assert diff(a, replace(a, sample=sample(time=a.time + 0.0004))).to_json()["seconds"] == 0.0
+
+
+def test_history_and_action_must_be_objects() -> None:
+    with pytest.raises(SnapshotError, match=r"^history must be a JSON object, not an array$"):
+        HistoryBlock.from_json([])
+    with pytest.raises(SnapshotError, match=r"^action must be a JSON object, not a text$"):
+        ActionMark.from_json("done")
+
+
+def test_an_action_that_worked_by_hand_stays_manual() -> None:
+    mark = ActionMark(1.0, "Purge standby list", "freed 1 GiB", ok=True, automatic=False)
+    assert ActionMark.from_json(mark.to_json()) == mark
