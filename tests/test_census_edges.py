@@ -210,6 +210,7 @@ def test_kpagecount_counts_mapped_and_shared_frames(tmp_path: Path) -> None:
     result = c.take_census(proc, map_counts=True, page_size=8192)
     assert (result.mapped_frames, result.shared_frames) == (4, 2)
     assert result.page_size == 8192 and result.bytes_of("mapped") == 5 * 8192
+    assert result.use_counts is not None and result.use_counts.page_size == 8192
     plain = c.take_census(proc)
     assert plain.mapped_frames is None and plain.shared_frames is None
 
