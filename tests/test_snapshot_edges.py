@@ -439,3 +439,42 @@ def test_history_and_action_must_be_objects() -> None:
 def test_an_action_that_worked_by_hand_stays_manual() -> None:
     mark = ActionMark(1.0, "Purge standby list", "freed 1 GiB", ok=True, automatic=False)
     assert ActionMark.from_json(mark.to_json()) == mark
+
+
+def test_actions_round_trip_through_the_document() -> None:
+    marks = (
+        ActionMark(1.0, "Purge standby list", "freed 1 GiB", True),
+        ActionMark(2.0, "Trim", "", False, True),
+    )
+    s = replace(snapshot(), actions=marks)
+    assert Snapshot.from_json(s.to_json()).actions == marks
+    refused(
+        {**s.to_json(), "actions": [{"time": 1.0}]}, r"^an action's ok and automatic must be true or false$"
+    )
+
+
+@pytest.mark.parametrize("key", ["processes", "fragmentation", "actions"])
+def test_tables_must_be_arrays(key: str) -> None:
+    refused({**doc(), key: {}}, rf"^{key} must be a JSON array, not an object$")
+
+
+def test_process_rows_must_be_objects_with_short_names() -> None:
+    refused({**doc(), "processes": [5]}, r"^process must be a JSON object, not a number$")
+    row = {**PROCESSES[0].to_json(), "name": "x" * (MAX_TEXT + 1)}
+    refused({**doc(), "processes": [row]}, r"^process 'name' must be a text of at most 200 characters$")
+
+
+def test_other_document_refusals_read_exactly() -> None:
+    refused(
+        {**doc(), "app_version": ""}, r"^snapshot 'app_version' must be a non-empty text of at most 200 char"
+    )
+    d = doc()
+    refused(
+        {**d, "sample": {**d["sample"], "available_bytes": d["sample"]["total_bytes"] + 1}},
+        r"^the sample says more memory is available than there is$",
+    )
+    refused(
+        {**d, "history": block(available=[1, 2])},
+        r"^history 'available' has 2 values where the history has 3 times$",
+    )
+    assert Snapshot.from_json({**d, "census": {"free": 0}}).census == {"free": 0}  # an empty class is a class
