@@ -81,7 +81,7 @@ def test_each_class_is_compared_with_its_meminfo_figure() -> None:
             assert row.difference == row.census_bytes - row.reference_bytes
     notes = {r.key: r.note for r in rows}
     assert "free blocks hold 1.0 MiB;" in notes["free"]  # 256 pages of 4 KiB
-    assert notes["slab"] == notes["modified"] == notes["unevictable"] == ""
+    assert notes["slab"] == notes["modified"] == notes["unevictable"] == notes["pagetables"] == ""
     assert all(notes[k] for k in ("standby", "mapped", "anonymous", "shmem", "reserved", "other"))
 
 
@@ -349,3 +349,10 @@ def test_the_json_keeps_50_combinations_unless_told() -> None:
     many = census(combinations={1 << 20 | i: i + 1 for i in range(60)})
     assert len(many.to_json()["combinations"]) == 50  # type: ignore[arg-type]
     assert len(many.to_json(combinations=None)["combinations"]) == 60  # type: ignore[arg-type]
+
+
+def test_a_torn_kpagecount_is_named(tmp_path: Path) -> None:
+    proc = fake_proc(tmp_path, [LRU, LRU])
+    (proc / "kpagecount").write_bytes(b"\1" * 12)
+    with pytest.raises(BackendError, match=r"kpagecount returned 12 bytes, not whole 8-byte entries$"):
+        c.take_census(proc, map_counts=True)
