@@ -134,18 +134,7 @@ def test_memory_list_parts_and_their_json() -> None:
 def test_sample_json_document() -> None:
     s = sample(details={"Buffers": 1}, units={"Buffers": DetailUnit.BYTES})
     doc = s.to_json()
-    assert list(doc) == [
-        "schema",
-        "time",
-        "platform",
-        "backend",
-        "page_size",
-        "total_bytes",
-        "available_bytes",
-        "lists",
-        "details",
-        "units",
-    ]
+    assert list(doc)[8:] == ["details", "units"]  # the keys before are pinned by test_cli_status
     assert doc["units"] == {"Buffers": "bytes"}
     back = Sample.from_json(json.loads(json.dumps(doc)))
     assert back == replace(s, monotonic=0.0)  # the monotonic clock is local to one boot: not written
