@@ -310,7 +310,19 @@ def main(argv: list[str]) -> int:
         if _run(cmd, cwd=ROOT, env=env):
             _say(f"{name} failed")
             return 1
-    return _run([PY, "-m", "pytest", *rest], cwd=ROOT, env=env)
+    # Bytecode caches: without them every test module is re-parsed and assert-rewritten on each run, and
+    # every child `ramlens` recompiles app/ and ui/ (some machines set PYTHONDONTWRITEBYTECODE for all).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return _run([PY, "-m", "pytest", *_workers(rest), *rest], cwd=ROOT, env=env)
+
+
+def _workers(args: Sequence[str]) -> list[str]:
+    """One xdist worker per CPU this process may use, unless the arguments choose (tests/conftest.py says
+    which tests share a worker or run alone)."""
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) or a in ("-p", "no:xdist") for a in args):
+        return []
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return ["-n", str(cpus), "--dist", "loadgroup"]
 
 
 if __name__ == "__main__":
