@@ -317,12 +317,17 @@ def main(argv: list[str]) -> int:
 
 
 def _workers(args: Sequence[str]) -> list[str]:
-    """One xdist worker per CPU this process may use, unless the arguments choose (tests/conftest.py says
-    which tests share a worker or run alone)."""
-    if any(a.startswith(("-n", "--numprocesses", "--dist")) or a in ("-p", "no:xdist") for a in args):
+    """One xdist worker per CPU this process may use, grouped as tests/conftest.py says, unless the
+    arguments choose the workers (``-n``), the distribution (``--dist``) or no xdist (``-p no:xdist``)."""
+    if "no:xdist" in args:
         return []
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return ["-n", str(cpus), "--dist", "loadgroup"]
+    chosen: list[str] = []
+    if not any(a.startswith(("-n", "--numprocesses")) for a in args):
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        chosen += ["-n", str(cpus)]
+    if not any(a.startswith("--dist") for a in args):
+        chosen += ["--dist", "loadgroup"]
+    return chosen
 
 
 if __name__ == "__main__":
