@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPaintEvent
+from collections.abc import Iterable
+from typing import cast
+
+from PySide6.QtCore import QRect, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QTreeWidget
 
 
@@ -15,11 +19,18 @@ class CellPaintTree(QTreeWidget):
     rectangle by rectangle skips the unchanged cells and the text layout each of them costs.
     """
 
+    resized = Signal()  # after the tree took a new size: other rows may be in view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Resize, then say so."""
+        super().resizeEvent(event)
+        self.resized.emit()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Paint the region one rectangle at a time."""
         region = event.region()
         if region.rectCount() < 2:
             super().paintEvent(event)
             return
-        for rect in region:
+        for rect in cast("Iterable[QRect]", region):  # PySide iterates a QRegion; its stubs do not say so
             super().paintEvent(QPaintEvent(rect))

@@ -377,13 +377,17 @@ class ListsView(QWidget):
         self._tabular_digits = _tabular_digits(self.summary.font())
         FreshTooltips(self.tree, self._freshen_row)
         FreshTooltips(self.details, self._freshen_detail)
+        self._details_behind: set[str] = set()  # details a live reading left unwritten (out of view)
+        self.details.verticalScrollBar().valueChanged.connect(self._write_details_behind)
+        self.details.itemExpanded.connect(self._write_details_behind)
+        self.details.resized.connect(self._write_details_behind)
 
     def refresh(self, sample: Sample) -> None:
         """A new live reading, drawn now when the view may work, else when it is shown again (WorkGate).
         Its exact figures are written at the slower pace of ``self.pace``."""
         self._waiting = sample
         if self.gate.note():
-            self.update_sample(sample, exact=self.pace.due(sample))
+            self._draw(sample, exact=self.pace.due(sample), live=True)
 
     def set_active(self, active: bool) -> None:
         """Whether the view may draw while shown; True catches up at once (see WorkGate)."""
@@ -393,10 +397,14 @@ class ListsView(QWidget):
         if self._waiting is not None:
             self.update_sample(self._waiting)
 
-    def update_sample(self, sample: Sample, exact: bool = True) -> None:
-        """Show this sample now, touching only what changed (items are updated in place, so
-        expansion and selection survive). With ``exact`` False, a row whose rounded figures did not
-        change keeps its page count and tooltips, and the Details pane stays as it is."""
+    def update_sample(self, sample: Sample) -> None:
+        """Show this sample now, all of it, touching only what changed (items are updated in place,
+        so expansion and selection survive)."""
+        self._draw(sample, exact=True, live=False)
+
+    def _draw(self, sample: Sample, exact: bool, live: bool) -> None:
+        """Show ``sample``. Unless ``exact``, the exact figures (Pages, Repurposed, tooltips, the Details
+        pane) stay as they are; ``live`` writes only the details in view."""
         self.sample = self._waiting = sample
         self.gate.drawn()
         if exact:
@@ -460,7 +468,7 @@ class ListsView(QWidget):
         if exact:
             self._fit_tree()  # rows come and go with a new reading's lists, which counts as exact
         if exact:
-            self._fill_details(sample)
+            self._fill_details(sample, live)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
         item = self._items.get(path)
@@ -594,14 +602,21 @@ class ListsView(QWidget):
         )
         self._show_row(TOTAL_PATH, item, row, exact)
 
-    def _fill_details(self, sample: Sample) -> None:
-        """The details under their headings (the backend's declarations), each with a tooltip."""
+    def _fill_details(self, sample: Sample, live: bool) -> None:
+        """The details under their headings (the backend's declarations), each with a tooltip; a live
+        reading writes only the rows in view."""
         keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
             item = self._detail_items.pop(gone)
             self._detail_drawn.pop(gone, None)
             (item.parent() or self.details.invisibleRootItem()).removeChild(item)
+        shown = self.details.viewport().rect()
         for key in keys:
+            row = self._detail_items.get(key)
+            if live and row is not None and not self.details.visualItemRect(row).intersects(shown):
+                self._details_behind.add(key)  # out of view: written when it comes into view
+                continue
+            self._details_behind.discard(key)
             self._write_detail(sample, key)
         for group in list(self._detail_groups.values()):
             if not group.childCount():
@@ -626,6 +641,13 @@ class ListsView(QWidget):
             item.setText(1, text)
         if item.toolTip(1) != tip:
             item.setToolTip(1, tip)
+
+    def _write_details_behind(self, *_: object) -> None:
+        """Rows scrolled, unfolded or resized into view: write what they missed, from the newest reading."""
+        behind, self._details_behind = self._details_behind, set()
+        if self.sample is not None:
+            for key in behind & self.sample.details.keys():
+                self._write_detail(self.sample, key)
 
     def _freshen_detail(self, item: QTreeWidgetItem) -> None:
         """Bring a hovered detail up to date with the newest reading before its tooltip shows."""

@@ -12,7 +12,7 @@ from app.model import Sample
 
 EXACT_PACE = 5.0  # seconds: the longest the exact figures wait while the rounded ones move
 SLACK = 0.25  # seconds: a reading this early still counts as on time (ticks jitter)
-JUMP = 0.01  # share of RAM: a list moving this much since the last write is shown exactly at once
+JUMP = 0.02  # share of RAM: a list moving this much since the last write is shown exactly at once
 
 
 class ExactPace:
