@@ -116,7 +116,9 @@ class MemoryBar(QWidget):
         super().__init__(parent)
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
-        self._drawn_look: tuple[object, ...] = ()
+        # The width, and each segment's key, right edge in pixels and label: what a paint shows.
+        self._drawn_look: tuple[int, tuple[tuple[str, int, str], ...]] | None = None
+        self._laid: tuple[int, list[tuple[Segment, QRectF, str]]] = (-1, [])  # the width it was laid out for
         # It fills its whole rectangle: Qt need not paint the window beneath it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
@@ -134,21 +136,39 @@ class MemoryBar(QWidget):
             for m in sample.lists
             if m.bytes
         )
-        look = self._look()
-        if look != self._drawn_look:
-            self._drawn_look = look
+        layout = self._layout()
+        self._laid = (self.width(), layout)
+        look = tuple((seg.key, round(rect.right()), text) for seg, rect, text in layout)
+        old, self._drawn_look = self._drawn_look, (self.width(), look)
+        if old == self._drawn_look:
+            return
+        if old and old[0] == self.width() and [x[:2] for x in old[1]] == [x[:2] for x in look]:
+            # The same segments and edges: repaint only the segments whose label changed.
+            for (_, rect, text), before in zip(layout, old[1], strict=True):
+                if text != before[2]:
+                    self.update(rect.toAlignedRect())
+        else:
             self.update()
 
-    def _look(self) -> tuple[object, ...]:
-        """What a paint shows: each segment's label, its size as written, and its edge in pixels."""
-        width = self.width()
-        edge = 0
-        out: list[object] = [width, self.total == 0]
-        scale = width / max(1, self.total)
-        for seg in self.segments:
-            edge += seg.bytes
-            out.append((seg.key, seg.label, format_bytes(seg.bytes), round(edge * scale)))
-        return tuple(out)
+    def _layout(self) -> list[tuple[Segment, QRectF, str]]:
+        """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
+        size, else the size alone."""
+        metrics = QFontMetrics(self._label_font())
+        out = []
+        for seg, rect in self._rects():
+            size = format_bytes(seg.bytes)
+            text = f"{seg.label} {size}"
+            if metrics.horizontalAdvance(text) + 12 > rect.width():
+                text = size
+            if metrics.horizontalAdvance(text) + 8 > rect.width():
+                text = ""
+            out.append((seg, rect, text))
+        return out
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -161,21 +181,16 @@ class MemoryBar(QWidget):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        """Segments with their label inside when it fits."""
-        self._drawn_look = self._look()
+        """Segments with their label inside when it fits; labels outside the repainted area are skipped."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self.rect(), self.palette().base())
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        for seg, rect in self._rects():
+        painter.setFont(self._label_font())
+        dirty = QRectF(event.rect())
+        width, layout = self._laid
+        for seg, rect, text in layout if width == self.width() else self._layout():
             painter.fillRect(rect, seg.color)
-            text = f"{seg.label} {format_bytes(seg.bytes)}"
-            if metrics.horizontalAdvance(text) + 12 > rect.width():
-                text = format_bytes(seg.bytes)
-            if metrics.horizontalAdvance(text) + 8 <= rect.width():
+            if text and rect.intersects(dirty):
                 painter.setPen(QColor("#ffffff") if seg.color.lightness() < 150 else QColor("#1d1d1d"))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(self.palette().mid().color())
@@ -217,6 +232,8 @@ class SteadyHolder(QWidget):
         self.child = child
         child.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Opaque: a new text repaints the holder alone, not every widget beneath it up to the window.
+        self.setAutoFillBackground(True)
         self.fit()
 
     def fit(self) -> None:
