@@ -63,7 +63,6 @@ HEADERS = (
     N_("ListsView", "Pages"),
     N_("ListsView", "Repurposed"),
 )
-SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 TOTAL_PATH: tuple[str, ...] = ("__total__",)
@@ -154,8 +153,12 @@ class MemoryBar(QWidget):
         """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
         size, else the size alone."""
         metrics = QFontMetrics(self._label_font())
-        out = []
+        narrowest = metrics.horizontalAdvance("0 B") + 8  # no label fits a narrower segment
+        out: list[tuple[Segment, QRectF, str]] = []
         for seg, rect in self._rects():
+            if rect.width() < narrowest:
+                out.append((seg, rect, ""))
+                continue
             size = format_bytes(seg.bytes)
             text = f"{seg.label} {size}"
             if metrics.horizontalAdvance(text) + 12 > rect.width():
@@ -259,9 +262,9 @@ class ShareDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         """Bar first, then the usual text on top."""
-        share = index.data(SHARE_ROLE)
         color = index.data(COLOR_ROLE)
-        if isinstance(share, float) and isinstance(color, QColor):
+        share = _share_of(index.data()) if isinstance(color, QColor) else None
+        if share is not None and isinstance(color, QColor):
             if not option.state & QStyle.StateFlag.State_Selected:
                 # The common case stays in C++ after the bar: this cell is repainted with its row
                 # every tick, and building a second style option here in Python cost more than the row.
@@ -280,6 +283,17 @@ class ShareDelegate(QStyledItemDelegate):
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
                 return
         super().paint(painter, option, index)
+
+
+def _share_of(text: object) -> float | None:
+    """The fraction of RAM a share cell shows ("12.3 %" is 0.123), None for "–": the bar is drawn from
+    the figure written on it, so the two always agree and only a new figure repaints the cell."""
+    if isinstance(text, str) and text.endswith(" %"):
+        try:
+            return float(text[:-2]) / 100
+        except ValueError:
+            return None
+    return None
 
 
 def _bar_rect(cell: QRect, share: float) -> QRect:
@@ -303,14 +317,12 @@ class _Row:
 
     texts: tuple[str, ...]  # by column; the exact ones (Pages, Repurposed) follow the slower pace
     bytes: int
-    share: float
     style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
 
     def reads_as(self, other: _Row) -> bool:
         """Whether the two rows look the same at a glance: all but the exact columns."""
         return (
             self.texts[:COL_PAGES] == other.texts[:COL_PAGES]
-            and self.share == other.share
             and self.style == other.style
         )
 
@@ -366,6 +378,8 @@ class ListsView(QWidget):
         self.details = CellPaintTree(self)
         self.details.setHeaderLabels([translate("ListsView", "Detail"), translate("ListsView", "Value")])
         self.details.setRootIsDecorated(True)
+        # One height for every row: a changed value then costs no size computation of its row.
+        self.details.setUniformRowHeights(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -532,8 +546,6 @@ class ListsView(QWidget):
             item.setToolTip(COL_NAME, f"{row.texts[COL_NAME]} ({path[-1]})")
         if old is None or old.bytes != row.bytes:
             item.setToolTip(COL_SIZE, exact_bytes(row.bytes))
-        if old is None or old.share != row.share:
-            item.setData(COL_SHARE, SHARE_ROLE, row.share)
         if old is None or old.style != row.style:
             rgba, page_size = row.style
             color = QColor.fromRgba(rgba)
@@ -572,8 +584,6 @@ class ListsView(QWidget):
                 f"{int(value):,}" if isinstance(value, (int, float)) else "",
             ),
             bytes=mlist.bytes,
-            # The step of the percentage written on the bar (0.1 %): noise below it repaints nothing.
-            share=round(mlist.bytes / total, 3) if total else 0.0,
             style=(color.rgba(), sample.page_size),
         )
         self._show_row(path, item, row, exact)
@@ -614,7 +624,6 @@ class ListsView(QWidget):
                 "",
             ),
             bytes=listed,
-            share=1.0,
             style=(sample.total_bytes,),
         )
         self._show_row(TOTAL_PATH, item, row, exact)
