@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import (
@@ -328,7 +328,7 @@ class _Row:
 
     def at_a_glance(self, shown: _Row) -> _Row:
         """This row's rounded figures with the exact ones (columns, bytes) still as ``shown``."""
-        return replace(self, texts=self.texts[:COL_PAGES] + shown.texts[COL_PAGES:], bytes=shown.bytes)
+        return _Row(self.texts[:COL_PAGES] + shown.texts[COL_PAGES:], shown.bytes, self.style)
 
 
 @cache
@@ -400,6 +400,7 @@ class ListsView(QWidget):
         self._detail_items: dict[str, QTreeWidgetItem] = {}
         self._detail_groups: dict[str, QTreeWidgetItem] = {}
         self._newest: dict[tuple[str, ...], _Row] = {}  # what each row would show with the newest reading
+        self._inputs: dict[tuple[str, ...], tuple[object, ...]] = {}  # what each newest row was made from
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
@@ -494,6 +495,7 @@ class ListsView(QWidget):
             gone = self._items.pop(path)
             self._drawn.pop(path, None)
             self._newest.pop(path, None)
+            self._inputs.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
         self._fill_total(sample, exact)
         if exact:
@@ -575,17 +577,21 @@ class ListsView(QWidget):
     ) -> None:
         total = sample.total_bytes
         value = repurposed.get(mlist.key)
-        row = _Row(
-            texts=(
-                list_label(mlist.key, mlist.label),
-                format_bytes(mlist.bytes),
-                format_percent(mlist.bytes, total),
-                f"{mlist.bytes // sample.page_size:,}",
-                f"{int(value):,}" if isinstance(value, (int, float)) else "",
-            ),
-            bytes=mlist.bytes,
-            style=(color.rgba(), sample.page_size),
-        )
+        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, color.rgba())
+        row = self._newest.get(path)
+        if row is None or self._inputs.get(path) != inputs:  # many parts stay put: nothing to format
+            self._inputs[path] = inputs
+            row = _Row(
+                texts=(
+                    list_label(mlist.key, mlist.label),
+                    format_bytes(mlist.bytes),
+                    format_percent(mlist.bytes, total),
+                    f"{mlist.bytes // sample.page_size:,}",
+                    f"{int(value):,}" if isinstance(value, (int, float)) else "",
+                ),
+                bytes=mlist.bytes,
+                style=(color.rgba(), sample.page_size),
+            )
         self._show_row(path, item, row, exact)
 
     def _fit_tree(self, *_: object) -> None:
