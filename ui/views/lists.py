@@ -401,6 +401,7 @@ class ListsView(QWidget):
         self._detail_groups: dict[str, QTreeWidgetItem] = {}
         self._newest: dict[tuple[str, ...], _Row] = {}  # what each row would show with the newest reading
         self._inputs: dict[tuple[str, ...], tuple[object, ...]] = {}  # what each newest row was made from
+        self._fitted_rows = 0  # rows in the table when its height was last fitted
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
@@ -497,9 +498,11 @@ class ListsView(QWidget):
             self._newest.pop(path, None)
             self._inputs.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
+        rows = len(self._items)
         self._fill_total(sample, exact)
-        if exact:
-            self._fit_tree()  # rows come and go with a new reading's lists, which counts as exact
+        if rows != self._fitted_rows or not live:  # the rows' height is measured when rows come or go
+            self._fitted_rows = rows
+            self._fit_tree()
         if exact:
             self._fill_details(sample, live)
 
