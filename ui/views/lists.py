@@ -266,8 +266,8 @@ class ShareDelegate(QStyledItemDelegate):
         share = _share_of(index.data()) if isinstance(color, QColor) else None
         if share is not None and isinstance(color, QColor):
             if not option.state & QStyle.StateFlag.State_Selected:
-                # The common case stays in C++ after the bar: this cell is repainted with its row
-                # every tick, and building a second style option here in Python cost more than the row.
+                # The common case stays in C++ after the bar: building a second style option here
+                # in Python cost more than Qt drawing the whole cell.
                 painter.fillRect(_bar_rect(option.rect, share), _bar_fill(color.rgba()))
                 super().paint(painter, option, index)
                 return
