@@ -321,10 +321,7 @@ class _Row:
 
     def reads_as(self, other: _Row) -> bool:
         """Whether the two rows look the same at a glance: all but the exact columns."""
-        return (
-            self.texts[:COL_PAGES] == other.texts[:COL_PAGES]
-            and self.style == other.style
-        )
+        return self.texts[:COL_PAGES] == other.texts[:COL_PAGES] and self.style == other.style
 
     def at_a_glance(self, shown: _Row) -> _Row:
         """This row's rounded figures with the exact ones (columns, bytes) still as ``shown``."""
