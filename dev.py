@@ -321,7 +321,24 @@ def main(argv: list[str]) -> int:
         if _run(cmd, cwd=ROOT, env=env):
             _say(f"{name} failed")
             return 1
-    return _run([PY, "-m", "pytest", *rest], cwd=ROOT, env=env)
+    # Bytecode caches: without them every test module is re-parsed and assert-rewritten on each run, and
+    # every child `ramlens` recompiles app/ and ui/ (some machines set PYTHONDONTWRITEBYTECODE for all).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return _run([PY, "-m", "pytest", *_workers(rest), *rest], cwd=ROOT, env=env)
+
+
+def _workers(args: Sequence[str]) -> list[str]:
+    """One xdist worker per CPU this process may use, grouped as tests/conftest.py says, unless the
+    arguments choose the workers (``-n``), the distribution (``--dist``) or no xdist (``-p no:xdist``)."""
+    if "no:xdist" in args:
+        return []
+    chosen: list[str] = []
+    if not any(a.startswith(("-n", "--numprocesses")) for a in args):
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        chosen += ["-n", str(cpus)]
+    if not any(a.startswith("--dist") for a in args):
+        chosen += ["--dist", "loadgroup"]
+    return chosen
 
 
 if __name__ == "__main__":

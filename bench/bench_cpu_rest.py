@@ -11,6 +11,7 @@ Targets: window shown ≤ 0.4 % of a core; in the tray ≤ 0.15 %.
 
 from __future__ import annotations
 
+import os
 import time
 
 from bench.procs import ANNOUNCE_READY, REFERENCE_WINDOW, ramlens, start, verdict, wait_ready
@@ -70,8 +71,11 @@ def _cpu(process: object) -> float:
 
 def main() -> None:
     """Print each figure next to the reference and its target."""
+    load_before = os.getloadavg()[0]
     r = measure()
     ref = r["reference"]
+    # CPU time still grows with the machine's load (shared caches and cores): say what it was.
+    print(f"load average (1 min): {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
     print(f"reference: bare window + one plot, psutil.virtual_memory() every 1 s: {ref:.3f} % of a core")
     for name, label, target in (
         ("shown", "window shown, lists tab, 1 s refresh", TARGET_SHOWN),

@@ -8,9 +8,16 @@ not used — screenshots and sizes then match CI's.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, and no xdist run there
+    fcntl = None  # type: ignore[assignment]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
 from hypothesis import Phase, settings  # noqa: E402
 
 # `dev.py mutate` runs the tests once per mutant: fewer, reproducible examples keep that affordable, and no
@@ -26,3 +33,53 @@ settings.register_profile(
 )
 if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["RAMLENS_HYPOTHESIS_PROFILE"])
+
+
+# `python3 dev.py test` runs the suite on two xdist workers. Two kinds of test must not overlap with others:
+#
+# - Those that drop, compact or trim the machine's memory for real, or that measure how much of a file of
+#   their own is in the page cache: one would undo what the other measures. They form one xdist group, so
+#   they run one after another on a single worker (``--dist loadgroup``); the other worker runs the rest.
+# - Those marked ``quiet``, which assert on machine-wide memory moves of a few MiB: they wait until the
+#   other worker's current test ends and hold it off while they run (a lock shared by the workers).
+PAGE_CACHE_FILES = frozenset(
+    {
+        "test_linux_actions.py",
+        "test_cli_rammap.py",
+        "test_cli_status.py",
+        "test_cli_frag.py",
+        "test_cli_json.py",
+        "test_census.py",
+        "test_helper.py",
+        "test_helper_e2e.py",
+        "test_metrics_autoclean.py",
+        "test_files.py",
+        "test_files_physical.py",
+        "test_files_snapshot.py",
+        "test_real_action.py",
+        "test_fragmentation_view.py",
+        "test_files_view.py",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in PAGE_CACHE_FILES:
+            item.add_marker(pytest.mark.xdist_group("page-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _one_quiet_test_at_a_time(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Every test holds the run's lock shared; a ``quiet`` test holds it alone (no-op without xdist)."""
+    if fcntl is None or not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    lock = tmp_path_factory.getbasetemp().parent / "quiet.lock"  # the workers' common temporary root
+    with open(lock, "a") as held:
+        quiet = request.node.get_closest_marker("quiet") is not None
+        fcntl.flock(held, fcntl.LOCK_EX if quiet else fcntl.LOCK_SH)
+        yield

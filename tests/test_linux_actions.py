@@ -228,6 +228,7 @@ def disk_file() -> Iterator[Path]:
 
 
 @root
+@pytest.mark.quiet  # machine-wide list moves
 def test_standby_list_moves_a_cached_file_out_of_standby(disk_file):
     write_file(disk_file, FILE_SIZE, sync=True)
     for _ in range(3):  # another test run may drop the caches meanwhile: read the file in again
@@ -247,6 +248,7 @@ def test_standby_list_moves_a_cached_file_out_of_standby(disk_file):
 
 
 @root
+@pytest.mark.quiet  # machine-wide list moves
 def test_purging_standby_leaves_kernel_other_where_it_was(disk_file):
     """The pages drop_caches frees wait on the per-CPU free lists (not in MemFree): counted as Free, they
     no longer show as "Kernel/other" growing (issue 17: "Purge standby always reports In use +50 MiB")."""

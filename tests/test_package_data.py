@@ -55,6 +55,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "pip",
             "wheel",
             "--no-deps",
+            "--no-build-isolation",  # setuptools is in the test extra: no fresh environment to fill each run
             "--disable-pip-version-check",
             "-q",
             "-w",

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QHelpEvent,
     QIcon,
     QPainter,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -49,8 +49,12 @@ from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
 from ui.runner import list_label
+from ui.views.celltree import CellPaintTree
 from ui.views.gate import WorkGate
+from ui.views.pace import ExactPace
+from ui.views.tipfresh import FreshTooltips
 
+# The exact columns come last: they follow the slower pace of ui/views/pace.py.
 COL_NAME, COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED = range(5)
 HEADERS = (
     N_("ListsView", "List"),
@@ -59,7 +63,6 @@ HEADERS = (
     N_("ListsView", "Pages"),
     N_("ListsView", "Repurposed"),
 )
-SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # fraction of RAM, drawn as a bar
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 TOTAL_PATH: tuple[str, ...] = ("__total__",)
@@ -112,7 +115,9 @@ class MemoryBar(QWidget):
         super().__init__(parent)
         self.segments: tuple[Segment, ...] = ()
         self.total = 0
-        self._drawn_look: tuple[object, ...] = ()
+        # The width, and each segment's key, right edge in pixels and label: what a paint shows.
+        self._drawn_look: tuple[int, tuple[tuple[str, int, str], ...]] | None = None
+        self._laid: tuple[int, list[tuple[Segment, QRectF, str]]] = (-1, [])  # the width it was laid out for
         # It fills its whole rectangle: Qt need not paint the window beneath it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
@@ -130,21 +135,43 @@ class MemoryBar(QWidget):
             for m in sample.lists
             if m.bytes
         )
-        look = self._look()
-        if look != self._drawn_look:
-            self._drawn_look = look
+        layout = self._layout()
+        self._laid = (self.width(), layout)
+        look = tuple((seg.key, round(rect.right()), text) for seg, rect, text in layout)
+        old, self._drawn_look = self._drawn_look, (self.width(), look)
+        if old == self._drawn_look:
+            return
+        if old and old[0] == self.width() and [x[:2] for x in old[1]] == [x[:2] for x in look]:
+            # The same segments and edges: repaint only the segments whose label changed.
+            for (_, rect, text), before in zip(layout, old[1], strict=True):
+                if text != before[2]:
+                    self.update(rect.toAlignedRect())
+        else:
             self.update()
 
-    def _look(self) -> tuple[object, ...]:
-        """What a paint shows: each segment's label, its size as written, and its edge in pixels."""
-        width = self.width()
-        edge = 0
-        out: list[object] = [width, self.total == 0]
-        scale = width / max(1, self.total)
-        for seg in self.segments:
-            edge += seg.bytes
-            out.append((seg.key, seg.label, format_bytes(seg.bytes), round(edge * scale)))
-        return tuple(out)
+    def _layout(self) -> list[tuple[Segment, QRectF, str]]:
+        """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
+        size, else the size alone."""
+        metrics = QFontMetrics(self._label_font())
+        narrowest = metrics.horizontalAdvance("0 B") + 8  # no label fits a narrower segment
+        out: list[tuple[Segment, QRectF, str]] = []
+        for seg, rect in self._rects():
+            if rect.width() < narrowest:
+                out.append((seg, rect, ""))
+                continue
+            size = format_bytes(seg.bytes)
+            text = f"{seg.label} {size}"
+            if metrics.horizontalAdvance(text) + 12 > rect.width():
+                text = size
+            if metrics.horizontalAdvance(text) + 8 > rect.width():
+                text = ""
+            out.append((seg, rect, text))
+        return out
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -157,21 +184,16 @@ class MemoryBar(QWidget):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        """Segments with their label inside when it fits."""
-        self._drawn_look = self._look()
+        """Segments with their label inside when it fits; labels outside the repainted area are skipped."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(self.rect(), self.palette().base())
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        for seg, rect in self._rects():
+        painter.setFont(self._label_font())
+        dirty = QRectF(event.rect())
+        width, layout = self._laid
+        for seg, rect, text in layout if width == self.width() else self._layout():
             painter.fillRect(rect, seg.color)
-            text = f"{seg.label} {format_bytes(seg.bytes)}"
-            if metrics.horizontalAdvance(text) + 12 > rect.width():
-                text = format_bytes(seg.bytes)
-            if metrics.horizontalAdvance(text) + 8 <= rect.width():
+            if text and rect.intersects(dirty):
                 painter.setPen(QColor("#ffffff") if seg.color.lightness() < 150 else QColor("#1d1d1d"))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(self.palette().mid().color())
@@ -213,6 +235,8 @@ class SteadyHolder(QWidget):
         self.child = child
         child.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Opaque: a new text repaints the holder alone, not every widget beneath it up to the window.
+        self.setAutoFillBackground(True)
         self.fit()
 
     def fit(self) -> None:
@@ -238,18 +262,20 @@ class ShareDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         """Bar first, then the usual text on top."""
-        share = index.data(SHARE_ROLE)
         color = index.data(COLOR_ROLE)
-        if isinstance(share, float) and isinstance(color, QColor):
+        share = _share_of(index.data()) if isinstance(color, QColor) else None
+        if share is not None and isinstance(color, QColor):
+            if not option.state & QStyle.StateFlag.State_Selected:
+                # The common case stays in C++ after the bar: building a second style option here
+                # in Python cost more than Qt drawing the whole cell.
+                painter.fillRect(_bar_rect(option.rect, share), _bar_fill(color.rgba()))
+                super().paint(painter, option, index)
+                return
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             if opt.state & QStyle.StateFlag.State_Selected:
                 painter.fillRect(opt.rect, opt.palette.highlight())
-            bar = QRect(opt.rect.adjusted(4, 4, -(8 + TEXT_ROOM), -4))  # the figure keeps its room
-            bar.setWidth(max(1, int(bar.width() * min(1.0, share))) if share > 0 else 0)
-            fill = QColor(color)
-            fill.setAlpha(110)
-            painter.fillRect(bar, fill)
+            painter.fillRect(_bar_rect(opt.rect, share), _bar_fill(color.rgba()))
             opt.backgroundBrush = QBrush()
             opt.state &= ~QStyle.StateFlag.State_Selected  # the text stays readable over the bar
             style = opt.widget.style() if opt.widget else None
@@ -259,14 +285,47 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+def _share_of(text: object) -> float | None:
+    """The fraction of RAM a share cell shows ("12.3 %" is 0.123), None for "–": the bar is drawn from
+    the figure written on it, so the two always agree and only a new figure repaints the cell."""
+    if isinstance(text, str) and text.endswith(" %"):
+        try:
+            return float(text[:-2]) / 100
+        except ValueError:
+            return None
+    return None
+
+
+def _bar_rect(cell: QRect, share: float) -> QRect:
+    """The share bar inside a cell: inset, leaving the figure its room on the right."""
+    bar = cell.adjusted(4, 4, -(8 + TEXT_ROOM), -4)
+    bar.setWidth(max(1, int(bar.width() * min(1.0, share))) if share > 0 else 0)
+    return bar
+
+
+@cache
+def _bar_fill(rgba: int) -> QColor:
+    """A list's colour, translucent under the figure (made once per colour, never mutated)."""
+    fill = QColor.fromRgba(rgba)
+    fill.setAlpha(110)
+    return fill
+
+
 @dataclass(frozen=True)
 class _Row:
     """What one row of the table shows, kept to write only the cells that change."""
 
-    texts: tuple[str, ...]  # by column
+    texts: tuple[str, ...]  # by column; the exact ones (Pages, Repurposed) follow the slower pace
     bytes: int
-    share: float
     style: tuple[int, ...]  # colour and page size: the icon, the bar's colour, the pages tooltip
+
+    def reads_as(self, other: _Row) -> bool:
+        """Whether the two rows look the same at a glance: all but the exact columns."""
+        return self.texts[:COL_PAGES] == other.texts[:COL_PAGES] and self.style == other.style
+
+    def at_a_glance(self, shown: _Row) -> _Row:
+        """This row's rounded figures with the exact ones (columns, bytes) still as ``shown``."""
+        return _Row(self.texts[:COL_PAGES] + shown.texts[COL_PAGES:], shown.bytes, self.style)
 
 
 @cache
@@ -292,7 +351,7 @@ class ListsView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.bar = MemoryBar(self)
-        self.tree = QTreeWidget(self)
+        self.tree = CellPaintTree(self)
         self.tree.itemExpanded.connect(self._fit_tree)
         self.tree.itemCollapsed.connect(self._fit_tree)
         self.tree.setColumnCount(len(HEADERS))
@@ -313,9 +372,11 @@ class ListsView(QWidget):
                 col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
         self.tree.setColumnHidden(COL_REPURPOSED, True)
-        self.details = QTreeWidget(self)
+        self.details = CellPaintTree(self)
         self.details.setHeaderLabels([translate("ListsView", "Detail"), translate("ListsView", "Value")])
         self.details.setRootIsDecorated(True)
+        # One height for every row: a changed value then costs no size computation of its row.
+        self.details.setUniformRowHeights(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details.header().setStretchLastSection(False)
@@ -335,15 +396,28 @@ class ListsView(QWidget):
         self._drawn: dict[tuple[str, ...], _Row] = {}  # what each item shows, to touch only changes
         self._detail_items: dict[str, QTreeWidgetItem] = {}
         self._detail_groups: dict[str, QTreeWidgetItem] = {}
+        self._newest: dict[tuple[str, ...], _Row] = {}  # what each row would show with the newest reading
+        self._inputs: dict[tuple[str, ...], tuple[object, ...]] = {}  # what each newest row was made from
+        self._fitted_rows = 0  # rows in the table when its height was last fitted
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
+        self.pace = ExactPace()
+        self._summary_shape = ""
+        self._tabular_digits = _tabular_digits(self.summary.font())
+        FreshTooltips(self.tree, self._freshen_row)
+        FreshTooltips(self.details, self._freshen_detail)
+        self._details_behind: set[str] = set()  # details a live reading left unwritten (out of view)
+        self.details.verticalScrollBar().valueChanged.connect(self._write_details_behind)
+        self.details.itemExpanded.connect(self._write_details_behind)
+        self.details.resized.connect(self._write_details_behind)
 
     def refresh(self, sample: Sample) -> None:
-        """A new reading, drawn now when the view may work, else when it is shown again (WorkGate)."""
+        """A new live reading, drawn now when the view may work, else when it is shown again (WorkGate).
+        Its exact figures are written at the slower pace of ``self.pace``."""
         self._waiting = sample
         if self.gate.note():
-            self.update_sample(sample)
+            self._draw(sample, exact=self.pace.due(sample), live=True)
 
     def set_active(self, active: bool) -> None:
         """Whether the view may draw while shown; True catches up at once (see WorkGate)."""
@@ -354,10 +428,17 @@ class ListsView(QWidget):
             self.update_sample(self._waiting)
 
     def update_sample(self, sample: Sample) -> None:
-        """Show this sample now, touching only what changed (items are updated in place, so
-        expansion and selection survive)."""
+        """Show this sample now, all of it, touching only what changed (items are updated in place,
+        so expansion and selection survive)."""
+        self._draw(sample, exact=True, live=False)
+
+    def _draw(self, sample: Sample, exact: bool, live: bool) -> None:
+        """Show ``sample``. Unless ``exact``, the exact figures (Pages, Repurposed, tooltips, the Details
+        pane) stay as they are; ``live`` writes only the details in view."""
         self.sample = self._waiting = sample
         self.gate.drawn()
+        if exact:
+            self.pace.written(sample)
         total = sample.total_bytes
         summary = translate(
             "ListsView",
@@ -376,7 +457,12 @@ class ListsView(QWidget):
         )
         if summary != self.summary.text():
             self.summary.setText(summary)
-            self._summary_holder.fit()
+            shape = _shape(summary)
+            if shape != self._summary_shape or not self._tabular_digits:
+                # Laying out rich text for its height is the dearest part of a new summary: with
+                # digits of one width, the same text with other digits needs the same height.
+                self._summary_shape = shape
+                self._summary_holder.fit()
         _set_tooltip(
             self.summary,
             translate("ListsView", "Total {total}; available {available_bytes}").format(
@@ -395,21 +481,27 @@ class ListsView(QWidget):
         for position, mlist in enumerate(sample.lists):
             path: tuple[str, ...] = (mlist.key,)
             item = self._item(path, None, position)
-            self._fill(path, item, mlist, sample, _row_color(mlist.key, 0, 0), repurposed)
+            self._fill(path, item, mlist, sample, _row_color(mlist.key, 0, 0), repurposed, exact)
             seen.add(path)
             for index, part in enumerate(mlist.parts):
                 path = (mlist.key, part.key)
                 child = self._item(path, item, index)
                 color = _row_color(mlist.key, index, len(mlist.parts))
-                self._fill(path, child, part, sample, color, repurposed)
+                self._fill(path, child, part, sample, color, repurposed, exact)
                 seen.add(path)
         for path in set(self._items) - seen - {TOTAL_PATH}:
             gone = self._items.pop(path)
             self._drawn.pop(path, None)
+            self._newest.pop(path, None)
+            self._inputs.pop(path, None)
             (gone.parent() or self.tree.invisibleRootItem()).removeChild(gone)
-        self._fill_total(sample)
-        self._fit_tree()
-        self._fill_details(sample)
+        rows = len(self._items)
+        self._fill_total(sample, exact)
+        if rows != self._fitted_rows or not live:  # the rows' height is measured when rows come or go
+            self._fitted_rows = rows
+            self._fit_tree()
+        if exact:
+            self._fill_details(sample, live)
 
     def _item(self, path: tuple[str, ...], parent: QTreeWidgetItem | None, position: int) -> QTreeWidgetItem:
         item = self._items.get(path)
@@ -427,14 +519,51 @@ class ListsView(QWidget):
             )
         return item
 
-    def _set_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row) -> _Row | None:
-        """Write the cells of ``row`` that differ from what the item shows; return what it showed."""
+    def _show_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row, exact: bool) -> None:
+        """Write what changed in ``row``; its exact figures and tooltips only when they are due."""
+        self._newest[path] = row
         old = self._drawn.get(path)
+        if old is None or exact:
+            self._write_row(path, item, row, old)
+        elif not row.reads_as(old):
+            # Only the changed cells are repainted (CellPaintTree): the exact ones keep their pace.
+            self._write_row(path, item, row.at_a_glance(old), old)
+
+    def _write_row(self, path: tuple[str, ...], item: QTreeWidgetItem, row: _Row, old: _Row | None) -> None:
+        """Write the cells, tooltips and roles of ``row`` that differ from ``old`` (what the item shows)."""
         for col, text in enumerate(row.texts):
             if old is None or old.texts[col] != text:
                 item.setText(col, text)
         self._drawn[path] = row
-        return old
+        if path == TOTAL_PATH:
+            if old is None or (old.bytes, old.style) != (row.bytes, row.style):
+                item.setToolTip(
+                    COL_SIZE,
+                    translate("ListsView", "{total_bytes}; the lists add up to {listed}").format(
+                        total_bytes=exact_bytes(row.style[0]), listed=exact_bytes(row.bytes)
+                    ),
+                )
+            return
+        if old is None or old.texts[COL_NAME] != row.texts[COL_NAME]:
+            item.setToolTip(COL_NAME, f"{row.texts[COL_NAME]} ({path[-1]})")
+        if old is None or old.bytes != row.bytes:
+            item.setToolTip(COL_SIZE, exact_bytes(row.bytes))
+        if old is None or old.style != row.style:
+            rgba, page_size = row.style
+            color = QColor.fromRgba(rgba)
+            item.setIcon(COL_NAME, _swatch(color))
+            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setToolTip(
+                COL_PAGES,
+                translate("ListsView", "{page_size:,}-byte pages").format(page_size=page_size),
+            )
+
+    def _freshen_row(self, item: QTreeWidgetItem) -> None:
+        """Bring a hovered row's exact figures up to date before its tooltip shows."""
+        path = next((p for p, it in self._items.items() if it is item), None)
+        newest = self._newest.get(path) if path else None
+        if path and newest is not None and newest != self._drawn.get(path):
+            self._write_row(path, item, newest, self._drawn.get(path))
 
     def _fill(
         self,
@@ -444,36 +573,26 @@ class ListsView(QWidget):
         sample: Sample,
         color: QColor,
         repurposed: Mapping[str, object],
+        exact: bool,
     ) -> None:
         total = sample.total_bytes
         value = repurposed.get(mlist.key)
-        row = _Row(
-            texts=(
-                list_label(mlist.key, mlist.label),
-                format_bytes(mlist.bytes),
-                format_percent(mlist.bytes, total),
-                f"{mlist.bytes // sample.page_size:,}",
-                f"{int(value):,}" if isinstance(value, (int, float)) else "",
-            ),
-            bytes=mlist.bytes,
-            # The step of the percentage written on the bar (0.1 %): noise below it repaints nothing.
-            share=round(mlist.bytes / total, 3) if total else 0.0,
-            style=(color.rgba(), sample.page_size),
-        )
-        old = self._set_row(path, item, row)
-        if old is None or old.texts[COL_NAME] != row.texts[COL_NAME]:
-            item.setToolTip(COL_NAME, f"{row.texts[COL_NAME]} ({mlist.key})")
-        if old is None or old.bytes != row.bytes:
-            item.setToolTip(COL_SIZE, exact_bytes(mlist.bytes))
-        if old is None or old.share != row.share:
-            item.setData(COL_SHARE, SHARE_ROLE, row.share)
-        if old is None or old.style != row.style:
-            item.setIcon(COL_NAME, _swatch(color))
-            item.setData(COL_SHARE, COLOR_ROLE, color)
-            item.setToolTip(
-                COL_PAGES,
-                translate("ListsView", "{page_size:,}-byte pages").format(page_size=sample.page_size),
+        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, color.rgba())
+        row = self._newest.get(path)
+        if row is None or self._inputs.get(path) != inputs:  # many parts stay put: nothing to format
+            self._inputs[path] = inputs
+            row = _Row(
+                texts=(
+                    list_label(mlist.key, mlist.label),
+                    format_bytes(mlist.bytes),
+                    format_percent(mlist.bytes, total),
+                    f"{mlist.bytes // sample.page_size:,}",
+                    f"{int(value):,}" if isinstance(value, (int, float)) else "",
+                ),
+                bytes=mlist.bytes,
+                style=(color.rgba(), sample.page_size),
             )
+        self._show_row(path, item, row, exact)
 
     def _fit_tree(self, *_: object) -> None:
         """Keep every list and the Total row in view: the Details pane below gives up the room instead
@@ -485,7 +604,7 @@ class ListsView(QWidget):
         needed = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 2
         self.tree.setMinimumHeight(min(needed, TREE_HEIGHT_CAP))
 
-    def _fill_total(self, sample: Sample) -> None:
+    def _fill_total(self, sample: Sample, exact: bool) -> None:
         item = self._items.get(TOTAL_PATH)
         if item is None:
             item = QTreeWidgetItem()
@@ -511,46 +630,62 @@ class ListsView(QWidget):
                 "",
             ),
             bytes=listed,
-            share=1.0,
             style=(sample.total_bytes,),
         )
-        old = self._set_row(TOTAL_PATH, item, row)
-        if old is None or (old.bytes, old.style) != (row.bytes, row.style):
-            item.setToolTip(
-                COL_SIZE,
-                translate("ListsView", "{total_bytes}; the lists add up to {listed}").format(
-                    total_bytes=exact_bytes(sample.total_bytes), listed=exact_bytes(listed)
-                ),
-            )
+        self._show_row(TOTAL_PATH, item, row, exact)
 
-    def _fill_details(self, sample: Sample) -> None:
-        """The details under their headings (the backend's declarations), each with a tooltip."""
+    def _fill_details(self, sample: Sample, live: bool) -> None:
+        """The details under their headings (the backend's declarations), each with a tooltip; a live
+        reading writes only the rows in view."""
         keys = [k for k in sample.details if not k.startswith(REPURPOSED_PREFIX)]
         for gone in set(self._detail_items) - set(keys):
             item = self._detail_items.pop(gone)
             self._detail_drawn.pop(gone, None)
             (item.parent() or self.details.invisibleRootItem()).removeChild(item)
+        shown = self.details.viewport().rect()
         for key in keys:
-            value = sample.details[key]
-            unit = sample.units.get(key)
-            drawn = (value, unit, sample.page_size)
-            if self._detail_drawn.get(key) == drawn:
-                continue  # most details stay put from one reading to the next
-            self._detail_drawn[key] = drawn
-            item = self._detail_items.get(key) or self._detail_item(sample, key)
-            text = detail_text(value, unit)
-            exact = detail_exact(value, unit, sample.page_size)
-            tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
-            if item.text(1) != text:  # a changed value may still read the same, rounded
-                item.setText(1, text)
-            if item.toolTip(1) != tip:
-                item.setToolTip(1, tip)
+            row = self._detail_items.get(key)
+            if live and row is not None and not self.details.visualItemRect(row).intersects(shown):
+                self._details_behind.add(key)  # out of view: written when it comes into view
+                continue
+            self._details_behind.discard(key)
+            self._write_detail(sample, key)
         for group in list(self._detail_groups.values()):
             if not group.childCount():
                 self.details.invisibleRootItem().removeChild(group)
                 del self._detail_groups[group.data(0, Qt.ItemDataRole.UserRole)]
         if self.details.isHidden() == bool(keys):
             self.details.setVisible(bool(keys))
+
+    def _write_detail(self, sample: Sample, key: str) -> None:
+        """Write one detail's value and its exact tooltip when they changed."""
+        value = sample.details[key]
+        unit = sample.units.get(key)
+        drawn = (value, unit, sample.page_size)
+        if self._detail_drawn.get(key) == drawn:
+            return  # most details stay put from one reading to the next
+        self._detail_drawn[key] = drawn
+        item = self._detail_items.get(key) or self._detail_item(sample, key)
+        text = detail_text(value, unit)
+        exact = detail_exact(value, unit, sample.page_size)
+        tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
+        if item.text(1) != text:  # a changed value may still read the same, rounded
+            item.setText(1, text)
+        if item.toolTip(1) != tip:
+            item.setToolTip(1, tip)
+
+    def _write_details_behind(self, *_: object) -> None:
+        """Rows scrolled, unfolded or resized into view: write what they missed, from the newest reading."""
+        behind, self._details_behind = self._details_behind, set()
+        if self.sample is not None:
+            for key in behind & self.sample.details.keys():
+                self._write_detail(self.sample, key)
+
+    def _freshen_detail(self, item: QTreeWidgetItem) -> None:
+        """Bring a hovered detail up to date with the newest reading before its tooltip shows."""
+        key = next((k for k, it in self._detail_items.items() if it is item), None)
+        if key is not None and self.sample is not None and key in self.sample.details:
+            self._write_detail(self.sample, key)
 
     def detail_item(self, key: str) -> QTreeWidgetItem | None:
         """The Details pane's row of a detail (under its group), or None when the sample has none."""
@@ -584,6 +719,26 @@ class ListsView(QWidget):
         group.sortChildren(0, Qt.SortOrder.AscendingOrder)
         self._detail_items[key] = item
         return item
+
+
+def _shape(text: str) -> str:
+    """``text`` with every digit written as 0: texts of one shape are as wide when digits are."""
+    return text.translate(_DIGITS_TO_ZERO)
+
+
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _tabular_digits(font: QFont) -> bool:
+    """Whether every digit is as wide as the others in ``font``, plain, bold and italic."""
+    for bold, italic in ((False, False), (True, False), (False, True)):
+        variant = QFont(font)
+        variant.setBold(bold)
+        variant.setItalic(italic)
+        metrics = QFontMetrics(variant)
+        if len({metrics.horizontalAdvance(digit) for digit in "0123456789"}) != 1:
+            return False
+    return True
 
 
 def _set_tooltip(widget: QWidget, text: str) -> None:
