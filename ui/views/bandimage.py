@@ -107,17 +107,14 @@ class BandImage:
 
     def _start(self, placement: Placement) -> None:
         self._placement = placement
-        self._pixels = np.zeros((placement.height, placement.columns), dtype=np.uint32)
         self._covered = np.zeros(placement.columns, dtype=bool)
-        # The image reads the ring's memory: columns written later show without a copy (which is
-        # also why its pixel ratio stays 1: setting one could detach it; _draw scales instead).
-        self._image = QImage(
-            self._pixels.data,
-            placement.columns,
-            placement.height,
-            placement.columns * 4,
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
+        # The ring is the image's own memory seen through numpy: columns written later show
+        # without a copy, and Qt never reads memory that Python may have freed. Its pixel ratio
+        # stays 1 (setting one could detach it from that memory): _draw scales instead.
+        self._image = QImage(placement.columns, placement.height, QImage.Format.Format_ARGB32_Premultiplied)
+        self._image.fill(0)
+        rows = np.frombuffer(self._image.bits(), dtype=np.uint32)
+        self._pixels = rows.reshape(placement.height, self._image.bytesPerLine() // 4)[:, : placement.columns]
         self._valid = (0, 0)
 
     def _kept(self, x_first: float, x_last: float, w: float) -> tuple[int, int]:
