@@ -50,11 +50,13 @@ def _write(path: Path, mib: int, durable: bool) -> None:
 
 @dataclass(frozen=True)
 class Stall:
-    """One late tick: the gap, and the UI thread's CPU time and wait for a CPU within it (ms)."""
+    """One late tick: the gap, and the UI thread's CPU time and wait for a CPU within it (ms), and
+    its page faults (a compaction moving the UI thread's pages makes it fault and wait)."""
 
     wall: float = 0.0
     cpu: float = 0.0
     waiting: float = 0.0
+    faults: int = 0
 
     @property
     def own(self) -> float:
@@ -62,22 +64,25 @@ class Stall:
         return max(0.0, self.wall - self.waiting)
 
     def describe(self) -> str:
-        """'X ms (UI thread: CPU a, waiting for a CPU b, off the CPU c)'."""
+        """'X ms (UI thread: CPU a, waiting for a CPU b, off the CPU c; n page faults)'."""
         off = max(0.0, self.wall + PROBE_MS - self.cpu - self.waiting)
         return (
             f"{self.wall:.1f} ms (UI thread: CPU {self.cpu:.1f}, waiting for a CPU {self.waiting:.1f}, "
-            f"off the CPU {off:.1f})"
+            f"off the CPU {off:.1f}; {self.faults} page faults)"
         )
 
 
-def _schedule() -> tuple[float, float]:
-    """The calling thread's CPU time and run-queue wait so far, in ms (wait 0 where unknown)."""
+def _schedule() -> tuple[float, float, int]:
+    """The calling thread's CPU time and run-queue wait so far in ms, and its page faults (wait
+    and faults 0 where the kernel does not say)."""
     try:
         with open("/proc/thread-self/schedstat", "rb") as fh:
             on_cpu, waiting, _ = fh.read().split()
-        return int(on_cpu) / 1e6, int(waiting) / 1e6
-    except (OSError, ValueError):
-        return time.thread_time() * 1000, 0.0
+        with open("/proc/thread-self/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()  # after the command name, which may hold spaces
+        return int(on_cpu) / 1e6, int(waiting) / 1e6, int(fields[7]) + int(fields[9])  # minflt + majflt
+    except (OSError, ValueError, IndexError):
+        return time.thread_time() * 1000, 0.0, 0
 
 
 class Probe:
@@ -92,7 +97,7 @@ class Probe:
         self.worst = Stall()  # the longest on the wall clock
         self.worst_own = Stall()  # the longest less the wait for a CPU
         self._last = 0.0
-        self._schedule = (0.0, 0.0)
+        self._schedule = (0.0, 0.0, 0)
 
     def start(self) -> None:
         """Begin measuring from now."""
@@ -112,6 +117,7 @@ class Probe:
             (now - self._last) * 1000 - PROBE_MS,
             schedule[0] - self._schedule[0],
             schedule[1] - self._schedule[1],
+            schedule[2] - self._schedule[2],
         )
         if stall.wall > self.worst.wall:
             self.worst = stall
