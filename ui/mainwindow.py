@@ -59,7 +59,6 @@ if TYPE_CHECKING:
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
 DEFAULT_SPAN = 300
-READ_AFTER_ACTION_MS = 20  # the reading after an action waits this long: a loop pass of its own
 
 
 def default_settings() -> QSettings:
@@ -716,9 +715,7 @@ class MainWindow(QMainWindow):
         self.mark_action(result, automatic)
         if self.current_view() == "processes" and self.made_view("processes") is not None:
             self.processes_view.refresh(force=True)  # before the reading below, which would be throttled
-        # The fresh reading redraws the views: on a timer, so the event loop paints the banner and
-        # marker above and looks at input in between (a zero timer would run in the same pass).
-        QTimer.singleShot(READ_AFTER_ACTION_MS, self.sampler.sample_now)
+        self.sampler.sample_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Remember geometry; let a running action finish (it cannot be interrupted safely)."""
