@@ -69,10 +69,6 @@ class BandImage:
         self._span = (0.0, 0.0)  # first and last sample x when the columns were made
         self.recomputed = 0  # columns the last paint computed (the rest were kept)
 
-    def clear(self) -> None:
-        """Forget the kept columns (the next paint computes all)."""
-        self._placement = None
-
     def paint(
         self,
         painter: QPainter,
@@ -87,12 +83,11 @@ class BandImage:
         device x ``origin`` (the painter untransformed); returns how many columns hold data."""
         if xs.size < 2:
             return 0
-        w = placement.bin_width
-        first, last = math.floor(visible[0] / w), math.ceil(visible[1] / w)
-        last = min(last, first + placement.columns)
         if self._placement is None or not placement.same(self._placement):
             self._start(placement)
-        w = self._placement.bin_width if self._placement is not None else w
+        w = self._placement.bin_width if self._placement is not None else placement.bin_width
+        first, last = math.floor(visible[0] / w), math.ceil(visible[1] / w)
+        last = min(last, first + placement.columns)
         keep_lo, keep_hi = self._kept(float(xs[0]), float(xs[-1]), w)
         keep_lo, keep_hi = max(keep_lo, first), min(keep_hi, last)
         if keep_hi <= keep_lo:
