@@ -70,10 +70,10 @@ def test_a_few_columns_and_many_are_filled_alike():
     values = np.cumsum(rng.random((columns, 3)) * 100, axis=1)
     covered = rng.random(columns) > 0.1
     rows = (-(HEIGHT - 4) / 330.0, HEIGHT - 2.0)
-    whole = band_pixels(values, covered, PALETTE, rows, 1.0, HEIGHT)  # Qt's conversion
-    pieces = [
-        band_pixels(values[i : i + 8], covered[i : i + 8], PALETTE, rows, 1.0, HEIGHT)
-        for i in range(0, columns, 8)
-    ]
-    assert np.array_equal(whole, np.hstack(pieces))  # numpy's lookup, translucent colour included
+    whole = np.full((HEIGHT, columns), 0xDEADBEEF, dtype=np.uint32)  # what was there is overwritten
+    band_pixels(values, covered, PALETTE, rows, 1.0, whole)  # Qt's conversion
+    pieces = np.full_like(whole, 0xDEADBEEF)
+    for i in range(0, columns, 8):
+        band_pixels(values[i : i + 8], covered[i : i + 8], PALETTE, rows, 1.0, pieces[:, i : i + 8])
+    assert np.array_equal(whole, pieces)  # numpy's lookup, translucent colour included
     assert (whole[:, ~covered] == 0).all() and (whole[:, covered] != 0).any()

@@ -133,18 +133,16 @@ class BandImage:
         assert self._placement is not None
         placement = self._placement
         w = placement.bin_width
-        edges = np.arange(lo, hi + 1) * w
-        a = max(0, int(np.searchsorted(xs, edges[0])) - 1)
-        b = min(xs.size, int(np.searchsorted(xs, edges[-1])) + 1)
-        covered, values = bin_envelope(xs[a:b], stack[:, a:b], edges)
-        pixels = band_pixels(values, covered, palette, placement.rows, placement.ratio, placement.height)
-        done = 0
-        for piece in self._ring(lo, hi):
-            width = piece.stop - piece.start
-            self._pixels[:, piece] = pixels[:, done : done + width]
-            self._covered[piece] = covered[done : done + width]
-            done += width
-        self.recomputed += hi - lo
+        for piece in self._ring(lo, hi):  # bins up to the ring's end, then those from its start
+            count = piece.stop - piece.start
+            edges = np.arange(lo, lo + count + 1) * w
+            a = max(0, int(np.searchsorted(xs, edges[0])) - 1)
+            b = min(xs.size, int(np.searchsorted(xs, edges[-1])) + 1)
+            covered, values = bin_envelope(xs[a:b], stack[:, a:b], edges)
+            band_pixels(values, covered, palette, placement.rows, placement.ratio, self._pixels[:, piece])
+            self._covered[piece] = covered
+            lo += count
+            self.recomputed += count
 
     def _draw(self, painter: QPainter, first: int, last: int, origin: float) -> None:
         assert self._placement is not None
@@ -183,12 +181,14 @@ def band_pixels(
     palette: Palette,
     to_rows: tuple[float, float],
     ratio: float,
-    height: int,
-) -> np.ndarray:
-    """Premultiplied ARGB pixels (height × columns) of the stacked bands, one column per row of
-    ``values`` (columns × boundaries); uncovered columns stay transparent. ``to_rows`` maps bytes
-    to logical device rows from the image's top (scale, offset); ``ratio`` is the device pixel ratio."""
+    out: np.ndarray,
+) -> None:
+    """Write into ``out`` (height × columns, premultiplied ARGB) the stacked bands, one column per
+    row of ``values`` (columns × boundaries); uncovered columns become transparent. ``to_rows``
+    maps bytes to logical device rows from the image's top (scale, offset); ``ratio`` is the
+    device pixel ratio."""
     columns, lists = values.shape
+    height = out.shape[0]
     scale, offset = to_rows
     # Row of each boundary, baseline (0 bytes) first; rows grow downwards as bytes grow upwards.
     bounds = np.empty((columns, lists + 1))
@@ -206,11 +206,12 @@ def band_pixels(
         steps[np.minimum(top + 1, edges[:, k - 1]), shown] += 1
     steps[edges[:, 0], shown] += 1
     if columns < SMALL:
-        return palette.premultiplied[np.cumsum(steps[:height, :columns], axis=0, dtype=np.uint8)]
+        out[...] = palette.premultiplied[np.cumsum(steps[:height, :columns], axis=0, dtype=np.uint8)]
+        return
     index = steps[:height]
     for row in range(1, height):  # row by row: numpy's cumsum down the rows is slower here
         np.add(index[row - 1], index[row], out=index[row])
     indexed = QImage(index.data, columns, height, stride, QImage.Format.Format_Indexed8)
     indexed.setColorTable(palette.table)
     image = indexed.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    return np.frombuffer(image.constBits(), dtype=np.uint32).reshape(height, columns).copy()
+    out[...] = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(height, columns)  # while image lives
