@@ -197,3 +197,72 @@ def test_minimized_option_starts_without_a_shown_window_where_there_is_a_tray(qt
     monkeypatch.setattr("PySide6.QtWidgets.QSystemTrayIcon.isSystemTrayAvailable", lambda: False)
     show_minimized(window)
     assert window.isVisible()  # no tray: minimized, never vanished
+
+
+def _jagged_view(qtbot, history: History) -> HistoryView:  # type: ignore[no-untyped-def]
+    view = HistoryView(history)
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_span(3600)
+    view.refresh(force=True)
+    return view
+
+
+def test_a_chart_following_jagged_readings_draws_what_a_fresh_chart_draws(qtbot):
+    backend = FakeBackend(start=1.8e9, step=1.0)
+    rng = np.random.default_rng(11)
+    history = History(capacity=5000)
+
+    def jump() -> None:  # every list jumps at random, as in the worst case of bench_gui_redraw
+        backend.move("free", "standby", float(rng.random()) * 0.3)
+        backend.move("standby", "active", float(rng.random()) * 0.2)
+        backend.move("active", "free", float(rng.random()) * 0.2)
+        history.append(backend.sample())
+
+    for _ in range(4000):  # older than the span shown (an hour): the view moves with each reading
+        jump()
+    kept = _jagged_view(qtbot, history)
+    for _ in range(12):
+        jump()
+        kept.refresh(force=True)
+        kept.graphics.grab()
+    assert 0 < kept.area.image.recomputed <= 3  # the newest bins and the left edge's, not ~530
+    fresh = _jagged_view(qtbot, history)
+    assert kept.view_box.viewRange()[0] == fresh.view_box.viewRange()[0]
+    assert kept.graphics.grab().toImage() == fresh.graphics.grab().toImage()
+
+
+def test_a_marker_redraws_with_the_reading_that_follows_it(qtbot):
+    view, history, backend = _view(qtbot)
+    redraws = []
+    draw = view._redraw
+    view._redraw = lambda: (redraws.append(float(view.data.times[-1])), draw())  # type: ignore[method-assign]
+    view.add_marker(backend.run("standby-list"))
+    history.append(backend.sample())  # as the window reads right after an action
+    view.refresh()
+    QApplication.processEvents()
+    newest = history.latest_time()
+    assert redraws == [newest]  # once, with the new reading: not once for the marker and once for it
+    view.add_marker(backend.run("kernel-caches"))  # a marker with no reading after it …
+    assert redraws == [newest]
+    QApplication.processEvents()
+    assert redraws == [newest, newest]  # … is drawn on its own, at once
+
+
+def test_stacked_sums_kept_between_frames_match_fresh_sums():
+    backend = FakeBackend(start=1.8e9, step=1.0)
+    history = History(capacity=40)
+    data = ChartData(history)
+    keys = ("active", "standby", "free")
+    rng = np.random.default_rng(2)
+    for round_ in range(12):  # the ring wraps and the buffer moves its rows to the front meanwhile
+        for _ in range(7):
+            backend.move("free", "standby", float(rng.random()) * 0.2)
+            history.append(backend.sample())
+        data.update()
+        shown = keys if round_ % 5 else keys[1:]  # now and then another set of lists
+        stack = data.stacked(3, len(data), shown)
+        fresh = np.cumsum([history.series(k)[3:] for k in shown], axis=0)
+        assert np.allclose(stack, fresh, rtol=1e-6)

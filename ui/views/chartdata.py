@@ -25,7 +25,11 @@ class ChartData:
         self._times = np.zeros(size)
         self._totals = np.zeros(size)
         self._values = np.zeros((len(self.keys), size), dtype=np.float32)
-        self._stack = np.zeros((0, 0))  # reused by stacked(): no fresh megabytes per frame
+        # stacked() keeps its sums between frames: the lists stacked, and the buffer columns done.
+        self._stack = np.zeros((0, 0), dtype=np.float32)
+        self._stack_keys: tuple[str, ...] = ()
+        self._stacked = (0, 0)
+        self.generation = 0  # changes when the data is replaced rather than extended
         self._seen = np.zeros(len(self.keys), dtype=bool)  # lists with at least one reading
         self._start = 0
         self._end = 0
@@ -51,21 +55,37 @@ class ChartData:
     def stacked(self, lo: int, hi: int, keys: tuple[str, ...]) -> np.ndarray:
         """Samples lo..hi (chronological indices) of these lists stacked: row i = lists 0..i summed.
 
-        A (lists × samples) view of a buffer reused by the next call: use it before calling again.
+        A (lists × samples) view of a buffer kept between calls: samples already stacked for the
+        same lists are not added again, so a new sample costs one column (a redraw per reading
+        would otherwise add up a day of every list). Use it before the next update().
         """
-        n = max(0, hi - lo)
-        if self._stack.shape[0] < len(keys) or self._stack.shape[1] < n:
-            self._stack = np.zeros((len(self.keys), max(n, self._stack.shape[1])))
-        out = self._stack[: len(keys), :n]
+        a, b = self._start + lo, self._start + max(lo, hi)
+        if keys != self._stack_keys or self._stack.shape[1] != self._times.size:
+            self._stack_keys, self._stacked = keys, (0, 0)
+            if self._stack.shape[1] != self._times.size:
+                self._stack = np.zeros((len(self.keys), self._times.size), dtype=np.float32)
+        done_lo, done_hi = self._stacked
+        if done_hi <= done_lo or b < done_lo or a > done_hi:  # nothing kept next to the request
+            self._stack_columns(a, b, keys)
+            self._stacked = (a, b)
+        else:
+            if a < done_lo:
+                self._stack_columns(a, done_lo, keys)
+            if b > done_hi:
+                self._stack_columns(done_hi, b, keys)
+            self._stacked = (min(a, done_lo), max(b, done_hi))
+        return self._stack[: len(keys), a:b]
+
+    def _stack_columns(self, a: int, b: int, keys: tuple[str, ...]) -> None:
+        """Stack buffer columns a..b of these lists into the kept sums."""
         below = None
         for row, key in enumerate(keys):
-            column = self._values[self.keys.index(key), self._start + lo : self._start + hi]
+            column = self._values[self.keys.index(key), a:b]
             if below is None:
-                out[row] = column
+                self._stack[row, a:b] = column
             else:
-                np.add(below, column, out=out[row])
-            below = out[row]
-        return out
+                np.add(below, column, out=self._stack[row, a:b])
+            below = self._stack[row, a:b]
 
     @property
     def present(self) -> tuple[str, ...]:
@@ -96,6 +116,8 @@ class ChartData:
 
     def _reset(self) -> None:
         self._start = self._end = 0
+        self._stacked = (0, 0)
+        self.generation += 1
         self._seen[:] = False
         self._latest = None
 
@@ -117,6 +139,7 @@ class ChartData:
             self._totals[:keep] = self._totals[lo : self._end]
             self._values[:, :keep] = self._values[:, lo : self._end]
             self._start, self._end = 0, keep
+            self._stacked = (0, 0)  # the kept sums stayed where the samples were
         if count > capacity:
             times, totals, rows = times[-capacity:], totals[-capacity:], rows[-capacity:]
             count = capacity
@@ -138,18 +161,29 @@ def column_envelope(
 
     ``xs`` (ascending) are the samples' x, ``stack`` their cumulative boundaries (lists ×
     samples, each row ≥ the one before). Returns (covered, values): which columns lie within
-    the data, and per column one value per boundary (columns × lists).
+    the data, and per column one value per boundary (columns × lists). See ``bin_envelope``.
+    """
+    if columns <= 0:
+        return np.zeros(0, dtype=bool), np.zeros((0, stack.shape[0] if stack.ndim == 2 else 0))
+    return bin_envelope(xs, stack, np.linspace(left, right, columns + 1))
 
-    A column holding two or more samples shows, per boundary, whichever of its lowest and
-    highest value lies farther from the column's mean, so a one-second spike or dip survives a
-    24-hour view instead of being averaged away. Columns with fewer samples interpolate
-    linearly between their neighbours. The boundaries stay in order (no band below zero height).
+
+def bin_envelope(xs: np.ndarray, stack: np.ndarray, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stack's boundaries per bin between consecutive chart x ``edges`` (ascending).
+
+    Returns (covered, values) as ``column_envelope``. A bin holding two or more samples shows,
+    per boundary, whichever of its lowest and highest value lies farther from the bin's mean, so
+    a one-second spike or dip survives a 24-hour view instead of being averaged away. Bins with
+    fewer samples interpolate linearly between their neighbours at their centre. A bin's value
+    depends only on the samples in it and, when it has fewer than two, on the nearest one on
+    each side: a bin can be computed alone, from those samples. The boundaries stay in order
+    (no band below zero height).
     """
     lists = stack.shape[0] if stack.ndim == 2 else 0
-    values = np.zeros((lists, max(columns, 0)))
-    if columns <= 0 or xs.size < 2 or right <= left or lists == 0:
-        return np.zeros(max(columns, 0), dtype=bool), values.T
-    edges = np.linspace(left, right, columns + 1)
+    columns = max(edges.size - 1, 0)
+    values = np.zeros((lists, columns))
+    if columns == 0 or xs.size < 2 or edges[-1] <= edges[0] or lists == 0:
+        return np.zeros(columns, dtype=bool), values.T
     centres = (edges[:-1] + edges[1:]) / 2
     covered = (edges[1:] > xs[0]) & (edges[:-1] <= xs[-1])
     index = np.searchsorted(xs, edges)
@@ -161,7 +195,7 @@ def column_envelope(
             values[k, sparse] = np.interp(centres[sparse], xs, stack[k])
     if dense.any():
         lo, hi = int(index[0]), int(index[-1])
-        # reduceat needs a sample past the last column's: the next one, or a copy with a spare one.
+        # reduceat needs a sample past the last bin's: the next one, or a copy with a spare one.
         block = stack[:, lo : hi + 1] if hi < xs.size else np.hstack([stack[:, lo:hi], stack[:, hi - 1 : hi]])
         starts = index - lo
         highest = np.maximum.reduceat(block, starts, axis=1)[:, :-1]

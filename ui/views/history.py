@@ -12,13 +12,13 @@ import datetime as _dt
 import math
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from ui.colors import list_color
 from ui.i18n import translate
 from ui.runner import action_title, list_label, result_summary
 from ui.spans import SPAN_CHOICES
+from ui.views.bandimage import BandImage, Palette, Placement
 from ui.views.chartdata import ChartData, column_envelope
 from ui.views.gate import WorkGate
 
@@ -136,11 +137,12 @@ class StackedAreaItem(pg.GraphicsObject):
 
     ``set_data`` takes the visible samples' x and their cumulative boundaries (lists × samples,
     bottom list first). Painting reduces them to one value per boundary and pixel column
-    (``column_envelope``: at most as many points as pixels, peaks kept), then fills an image
-    column by column with numpy: the cost depends on the chart's size only, never on how jagged
-    the data is (a polygon rasterizer slows down with every edge a scanline crosses). The image
-    is kept until the data, the view or the device changes, so hovering does not recompute it.
-    Vector devices (SVG) get one polygon per band built from the same columns.
+    (``bin_envelope``: at most as many points as pixels, peaks kept). Raster devices get an image
+    filled column by column with numpy (``BandImage``): the cost depends on the chart's size
+    only, never on how jagged the data is (a polygon rasterizer slows down with every edge a
+    scanline crosses), and the image is kept between frames, so a new reading recomputes only
+    the columns it changes and hovering recomputes none. Vector devices (SVG) get one polygon
+    per band built from the same columns.
     """
 
     def __init__(self) -> None:
@@ -149,17 +151,28 @@ class StackedAreaItem(pg.GraphicsObject):
         self.xs = np.zeros(0)
         self.stack = np.zeros((0, 0))
         self.colors: list[QColor] = []
+        self.palette = Palette([])
         self.grid_values: list[float] = []  # byte values of the horizontal grid lines
         self._bounds = QRectF()
+        self._source: Hashable = object()
         self.drawn_columns = 0  # pixel columns the last paint reduced the samples to
-        self._cache: tuple[tuple[float, ...], QImage, QPointF] | None = None
+        self.image = BandImage()
 
-    def set_data(self, xs: np.ndarray, stack: np.ndarray, keys: tuple[str, ...]) -> None:
-        """Replace the samples: chart x (ascending) and cumulative tops, one row per key."""
+    def set_data(
+        self, xs: np.ndarray, stack: np.ndarray, keys: tuple[str, ...], source: Hashable = None
+    ) -> None:
+        """Replace the samples: chart x (ascending) and cumulative tops, one row per key.
+
+        ``source`` names the data: pass the same value again only while the data is the same
+        series extended at its end (and possibly losing its oldest samples), so the kept image
+        can be reused; None (the default) never reuses it.
+        """
         self.prepareGeometryChange()
+        if keys != self.keys or not self.colors:
+            self.colors = [list_color(k) for k in keys]
+            self.palette = Palette(self.colors)
         self.xs, self.stack, self.keys = xs, stack, keys
-        self.colors = [list_color(k) for k in keys]
-        self._cache = None
+        self._source = object() if source is None else (source, keys)  # a new object: never equal
         if xs.size and keys:
             top = float(stack[-1].max())
             self._bounds = QRectF(float(xs[0]), 0.0, float(xs[-1] - xs[0]), top)
@@ -191,7 +204,7 @@ class StackedAreaItem(pg.GraphicsObject):
         painter.resetTransform()
         dev_left, dev_right = t.m11() * left + t.dx(), t.m11() * right + t.dx()
         if painter.paintEngine().type() == QPaintEngine.Type.Raster:
-            self._paint_image(painter, t, shown, dev_left, dev_right)
+            self._paint_image(painter, t, shown, (left, right))
         else:
             self._paint_polygons(painter, t, dev_left, dev_right)
         if self.grid_values:  # light lines over the bands (pyqtgraph's grid costs more than the chart)
@@ -208,22 +221,24 @@ class StackedAreaItem(pg.GraphicsObject):
         return column_envelope(self.xs, self.stack, left, right, count)
 
     def _paint_image(
-        self, painter: QPainter, t: QTransform, shown: QRectF, dev_left: float, dev_right: float
+        self, painter: QPainter, t: QTransform, shown: QRectF, visible: tuple[float, float]
     ) -> None:
         device = painter.device()
         ratio = float(device.devicePixelRatioF()) if device is not None else 1.0
         y_top, y_bottom = sorted((t.m22() * shown.bottom() + t.dy(), t.m22() * shown.top() + t.dy()))
-        col0, row0 = math.floor(dev_left), math.floor(y_top)
-        width = max(1, round((math.ceil(dev_right) - col0) * ratio))
-        height = max(1, round((math.ceil(y_bottom) - row0) * ratio))
-        key = (t.m11(), t.m22(), t.dx(), t.dy(), shown.top(), shown.bottom(), dev_left, dev_right, ratio)
-        if self._cache is None or self._cache[0] != key:
-            covered, values = self._columns(t, col0, width, 1.0 / ratio)
-            self.drawn_columns = int(covered.sum())
-            image = _band_image(values, covered, self.colors, (t.m22(), t.dy() - row0), ratio, height)
-            self._cache = (key, image, QPointF(col0, row0))
-        _, image, corner = self._cache
-        painter.drawImage(corner, image)
+        row0 = math.floor(y_top)
+        placement = Placement(
+            bin_width=1.0 / (t.m11() * ratio),
+            rows=(t.m22(), t.dy() - row0),
+            top=float(row0),
+            height=max(1, round((math.ceil(y_bottom) - row0) * ratio)),
+            ratio=ratio,
+            columns=math.ceil(shown.width() * t.m11() * ratio) + 2,
+            source=self._source,
+        )
+        self.drawn_columns = self.image.paint(
+            painter, self.xs, self.stack, self.palette, placement, visible, t.dx()
+        )
 
     def _paint_polygons(self, painter: QPainter, t: QTransform, dev_left: float, dev_right: float) -> None:
         count = max(1, math.ceil(dev_right - dev_left))
@@ -247,52 +262,6 @@ class StackedAreaItem(pg.GraphicsObject):
             painter.setPen(pg.mkPen(color.darker(125), width=1))
             painter.drawPolyline(edge)
             lower = upper
-
-
-def _band_image(
-    values: np.ndarray,
-    covered: np.ndarray,
-    colors: list[QColor],
-    to_rows: tuple[float, float],
-    ratio: float,
-    height: int,
-) -> QImage:
-    """An image of the stacked bands, one pixel column per row of ``values``.
-
-    Walking down a column, each boundary steps a counter up: empty above the stack, then per
-    band (top band first) one edge pixel one shade darker and its fill, then empty below the
-    baseline. The steps are marked in a byte image and summed down the rows; the counter is the
-    pixel's colour index (an indexed image, converted to ARGB by Qt). ``to_rows`` maps bytes to
-    device rows (scale, offset); ``ratio`` is the device pixel ratio.
-    """
-    columns, lists = values.shape
-    scale, offset = to_rows
-    # Row of each boundary, baseline (0 bytes) first; rows grow downwards as bytes grow upwards.
-    bounds = np.empty((columns, lists + 1))
-    bounds[:, 0] = offset
-    bounds[:, 1:] = scale * values + offset
-    rows = np.clip(np.rint(bounds * ratio), 0, height).astype(np.int64)
-    np.minimum.accumulate(rows, axis=1, out=rows)  # a band is never negative
-    stride = (columns + 3) // 4 * 4  # Qt wants scan lines on 4-byte boundaries
-    steps = np.zeros((height + 1, stride), dtype=np.uint8)
-    shown = np.flatnonzero(covered)
-    edges = rows[shown]
-    for k in range(lists, 0, -1):  # top band first: its edge pixel, then its fill
-        top = edges[:, k]
-        steps[top, shown] += 1
-        steps[np.minimum(top + 1, edges[:, k - 1]), shown] += 1
-    steps[edges[:, 0], shown] += 1
-    index = steps[:height]
-    for row in range(1, height):  # row by row: numpy's cumsum down the rows is slower here
-        np.add(index[row - 1], index[row], out=index[row])
-    palette = [0] * (2 * lists + 2)  # transparent above and below
-    palette[1:-1:2] = [c.darker(125).rgba() for c in reversed(colors)]
-    palette[2:-1:2] = [c.rgba() for c in reversed(colors)]
-    indexed = QImage(index.data, columns, height, stride, QImage.Format.Format_Indexed8)
-    indexed.setColorTable(palette)
-    image = indexed.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)  # a copy: index may go
-    image.setDevicePixelRatio(ratio)
-    return image
 
 
 class SwatchSample(pg.ItemSample):
@@ -376,6 +345,7 @@ class HistoryView(QWidget):
         self._present: tuple[str, ...] = ()
         self._moving = False
         self._drawn_until = -math.inf  # time of the newest sample drawn
+        self._force_next = False  # a marker was added: the next reload draws even without news
         self.data = ChartData(history)
         self.gate = WorkGate(self, lambda: self._reload(force=True))
         self.gate.stale = True  # the history may hold samples already: drawn when first shown
@@ -543,8 +513,9 @@ class HistoryView(QWidget):
         self.markers.append(Marker(when, text, line, mark))
         while len(self.markers) > MAX_MARKERS:
             self.plot_item.removeItem(self.markers.pop(0).line)
-        if self.gate.open():  # show the movement now, even when it is under a pixel wide
-            self._reload(force=True)
+        if self.gate.open():  # show the movement, even when it is under a pixel wide …
+            self._force_next = True  # … with the next reading (an action's follows at once), or alone
+            QTimer.singleShot(0, self._forced_reload)
 
     def chart_x(self, when: float) -> float:
         """The chart's x coordinate of an epoch time."""
@@ -660,8 +631,13 @@ class HistoryView(QWidget):
 
     # ----- drawing ------------------------------------------------------------------------
 
+    def _forced_reload(self) -> None:
+        if self._force_next and self.gate.open():
+            self._reload(force=True)
+
     def _reload(self, force: bool = False) -> None:
         """Take in new samples; move the live range and redraw when there is a pixel of news."""
+        force, self._force_next = force or self._force_next, False
         self.data.update()
         self.gate.drawn()
         times = self.data.times
@@ -729,7 +705,7 @@ class HistoryView(QWidget):
         hi = min(times.size, int(np.searchsorted(times, x1 + origin)) + 1)
         shown = tuple(k for k in self._present if k not in self._hidden)
         stack = self.data.stacked(lo, hi, shown)
-        self.area.set_data(times[lo:hi] - origin, stack, shown)
+        self.area.set_data(times[lo:hi] - origin, stack, shown, source=self.data.generation)
         total = float(self.data.totals[-1])
         if self.whole_ram or not shown or hi - lo == 0:
             top = total
