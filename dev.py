@@ -338,6 +338,10 @@ def _workers(args: Sequence[str]) -> list[str]:
         chosen += ["-n", str(cpus)]
     if not any(a.startswith("--dist") for a in args):
         chosen += ["--dist", "loadgroup"]
+    if not any(a.startswith("--max-worker-restart") for a in args):
+        # A crashed worker ends the run as a failure: xdist 3.8 replaces it but never hands the rest of a
+        # group to the new worker, and the run then waits forever (seen when a Qt test crashed).
+        chosen += ["--max-worker-restart", "0"]
     return chosen
 
 
