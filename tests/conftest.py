@@ -35,29 +35,24 @@ if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["RAMLENS_HYPOTHESIS_PROFILE"])
 
 
-# `python3 dev.py test` runs the suite on two xdist workers. Two kinds of test must not overlap with others:
+# `python3 dev.py test` runs the suite on one xdist worker per core. Two kinds of test must not overlap:
 #
 # - Those that drop, compact or trim the machine's memory for real, or that measure how much of a file of
 #   their own is in the page cache: one would undo what the other measures. They form one xdist group, so
-#   they run one after another on a single worker (``--dist loadgroup``); the other worker runs the rest.
+#   they run one after another on a single worker (``--dist loadgroup``); the other workers run the rest.
+#   A test is in it when marked ``root`` or ``page_cache``, or when its file is listed here (files whose
+#   tests mostly do so).
 # - Those marked ``quiet``, which assert on machine-wide memory moves of a few MiB: they wait until the
 #   other worker's current test ends and hold it off while they run (a lock shared by the workers).
 PAGE_CACHE_FILES = frozenset(
     {
         "test_linux_actions.py",
-        "test_cli_rammap.py",
-        "test_cli_status.py",
-        "test_cli_frag.py",
         "test_cli_json.py",
-        "test_census.py",
-        "test_helper.py",
         "test_helper_e2e.py",
-        "test_metrics_autoclean.py",
         "test_files.py",
         "test_files_physical.py",
         "test_files_snapshot.py",
         "test_real_action.py",
-        "test_fragmentation_view.py",
         "test_files_view.py",
     }
 )
@@ -66,7 +61,8 @@ PAGE_CACHE_FILES = frozenset(
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.name in PAGE_CACHE_FILES:
+        marked = item.get_closest_marker("root") or item.get_closest_marker("page_cache")
+        if item.path.name in PAGE_CACHE_FILES or marked:
             item.add_marker(pytest.mark.xdist_group("page-cache"))
 
 

@@ -133,6 +133,7 @@ def test_empty_asks_on_a_terminal(captured, capsys, monkeypatch):
     assert "cancelled" in capsys.readouterr().err
 
 
+@pytest.mark.page_cache
 def test_empty_modified_list_for_real_prints_where_pages_went(capsys):
     """sync is allowed for anyone; runs on the live machine."""
     assert cli.main(["empty", "modified-list", "--yes", "--json"]) == 0
@@ -144,6 +145,7 @@ def test_empty_modified_list_for_real_prints_where_pages_went(capsys):
     assert capsys.readouterr().out.startswith("Flush modified list: ")
 
 
+@pytest.mark.page_cache
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to purge the standby list for real")
 def test_empty_standby_list_as_root_via_the_installed_command(tmp_path):
     if not RAMLENS.exists():

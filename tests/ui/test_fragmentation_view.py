@@ -141,6 +141,7 @@ def test_migrate_types_not_root_message(make_window, qtbot):
 
 @linux
 @as_root
+@pytest.mark.page_cache
 def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts):
     from app.backends.linux import LinuxBackend
     from ui.mainwindow import MainWindow
