@@ -240,7 +240,9 @@ def test_a_new_summary_relays_out_nothing_unless_it_needs_another_height(qtbot):
     view.show()
     qtbot.waitExposed(view)
     view.update_sample(backend.sample())
-    qtbot.wait(50)  # the first reading's rows are laid out
+    for _ in range(5):  # the first reading's rows are laid out: no layout request left pending, however slow
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
     one_line = view.summary.height()
     layouts = _Events(view, QEvent.Type.LayoutRequest)
     backend.move("free", "active", 0.1)  # "available" changes: a new summary text
