@@ -63,10 +63,11 @@ HEADERS = (
     N_("ListsView", "Pages"),
     N_("ListsView", "Repurposed"),
 )
-COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 2  # the share bar's colour, as QColor.rgba()
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 TOTAL_PATH: tuple[str, ...] = ("__total__",)
 TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
+WIDTHS_KEPT = 512  # label widths the memory bar remembers before it starts afresh
 
 
 def detail_text(value: Detail, unit: DetailUnit | None) -> str:
@@ -118,6 +119,9 @@ class MemoryBar(QWidget):
         # The width, and each segment's key, right edge in pixels and label: what a paint shows.
         self._drawn_look: tuple[int, tuple[tuple[str, int, str], ...]] | None = None
         self._laid: tuple[int, list[tuple[Segment, QRectF, str]]] = (-1, [])  # the width it was laid out for
+        self._bold: QFont | None = None  # the labels' font, made when first needed
+        self._metrics: QFontMetrics | None = None
+        self._widths: dict[str, int] = {}  # each label's width in that font
         # It fills its whole rectangle: Qt need not paint the window beneath it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
@@ -152,8 +156,8 @@ class MemoryBar(QWidget):
     def _layout(self) -> list[tuple[Segment, QRectF, str]]:
         """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
         size, else the size alone."""
-        metrics = QFontMetrics(self._label_font())
-        narrowest = metrics.horizontalAdvance("0 B") + 8  # no label fits a narrower segment
+        advance = self._advance
+        narrowest = advance("0 B") + 8  # no label fits a narrower segment
         out: list[tuple[Segment, QRectF, str]] = []
         for seg, rect in self._rects():
             if rect.width() < narrowest:
@@ -161,17 +165,39 @@ class MemoryBar(QWidget):
                 continue
             size = format_bytes(seg.bytes)
             text = f"{seg.label} {size}"
-            if metrics.horizontalAdvance(text) + 12 > rect.width():
+            if advance(text) + 12 > rect.width():
                 text = size
-            if metrics.horizontalAdvance(text) + 8 > rect.width():
+            if advance(text) + 8 > rect.width():
                 text = ""
             out.append((seg, rect, text))
         return out
 
+    def _advance(self, text: str) -> int:
+        """The width of a label in the bold font: measured once per text (labels recur every tick)."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) >= WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[text] = self._label_metrics().horizontalAdvance(text)
+        return width
+
+    def _label_metrics(self) -> QFontMetrics:
+        if self._metrics is None:
+            self._metrics = QFontMetrics(self._label_font())
+        return self._metrics
+
     def _label_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        return font
+        if self._bold is None:
+            self._bold = QFont(self.font())
+            self._bold.setBold(True)
+        return self._bold
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A new font: measure the labels afresh."""
+        if event.type() == QEvent.Type.FontChange:
+            self._bold, self._metrics = None, None
+            self._widths.clear()
+        super().changeEvent(event)
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -187,13 +213,15 @@ class MemoryBar(QWidget):
         """Segments with their label inside when it fits; labels outside the repainted area are skipped."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.fillRect(event.rect(), self.palette().base())
         painter.setFont(self._label_font())
         dirty = QRectF(event.rect())
         width, layout = self._laid
         for seg, rect, text in layout if width == self.width() else self._layout():
+            if not rect.intersects(dirty):
+                continue  # Qt clips it away anyway: a changed label repaints its own segment only
             painter.fillRect(rect, seg.color)
-            if text and rect.intersects(dirty):
+            if text:
                 painter.setPen(QColor("#ffffff") if seg.color.lightness() < 150 else QColor("#1d1d1d"))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(self.palette().mid().color())
@@ -262,20 +290,20 @@ class ShareDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         """Bar first, then the usual text on top."""
-        color = index.data(COLOR_ROLE)
-        share = _share_of(index.data()) if isinstance(color, QColor) else None
-        if share is not None and isinstance(color, QColor):
-            if not option.state & QStyle.StateFlag.State_Selected:
+        rgba = index.data(COLOR_ROLE)  # an int: cheaper to hand over from C++ than a QColor
+        share = _share_of(index.data()) if isinstance(rgba, int) else None
+        if share is not None and isinstance(rgba, int):
+            if not option.state.value & _SELECTED:
                 # The common case stays in C++ after the bar: building a second style option here
                 # in Python cost more than Qt drawing the whole cell.
-                painter.fillRect(_bar_rect(option.rect, share), _bar_fill(color.rgba()))
+                painter.fillRect(_bar_rect(option.rect, share), _bar_fill(rgba))
                 super().paint(painter, option, index)
                 return
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             if opt.state & QStyle.StateFlag.State_Selected:
                 painter.fillRect(opt.rect, opt.palette.highlight())
-            painter.fillRect(_bar_rect(opt.rect, share), _bar_fill(color.rgba()))
+            painter.fillRect(_bar_rect(opt.rect, share), _bar_fill(rgba))
             opt.backgroundBrush = QBrush()
             opt.state &= ~QStyle.StateFlag.State_Selected  # the text stays readable over the bar
             style = opt.widget.style() if opt.widget else None
@@ -285,6 +313,10 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+_SELECTED = QStyle.StateFlag.State_Selected.value  # tested as an int: Python's flag operators are dear
+
+
+@cache
 def _share_of(text: object) -> float | None:
     """The fraction of RAM a share cell shows ("12.3 %" is 0.123), None for "–": the bar is drawn from
     the figure written on it, so the two always agree and only a new figure repaints the cell."""
@@ -552,7 +584,7 @@ class ListsView(QWidget):
             rgba, page_size = row.style
             color = QColor.fromRgba(rgba)
             item.setIcon(COL_NAME, _swatch(color))
-            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setData(COL_SHARE, COLOR_ROLE, rgba)
             item.setToolTip(
                 COL_PAGES,
                 translate("ListsView", "{page_size:,}-byte pages").format(page_size=page_size),
