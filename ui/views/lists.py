@@ -432,10 +432,14 @@ class ListsView(QWidget):
         self._inputs: dict[tuple[str, ...], tuple[object, ...]] = {}  # what each newest row was made from
         self._fitted_rows = 0  # rows in the table when its height was last fitted
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
+        self._detail_about: dict[str, str] = {}  # each detail's name tooltip: what it is, its unit
+        self._detail_shown: dict[str, tuple[str, str]] = {}  # each detail's value and its tooltip, as written
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
         self.pace = ExactPace()
         self._summary_shape = ""
+        self._summary_text = self.summary.text()  # what the summary label shows, and its tooltip
+        self._summary_tip = ""
         self._tabular_digits = _tabular_digits(self.summary.font())
         FreshTooltips(self.tree, self._freshen_row)
         FreshTooltips(self.details, self._freshen_detail)
@@ -487,7 +491,8 @@ class ListsView(QWidget):
             if sample.limited
             else ""
         )
-        if summary != self.summary.text():
+        if summary != self._summary_text:  # kept here: asking the label for its text costs more
+            self._summary_text = summary
             self.summary.setText(summary)
             shape = _shape(summary)
             if shape != self._summary_shape or not self._tabular_digits:
@@ -495,12 +500,12 @@ class ListsView(QWidget):
                 # digits of one width, the same text with other digits needs the same height.
                 self._summary_shape = shape
                 self._summary_holder.fit()
-        _set_tooltip(
-            self.summary,
-            translate("ListsView", "Total {total}; available {available_bytes}").format(
-                total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
-            ),
+        tip = translate("ListsView", "Total {total}; available {available_bytes}").format(
+            total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
         )
+        if tip != self._summary_tip:  # setting a tooltip costs a Qt event even when it is the same
+            self._summary_tip = tip
+            self.summary.setToolTip(tip)
         self.bar.set_sample(sample)
         repurposed = {
             k[len(REPURPOSED_PREFIX) :]: v
@@ -609,20 +614,24 @@ class ListsView(QWidget):
     ) -> None:
         total = sample.total_bytes
         value = repurposed.get(mlist.key)
-        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, color.rgba())
+        rgba = color.rgba()
+        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, rgba)
         row = self._newest.get(path)
-        if row is None or self._inputs.get(path) != inputs:  # many parts stay put: nothing to format
+        made_from = self._inputs.get(path)
+        if row is None or made_from is None or made_from != inputs:  # many parts stay put: nothing to format
             self._inputs[path] = inputs
+            relabel = row is None or made_from is None or made_from[1] != mlist.label
+            name = list_label(mlist.key, mlist.label) if relabel or row is None else row.texts[COL_NAME]
             row = _Row(
                 texts=(
-                    list_label(mlist.key, mlist.label),
+                    name,
                     format_bytes(mlist.bytes),
                     format_percent(mlist.bytes, total),
                     f"{mlist.bytes // sample.page_size:,}",
                     f"{int(value):,}" if isinstance(value, (int, float)) else "",
                 ),
                 bytes=mlist.bytes,
-                style=(color.rgba(), sample.page_size),
+                style=(rgba, sample.page_size),
             )
         self._show_row(path, item, row, exact)
 
@@ -673,6 +682,8 @@ class ListsView(QWidget):
         for gone in set(self._detail_items) - set(keys):
             item = self._detail_items.pop(gone)
             self._detail_drawn.pop(gone, None)
+            self._detail_shown.pop(gone, None)
+            self._detail_about.pop(gone, None)
             (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         shown = self.details.viewport().rect()
         for key in keys:
@@ -700,11 +711,15 @@ class ListsView(QWidget):
         item = self._detail_items.get(key) or self._detail_item(sample, key)
         text = detail_text(value, unit)
         exact = detail_exact(value, unit, sample.page_size)
-        tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
-        if item.text(1) != text:  # a changed value may still read the same, rounded
+        about = self._detail_about[key]
+        tip = f"{about}<br><br>{exact}" if exact else about
+        # Compared with what was written, kept here: asking the item for its texts costs more.
+        shown_text, shown_tip = self._detail_shown.get(key, ("", ""))
+        if shown_text != text:  # a changed value may still read the same, rounded
             item.setText(1, text)
-        if item.toolTip(1) != tip:
+        if shown_tip != tip:
             item.setToolTip(1, tip)
+        self._detail_shown[key] = (text, tip)
 
     def _write_details_behind(self, *_: object) -> None:
         """Rows scrolled, unfolded or resized into view: write what they missed, from the newest reading."""
@@ -747,7 +762,8 @@ class ListsView(QWidget):
             lines.append(html.escape(translate("DetailInfo", info.description)))
         if unit:
             lines.append(f"<i>{html.escape(unit)}</i>")
-        item.setToolTip(0, "<br>".join(lines))
+        self._detail_about[key] = "<br>".join(lines)
+        item.setToolTip(0, self._detail_about[key])
         group.sortChildren(0, Qt.SortOrder.AscendingOrder)
         self._detail_items[key] = item
         return item
@@ -771,9 +787,3 @@ def _tabular_digits(font: QFont) -> bool:
         if len({metrics.horizontalAdvance(digit) for digit in "0123456789"}) != 1:
             return False
     return True
-
-
-def _set_tooltip(widget: QWidget, text: str) -> None:
-    """Set a tooltip only when it changes (setting one costs a Qt event even when equal)."""
-    if widget.toolTip() != text:
-        widget.setToolTip(text)
