@@ -238,3 +238,19 @@ def test_memory_bar_measures_its_labels_again_in_a_new_font(qtbot):
     view.bar.setFont(font)
     relaid = {seg.key: text for seg, _, text in view.bar._layout()}
     assert not relaid["modified"].startswith("Modified")  # three times wider: no longer fits
+
+
+def test_a_detail_that_goes_and_comes_back_shows_its_value_again(qtbot):
+    view = _shown_view(qtbot)
+    sample = FakeBackend().sample()
+    view.update_sample(sample)
+    item = view.detail_item("commit_bytes")
+    assert item is not None
+    text, tip = item.text(1), item.toolTip(1)
+    assert text and "bytes" in tip  # its value and the exact figure
+    view.update_sample(replace(sample, details={}))
+    assert view.detail_item("commit_bytes") is None
+    view.update_sample(sample)  # the same value as before it went
+    again = view.detail_item("commit_bytes")
+    assert again is not None and again is not item
+    assert (again.text(1), again.toolTip(1)) == (text, tip)
