@@ -122,6 +122,7 @@ class MemoryBar(QWidget):
         self._bold: QFont | None = None  # the labels' font, made when first needed
         self._metrics: QFontMetrics | None = None
         self._widths: dict[str, int] = {}  # each label's width in that font
+        self._names: dict[tuple[str, str], tuple[str, QColor]] = {}  # by list key and label: see _named
         # It fills its whole rectangle: Qt need not paint the window beneath it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
@@ -134,11 +135,12 @@ class MemoryBar(QWidget):
     def set_sample(self, sample: Sample) -> None:
         """Split the bar by the sample's lists; repaint only when a pixel or a label would change."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
-        self.segments = tuple(
-            Segment(m.key, list_label(m.key, m.label), m.bytes, list_color(m.key))
-            for m in sample.lists
-            if m.bytes
-        )
+        segments = []
+        for m in sample.lists:
+            if m.bytes:
+                label, color = self._named(m.key, m.label)
+                segments.append(Segment(m.key, label, m.bytes, color))
+        self.segments = tuple(segments)
         layout = self._layout()
         self._laid = (self.width(), layout)
         look = tuple((seg.key, round(rect.right()), text) for seg, rect, text in layout)
@@ -152,6 +154,13 @@ class MemoryBar(QWidget):
                     self.update(rect.toAlignedRect())
         else:
             self.update()
+
+    def _named(self, key: str, label: str) -> tuple[str, QColor]:
+        """A list's label in the window's language and its colour, made once per list."""
+        named = self._names.get((key, label))
+        if named is None:
+            named = self._names[(key, label)] = (list_label(key, label), list_color(key))
+        return named
 
     def _layout(self) -> list[tuple[Segment, QRectF, str]]:
         """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
