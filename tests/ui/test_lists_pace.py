@@ -254,3 +254,17 @@ def test_a_detail_that_goes_and_comes_back_shows_its_value_again(qtbot):
     again = view.detail_item("commit_bytes")
     assert again is not None and again is not item
     assert (again.text(1), again.toolTip(1)) == (text, tip)
+
+
+def test_a_list_given_another_label_is_shown_under_it(qtbot):
+    backend = FakeBackend()
+    view = _shown_view(qtbot)
+    first = _at(backend.sample(), 0)
+    view.refresh(first)
+    backend.move("free", "active", 0.05)  # its size changes too: the row is formatted again
+    moved = _at(backend.sample(), 1)
+    renamed = replace(moved, lists=(replace(moved.lists[0], label="Renamed"), *moved.lists[1:]))
+    view.refresh(renamed)
+    names = [view.tree.topLevelItem(i).text(COL_NAME) for i in range(view.tree.topLevelItemCount())]
+    assert "Renamed" in names and _row(view, "Renamed").text(COL_SIZE) != ""
+    assert any(seg.label == "Renamed" for seg in view.bar.segments)

@@ -325,7 +325,7 @@ class ShareDelegate(QStyledItemDelegate):
 _SELECTED = QStyle.StateFlag.State_Selected.value  # tested as an int: Python's flag operators are dear
 
 
-@cache
+@cache  # a share reads as one of about a thousand figures
 def _share_of(text: object) -> float | None:
     """The fraction of RAM a share cell shows ("12.3 %" is 0.123), None for "–": the bar is drawn from
     the figure written on it, so the two always agree and only a new figure repaints the cell."""
@@ -627,10 +627,12 @@ class ListsView(QWidget):
         inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, rgba)
         row = self._newest.get(path)
         made_from = self._inputs.get(path)
-        if row is None or made_from is None or made_from != inputs:  # many parts stay put: nothing to format
+        if row is None or made_from != inputs:  # many parts stay put: nothing to format
             self._inputs[path] = inputs
-            relabel = row is None or made_from is None or made_from[1] != mlist.label
-            name = list_label(mlist.key, mlist.label) if relabel or row is None else row.texts[COL_NAME]
+            if row is not None and made_from is not None and made_from[1] == mlist.label:
+                name = row.texts[COL_NAME]  # translated once per label, not once per size
+            else:
+                name = list_label(mlist.key, mlist.label)
             row = _Row(
                 texts=(
                     name,
