@@ -201,3 +201,70 @@ def test_share_bar_is_drawn_from_the_figure_written_on_it(qtbot):
         inside, outside = (QColor(image.pixel(QPoint(x, y))) for x in (end - 3, end + 3))
         assert inside != outside, name  # the bar ends where the figure says
         assert QColor(image.pixel(QPoint(end + 3, y))) == QColor(image.pixel(QPoint(end + 20, y))), name
+
+
+def _bar_ends_at_its_figure(view: ListsView, item: QTreeWidgetItem) -> bool:
+    """Whether the share bar drawn in ``item``'s row ends where its figure says."""
+    image = view.tree.viewport().grab().toImage()
+    share = float(item.text(COL_SHARE).removesuffix(" %")) / 100
+    cell = view.tree.visualRect(view.tree.indexFromItem(item, COL_SHARE))
+    end = cell.left() + 4 + int((cell.width() - 4 - 8 - 64) * share)
+    y = cell.center().y()
+    inside, outside, further = (QColor(image.pixel(QPoint(x, y))) for x in (end - 3, end + 3, end + 20))
+    return inside != outside and outside == further
+
+
+def test_share_bar_is_drawn_in_a_selected_row_too(qtbot):
+    view = _shown_view(qtbot, 1000, 600)
+    view.update_sample(FakeBackend().sample())
+    QApplication.processEvents()
+    item = _row(view, "Standby")
+    view.tree.setCurrentItem(item)
+    QApplication.processEvents()
+    assert item.isSelected()
+    assert _bar_ends_at_its_figure(view, item)
+    assert _bar_ends_at_its_figure(view, _row(view, "Free"))  # and in the rows not selected
+
+
+def test_memory_bar_measures_its_labels_again_in_a_new_font(qtbot):
+    lists = {"active": 2 * GIB, "standby": 6 * GIB, "modified": 3 * GIB, "free": 5 * GIB}
+    view = _shown_view(qtbot, 1000, 600)
+    view.refresh(_at(FakeBackend(lists=lists).sample(), 0))
+    QApplication.processEvents()
+    labels = {seg.key: text for seg, _, text in view.bar._layout()}
+    assert labels["modified"].startswith("Modified")  # the name and size fit at this font
+    font = view.bar.font()
+    font.setPointSizeF(font.pointSizeF() * 3)
+    view.bar.setFont(font)
+    relaid = {seg.key: text for seg, _, text in view.bar._layout()}
+    assert not relaid["modified"].startswith("Modified")  # three times wider: no longer fits
+
+
+def test_a_detail_that_goes_and_comes_back_shows_its_value_again(qtbot):
+    view = _shown_view(qtbot)
+    sample = FakeBackend().sample()
+    view.update_sample(sample)
+    item = view.detail_item("commit_bytes")
+    assert item is not None
+    text, tip = item.text(1), item.toolTip(1)
+    assert text and "bytes" in tip  # its value and the exact figure
+    view.update_sample(replace(sample, details={}))
+    assert view.detail_item("commit_bytes") is None
+    view.update_sample(sample)  # the same value as before it went
+    again = view.detail_item("commit_bytes")
+    assert again is not None and again is not item
+    assert (again.text(1), again.toolTip(1)) == (text, tip)
+
+
+def test_a_list_given_another_label_is_shown_under_it(qtbot):
+    backend = FakeBackend()
+    view = _shown_view(qtbot)
+    first = _at(backend.sample(), 0)
+    view.refresh(first)
+    backend.move("free", "active", 0.05)  # its size changes too: the row is formatted again
+    moved = _at(backend.sample(), 1)
+    renamed = replace(moved, lists=(replace(moved.lists[0], label="Renamed"), *moved.lists[1:]))
+    view.refresh(renamed)
+    names = [view.tree.topLevelItem(i).text(COL_NAME) for i in range(view.tree.topLevelItemCount())]
+    assert "Renamed" in names and _row(view, "Renamed").text(COL_SIZE) != ""
+    assert any(seg.label == "Renamed" for seg in view.bar.segments)

@@ -63,10 +63,11 @@ HEADERS = (
     N_("ListsView", "Pages"),
     N_("ListsView", "Repurposed"),
 )
-COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 2  # the share bar's colour, as QColor.rgba()
 TEXT_ROOM = 64  # pixels kept free of the share bar for the percentage
 TOTAL_PATH: tuple[str, ...] = ("__total__",)
 TREE_HEIGHT_CAP = 460  # the lists table never asks for more than this (Windows has many parts)
+WIDTHS_KEPT = 512  # label widths the memory bar remembers before it starts afresh
 
 
 def detail_text(value: Detail, unit: DetailUnit | None) -> str:
@@ -118,6 +119,10 @@ class MemoryBar(QWidget):
         # The width, and each segment's key, right edge in pixels and label: what a paint shows.
         self._drawn_look: tuple[int, tuple[tuple[str, int, str], ...]] | None = None
         self._laid: tuple[int, list[tuple[Segment, QRectF, str]]] = (-1, [])  # the width it was laid out for
+        self._bold: QFont | None = None  # the labels' font, made when first needed
+        self._metrics: QFontMetrics | None = None
+        self._widths: dict[str, int] = {}  # each label's width in that font
+        self._names: dict[tuple[str, str], tuple[str, QColor]] = {}  # by list key and label: see _named
         # It fills its whole rectangle: Qt need not paint the window beneath it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(34)
@@ -130,11 +135,12 @@ class MemoryBar(QWidget):
     def set_sample(self, sample: Sample) -> None:
         """Split the bar by the sample's lists; repaint only when a pixel or a label would change."""
         self.total = max(sample.total_bytes, sum(m.bytes for m in sample.lists))
-        self.segments = tuple(
-            Segment(m.key, list_label(m.key, m.label), m.bytes, list_color(m.key))
-            for m in sample.lists
-            if m.bytes
-        )
+        segments = []
+        for m in sample.lists:
+            if m.bytes:
+                label, color = self._named(m.key, m.label)
+                segments.append(Segment(m.key, label, m.bytes, color))
+        self.segments = tuple(segments)
         layout = self._layout()
         self._laid = (self.width(), layout)
         look = tuple((seg.key, round(rect.right()), text) for seg, rect, text in layout)
@@ -149,11 +155,18 @@ class MemoryBar(QWidget):
         else:
             self.update()
 
+    def _named(self, key: str, label: str) -> tuple[str, QColor]:
+        """A list's label in the window's language and its colour, made once per list."""
+        named = self._names.get((key, label))
+        if named is None:
+            named = self._names[(key, label)] = (list_label(key, label), list_color(key))
+        return named
+
     def _layout(self) -> list[tuple[Segment, QRectF, str]]:
         """Each segment, its rectangle and the label drawn in it ("" when none fits): the name and
         size, else the size alone."""
-        metrics = QFontMetrics(self._label_font())
-        narrowest = metrics.horizontalAdvance("0 B") + 8  # no label fits a narrower segment
+        advance = self._advance
+        narrowest = advance("0 B") + 8  # no label fits a narrower segment
         out: list[tuple[Segment, QRectF, str]] = []
         for seg, rect in self._rects():
             if rect.width() < narrowest:
@@ -161,17 +174,39 @@ class MemoryBar(QWidget):
                 continue
             size = format_bytes(seg.bytes)
             text = f"{seg.label} {size}"
-            if metrics.horizontalAdvance(text) + 12 > rect.width():
+            if advance(text) + 12 > rect.width():
                 text = size
-            if metrics.horizontalAdvance(text) + 8 > rect.width():
+            if advance(text) + 8 > rect.width():
                 text = ""
             out.append((seg, rect, text))
         return out
 
+    def _advance(self, text: str) -> int:
+        """The width of a label in the bold font: measured once per text (labels recur every tick)."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) >= WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[text] = self._label_metrics().horizontalAdvance(text)
+        return width
+
+    def _label_metrics(self) -> QFontMetrics:
+        if self._metrics is None:
+            self._metrics = QFontMetrics(self._label_font())
+        return self._metrics
+
     def _label_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        return font
+        if self._bold is None:
+            self._bold = QFont(self.font())
+            self._bold.setBold(True)
+        return self._bold
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A new font: measure the labels afresh."""
+        if event.type() == QEvent.Type.FontChange:
+            self._bold, self._metrics = None, None
+            self._widths.clear()
+        super().changeEvent(event)
 
     def _rects(self) -> list[tuple[Segment, QRectF]]:
         out = []
@@ -187,13 +222,15 @@ class MemoryBar(QWidget):
         """Segments with their label inside when it fits; labels outside the repainted area are skipped."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.fillRect(event.rect(), self.palette().base())
         painter.setFont(self._label_font())
         dirty = QRectF(event.rect())
         width, layout = self._laid
         for seg, rect, text in layout if width == self.width() else self._layout():
+            if not rect.intersects(dirty):
+                continue  # Qt clips it away anyway: a changed label repaints its own segment only
             painter.fillRect(rect, seg.color)
-            if text and rect.intersects(dirty):
+            if text:
                 painter.setPen(QColor("#ffffff") if seg.color.lightness() < 150 else QColor("#1d1d1d"))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(self.palette().mid().color())
@@ -262,20 +299,20 @@ class ShareDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         """Bar first, then the usual text on top."""
-        color = index.data(COLOR_ROLE)
-        share = _share_of(index.data()) if isinstance(color, QColor) else None
-        if share is not None and isinstance(color, QColor):
-            if not option.state & QStyle.StateFlag.State_Selected:
+        rgba = index.data(COLOR_ROLE)  # an int: cheaper to hand over from C++ than a QColor
+        share = _share_of(index.data()) if isinstance(rgba, int) else None
+        if share is not None and isinstance(rgba, int):
+            if not option.state.value & _SELECTED:
                 # The common case stays in C++ after the bar: building a second style option here
                 # in Python cost more than Qt drawing the whole cell.
-                painter.fillRect(_bar_rect(option.rect, share), _bar_fill(color.rgba()))
+                painter.fillRect(_bar_rect(option.rect, share), _bar_fill(rgba))
                 super().paint(painter, option, index)
                 return
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             if opt.state & QStyle.StateFlag.State_Selected:
                 painter.fillRect(opt.rect, opt.palette.highlight())
-            painter.fillRect(_bar_rect(opt.rect, share), _bar_fill(color.rgba()))
+            painter.fillRect(_bar_rect(opt.rect, share), _bar_fill(rgba))
             opt.backgroundBrush = QBrush()
             opt.state &= ~QStyle.StateFlag.State_Selected  # the text stays readable over the bar
             style = opt.widget.style() if opt.widget else None
@@ -285,6 +322,10 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+_SELECTED = QStyle.StateFlag.State_Selected.value  # tested as an int: Python's flag operators are dear
+
+
+@cache  # a share reads as one of about a thousand figures
 def _share_of(text: object) -> float | None:
     """The fraction of RAM a share cell shows ("12.3 %" is 0.123), None for "–": the bar is drawn from
     the figure written on it, so the two always agree and only a new figure repaints the cell."""
@@ -400,10 +441,14 @@ class ListsView(QWidget):
         self._inputs: dict[tuple[str, ...], tuple[object, ...]] = {}  # what each newest row was made from
         self._fitted_rows = 0  # rows in the table when its height was last fitted
         self._detail_drawn: dict[str, tuple[object, ...]] = {}
+        self._detail_about: dict[str, str] = {}  # each detail's name tooltip: what it is, its unit
+        self._detail_shown: dict[str, tuple[str, str]] = {}  # each detail's value and its tooltip, as written
         self._waiting: Sample | None = None  # the newest reading, drawn when the view may work
         self.gate = WorkGate(self, self._catch_up)
         self.pace = ExactPace()
         self._summary_shape = ""
+        self._summary_text = self.summary.text()  # what the summary label shows, and its tooltip
+        self._summary_tip = ""
         self._tabular_digits = _tabular_digits(self.summary.font())
         FreshTooltips(self.tree, self._freshen_row)
         FreshTooltips(self.details, self._freshen_detail)
@@ -455,7 +500,8 @@ class ListsView(QWidget):
             if sample.limited
             else ""
         )
-        if summary != self.summary.text():
+        if summary != self._summary_text:  # kept here: asking the label for its text costs more
+            self._summary_text = summary
             self.summary.setText(summary)
             shape = _shape(summary)
             if shape != self._summary_shape or not self._tabular_digits:
@@ -463,12 +509,12 @@ class ListsView(QWidget):
                 # digits of one width, the same text with other digits needs the same height.
                 self._summary_shape = shape
                 self._summary_holder.fit()
-        _set_tooltip(
-            self.summary,
-            translate("ListsView", "Total {total}; available {available_bytes}").format(
-                total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
-            ),
+        tip = translate("ListsView", "Total {total}; available {available_bytes}").format(
+            total=exact_bytes(total), available_bytes=exact_bytes(sample.available_bytes)
         )
+        if tip != self._summary_tip:  # setting a tooltip costs a Qt event even when it is the same
+            self._summary_tip = tip
+            self.summary.setToolTip(tip)
         self.bar.set_sample(sample)
         repurposed = {
             k[len(REPURPOSED_PREFIX) :]: v
@@ -552,7 +598,7 @@ class ListsView(QWidget):
             rgba, page_size = row.style
             color = QColor.fromRgba(rgba)
             item.setIcon(COL_NAME, _swatch(color))
-            item.setData(COL_SHARE, COLOR_ROLE, color)
+            item.setData(COL_SHARE, COLOR_ROLE, rgba)
             item.setToolTip(
                 COL_PAGES,
                 translate("ListsView", "{page_size:,}-byte pages").format(page_size=page_size),
@@ -577,20 +623,26 @@ class ListsView(QWidget):
     ) -> None:
         total = sample.total_bytes
         value = repurposed.get(mlist.key)
-        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, color.rgba())
+        rgba = color.rgba()
+        inputs = (mlist.bytes, mlist.label, total, sample.page_size, value, rgba)
         row = self._newest.get(path)
-        if row is None or self._inputs.get(path) != inputs:  # many parts stay put: nothing to format
+        made_from = self._inputs.get(path)
+        if row is None or made_from != inputs:  # many parts stay put: nothing to format
             self._inputs[path] = inputs
+            if row is not None and made_from is not None and made_from[1] == mlist.label:
+                name = row.texts[COL_NAME]  # translated once per label, not once per size
+            else:
+                name = list_label(mlist.key, mlist.label)
             row = _Row(
                 texts=(
-                    list_label(mlist.key, mlist.label),
+                    name,
                     format_bytes(mlist.bytes),
                     format_percent(mlist.bytes, total),
                     f"{mlist.bytes // sample.page_size:,}",
                     f"{int(value):,}" if isinstance(value, (int, float)) else "",
                 ),
                 bytes=mlist.bytes,
-                style=(color.rgba(), sample.page_size),
+                style=(rgba, sample.page_size),
             )
         self._show_row(path, item, row, exact)
 
@@ -641,6 +693,8 @@ class ListsView(QWidget):
         for gone in set(self._detail_items) - set(keys):
             item = self._detail_items.pop(gone)
             self._detail_drawn.pop(gone, None)
+            self._detail_shown.pop(gone, None)
+            self._detail_about.pop(gone, None)
             (item.parent() or self.details.invisibleRootItem()).removeChild(item)
         shown = self.details.viewport().rect()
         for key in keys:
@@ -668,11 +722,15 @@ class ListsView(QWidget):
         item = self._detail_items.get(key) or self._detail_item(sample, key)
         text = detail_text(value, unit)
         exact = detail_exact(value, unit, sample.page_size)
-        tip = f"{item.toolTip(0)}<br><br>{exact}" if exact else item.toolTip(0)
-        if item.text(1) != text:  # a changed value may still read the same, rounded
+        about = self._detail_about[key]
+        tip = f"{about}<br><br>{exact}" if exact else about
+        # Compared with what was written, kept here: asking the item for its texts costs more.
+        shown_text, shown_tip = self._detail_shown.get(key, ("", ""))
+        if shown_text != text:  # a changed value may still read the same, rounded
             item.setText(1, text)
-        if item.toolTip(1) != tip:
+        if shown_tip != tip:
             item.setToolTip(1, tip)
+        self._detail_shown[key] = (text, tip)
 
     def _write_details_behind(self, *_: object) -> None:
         """Rows scrolled, unfolded or resized into view: write what they missed, from the newest reading."""
@@ -715,7 +773,8 @@ class ListsView(QWidget):
             lines.append(html.escape(translate("DetailInfo", info.description)))
         if unit:
             lines.append(f"<i>{html.escape(unit)}</i>")
-        item.setToolTip(0, "<br>".join(lines))
+        self._detail_about[key] = "<br>".join(lines)
+        item.setToolTip(0, self._detail_about[key])
         group.sortChildren(0, Qt.SortOrder.AscendingOrder)
         self._detail_items[key] = item
         return item
@@ -739,9 +798,3 @@ def _tabular_digits(font: QFont) -> bool:
         if len({metrics.horizontalAdvance(digit) for digit in "0123456789"}) != 1:
             return False
     return True
-
-
-def _set_tooltip(widget: QWidget, text: str) -> None:
-    """Set a tooltip only when it changes (setting one costs a Qt event even when equal)."""
-    if widget.toolTip() != text:
-        widget.setToolTip(text)
