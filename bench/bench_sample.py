@@ -1,7 +1,8 @@
 """Cost of one full Linux sample (meminfo + vmstat + buddyinfo) against psutil.virtual_memory(), same run.
 
 Both are timed in alternating rounds so that machine noise hits them alike; the figure per call is the median
-round. Target: the ratio is at most 2.
+round. Target: the ratio is at most 3 (issue 14: a sample reads three files where psutil reads one; what
+matters is CPU at rest, which bench_cpu_rest judges).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-TARGET = 2.0
+TARGET = 3.0
 ROUNDS = 31
 CALLS = 500
 
