@@ -328,19 +328,16 @@ def main(argv: list[str]) -> int:
 
 
 def _workers(args: Sequence[str]) -> list[str]:
-    """One xdist worker per CPU this process may use, grouped as tests/conftest.py says, unless the
-    arguments choose the workers (``-n``), the distribution (``--dist``) or no xdist (``-p no:xdist``)."""
+    """One xdist worker per CPU this process may use, unless the arguments choose the workers (``-n``) or
+    no xdist (``-p no:xdist``). tests/conftest.py keeps the tests that would disturb each other apart."""
     if "no:xdist" in args:
         return []
     chosen: list[str] = []
     if not any(a.startswith(("-n", "--numprocesses")) for a in args):
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         chosen += ["-n", str(cpus)]
-    if not any(a.startswith("--dist") for a in args):
-        chosen += ["--dist", "loadgroup"]
     if not any(a.startswith("--max-worker-restart") for a in args):
-        # A crashed worker ends the run as a failure: xdist 3.8 replaces it but never hands the rest of a
-        # group to the new worker, and the run then waits forever (seen when a Qt test crashed).
+        # A crashed worker (a segfault in Qt, say) ends the run as a failure, as it would without xdist.
         chosen += ["--max-worker-restart", "0"]
     return chosen
 

@@ -7,6 +7,7 @@ not used — screenshots and sizes then match CI's.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 
@@ -38,12 +39,13 @@ if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
 # `python3 dev.py test` runs the suite on one xdist worker per core. Two kinds of test must not overlap:
 #
 # - Those that drop, compact or trim the machine's memory for real, or that measure how much of a file of
-#   their own is in the page cache: one would undo what the other measures. They form one xdist group, so
-#   they run one after another on a single worker (``--dist loadgroup``); the other workers run the rest.
-#   A test is in it when marked ``root`` or ``page_cache``, or when its file is listed here (files whose
-#   tests mostly do so).
-# - Those marked ``quiet``, which assert on machine-wide memory moves of a few MiB: they wait until the
-#   other worker's current test ends and hold it off while they run (a lock shared by the workers).
+#   their own is in the page cache: one would undo what the other measures. They run one at a time, under
+#   a lock the workers share. A test is one of them when marked ``root`` or ``page_cache``, or when its file
+#   is listed here (files whose tests mostly are).
+# - Those marked ``quiet``, which assert on machine-wide memory moves of a few MiB: every test holds a
+#   second lock shared, a ``quiet`` test holds it alone, so it waits until the other workers' current tests
+#   end and holds them off while it runs.
+# (xdist's own ``xdist_group`` cannot do the first: with pytest 9.2 its group suffix on node ids is ignored.)
 PAGE_CACHE_FILES = frozenset(
     {
         "test_linux_actions.py",
@@ -58,24 +60,23 @@ PAGE_CACHE_FILES = frozenset(
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        marked = item.get_closest_marker("root") or item.get_closest_marker("page_cache")
-        if item.path.name in PAGE_CACHE_FILES or marked:
-            item.add_marker(pytest.mark.xdist_group("page-cache"))
+def _touches_page_cache(item: pytest.Item) -> bool:
+    marked = item.get_closest_marker("root") or item.get_closest_marker("page_cache")
+    return item.path.name in PAGE_CACHE_FILES or marked is not None
 
 
 @pytest.fixture(autouse=True)
-def _one_quiet_test_at_a_time(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[None]:
-    """Every test holds the run's lock shared; a ``quiet`` test holds it alone (no-op without xdist)."""
+def _kept_apart(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Take the workers' locks as the comment above says (nothing to take without xdist)."""
     if fcntl is None or not os.environ.get("PYTEST_XDIST_WORKER"):
         yield
         return
-    lock = tmp_path_factory.getbasetemp().parent / "quiet.lock"  # the workers' common temporary root
-    with open(lock, "a") as held:
+    common = tmp_path_factory.getbasetemp().parent  # the workers' common temporary root
+    with contextlib.ExitStack() as held:
+        if _touches_page_cache(request.node):
+            fcntl.flock(held.enter_context(open(common / "page-cache.lock", "a")), fcntl.LOCK_EX)
         quiet = request.node.get_closest_marker("quiet") is not None
-        fcntl.flock(held, fcntl.LOCK_EX if quiet else fcntl.LOCK_SH)
+        fcntl.flock(
+            held.enter_context(open(common / "quiet.lock", "a")), fcntl.LOCK_EX if quiet else fcntl.LOCK_SH
+        )
         yield
