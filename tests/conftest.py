@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 try:
     import fcntl
@@ -46,6 +48,8 @@ if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
 #   second lock shared, a ``quiet`` test holds it alone, so it waits until the other workers' current tests
 #   end and holds them off while it runs.
 # (xdist's own ``xdist_group`` cannot do the first: with pytest 9.2 its group suffix on node ids is ignored.)
+# So that a worker does not sit waiting on the first lock, tests/xdist_schedule.py deals the first kind out
+# as one unit.
 PAGE_CACHE_FILES = frozenset(
     {
         "test_linux_actions.py",
@@ -63,6 +67,28 @@ PAGE_CACHE_FILES = frozenset(
 def _touches_page_cache(item: pytest.Item) -> bool:
     marked = item.get_closest_marker("root") or item.get_closest_marker("page_cache")
     return item.path.name in PAGE_CACHE_FILES or marked is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker, list the tests kept apart on the page cache for the controller's scheduler."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and config.option.basetemp:
+        from tests.xdist_schedule import kept_apart_list
+
+        common = Path(config.option.basetemp).parent  # xdist gives each worker a folder in the run's own
+        ids = [item.nodeid for item in items if _touches_page_cache(item)]
+        kept_apart_list(common, worker).write_text("".join(f"{i}\n" for i in ids))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Deal the tests kept apart on the page cache out as one unit (tests/xdist_schedule.py), under the
+    default distribution; a distribution chosen on the command line is left as it is."""
+    if config.getvalue("dist") != "load":
+        return None
+    from tests.xdist_schedule import KeptApartTogether
+
+    return KeptApartTogether(config, log)
 
 
 @pytest.fixture(autouse=True)
