@@ -11,10 +11,12 @@ import csv
 import datetime as _dt
 import math
 from collections.abc import Mapping
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from app.history import History
 from app.model import LIST_KEYS, Sample
+
+if TYPE_CHECKING:  # numpy: `ramlens watch --csv` writes samples and never needs a History
+    from app.history import History
 
 HEADER: tuple[str, ...] = ("time", "total_bytes", "available_bytes", *(f"{k}_bytes" for k in LIST_KEYS))
 

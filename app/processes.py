@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-import psutil
-
 _ATTRS = ["pid", "name", "username", "memory_info", "create_time"]
 
 
@@ -71,6 +69,8 @@ def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | 
 
 def list_processes(full: bool = False) -> list[ProcessMemory]:
     """Every process we may read, in PID order. ``full`` adds USS and PSS (slow; Linux only for PSS)."""
+    import psutil  # here, not at the top: the snapshot and CLI modules import this one for its types
+
     out: list[ProcessMemory] = []
     for proc in psutil.process_iter(_ATTRS, ad_value=None):
         full_info = None

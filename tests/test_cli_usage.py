@@ -1,10 +1,17 @@
-"""`ramlens` usage: an unknown command is named and the commands listed; --help covers every way in."""
+"""`ramlens` usage: an unknown command is named and the commands listed; --help covers every way in;
+the light commands start without the heavy modules."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from app import cli
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_an_unknown_command_is_refused_with_the_list_of_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,3 +46,50 @@ def test_help_names_the_window_options_and_the_rammap_switches(capsys: pytest.Ca
         "--elevate",
     ):
         assert word in out
+
+
+# What no command below needs: the GUI, numpy (history, census, snapshots), psutil (processes),
+# the metrics server's HTTP stack. Building the parser imports every subcommand module, so one heavy
+# import at the top of any of them would show here.
+HEAVY = ("PySide6", "numpy", "psutil", "http.server", "prometheus_client")
+IMPORTS_CHILD = """
+import contextlib, io, sys
+from ui import launcher
+HEAVY = {heavy!r}
+for argv in {commands!r}:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            code = launcher.main(argv)
+        except SystemExit as exc:
+            code = exc.code
+    print(" ".join(argv), code, *sorted(m for m in HEAVY if m in sys.modules))
+"""
+
+
+def test_light_commands_import_nothing_heavy() -> None:
+    """`ramlens --help`, `status` and `actions` in a fresh interpreter, through the real entry point.
+
+    The modules loaded are read after each command; a command that needs numpy comes last, to show
+    that the check sees a heavy import when there is one.
+    """
+    commands = [
+        ["--help"],
+        ["--version"],
+        ["status"],
+        ["actions", "--json"],
+        ["-Ex"],
+        ["snapshot", "show", "-"],
+    ]
+    code = IMPORTS_CHILD.format(heavy=HEAVY, commands=commands)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "--help 0",
+        "--version 0",
+        "status 0",
+        "actions --json 0",
+        "-Ex 2",
+        "snapshot show - 1 numpy",  # reading a snapshot loads numpy (its history): the check sees it
+    ]

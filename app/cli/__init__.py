@@ -3,11 +3,15 @@
 Each subcommand lives in its own module under app/cli/ and exposes
 ``register(subparsers)``, which adds its parser and sets ``func`` (args -> exit status).
 Exit status everywhere: 0 done, 1 the OS refused or it failed, 2 unknown/unavailable or bad usage.
+
+Building the parser imports every subcommand module, so their top-level imports stay light (no numpy,
+psutil, http.server, Qt): a handler imports what only its command needs when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from typing import cast
@@ -61,8 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _subcommand_names() -> set[str]:
-    return set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr,arg-type]
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The parser main() uses, built once per process: argparse never changes a parser while parsing."""
+    return build_parser()
+
+
+def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    return set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr,arg-type]
 
 
 def wants_gui(argv: list[str]) -> bool:
@@ -104,14 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     # RAMMap's -Ew/-Es/-Em/-Et/-E0 are not argparse options (argparse would read -Ew as -E w).
     from app.cli import rammap
 
-    if rammap.is_rammap_command(args_list) and not set(args_list) & _subcommand_names():
+    parser = _parser()
+    commands = _subcommand_names(parser)
+    if rammap.is_rammap_command(args_list) and not set(args_list) & commands:
         try:
             return int(rammap.main(args_list))
         except KeyboardInterrupt:
             return 130
-    parser = build_parser()
     words = _positionals(args_list)
-    if words and words[0] not in _subcommand_names():
+    if words and words[0] not in commands:
         return _unknown_command(parser, words[0])
     # argparse (3.11, 3.12) turns "--opt=--" into an empty list instead of the text "--".
     dashes = next((a for a in args_list if a.startswith("-") and a.endswith("=--")), None)

@@ -10,12 +10,13 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from app.backends.base import Backend, BackendError, NeedsPrivilege
+from app.cli import physical
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error, print_json
+from app.units import format_bytes, format_percent
 
 if TYPE_CHECKING:  # numpy is loaded only when a census is taken
     from app.pagecensus import Census
     from app.physranges import PhysicalRangesSource
-from app.units import format_bytes, format_percent
 
 
 def register(subparsers: Any) -> None:
@@ -79,8 +80,6 @@ def cmd_pages(args: argparse.Namespace) -> int:
         print_json(census.to_json(args.combinations))
         return EXIT_OK
     _print(census, args.combinations)
-    from app.cli import physical
-
     if args.use_counts and census.use_counts is not None:
         print()
         physical.print_use_counts(census.use_counts)
@@ -101,8 +100,6 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 
 def _ranges(source: PhysicalRangesSource | None, as_json: bool) -> int:
-    from app.cli.physical import print_ranges
-
     if source is None:
         error("this backend cannot read the physical memory ranges")
         return EXIT_USAGE
@@ -110,7 +107,7 @@ def _ranges(source: PhysicalRangesSource | None, as_json: bool) -> int:
     if as_json:
         print_json(ranges.to_json())
     else:
-        print_ranges(ranges)
+        physical.print_ranges(ranges)
     return EXIT_OK if ranges.ram or ranges.blocks or ranges.zones else EXIT_FAILED
 
 

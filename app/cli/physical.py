@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from app.pagecensus import OwnerPages, PrioritySummary
-from app.physranges import PhysicalRanges
+from typing import TYPE_CHECKING
+
 from app.units import format_bytes
-from app.usecounts import UseCounts
+
+if TYPE_CHECKING:  # numpy: `pages --ranges` prints without it
+    from app.pagecensus import OwnerPages, PrioritySummary
+    from app.physranges import PhysicalRanges
+    from app.usecounts import UseCounts
 
 
 def print_use_counts(counts: UseCounts) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import signal
 import sys
 import threading
@@ -126,6 +125,8 @@ def serve(
     stop: threading.Event | None = None,
 ) -> int:
     """Serve until ``stop`` is set (by SIGTERM/SIGINT when run from the command line)."""
+    import logging  # here: every other command would pay for it when the parser is built
+
     from app.metrics.exporter import build_exporter
 
     if file_cache_paths and backend.capabilities().file_cache is None:

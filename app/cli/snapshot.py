@@ -6,19 +6,20 @@ import argparse
 import json
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app import snapshot as snap
 from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.cli.files import interruptible_scan
-from app.filecache import FileScan
 from app.filesummary import CHANGES, FileSummary
-from app.history import History
-from app.processes import ProcessChangeKind
 from app.snapshotview import fit, worth_showing
 from app.terminal import printable
 from app.units import format_bytes, format_percent
+
+if TYPE_CHECKING:  # numpy and psutil: each handler imports the snapshot package when it runs
+    from app import snapshot as snap
+    from app.filecache import FileScan
+    from app.history import History
 
 NOW = "now"
 TOP_PROCESSES = 15
@@ -74,6 +75,8 @@ def register(subparsers: Any) -> None:
 
 def cmd_save(args: argparse.Namespace) -> int:
     """Take a snapshot (after recording ``--minutes`` of history) and write it atomically."""
+    from app import snapshot as snap
+
     if not 0 <= args.minutes <= 24 * 60 or not 0.1 <= args.interval <= 3600:
         error("--minutes must be 0 to 1440 and --interval 0.1 to 3600 seconds")
         return EXIT_USAGE
@@ -104,6 +107,8 @@ def cmd_save(args: argparse.Namespace) -> int:
 def _scan_files(backend: Any, paths: list[str] | None) -> FileScan | None:
     """The file scan ``--files`` asks for (None without it), with progress on a terminal; Ctrl+C
     stops the scan and keeps what it found. Raises BackendError where the backend cannot scan."""
+    from app import snapshot as snap
+
     if paths is None:
         return None
     scan = interruptible_scan(
@@ -118,6 +123,8 @@ def _scan_files(backend: Any, paths: list[str] | None) -> FileScan | None:
 
 def _record(backend: Any, seconds: float, interval: float) -> History:
     """Sample every ``interval`` seconds for ``seconds``, saying how far along it is on stderr."""
+    from app.history import History
+
     count = max(1, int(seconds / interval))
     history = History(capacity=count)
     for i in range(count):
@@ -133,6 +140,8 @@ def _record(backend: Any, seconds: float, interval: float) -> History:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a snapshot (validated) as text or JSON."""
+    from app import snapshot as snap
+
     try:
         loaded = snap.load(args.file)
     except snap.SnapshotError as exc:
@@ -215,6 +224,8 @@ def _describe_files(f: FileSummary) -> list[str]:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Compare two snapshots, or one against this machine now."""
+    from app import snapshot as snap
+
     try:
         a = snap.load(args.a)
         if args.b == NOW:
@@ -235,6 +246,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | None) -> list[str]:
     """The text ``snapshot diff`` prints: every list, then the processes that changed most."""
+    from app.processes import ProcessChangeKind
+
     lines = [f"From {a_name} to {b_name} ({_duration(d.b_time - d.a_time)} later)"]
     if not d.same_machine:
         lines.append("  note: the two snapshots are from different machines")

@@ -7,9 +7,11 @@ import socket
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from wsgiref.simple_server import WSGIServer
 
-if TYPE_CHECKING:  # prometheus_client imports ssl: loaded only when a server starts, not by `ramlens --help`
+# prometheus_client imports ssl, wsgiref http.server: loaded when a server starts, not by `ramlens --help`
+if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
+
     from prometheus_client.registry import CollectorRegistry
 
 DEFAULT_HOST = "127.0.0.1"

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.backends.base import Progress
-from app.backends.linux import census, fragmentation, pagetypeinfo
+from app.backends.linux import fragmentation, pagetypeinfo
 from app.buddy import FragmentationReport, PagetypeInfo
-from app.pagecensus import Census
+
+if TYPE_CHECKING:  # numpy: loaded when a census is taken, not by every user of the capabilities
+    from app.pagecensus import Census
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,12 @@ class KpageflagsCensus:
 
     def problem(self) -> str:
         """Why the census cannot be taken now ("" when it can)."""
+        from app.backends.linux import census
+
         return census.access_problem(self.proc)
 
     def take(self, progress: Progress | None = None, map_counts: bool = False) -> Census:
         """Read and classify every page frame."""
+        from app.backends.linux import census
+
         return census.take_census(self.proc, progress, map_counts, self.page_size)

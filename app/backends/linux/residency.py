@@ -25,8 +25,6 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-
 from app.filecache import Method
 
 NR_CACHESTAT = 451
@@ -114,6 +112,8 @@ def cachestat(fd: int) -> Pages:
 
 def mincore_pages(fd: int, size: int) -> Pages:
     """Resident pages by mapping the file (read-only, shared) a window at a time and calling mincore(2)."""
+    import numpy as np  # only this fallback needs it; cachestat(2) does not
+
     libc = _libc()
     page = mmap.PAGESIZE
     resident = 0
