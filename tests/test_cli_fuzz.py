@@ -130,22 +130,25 @@ def _argv(name: str, parser: argparse.ArgumentParser, paths: list[str]) -> st.Se
     """Generated arguments for one subcommand: its options in any subset, hostile values, strays."""
     options = [a for a in parser._actions if a.option_strings and not isinstance(a, argparse._HelpAction)]
     positionals = [a for a in parser._actions if not a.option_strings]
+    # Each strategy made once: hypothesis checks a strategy object the first time it draws from it.
+    value = _value(paths)
+    chosen = st.lists(st.sampled_from(options), unique=True)
+    flags = {id(a): st.sampled_from(a.option_strings) for a in options}
+    several, strays = st.lists(value, max_size=3), st.lists(value, max_size=2)
 
     @st.composite
     def build(draw: st.DrawFn) -> list[str]:
         argv = name.split()
-        for action in draw(st.lists(st.sampled_from(options), unique=True)) if options else []:
-            flag = draw(st.sampled_from(action.option_strings))
+        for action in draw(chosen) if options else []:
+            flag = draw(flags[id(action)])
             if action.nargs == 0:
                 argv.append(flag)
             elif action.nargs == "*":  # e.g. ``snapshot save FILE --files [PATH…]``: none, one or more
-                argv += [flag, *draw(st.lists(_value(paths), max_size=3))]
+                argv += [flag, *draw(several)]
             else:
-                argv += (
-                    [flag, draw(_value(paths))] if draw(st.booleans()) else [f"{flag}={draw(_value(paths))}"]
-                )
-        argv += [draw(_value(paths)) for _ in positionals]
-        argv += draw(st.lists(_value(paths), max_size=2))
+                argv += [flag, draw(value)] if draw(st.booleans()) else [f"{flag}={draw(value)}"]
+        argv += [draw(value) for _ in positionals]
+        argv += draw(strays)
         return argv
 
     return build()

@@ -6,6 +6,7 @@ tests/test_helper_e2e.py does the same under the real paths inside a private mou
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from app import cli
 from app.backends.linux import helper_install, helper_setup, polkit
 from app.backends.linux.helper_install import InstallError, Layout
+from tests.fake_backend import FakeBackend
 from tests.nobody import CLI, needs_nobody, run_python_as_nobody
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="installing writes root-owned files: needs root")
@@ -210,36 +213,29 @@ def test_install_and_uninstall_as_an_ordinary_user_exit_2_saying_root_is_needed(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_refuses_a_relative_prefix_and_asks_for_yes_without_a_terminal(tmp_path: Path) -> None:
-    run = [sys.executable, "-c", CLI, "helper"]
-    done = subprocess.run([*run, "install", "--prefix", "rel"], capture_output=True, text=True, check=False)
-    assert done.returncode == 2 and "--prefix must be an absolute path" in done.stderr
-    done = subprocess.run(
-        [*run, "uninstall", "--prefix", str(tmp_path)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 2 and "pass --yes" in done.stderr
+def test_cli_refuses_a_relative_prefix_and_asks_for_yes_without_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In-process on the real backend: the nobody test above runs these refusals in a child.
+    assert cli.main(["helper", "install", "--prefix", "rel"]) == 2
+    assert "--prefix must be an absolute path" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    assert cli.main(["helper", "uninstall", "--prefix", str(tmp_path)]) == 2
+    assert "pass --yes" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_status_reports_a_missing_helper(tmp_path: Path) -> None:
-    run = [sys.executable, "-c", CLI, "helper", "status", "--prefix", str(tmp_path)]
-    done = subprocess.run([*run, "--json"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+def test_cli_status_reports_a_missing_helper(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["helper", "status", "--prefix", str(tmp_path)]
+    assert cli.main([*args, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
     assert (report["installed"], report["current"]) == (False, False)
     assert report["summary"] == f"not installed (it would go to {tmp_path}/bin/ramlens-helper)"
-    text = subprocess.run(run, capture_output=True, text=True, check=False).stdout
-    assert text.startswith("helper:    not installed")
+    assert cli.main(args) == 0
+    assert capsys.readouterr().out.startswith("helper:    not installed")
 
 
 def test_a_backend_without_the_capability_has_no_helper_command(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    from app import cli
-    from tests.fake_backend import FakeBackend
-
     monkeypatch.setattr("app.cli.common.detect", lambda: FakeBackend(platform="windows"))
     assert cli.main(["helper", "status"]) == 2
     assert "there is no privileged helper on windows" in capsys.readouterr().err
