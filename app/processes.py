@@ -69,7 +69,7 @@ def _from_info(info: dict[str, object], full: object | None) -> ProcessMemory | 
 
 def list_processes(full: bool = False) -> list[ProcessMemory]:
     """Every process we may read, in PID order. ``full`` adds USS and PSS (slow; Linux only for PSS)."""
-    import psutil  # here, not at the top: the snapshot and CLI modules import this one for its types
+    import psutil  # here: every Backend.capabilities() makes a PsutilProcesses, and most never list
 
     out: list[ProcessMemory] = []
     for proc in psutil.process_iter(_ATTRS, ad_value=None):

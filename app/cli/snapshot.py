@@ -12,6 +12,7 @@ from app.backends import BackendError
 from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, backend_or_exit, error
 from app.cli.files import interruptible_scan
 from app.filesummary import CHANGES, FileSummary
+from app.processes import ProcessChangeKind
 from app.snapshotview import fit, worth_showing
 from app.terminal import printable
 from app.units import format_bytes, format_percent
@@ -246,8 +247,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def describe_diff(d: snap.SnapshotDiff, a_name: str, b_name: str, top: int | None) -> list[str]:
     """The text ``snapshot diff`` prints: every list, then the processes that changed most."""
-    from app.processes import ProcessChangeKind
-
     lines = [f"From {a_name} to {b_name} ({_duration(d.b_time - d.a_time)} later)"]
     if not d.same_machine:
         lines.append("  note: the two snapshots are from different machines")
