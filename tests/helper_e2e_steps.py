@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # root's `ramlens` commands run in this process, from this source tree
 GRANTED, DENIED = "nobody", "daemon"  # two ordinary users, and what the sandbox's polkit answers each
 VERDICTS = {GRANTED: "YES", DENIED: "NO"}
 CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
@@ -299,6 +298,7 @@ def main(names: list[str]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # root's `ramlens` commands run in this process, from this source tree
     # Every temporary directory (the filled cache files, nobody's home) inside one, removed at the end.
     tempfile.tempdir = tempfile.mkdtemp(prefix="ramlens-e2e-")
     os.chmod(tempfile.tempdir, 0o755)

@@ -249,29 +249,18 @@ def write_clean(path: Path, size: int) -> None:
         os.close(fd)
 
 
-def disk_path() -> Path:
-    """A new path on the disk (not tmpfs: tmpfs pages are never dropped)."""
-    return Path("/var/tmp") / f"ramlens-test-{os.getpid()}-{time.monotonic_ns()}"
-
-
-@pytest.fixture
-def disk_file() -> Iterator[Path]:
-    """A path on the disk, removed afterwards."""
-    path = disk_path()
+def _disk_path() -> Iterator[Path]:
+    """A new path on the disk (not tmpfs: tmpfs pages are never dropped), removed afterwards."""
+    path = Path("/var/tmp") / f"ramlens-test-{os.getpid()}-{time.monotonic_ns()}"
     try:
         yield path
     finally:
         path.unlink(missing_ok=True)
 
 
-@pytest.fixture(scope="module")
-def clean_file() -> Iterator[Path]:
-    """A path for the module's clean FILE_SIZE file, which the first test to use it writes (``cached``)."""
-    path = disk_path()
-    try:
-        yield path
-    finally:
-        path.unlink(missing_ok=True)
+disk_file = pytest.fixture(_disk_path, name="disk_file")
+# The module's clean FILE_SIZE file, which the first test to use it writes (``cached``).
+clean_file = pytest.fixture(_disk_path, name="clean_file", scope="module")
 
 
 def cached(path: Path) -> int:
