@@ -1,23 +1,32 @@
 """The steps of the helper's end-to-end tests, run as root inside tests/polkit_sandbox.py.
 
-Each scenario prints one JSON object of observations on its last line; tests/test_helper_e2e.py
-asserts on it. Ordinary-user steps run as nobody (setpriv) from this source tree; nothing here
-decides whether the test passes.
+``helper_e2e_steps.py SCENARIO…`` runs the scenarios one after the other in one sandbox, each from the
+sandbox's first state (whatever a failed one left behind is removed first), and prints one JSON object on
+its last line: each scenario's observations (or the error it stopped on) under its name;
+tests/test_helper_e2e.py asserts on them. Ordinary-user steps run from this source tree as nobody (whom
+the sandbox's polkit answers YES) or as daemon (answered NO), through setpriv; root's own ``ramlens``
+commands run in this process. Nothing here decides whether a test passes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import pwd
 import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-NOBODY = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+GRANTED, DENIED = "nobody", "daemon"  # two ordinary users, and what the sandbox's polkit answers each
+VERDICTS = {GRANTED: "YES", DENIED: "NO"}
 CLI = "import sys; from app import cli; sys.exit(cli.main(sys.argv[1:]))"
 WATCHED = (Path("/usr/local"), Path("/usr/share/polkit-1/actions"), Path("/etc/polkit-1/rules.d"))
 CACHE_BYTES = 32 << 20
@@ -82,18 +91,36 @@ print(json.dumps(seen))
 """
 
 
-def run(argv: list[str], as_nobody: bool = False, **kw: Any) -> subprocess.CompletedProcess[str]:
-    """Run a command (as nobody when asked) from the source tree, capturing its output."""
+def as_user(name: str) -> list[str]:
+    """The setpriv prefix that runs a command as the user ``name``, with no supplementary groups."""
+    user = pwd.getpwnam(name)
+    return ["/usr/bin/setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups"]
+
+
+def run(argv: list[str], user: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a command (as ``user`` when given, else root) from the source tree, capturing its output."""
     env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    prefix = NOBODY if as_nobody else []
-    return subprocess.run(
-        [*prefix, *argv], capture_output=True, text=True, cwd=ROOT, env=env, check=False, **kw
-    )
+    prefix = as_user(user) if user else []
+    return subprocess.run([*prefix, *argv], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
 
 
-def ramlens(*args: str, as_nobody: bool = False) -> subprocess.CompletedProcess[str]:
-    """``ramlens ARGS`` from this source tree."""
-    return run([sys.executable, "-c", CLI, *args], as_nobody=as_nobody)
+def ramlens(*args: str, user: str) -> subprocess.CompletedProcess[str]:
+    """``ramlens ARGS`` as ``user``, a process of its own from this source tree."""
+    return run([sys.executable, "-c", CLI, *args], user=user)
+
+
+def ramlens_as_root(*args: str) -> list[Any]:
+    """``ramlens ARGS`` as root, in this process: [exit status, stdout, stderr].
+
+    The same main() a `sudo ramlens` process runs; a process of its own would only add a start-up (the
+    window's Set up… and Remove run these commands as processes, through pkexec).
+    """
+    from app import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return [code, out.getvalue(), err.getvalue()]
 
 
 def tree() -> list[str]:
@@ -111,12 +138,14 @@ def file_info() -> dict[str, list[int]]:
 
 
 def cached_file() -> Path:
-    """A file nobody may read, written and synced (clean pages), then read so it is in the page cache."""
+    """A file anyone may read, written and synced (clean pages), then read so it is in the page cache."""
     directory = Path(tempfile.mkdtemp(prefix="ramlens-cache-"))
     directory.chmod(0o755)
     path = directory / "filled"
+    block = os.urandom(1 << 20)  # what the pages hold does not matter to the page cache: one random MiB
     with open(path, "wb") as out:
-        out.write(os.urandom(CACHE_BYTES))
+        for _ in range(CACHE_BYTES // len(block)):
+            out.write(block)
         out.flush()
         os.fsync(out.fileno())
     path.chmod(0o644)
@@ -140,24 +169,22 @@ def resident(path: Path) -> int:
 def grant() -> dict[str, Any]:
     """Install as root, empty as nobody through polkit (CLI and runner), uninstall."""
     seen: dict[str, Any] = {"before": tree()}
-    done = ramlens("helper", "install", "--yes")
-    seen["install"] = [done.returncode, done.stdout, done.stderr]
+    seen["install"] = ramlens_as_root("helper", "install", "--yes")
     seen["files"] = file_info()
     seen["launcher_head"] = Path("/usr/local/bin/ramlens-helper").read_text().splitlines()[0]
-    done = ramlens("helper", "status", "--json", as_nobody=True)
+    done = ramlens("helper", "status", "--json", user=GRANTED)
     seen["status"] = json.loads(done.stdout) if done.returncode == 0 else done.stderr
     cache = cached_file()
     seen["cli_cache_before"] = resident(cache)
-    done = ramlens("empty", "standby-list", "--yes", "--json", as_nobody=True)
+    done = ramlens("empty", "standby-list", "--yes", "--json", user=GRANTED)
     seen["cli_cache_after"] = resident(cache)
     seen["cli"] = [done.returncode, done.stdout, done.stderr]
     fill(cache)
     seen["runner_cache_before"] = resident(cache)
-    done = run([sys.executable, "-c", RUNNER, "standby-list"], as_nobody=True)
+    done = run([sys.executable, "-c", RUNNER, "standby-list"], user=GRANTED)
     seen["runner_cache_after"] = resident(cache)
     seen["runner"] = [done.returncode, done.stdout, done.stderr]
-    done = ramlens("helper", "uninstall", "--yes")
-    seen["uninstall"] = [done.returncode, done.stdout, done.stderr]
+    seen["uninstall"] = ramlens_as_root("helper", "uninstall", "--yes")
     seen["after"] = tree()
     return seen
 
@@ -171,15 +198,14 @@ def drops() -> int:
 
 
 def deny() -> dict[str, Any]:
-    """Install as root; polkit says NO to nobody: refused with a sentence, nothing runs.
+    """Install as root; polkit says NO to the user: refused with a sentence, nothing runs.
 
     Other people's drop_caches would empty the cache too: an attempt during which the kernel's
     drop counter moved proves nothing and is repeated (at most three times).
     """
     seen: dict[str, Any] = {"attempts": []}
-    done = ramlens("helper", "install", "--yes")
-    seen["install"] = [done.returncode, done.stdout, done.stderr]
-    done = ramlens("helper", "status", "--json", as_nobody=True)
+    seen["install"] = ramlens_as_root("helper", "install", "--yes")
+    done = ramlens("helper", "status", "--json", user=DENIED)
     seen["status"] = json.loads(done.stdout) if done.returncode == 0 else done.stderr
     cache = cached_file()
     # Past RAMLens's own check: pkexec itself asks polkit, which says no; the helper never starts.
@@ -192,16 +218,15 @@ def deny() -> dict[str, Any]:
     for _ in range(3):
         fill(cache)
         attempt: dict[str, Any] = {"drops_before": drops(), "cache_before": resident(cache)}
-        done = ramlens("empty", "standby-list", "--yes", as_nobody=True)
+        done = ramlens("empty", "standby-list", "--yes", user=DENIED)
         attempt["cli"] = [done.returncode, done.stdout, done.stderr]
-        done = run([sys.executable, "-c", direct], as_nobody=True)
+        done = run([sys.executable, "-c", direct], user=DENIED)
         attempt["direct"] = [done.returncode, done.stdout, done.stderr]
         attempt.update(cache_after=resident(cache), drops_after=drops())
         seen["attempts"].append(attempt)
         if attempt["drops_after"] == attempt["drops_before"]:
             break
-    done = ramlens("helper", "uninstall", "--yes")
-    seen["uninstall"] = [done.returncode, done.stdout, done.stderr]
+    seen["uninstall"] = ramlens_as_root("helper", "uninstall", "--yes")
     return seen
 
 
@@ -219,7 +244,7 @@ def window() -> dict[str, Any]:
         "XDG_RUNTIME_DIR": str(scratch),
     }
     child = subprocess.Popen(
-        [*NOBODY, sys.executable, "-c", WINDOW, str(scratch / "ramlens.ini")],
+        [*as_user(GRANTED), sys.executable, "-c", WINDOW, str(scratch / "ramlens.ini")],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -246,11 +271,38 @@ def window() -> dict[str, Any]:
     return seen
 
 
+SCENARIOS: dict[str, Callable[[], dict[str, Any]]] = {"grant": grant, "deny": deny, "window": window}
+
+
+def restore(first: list[str]) -> None:
+    """Remove whatever is under the watched directories now and was not in the sandbox's first state."""
+    for path in sorted(set(tree()) - set(first), reverse=True):  # a directory's entries before it
+        extra = Path(path)
+        if extra.is_dir() and not extra.is_symlink():
+            extra.rmdir()
+        else:
+            extra.unlink()
+
+
+def main(names: list[str]) -> dict[str, Any]:
+    """Each named scenario's observations, or the traceback it stopped on, under its name."""
+    first = tree()
+    seen: dict[str, Any] = {}
+    for name in names:
+        restore(first)  # each scenario starts as the sandbox did, whatever the one before left
+        try:
+            seen[name] = SCENARIOS[name]()
+        except Exception:  # reported to the test that reads this scenario, which fails with it
+            seen[name] = {"error": traceback.format_exc()}
+    return seen
+
+
 if __name__ == "__main__":
-    # Every temporary directory (the filled cache file, nobody's home) inside one, removed at the end.
+    sys.path.insert(0, str(ROOT))  # root's `ramlens` commands run in this process, from this source tree
+    # Every temporary directory (the filled cache files, nobody's home) inside one, removed at the end.
     tempfile.tempdir = tempfile.mkdtemp(prefix="ramlens-e2e-")
     os.chmod(tempfile.tempdir, 0o755)
     try:
-        print(json.dumps({"grant": grant, "deny": deny, "window": window}[sys.argv[1]]()))
+        print(json.dumps(main(sys.argv[1:])))
     finally:
         shutil.rmtree(tempfile.tempdir)

@@ -1,10 +1,11 @@
 """A real system D-Bus and polkitd in a private mount namespace, for end-to-end tests of the helper.
 
-``run_in_sandbox(verdict, command)`` starts ``unshare --mount`` and, inside it, bind-mounts throw-away
+``run_in_sandbox(verdicts, command)`` starts ``unshare --mount`` and, inside it, bind-mounts throw-away
 directories over /usr/local, /usr/share/polkit-1/actions, /etc/polkit-1/rules.d and /run/dbus, writes a
-rules.d file that answers YES (or NO) to the user nobody for RAMLens's action and pkexec's own, starts
-dbus-daemon --system and polkitd, runs ``command`` as root, and stops both daemons. Nothing on the
-machine changes: the mounts vanish with the namespace and the directories are deleted afterwards.
+rules.d file that answers each named user YES or NO (``{"nobody": "YES", "daemon": "NO"}``) for RAMLens's
+action and pkexec's own, starts dbus-daemon --system and polkitd, runs ``command`` as root, and stops both
+daemons. Nothing on the machine changes: the mounts vanish with the namespace and the directories are
+deleted afterwards.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 POLKITD = Path("/usr/lib/polkit-1/polkitd")
@@ -26,12 +27,12 @@ ACTIONS = Path("/usr/share/polkit-1/actions")
 RULES = Path("/etc/polkit-1/rules.d")
 MOUNTS = {"local": Path("/usr/local"), "actions": ACTIONS, "rules": RULES, "dbus": Path("/run/dbus")}
 RULE = """polkit.addRule(function(action, subject) {{
-    if (subject.user == "nobody" &&
-        (action.id == "org.ramlens.helper.empty" || action.id == "org.freedesktop.policykit.exec")) {{
-        return polkit.Result.{verdict};
+    if (action.id == "org.ramlens.helper.empty" || action.id == "org.freedesktop.policykit.exec") {{
+{answers}
     }}
 }});
 """
+ANSWER = '        if (subject.user == "{user}") {{ return polkit.Result.{verdict}; }}'
 
 
 def missing_tools() -> list[str]:
@@ -39,10 +40,16 @@ def missing_tools() -> list[str]:
     return [str(t) for t in TOOLS if not t.exists()]
 
 
+def rules(verdicts: Mapping[str, str]) -> str:
+    """The rules.d file answering each user (a name) its verdict (YES or NO), and nobody else anything."""
+    answers = "\n".join(ANSWER.format(user=u, verdict=v) for u, v in verdicts.items())
+    return RULE.format(answers=answers)
+
+
 def run_in_sandbox(
-    verdict: str, command: Sequence[str], timeout: float = 240
+    verdicts: Mapping[str, str], command: Sequence[str], timeout: float = 240
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``command`` as root inside a fresh sandbox whose polkit answers ``verdict`` (YES/NO) for nobody."""
+    """Run ``command`` as root inside a fresh sandbox whose polkit answers each user its verdict (YES/NO)."""
     return subprocess.run(
         [
             "/usr/bin/unshare",
@@ -51,7 +58,7 @@ def run_in_sandbox(
             "private",
             sys.executable,
             __file__,
-            verdict,
+            rules(verdicts),
             *command,
         ],
         capture_output=True,
@@ -74,7 +81,7 @@ def _wait_for_polkit(deadline: float) -> None:
     raise RuntimeError("polkitd did not appear on the sandbox's system bus")
 
 
-def _inside(verdict: str, command: list[str]) -> int:
+def _inside(rules_text: str, command: list[str]) -> int:
     """Runs in the new mount namespace (as root): mounts, daemons, the command, clean-up."""
     top = Path(tempfile.mkdtemp(prefix="ramlens-polkit-"))
     daemons: list[int] = []
@@ -85,7 +92,7 @@ def _inside(verdict: str, command: list[str]) -> int:
             (top / name).mkdir(mode=0o755)
         # pkexec's own action, for running `ramlens helper install` through it as the window does.
         shutil.copy(ACTIONS / "org.freedesktop.policykit.policy", top / "actions")
-        (top / "rules" / "10-ramlens-test.rules").write_text(RULE.format(verdict=verdict))
+        (top / "rules" / "10-ramlens-test.rules").write_text(rules_text)
         if not MOUNTS["dbus"].is_dir():  # no system bus was ever started here: a private /run to hold one
             subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(MOUNTS["dbus"].parent)], check=True)
             MOUNTS["dbus"].mkdir()

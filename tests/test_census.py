@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -232,8 +233,13 @@ def buddy_free_pages() -> int:
     return sum(z.free_pages for z in parse_buddyinfo(Path("/proc/buddyinfo").read_text()))
 
 
+@functools.cache
 def quiet_census() -> tuple[c.Census, int, int]:
-    """A census bracketed by two buddyinfo readings, retried while other tests move lots of memory."""
+    """A census bracketed by two buddyinfo readings, retried while other tests move lots of memory.
+
+    Taken once for the live tests below, each marked ``quiet``, so whichever runs first takes it while the
+    other test workers wait (reading /proc/kpageflags and /proc/kpagecount is a second of kernel time).
+    """
     for _ in range(5):
         before = buddy_free_pages()
         result = c.take_census(map_counts=True)
@@ -245,6 +251,7 @@ def quiet_census() -> tuple[c.Census, int, int]:
 
 @needs_root
 @pytest.mark.root
+@pytest.mark.quiet  # shares its census with the test below
 def test_live_census_counts_every_frame_once() -> None:
     result, before, after = quiet_census()
     assert result.frames == c.estimate_frames()  # up to the highest pfn /proc/zoneinfo spans
