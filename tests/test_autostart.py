@@ -9,6 +9,7 @@ import pytest
 from app.backends.base import ActionError
 from app.backends.linux.autostart import XdgAutostart, autostart_dir, quote
 from app.hotkey import HotkeyError, Modifier, parse
+from tests.nobody import needs_nobody, run_python_as_nobody
 
 
 def test_the_entry_is_written_with_the_command_and_removed(tmp_path: Path) -> None:
@@ -28,6 +29,16 @@ def test_an_unwritable_place_is_an_error_with_the_reason(tmp_path: Path) -> None
     (tmp_path / "autostart").write_text("a file where the directory should be")
     with pytest.raises(ActionError, match="could not write .*ramlens.desktop: File exists"):
         XdgAutostart(tmp_path / "autostart", ["ramlens"]).enable()
+
+
+@needs_nobody
+def test_a_folder_the_user_may_not_read_is_not_enabled_rather_than_a_crash(tmp_path: Path) -> None:
+    start = XdgAutostart(tmp_path / "autostart", ["ramlens"])
+    start.enable()  # as root, in a folder only root may enter (as HOME=/root is for anyone else)
+    code = "import sys; from pathlib import Path; from app.backends.linux.autostart import XdgAutostart\n"
+    code += "print(XdgAutostart(Path(sys.argv[1]), ['ramlens']).enabled())"
+    done = run_python_as_nobody(code, str(start.directory))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "False\n", "")
 
 
 def test_the_directory_follows_xdg_config_home() -> None:

@@ -74,8 +74,8 @@ class XdgAutostart:
         return self.directory / FILE_NAME
 
     def enabled(self) -> bool:
-        """True when the entry exists."""
-        return self.path.is_file()
+        """True when the entry exists; False also when its folder may not be read (enable() then says why)."""
+        return os.path.isfile(self.path)  # Path.is_file() raises PermissionError there: a crash at start-up
 
     def enable(self) -> None:
         """Write the entry; ActionError with the reason when it cannot be written."""
