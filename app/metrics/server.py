@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import selectors
 import socket
 import threading
 from dataclasses import dataclass
+from socketserver import ThreadingMixIn
 from typing import TYPE_CHECKING
-from wsgiref.simple_server import WSGIServer
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 if TYPE_CHECKING:  # prometheus_client imports ssl: loaded only when a server starts, not by `ramlens --help`
     from prometheus_client.registry import CollectorRegistry
@@ -69,11 +71,54 @@ def check_address(address: ListenAddress, listen_any: bool) -> None:
     )
 
 
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Log nothing: every scrape would be a line in the journal."""
+
+
+class WakeableServer(ThreadingMixIn, WSGIServer):
+    """A WSGI server, one thread per request, whose loop sleeps until a request comes or :meth:`wake`.
+
+    socketserver's ``serve_forever`` polls for its stop flag every 0.5 s, so stopping took up to 0.5 s;
+    this loop also waits on one end of a socket pair that :meth:`wake` writes to, so it stops at once
+    and never wakes up idle.
+    """
+
+    daemon_threads = True  # a scrape still being answered does not hold up the stop
+    timeout = 0  # handle_request() only ever takes a connection the selector saw: it never blocks
+
+    def __init__(self, family: socket.AddressFamily, address: tuple[str, int]):
+        self.address_family = family
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        super().__init__(address, _QuietHandler)
+
+    def serve_until_woken(self) -> None:
+        """Answer requests until :meth:`wake` is called."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while True:
+                ready = {key.fileobj for key, _ in selector.select()}
+                if self._wake_reader in ready:
+                    return
+                self.handle_request()
+
+    def wake(self) -> None:
+        """Make :meth:`serve_until_woken` return now."""
+        self._wake_writer.send(b"\0")
+
+    def server_close(self) -> None:
+        """Close the listening socket and the wake-up pair."""
+        super().server_close()
+        self._wake_reader.close()
+        self._wake_writer.close()
+
+
 @dataclass
 class Exporter:
     """A running HTTP server answering /metrics from a registry."""
 
-    server: WSGIServer
+    server: WakeableServer
     thread: threading.Thread
 
     @property
@@ -92,15 +137,22 @@ class Exporter:
         return f"http://{ListenAddress(self.host, self.port)}/metrics"
 
     def stop(self) -> None:
-        """Stop answering and close the socket."""
-        self.server.shutdown()
-        self.server.server_close()
+        """Stop answering (at once, not at the next poll) and close the socket."""
+        self.server.wake()
         self.thread.join()
+        self.server.server_close()
 
 
 def start(registry: CollectorRegistry, address: ListenAddress) -> Exporter:
     """Answer scrapes on ``address`` (checked by the caller) from a server thread; OSError when taken."""
-    from prometheus_client import start_http_server
+    from prometheus_client import make_wsgi_app
 
-    server, thread = start_http_server(address.port, address.host, registry)
+    # The family that fits the host (an IPv6 literal or name needs AF_INET6), as http.server chooses it.
+    family, _, _, _, sockaddr = socket.getaddrinfo(
+        address.host, address.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    server = WakeableServer(family, (str(sockaddr[0]), address.port))
+    server.set_app(make_wsgi_app(registry))
+    thread = threading.Thread(target=server.serve_until_woken, name="ramlens-exporter", daemon=True)
+    thread.start()
     return Exporter(server, thread)
