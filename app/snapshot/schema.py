@@ -17,14 +17,16 @@ import platform as _platform
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.filesummary import FileSummary, FileSummaryError
-from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
+
+if TYPE_CHECKING:  # app.history loads numpy: loading a snapshot file does without it (to_history loads it)
+    from app.history import History
 
 SCHEMA = 1
 KIND = "ramlens-snapshot"
@@ -182,6 +184,8 @@ class HistoryBlock:
 
     def to_history(self, page_size: int = 4096) -> History:
         """A History holding these readings, for the chart of an opened snapshot."""
+        from app.history import History
+
         history = History(capacity=max(1, len(self.times)))
         for i, when in enumerate(self.times):
             row = {key: col[i] for key, col in self.series.items()}
