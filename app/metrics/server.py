@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
-import selectors
 import socket
 import threading
 from dataclasses import dataclass
-from socketserver import ThreadingMixIn
 from typing import TYPE_CHECKING
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
-if TYPE_CHECKING:  # prometheus_client imports ssl: loaded only when a server starts, not by `ramlens --help`
-    from prometheus_client.registry import CollectorRegistry
+if TYPE_CHECKING:  # loaded only when a server starts, not by every `ramlens` command that builds its parser
+    from prometheus_client.registry import CollectorRegistry  # imports ssl
+
+    from app.metrics.httpserver import WakeableServer  # imports http.server
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9841  # what the systemd unit, the scheduled task and the docs use
@@ -71,49 +70,6 @@ def check_address(address: ListenAddress, listen_any: bool) -> None:
     )
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Log nothing: every scrape would be a line in the journal."""
-
-
-class WakeableServer(ThreadingMixIn, WSGIServer):
-    """A WSGI server, one thread per request, whose loop sleeps until a request comes or :meth:`wake`.
-
-    socketserver's ``serve_forever`` polls for its stop flag every 0.5 s, so stopping took up to 0.5 s;
-    this loop also waits on one end of a socket pair that :meth:`wake` writes to, so it stops at once
-    and never wakes up idle.
-    """
-
-    daemon_threads = True  # a scrape still being answered does not hold up the stop
-    timeout = 0  # handle_request() only ever takes a connection the selector saw: it never blocks
-
-    def __init__(self, family: socket.AddressFamily, address: tuple[str, int]):
-        self.address_family = family
-        self._wake_reader, self._wake_writer = socket.socketpair()
-        super().__init__(address, _QuietHandler)
-
-    def serve_until_woken(self) -> None:
-        """Answer requests until :meth:`wake` is called."""
-        with selectors.DefaultSelector() as selector:
-            selector.register(self, selectors.EVENT_READ)
-            selector.register(self._wake_reader, selectors.EVENT_READ)
-            while True:
-                ready = {key.fileobj for key, _ in selector.select()}
-                if self._wake_reader in ready:
-                    return
-                self.handle_request()
-
-    def wake(self) -> None:
-        """Make :meth:`serve_until_woken` return now."""
-        self._wake_writer.send(b"\0")
-
-    def server_close(self) -> None:
-        """Close the listening socket and the wake-up pair."""
-        super().server_close()
-        self._wake_reader.close()
-        self._wake_writer.close()
-
-
 @dataclass
 class Exporter:
     """A running HTTP server answering /metrics from a registry."""
@@ -146,6 +102,8 @@ class Exporter:
 def start(registry: CollectorRegistry, address: ListenAddress) -> Exporter:
     """Answer scrapes on ``address`` (checked by the caller) from a server thread; OSError when taken."""
     from prometheus_client import make_wsgi_app
+
+    from app.metrics.httpserver import WakeableServer
 
     # The family that fits the host (an IPv6 literal or name needs AF_INET6), as http.server chooses it.
     family, _, _, _, sockaddr = socket.getaddrinfo(
