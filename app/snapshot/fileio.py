@@ -271,7 +271,16 @@ def specials_in_texts(raw: bytes, chunk_bytes: int = CHUNK_BYTES) -> tuple[int, 
         if raw[end - 1 : end] == b"\\":  # keep a run of backslashes and the byte it escapes together
             escaped = _NOT_BACKSLASH.search(raw, end)
             end = len(raw) if escaped is None else escaped.end()
-        pieces = raw[start:end].replace(b"\\\\", b"__").replace(b'\\"', b"__").split(b'"')
+        if raw.find(b'"', start, end) < 0:  # all of it outside texts, or all inside one: no copy needed
+            if inside:
+                containers += raw.count(b"{", start, end) + raw.count(b"[", start, end)
+                separators += raw.count(b",", start, end)
+            start = end
+            continue
+        chunk = raw[start:end]
+        if b"\\" in chunk:
+            chunk = chunk.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+        pieces = chunk.split(b'"')
         texts = b"".join(pieces[0 if inside else 1 :: 2])
         containers += texts.count(b"{") + texts.count(b"[")
         separators += texts.count(b",")
