@@ -6,8 +6,8 @@ repository, where ui/icon.py and ui/i18n.py must find their files.
 
 The wheel comes from the build backend pyproject.toml names, called through its PEP 517
 ``build_wheel`` hook in one child process: what ``pip wheel`` ends up calling, without pip's own
-start-up and the two further hook processes it runs first (the same wheel, byte for byte, in a
-third of the CPU time).
+start-up and the two further hook processes it runs first (the same wheel, byte for byte, for
+under half the CPU time).
 """
 
 from __future__ import annotations

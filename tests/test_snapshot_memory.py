@@ -29,9 +29,8 @@ HEAD = b'{"kind":"ramlens-snapshot","schema":1,'
 ROOT = Path(__file__).resolve().parent.parent
 FILL = -1  # a run's count: as many as fit in SIZE
 
-# Imports once and warms up, then forks one process per file to load: each load is measured in a
-# process of its own, which starts from the warmed-up state (the fork keeps nothing else from the
-# test process, which never held the file).
+# Imports once and warms up, then forks one process per file: each load is measured in a process of
+# its own, starting from the warmed-up state, and the start-up is paid once instead of once a file.
 LOADER = """
 import os, sys
 from app import snapshot as snap
