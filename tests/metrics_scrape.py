@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -99,3 +100,25 @@ def start_command(*args: str, user: Sequence[str] = ()) -> tuple[subprocess.Pope
             return child, found.group(1)
     child.wait()
     raise AssertionError(f"serve exited {child.returncode} without listening")
+
+
+def wait_for_line(child: subprocess.Popen[str], pattern: re.Pattern[str], timeout: float) -> str:
+    """The next line of ``child``'s stderr (after start_command's) that matches ``pattern``.
+
+    AssertionError when none comes within ``timeout`` seconds or the child ends first.
+    """
+    found: list[str] = []
+
+    def read() -> None:
+        assert child.stderr is not None
+        for line in child.stderr:
+            if pattern.search(line):
+                found.append(line)
+                return
+
+    reader = threading.Thread(target=read, daemon=True)  # a blocked read cannot be given a deadline
+    reader.start()
+    reader.join(timeout)
+    if not found:
+        raise AssertionError(f"no line matching {pattern.pattern!r} within {timeout} s")
+    return found[0]

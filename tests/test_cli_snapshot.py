@@ -41,7 +41,8 @@ def test_save_then_show_live(tmp_path: Path, capsys) -> None:
 @linux_only
 def test_save_with_minutes_records_history(tmp_path: Path) -> None:
     path = tmp_path / "h.json"
-    assert app.cli.main(["snapshot", "save", str(path), "--minutes", "0.05", "--interval", "1"]) == 0
+    # 0.39 s at 0.1 s a reading: three readings, 0.2 s apart (a whole reading's margin inside the window)
+    assert app.cli.main(["snapshot", "save", str(path), "--minutes", "0.0065", "--interval", "0.1"]) == 0
     loaded = snap.load(path)
     assert loaded.history is not None and len(loaded.history) == 3
 

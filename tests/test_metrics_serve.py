@@ -125,6 +125,15 @@ def test_listen_any_answers_on_every_address() -> None:
     assert result.value("ramlens_up") == 1
 
 
+def test_stop_ends_the_server_thread_and_frees_the_port() -> None:
+    with running(FakeBackend()) as exporter:
+        server = exporter.exporter
+        assert scrape(server.url).value("ramlens_up") == 1
+    assert not server.thread.is_alive()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((server.host, server.port), timeout=5).close()
+
+
 def test_a_busy_port_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

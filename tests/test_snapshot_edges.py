@@ -163,6 +163,15 @@ def test_history_block_accepts_equal_times_nulls_and_the_limits() -> None:
             {"lists": {"a": [1, 2, MAX_BYTES + 1]}},
             r"^history list 'a' holds 1125899906842625, which is not a",
         ),
+        # what the whole-column check must not let through either
+        ({"lists": {"a": [1, True, 3]}}, r"^history list 'a' holds True, which is not a valid figure$"),
+        ({"lists": {"a": [None, -1, 3]}}, r"^history list 'a' holds -1, which is not a valid figure$"),
+        ({"totals": [1, float("nan"), 2]}, r"^history 'totals' holds nan, which is not a valid figure$"),
+        (
+            {"available": [float("inf"), 1, 2]},
+            r"^history 'available' holds inf, which is not a valid figure$",
+        ),
+        ({"times": [-1e-9, 1, 2]}, r"^history 'times' holds -1e-09, which is not a valid figure$"),
     ],
 )
 def test_history_refusals_name_the_column(change: dict[str, object], message: str) -> None:

@@ -13,11 +13,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from app import cli
 from app import snapshot as snap
 from app.snapshot import fileio
 from tests.snapshot_samples import sample, snapshot
@@ -51,13 +53,30 @@ def test_save_refuses_a_character_device_and_leaves_it(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["null"]  # no temp file left either
 
 
+def _within_limit(call: Callable[[], object]) -> object:
+    """What ``call`` returns or raises, run on a thread that may take FIFO_LIMIT seconds (else the test
+    fails; the blocked thread is a daemon and ends with the test run)."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as exc:  # the test inspects what was raised
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(FIFO_LIMIT)
+    assert outcome, f"still blocked on a FIFO after {FIFO_LIMIT} s"
+    return outcome[0]
+
+
 @posix_only
-def test_save_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+def test_save_refuses_a_fifo_without_blocking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    result = _ramlens("snapshot", "save", str(fifo))
-    assert result.returncode == 1
-    assert "is a FIFO (named pipe), not a regular file" in result.stderr
+    assert _within_limit(lambda: cli.main(["snapshot", "save", str(fifo)])) == 1
+    assert "is a FIFO (named pipe), not a regular file" in capsys.readouterr().err
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
@@ -83,28 +102,18 @@ def test_save_through_a_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_loading_a_fifo_returns_at_once_in_process_and_in_the_cli(tmp_path: Path) -> None:
+def test_loading_a_fifo_returns_at_once_in_process_and_in_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    outcome: list[BaseException] = []
-    worker = threading.Thread(target=lambda: _record(outcome, fifo), daemon=True)
-    worker.start()
-    worker.join(FIFO_LIMIT)
-    assert not worker.is_alive(), "snap.load blocked on a FIFO"
-    assert isinstance(outcome[0], snap.SnapshotError) and "is a FIFO" in str(outcome[0])
-    for args in (("snapshot", "show", str(fifo)), ("snapshot", "diff", str(fifo), str(fifo))):
-        result = _ramlens(*args)
-        assert (
-            result.returncode == 1
-            and "pipe.json is a FIFO (named pipe), not a snapshot file" in result.stderr
-        )
-
-
-def _record(outcome: list[BaseException], path: Path) -> None:
-    try:
-        snap.load(path)
-    except BaseException as exc:  # the test inspects what was raised
-        outcome.append(exc)
+    refused = _within_limit(lambda: snap.load(fifo))
+    assert isinstance(refused, snap.SnapshotError) and "is a FIFO" in str(refused)
+    said = "pipe.json is a FIFO (named pipe), not a snapshot file"
+    shown = _ramlens("snapshot", "show", str(fifo))  # the command itself, end to end
+    assert shown.returncode == 1 and said in shown.stderr
+    assert _within_limit(lambda: cli.main(["snapshot", "diff", str(fifo), str(fifo)])) == 1
+    assert said in capsys.readouterr().err
 
 
 @posix_only

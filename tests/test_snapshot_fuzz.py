@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import snapshot as snap
+from app.snapshot import fileio
 from tests.snapshot_samples import snapshot
 
 VALID = snapshot().to_json()
@@ -87,3 +89,23 @@ def test_random_bytes(raw: bytes) -> None:
 @given(json_values)
 def test_random_json_documents(value: Any) -> None:
     _loads_or_snapshot_error(json.dumps(value))
+
+
+# Texts full of what the counts look at: quotes and backslashes (escaped by json.dumps), braces, commas.
+tricky_texts = st.text(alphabet='{}[],"\\\nab€😀', max_size=12)
+tricky_documents = st.recursive(
+    st.none() | st.integers() | tricky_texts,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(tricky_texts, inner, max_size=4),
+    max_leaves=12,
+)
+ONE_TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON text, escapes and all
+
+
+@settings(deadline=None)
+@given(tricky_documents, st.booleans(), st.integers(min_value=1, max_value=40))
+def test_specials_in_texts_are_those_of_each_text(value: Any, ascii_only: bool, chunk_bytes: int) -> None:
+    """The chunked count equals a count text by text, wherever the chunks end (escapes cut included)."""
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode()
+    texts = [m.group() for m in ONE_TEXT.finditer(raw)]
+    expected = (sum(t.count(b"{") + t.count(b"[") for t in texts), sum(t.count(b",") for t in texts))
+    assert fileio.specials_in_texts(raw, chunk_bytes) == expected

@@ -8,11 +8,10 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-# prometheus_client imports ssl, wsgiref http.server: loaded when a server starts, not by `ramlens --help`
-if TYPE_CHECKING:
-    from wsgiref.simple_server import WSGIServer
+if TYPE_CHECKING:  # loaded only when a server starts, not by every `ramlens` command that builds its parser
+    from prometheus_client.registry import CollectorRegistry  # imports ssl
 
-    from prometheus_client.registry import CollectorRegistry
+    from app.metrics.httpserver import WakeableServer  # imports http.server
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 9841  # what the systemd unit, the scheduled task and the docs use
@@ -75,7 +74,7 @@ def check_address(address: ListenAddress, listen_any: bool) -> None:
 class Exporter:
     """A running HTTP server answering /metrics from a registry."""
 
-    server: WSGIServer
+    server: WakeableServer
     thread: threading.Thread
 
     @property
@@ -94,15 +93,24 @@ class Exporter:
         return f"http://{ListenAddress(self.host, self.port)}/metrics"
 
     def stop(self) -> None:
-        """Stop answering and close the socket."""
-        self.server.shutdown()
-        self.server.server_close()
+        """Stop answering (at once, not at the next poll) and close the socket."""
+        self.server.wake()
         self.thread.join()
+        self.server.server_close()
 
 
 def start(registry: CollectorRegistry, address: ListenAddress) -> Exporter:
     """Answer scrapes on ``address`` (checked by the caller) from a server thread; OSError when taken."""
-    from prometheus_client import start_http_server
+    from prometheus_client import make_wsgi_app
 
-    server, thread = start_http_server(address.port, address.host, registry)
+    from app.metrics.httpserver import WakeableServer
+
+    # The family that fits the host (an IPv6 literal or name needs AF_INET6), as http.server chooses it.
+    family, _, _, _, sockaddr = socket.getaddrinfo(
+        address.host, address.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    server = WakeableServer(family, (str(sockaddr[0]), address.port))
+    server.set_app(make_wsgi_app(registry))
+    thread = threading.Thread(target=server.serve_until_woken, name="ramlens-exporter", daemon=True)
+    thread.start()
     return Exporter(server, thread)

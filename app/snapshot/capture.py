@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.backends.base import Backend, BackendError
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.filecache import Cancelled, FileScan, Progress
 from app.filesummary import FileSummary
-from app.history import History
 from app.jsonread import MAX_TEXT, is_int, is_number
 from app.model import Sample
 from app.snapshot.schema import (
@@ -22,6 +21,9 @@ from app.snapshot.schema import (
     ProcessEntry,
     Snapshot,
 )
+
+if TYPE_CHECKING:  # app.history loads numpy: reading or writing a snapshot file does without it
+    from app.history import History
 
 
 def capture(

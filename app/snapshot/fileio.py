@@ -55,7 +55,9 @@ MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 3 * MAX_SUMMARY_FILES + 10_000)
 # bracket is a giant text, refused unbuilt.
 MAX_RUN_BYTES = 4 * MAX_PATH + 1
 _GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
-_TEXT = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+# The document is read for texts a MiB at a time (a chunk never ends inside a run of backslashes).
+CHUNK_BYTES = 1 << 20
+_NOT_BACKSLASH = re.compile(rb"[^\\]")
 
 # Characters beyond U+FFFF (emoji) take 4 bytes per character in a Python text — and every other
 # character of the same text too. They are written as JSON escapes before decoding, so a document
@@ -232,7 +234,7 @@ def _checked_text(raw: bytes) -> str:
 def _too_many_values(raw: bytes) -> str:
     """What makes ``raw`` hold more than any snapshot can ("" when nothing does), from counts of its
     bytes: a few passes in C, no value built. Braces and commas inside texts (a process may be
-    called "a,{b}") are subtracted one text at a time, only when the quick count is over a cap."""
+    called "a,{b}") are subtracted, only when the quick count is over a cap."""
     quotes = raw.count(b'"')
     if quotes > MAX_QUOTES:
         return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
@@ -242,15 +244,49 @@ def _too_many_values(raw: bytes) -> str:
     containers = raw.count(b"{") + raw.count(b"[")
     separators = raw.count(b",")
     if containers > MAX_CONTAINERS or separators > MAX_SEPARATORS:
-        for match in _TEXT.finditer(raw):  # at most MAX_QUOTES / 2 texts, none of them giant
-            text = match.group()
-            containers -= text.count(b"{") + text.count(b"[")
-            separators -= text.count(b",")
+        in_containers, in_separators = specials_in_texts(raw)
+        containers -= in_containers
+        separators -= in_separators
     if containers > MAX_CONTAINERS:
         return f"{containers:,} objects and arrays; a snapshot has at most {MAX_CONTAINERS:,}"
     if separators > MAX_SEPARATORS:
         return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
     return ""
+
+
+def specials_in_texts(raw: bytes, chunk_bytes: int = CHUNK_BYTES) -> tuple[int, int]:
+    """How many braces and brackets, and how many commas, sit inside the JSON texts of ``raw``.
+
+    Whole-chunk operations in C, not a Python step per text (a snapshot may hold a million): in each
+    chunk the escapes ``\\\\`` and ``\\"`` become two neutral bytes, so every quote left opens or closes
+    a text, and the pieces between quotes alternate outside and inside. Up to the first place where
+    the bytes are not valid JSON this reads texts exactly as json does; past it, json stops, so the
+    counts never let through more values than json would build.
+    """
+    containers = separators = 0
+    inside = False  # whether the chunk starts inside a text
+    start = 0
+    while start < len(raw):
+        end = start + chunk_bytes
+        if raw[end - 1 : end] == b"\\":  # keep a run of backslashes and the byte it escapes together
+            escaped = _NOT_BACKSLASH.search(raw, end)
+            end = len(raw) if escaped is None else escaped.end()
+        if raw.find(b'"', start, end) < 0:  # all of it outside texts, or all inside one: no copy needed
+            if inside:
+                containers += raw.count(b"{", start, end) + raw.count(b"[", start, end)
+                separators += raw.count(b",", start, end)
+            start = end
+            continue
+        chunk = raw[start:end]
+        if b"\\" in chunk:
+            chunk = chunk.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+        pieces = chunk.split(b'"')
+        texts = b"".join(pieces[0 if inside else 1 :: 2])
+        containers += texts.count(b"{") + texts.count(b"[")
+        separators += texts.count(b",")
+        inside ^= len(pieces) % 2 == 0  # an odd number of quotes in the chunk
+        start = end
+    return containers, separators
 
 
 def _json_escape(match: re.Match[bytes]) -> bytes:

@@ -12,19 +12,23 @@ Parsing is strict: anything that is not a well-formed snapshot of this or an old
 from __future__ import annotations
 
 import math
+import operator
 import os
 import platform as _platform
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, cast
 
 from app import __version__
 from app.buddy import DEFAULT_HUGE_ORDER, ZoneFree
 from app.filesummary import FileSummary, FileSummaryError
-from app.history import History
 from app.jsonread import MAX_BYTES, MAX_TEXT, Strict, is_int, is_number, json_type, short
 from app.model import LIST_LABELS, MemoryList, ModelError, Sample
+
+if TYPE_CHECKING:  # app.history loads numpy: loading a snapshot file does without it (to_history loads it)
+    from app.history import History
 
 SCHEMA = 1
 KIND = "ramlens-snapshot"
@@ -182,6 +186,8 @@ class HistoryBlock:
 
     def to_history(self, page_size: int = 4096) -> History:
         """A History holding these readings, for the chart of an opened snapshot."""
+        from app.history import History
+
         history = History(capacity=max(1, len(self.times)))
         for i, when in enumerate(self.times):
             row = {key: col[i] for key, col in self.series.items()}
@@ -216,7 +222,7 @@ class HistoryBlock:
         """Strict parse: equal column lengths, finite times in order, sizes in range."""
         obj = _STRICT.obj(data, "history")
         times = _figures(obj.get("times"), "history 'times'", limit=1e11)
-        if any(b < a for a, b in zip(times, times[1:], strict=False)):
+        if not all(map(operator.le, times, times[1:])):
             raise SnapshotError("history 'times' are not in time order")
         n = len(times)
         totals = _figures(obj.get("totals"), "history 'totals'", length=n)
@@ -401,7 +407,9 @@ def _column(
     values = _STRICT.array(data, what, MAX_HISTORY_ROWS)
     if length is not None and len(values) != length:
         raise SnapshotError(f"{what} has {len(values)} values where the history has {length} times")
-    for v in values:
+    if _plain_figures(values, nullable, limit):
+        return tuple(values)
+    for v in values:  # find the culprit for the message
         if v is None and nullable:
             continue
         if not is_number(v) or not 0 <= v <= limit:
@@ -409,13 +417,30 @@ def _column(
     return tuple(values)
 
 
+_FIGURE_KINDS = frozenset({int, float})
+_NULLABLE_KINDS = _FIGURE_KINDS | {type(None)}
+
+
+def _plain_figures(values: list[Any], nullable: bool, limit: float) -> bool:
+    """True when every value is an int or float (exactly: not a bool), or None where ``nullable``,
+    from 0 to ``limit``: the common case, checked in C loops instead of one Python step per value.
+
+    False does not mean a value is bad (an int subclass, say), only that each must be looked at.
+    """
+    kinds = set(map(type, values))
+    if not kinds <= (_NULLABLE_KINDS if nullable else _FIGURE_KINDS):
+        return False
+    present = [v for v in values if v is not None] if type(None) in kinds else values
+    # le/ge are False for NaN, so NaN fails here too; JSON's own numbers are never NaN
+    return all(map(operator.le, repeat(0), present)) and all(map(operator.ge, repeat(limit), present))
+
+
 def _figures(
     data: Any, what: str, *, length: int | None = None, limit: float = MAX_BYTES
 ) -> tuple[float, ...]:
     """Like :func:`_column`, without nulls, as floats."""
-    return tuple(
-        float(v) for v in _column(data, what, nullable=False, length=length, limit=limit) if v is not None
-    )
+    column = _column(data, what, nullable=False, length=length, limit=limit)
+    return tuple(map(float, cast("tuple[float, ...]", column)))  # not nullable: no None in it
 
 
 def _sample(data: Any) -> Sample:
