@@ -259,19 +259,24 @@ def _disk_path() -> Iterator[Path]:
 
 
 disk_file = pytest.fixture(_disk_path, name="disk_file")
-# The module's clean FILE_SIZE file, which the first test to use it writes (``cached``).
-clean_file = pytest.fixture(_disk_path, name="clean_file", scope="module")
+
+
+@pytest.fixture(scope="module")
+def clean_file() -> Iterator[Path]:
+    """The module's clean FILE_SIZE file, not in the page cache.
+
+    Written before the locks of tests/conftest.py are taken (a module's fixture is set up before a test's):
+    with O_DIRECT the page cache is left alone, and the 1–2 s of disk writing no longer holds the other
+    worker off while a ``quiet`` test waits for it.
+    """
+    for path in _disk_path():
+        write_clean(path, FILE_SIZE)
+        yield path
 
 
 def cached(path: Path) -> int:
-    """Bring the clean file into the page cache (writing it first if it is not there yet) and return how
-    much of it is resident.
-
-    Written inside the test that first needs it, under the locks that keep page-cache tests apart; read in
-    by mapping it with MAP_POPULATE, which faults every page in without copying it to this process.
-    """
-    if not path.exists():
-        write_clean(path, FILE_SIZE)
+    """Bring the clean file into the page cache and return how much of it is resident: read in by mapping
+    it with MAP_POPULATE, which faults every page in without copying it to this process."""
     with open(path, "rb") as f:
         mmap.mmap(f.fileno(), 0, flags=mmap.MAP_SHARED | mmap.MAP_POPULATE, prot=mmap.PROT_READ).close()
     return resident_bytes(path)
