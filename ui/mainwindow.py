@@ -45,7 +45,7 @@ from ui.icon import app_icon
 from ui.runner import WINDOW_WORDS, ActionRunner, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
 from ui.spans import SPAN_CHOICES
-from ui.storedsettings import SettingsProblems, read_number
+from ui.storedsettings import SettingsProblems, default_settings, read_number
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
@@ -59,11 +59,6 @@ if TYPE_CHECKING:
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
 DEFAULT_SPAN = 300
-
-
-def default_settings() -> QSettings:
-    """The user's settings store (tests pass their own, isolated one)."""
-    return QSettings("RAMLens", "RAMLens")
 
 
 @dataclass

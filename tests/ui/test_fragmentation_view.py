@@ -14,7 +14,7 @@ from app.backends.linux.capabilities import ProcFragmentation
 from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
 from app.buddy import PagetypeInfo
 from tests.fake_backend import FakeBackend
-from tests.ui.helpers import run_screenshot_mode
+from tests.ui.helpers import QUICK_PACING
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
@@ -173,10 +173,13 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
 
 
 @linux
-def test_screenshot_mode_renders_the_fragmentation_tab(tmp_path, artifacts):
+@linux
+def test_screenshot_mode_renders_the_fragmentation_tab(qtbot, artifacts):
+    from app.backends.linux import LinuxBackend
+    from ui.main import render_screenshot
+
     target = artifacts / "screenshot-mode-fragmentation.png"
-    done = run_screenshot_mode(target, "fragmentation", tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert render_screenshot(LinuxBackend(), str(target), "fragmentation", QUICK_PACING) == 0
     assert target.stat().st_size > 10000
 
 

@@ -126,3 +126,35 @@ def test_screenshot_mode_says_why_it_could_not_write(tmp_path):
     done = run_screenshot_mode(tmp_path / "missing" / "lists.png", "lists", tmp_path)
     assert done.returncode == 1
     assert "could not write" in done.stderr and "No such file or directory" in done.stderr
+    assert done.stdout == ""  # said before any window: no picture was rendered
+
+
+def test_the_target_is_tried_without_a_trace(tmp_path):
+    from ui.main import target_problem
+
+    kept = tmp_path / "kept.png"
+    kept.write_bytes(b"an earlier picture")
+    assert target_problem(str(kept)) == ""
+    assert kept.read_bytes() == b"an earlier picture"  # not emptied before the new one is rendered
+    assert target_problem(str(tmp_path / "new.png")) == ""
+    assert list(tmp_path.iterdir()) == [kept]  # the file made by the try is gone again
+    assert target_problem(str(tmp_path)) == "Is a directory"
+    assert target_problem(str(tmp_path / "missing" / "x.png")) == "No such file or directory"
+
+
+def test_a_wrong_folder_is_said_before_memory_is_read(tmp_path, monkeypatch, capsys):
+    from ui import main
+
+    monkeypatch.setattr("app.backends.detect", lambda: pytest.fail("memory read first"))
+    assert main.run_gui(["--screenshot", str(tmp_path / "missing" / "lists.png")]) == 1
+    assert "could not write" in capsys.readouterr().err
+
+
+def test_a_picture_that_cannot_be_saved_after_the_readings_says_why(make_window, tmp_path, capsys):
+    from ui.main import ScreenshotPacing, take_screenshot
+
+    window = make_window()
+    pacing = ScreenshotPacing(samples=1, interval=0.0, settle=0.0)
+    assert take_screenshot(window, str(tmp_path / "gone" / "lists.png"), pacing) == 1
+    err = capsys.readouterr().err
+    assert "could not write" in err and "No such file or directory" in err

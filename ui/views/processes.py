@@ -302,9 +302,13 @@ class ProcessesView(QWidget):
         self._in_flight = True
         self._pool.start(_Fetch(self._relay, self.source))
 
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until a listing in flight is done (its result then arrives on the UI thread)."""
+        return self._pool.waitForDone(msecs)
+
     def shutdown(self) -> None:
         """Wait for a listing in flight (at window close)."""
-        self._pool.waitForDone(5000)
+        self.wait(5000)
 
     def selected_pids(self) -> list[int]:
         """PIDs of the selected rows."""
