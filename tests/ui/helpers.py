@@ -34,6 +34,12 @@ def click_menu_item(qtbot, menu: QMenu, text_start: str) -> None:  # type: ignor
     qtbot.waitUntil(lambda: not menu.isVisible())
 
 
+def settle() -> None:
+    """Let Qt carry out what is pending (layouts, delayed item layouts) before a check or a picture."""
+    for _ in range(3):  # what one turn posts, the next one carries out
+        QApplication.processEvents()
+
+
 def answer_dialog(handler: Callable[[QWidget], None], attempts: int = 200) -> None:
     """Call ``handler`` with the next modal dialog once it is up (dialogs block the test otherwise)."""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux import fragmentation as fr
@@ -156,7 +157,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     qtbot.waitUntil(lambda: view.report is not None)
     for _ in range(4):
         window.sampler.sample_now()
-        qtbot.wait(150)
+        QApplication.processEvents()
     assert view.compact_button.isEnabled()
     with qtbot.waitSignal(window.runner.finished, timeout=120000) as finished:
         qtbot.mouseClick(view.compact_button, Qt.MouseButton.LeftButton)
@@ -167,7 +168,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     assert "Compacted in" in view.compact_status.text() and "→" in view.compact_status.text()
     assert view.before_after.isVisible()
     assert view.compact_button.isEnabled()
-    qtbot.wait(200)
+    QApplication.processEvents()  # the layout the before/after chart asked for
     window.grab().save(str(artifacts / "fragmentation.png"), "PNG")
     window.runner.wait(10000)
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from app import pagecensus as cz
 from app.backends.base import BackendError
 from app.backends.linux.census import access_problem
-from tests.ui.helpers import QUICK_PACING, colour_share
+from tests.ui.helpers import QUICK_PACING, colour_share, settle
 
 
 class Source:
@@ -60,7 +60,7 @@ def test_census_from_the_tab_as_root(make_window, qtbot, artifacts):
     image = view.image.image
     assert image is not None and image.shape[1] == 1024 and image.shape[2] == 4
     assert "page frames" in view.status.text()
-    qtbot.wait(200)
+    settle()
     window.grab().save(str(artifacts / "pages.png"), "PNG")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from app import actions
 from tests.fake_backend import GIB, FakeBackend
-from tests.ui.helpers import run_screenshot_mode
+from tests.ui.helpers import run_screenshot_mode, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
         if key == "processes":
             with qtbot.waitSignal(window.processes_view._relay.done, timeout=10000):
                 window.processes_view.refresh(force=True)
-        qtbot.wait(50)
+        settle()
         if key == "history":  # hover where the purge happened: the crosshair's readout
             view = window.history_view
             marker = view.markers[0]
