@@ -650,9 +650,11 @@ class SnapshotController(QObject):
 
     def _census(self) -> dict[str, int] | None:
         """The summary of the Physical pages view's last census, when one was taken (Linux, root)."""
+        view = self.window.made_view("pages")
+        if view is None:  # never shown, so no census (and its module, with pyqtgraph, stays unloaded)
+            return None
         from ui.views.pages import PagesView
 
-        view = self.window.made_view("pages")
         census = view.census if isinstance(view, PagesView) else None
         return None if census is None else snap.census_summary(census)
 
