@@ -22,10 +22,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
-    QIcon,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,6 +47,7 @@ from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
 from ui.runner import list_label
+from ui.views.cells import swatch
 from ui.views.celltree import CellPaintTree
 from ui.views.gate import WorkGate
 from ui.views.pace import ExactPace
@@ -375,12 +374,6 @@ def _row_color(list_key: str, index: int, parts: int) -> QColor:
     return list_color(list_key) if parts == 0 else part_color(list_key, index, parts)
 
 
-def _swatch(color: QColor) -> QIcon:
-    pix = QPixmap(12, 12)
-    pix.fill(color)
-    return QIcon(pix)
-
-
 class ListsView(QWidget):
     """RAMMap's "Use counts" / System Informer's memory lists, for one sample at a time."""
 
@@ -597,7 +590,7 @@ class ListsView(QWidget):
         if old is None or old.style != row.style:
             rgba, page_size = row.style
             color = QColor.fromRgba(rgba)
-            item.setIcon(COL_NAME, _swatch(color))
+            item.setIcon(COL_NAME, swatch(color))
             item.setData(COL_SHARE, COLOR_ROLE, rgba)
             item.setToolTip(
                 COL_PAGES,
