@@ -52,6 +52,7 @@ from ui.filescan_progress import FileScanProgress
 from ui.i18n import translate
 from ui.offthread import run_off_ui_thread
 from ui.runner import list_label
+from ui.views.cells import RIGHT
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -70,7 +71,7 @@ class _SortItem(QTableWidgetItem):
     def __init__(self, text: str, key: float):
         super().__init__(text)
         self.key = key
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setTextAlignment(RIGHT)
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         return self.key < other.key if isinstance(other, _SortItem) else super().__lt__(other)

@@ -47,7 +47,7 @@ from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
 from ui.runner import list_label
-from ui.views.cells import swatch
+from ui.views.cells import RIGHT, swatch
 from ui.views.celltree import CellPaintTree
 from ui.views.gate import WorkGate
 from ui.views.pace import ExactPace
@@ -551,7 +551,7 @@ class ListsView(QWidget):
             item.setExpanded(parent is None)  # parts shown at first; a person may fold them
             self._items[path] = item
             for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(col, RIGHT)
             item.setToolTip(
                 COL_REPURPOSED,
                 translate("ListsView", "Pages taken from this list for other uses (cumulative)"),
@@ -658,7 +658,7 @@ class ListsView(QWidget):
             for col in range(len(HEADERS)):
                 item.setFont(col, font)
                 if col != COL_NAME:
-                    item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(col, RIGHT)
             self._items[TOTAL_PATH] = item
         root = self.tree.invisibleRootItem()
         if root.indexOfChild(item) != root.childCount() - 1:  # keep the total row last
