@@ -127,13 +127,13 @@ def test_the_tab_compares_with_the_lists_and_is_installed_by_capability(make_win
 
 
 def test_screenshot_of_the_files_tab(make_window, qtbot, artifacts: Path) -> None:
-    """Scans the Python installation's folder (real, cached files) and saves the tab (artifacts/files.png)."""
+    """Scans numpy's folder (real, cached files) and saves the tab (artifacts/files.png)."""
     window = make_window(FileCacheBackend())
     window.resize(1200, 720)
     window.show_view("files")
     view = window.view("files")
     assert isinstance(view, FilesView)
-    root = str(Path(np.__file__).resolve().parents[1])
+    root = str(Path(np.__file__).resolve().parent)
     _scan(qtbot, view, [root])
     assert view.scan is not None and view.scan.files
     top = view.proxy.index(0, 0)
