@@ -252,7 +252,12 @@ def test_history_follow_and_inspect(qtbot):
 
 
 def test_history_downsamples_to_the_pixels(qtbot):
-    history, _ = _filled_history(20000, FakeBackend(start=1.8e9, step=1.0))
+    from dataclasses import replace
+
+    first = FakeBackend(start=1.8e9, step=1.0).sample()
+    history = History(capacity=20000)
+    for second in range(20000):  # a reading a second; what is drawn depends on how many, not on what
+        history.append(replace(first, time=first.time + second))
     view = HistoryView(history)
     qtbot.addWidget(view)
     view.resize(900, 500)
