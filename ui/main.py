@@ -9,13 +9,26 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # Qt is imported only when the window starts
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
+    from app.backends.base import Backend
     from ui.mainwindow import MainWindow
+
+# How long a screenshot waits for the shown tab's own work (a census of a large machine takes seconds).
+BACKGROUND_WAIT_MS = 60_000
+
+
+@runtime_checkable
+class BackgroundWork(Protocol):
+    """A view that works on a thread of its own (a census, a file scan, a process listing)."""
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until that work is done, at most ``msecs`` ms (-1: no limit); False on timeout."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,23 @@ def save_image(pixmap: QPixmap, path: str) -> None:
         out.write(data.data())
 
 
+def target_problem(path: str) -> str:
+    """Why the screenshot cannot be written to ``path`` ("" when it can).
+
+    Tried before the window starts, so a mistyped folder is said at once rather than after the
+    readings; a file the try creates is removed again, an existing one is left as it was.
+    """
+    existed = os.path.lexists(path)
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not existed:
+        os.remove(path)
+    return ""
+
+
 def _needs_offscreen() -> bool:
     """True when there is no display to draw on (screenshot mode then renders offscreen)."""
     from app.backends import display_missing
@@ -82,11 +112,17 @@ def _needs_offscreen() -> bool:
 def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     """Open the window (or render a screenshot, paced by ``pacing``) and return the exit status."""
     args = parse_gui_args(argv)
-    if args.screenshot and image_format(args.screenshot) is None:
-        print(
-            f"ramlens: cannot write {args.screenshot}: the screenshot is a .png or .jpg file", file=sys.stderr
-        )
-        return 2
+    if args.screenshot:
+        if image_format(args.screenshot) is None:
+            print(
+                f"ramlens: cannot write {args.screenshot}: the screenshot is a .png or .jpg file",
+                file=sys.stderr,
+            )
+            return 2
+        problem = target_problem(args.screenshot)
+        if problem:
+            print(f"ramlens: could not write {args.screenshot}: {problem}", file=sys.stderr)
+            return 1
     if _needs_offscreen():
         if not args.screenshot:
             # Qt would abort with a page about platform plugins; say what is wrong and what works instead.
@@ -108,7 +144,7 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     from app.backends import BackendError, detect
     from ui import i18n
     from ui.icon import app_icon
-    from ui.mainwindow import MainWindow, default_settings
+    from ui.storedsettings import default_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     QApplication.setApplicationName("RAMLens")
@@ -132,16 +168,7 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
         )
         return 1
     if args.screenshot:
-        # A throw-away settings file, removed afterwards: screenshots look the same everywhere and
-        # leave the user's settings (and /tmp) as they were.
-        from PySide6.QtCore import QSettings
-
-        with tempfile.TemporaryDirectory(prefix="ramlens-shot-") as scratch:
-            settings = QSettings(os.path.join(scratch, "settings.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(backend, settings)
-            if not _show_tab(window, args.tab):
-                return 2
-            return take_screenshot(window, args.screenshot, pacing or ScreenshotPacing())
+        return render_screenshot(backend, args.screenshot, args.tab, pacing or ScreenshotPacing())
     from ui import singleinstance
 
     settings = default_settings()
@@ -149,6 +176,8 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     if guard is None:
         print("ramlens: the window is already open; brought it to the front", file=sys.stderr)
         return 0
+    from ui.mainwindow import MainWindow  # after the claim: a second start hands over without building it
+
     window = MainWindow(backend, settings)
     guard.attach(window)
     if not _show_tab(window, args.tab):
@@ -158,6 +187,23 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     else:
         window.show()
     return app.exec()
+
+
+def render_screenshot(backend: Backend, path: str, tab: str | None, pacing: ScreenshotPacing) -> int:
+    """Screenshot mode once Qt runs: the window on ``backend`` showing ``tab`` (None: the first),
+    rendered to ``path``; the exit status (2 for no such tab)."""
+    from PySide6.QtCore import QSettings
+
+    from ui.mainwindow import MainWindow
+
+    # A throw-away settings file, removed afterwards: screenshots look the same everywhere and
+    # leave the user's settings (and /tmp) as they were.
+    with tempfile.TemporaryDirectory(prefix="ramlens-shot-") as scratch:
+        settings = QSettings(os.path.join(scratch, "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(backend, settings)
+        if not _show_tab(window, tab):
+            return 2
+        return take_screenshot(window, path, pacing)
 
 
 def _show_tab(window: MainWindow, tab: str | None) -> bool:
@@ -181,7 +227,8 @@ def show_minimized(window: QWidget) -> None:
 
 
 def take_screenshot(window: MainWindow, path: str, pacing: ScreenshotPacing) -> int:
-    """Take a few real readings, render the window's visible tab to ``path`` (PNG), return 0."""
+    """Take a few real readings, let the visible tab finish its own work (a census, a listing), render
+    the window to ``path`` (PNG or JPEG by its suffix), return 0 (1 when it cannot be written)."""
     from PySide6.QtWidgets import QApplication
 
     window.resize(1200, 760)
@@ -190,14 +237,18 @@ def take_screenshot(window: MainWindow, path: str, pacing: ScreenshotPacing) -> 
         window.sampler.sample_now()
         QApplication.processEvents()
         pacing.wait(pacing.interval)
-    if window.current_view() == "processes":
+    key = window.current_view()
+    if key == "processes":
         window.processes_view.refresh(force=True)
-        window.processes_view.shutdown()  # wait for the listing thread, then deliver its result
+    view = window.view(key)
+    if isinstance(view, BackgroundWork):
+        view.wait(BACKGROUND_WAIT_MS)  # its result is then delivered by the turns of the event loop below
     for _ in range(5):
         QApplication.processEvents()
         pacing.wait(pacing.settle)
-    window.history_view.refresh(force=True)
-    QApplication.processEvents()
+    if key == "history":  # drawn now even if a refresh was just throttled (other tabs have no chart)
+        window.history_view.refresh(force=True)
+        QApplication.processEvents()
     try:
         save_image(window.grab(), path)
     except OSError as exc:

@@ -42,10 +42,10 @@ from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.i18n import translate
 from ui.icon import app_icon
-from ui.runner import WINDOW_WORDS, ActionRunner, action_title
+from ui.runner import WINDOW_WORDS, ActionRunner, action_mark, action_title
 from ui.sampler import REFRESH_CHOICES, Sampler
 from ui.spans import SPAN_CHOICES
-from ui.storedsettings import SettingsProblems, read_number
+from ui.storedsettings import SettingsProblems, default_settings, read_number
 from ui.window_api import ViewFactory, WindowApi
 
 if TYPE_CHECKING:
@@ -59,11 +59,6 @@ if TYPE_CHECKING:
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
 DEFAULT_SPAN = 300
-
-
-def default_settings() -> QSettings:
-    """The user's settings store (tests pass their own, isolated one)."""
-    return QSettings("RAMLens", "RAMLens")
 
 
 @dataclass
@@ -147,7 +142,7 @@ class MainWindow(QMainWindow):
         self._refresh_empty_menu()
 
         # The core views too are made when first shown: a window started in the tray builds none.
-        self._markers: list[tuple[ActionResult, bool]] = []  # for a history view not made yet
+        self._marks: list[ActionMark] = []  # for a history view not made yet
         self.add_lazy_view("lists", translate("MainWindow", "Memory lists"), self._make_lists_view)
         self.add_lazy_view("history", translate("MainWindow", "History"), self._make_history_view)
         self.add_lazy_view("processes", translate("MainWindow", "Processes"), self._make_processes_view)
@@ -196,9 +191,9 @@ class MainWindow(QMainWindow):
         view = HistoryView(self.history, self)
         view.set_span(self._span)
         view.set_paused(self.sampler.paused)
-        for result, automatic in self._markers:
-            view.add_marker(result, automatic)
-        self._markers.clear()
+        for mark in self._marks:
+            view.add_mark(mark)
+        self._marks.clear()
         return view
 
     def _make_processes_view(self) -> QWidget:
@@ -470,16 +465,18 @@ class MainWindow(QMainWindow):
         return next((k for k, t in self._tabs.items() if t.page is widget), "")
 
     def action_marks(self) -> tuple[ActionMark, ...]:
-        """The Empty actions marked on the history chart."""
-        return self.history_view.action_marks()
+        """The Empty actions marked on the history chart (made or not)."""
+        view = self.made_view("history")
+        return tuple(self._marks) if view is None else cast("HistoryView", view).action_marks()
 
     def mark_action(self, result: ActionResult, automatic: bool = False) -> None:
         """Put a marker for this result on the history chart, at the time it finished."""
+        mark = action_mark(result, automatic)
         view = self.made_view("history")
         if view is None:
-            self._markers.append((result, automatic))  # placed when the chart is made
+            self._marks.append(mark)  # placed when the chart is made
         else:
-            cast("HistoryView", view).add_marker(result, automatic)
+            cast("HistoryView", view).add_mark(mark)
 
     def notify(self, text: str, level: str = "info") -> None:
         """Show a message in the banner (info, success, warning, error) and the status bar."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from app import actions, report
 from app.backends.base import Backend
 from app.model import PRIORITY_LABEL, PRIORITY_PREFIX, ActionResult, ListChange
+from app.snapshot.schema import ActionMark
 from ui.i18n import translate
 
 
@@ -44,6 +45,17 @@ WINDOW_WORDS = report.Words(text=_report_text, action=action_title, list_label=_
 def result_summary(result: ActionResult) -> str:
     """:func:`app.report.summary` in the window's language; what failed and why for a failure."""
     return report.summary(result, WINDOW_WORDS) if result.ok else report.headline(result, WINDOW_WORDS)
+
+
+def action_mark(result: ActionResult, automatic: bool = False) -> ActionMark:
+    """The history chart's marker for a finished action: when it ended, and its result in words."""
+    when = result.after.time if result.after is not None else time.time()
+    detail = (
+        result_summary(result)
+        if result.ok
+        else translate("HistoryView", "failed: {reason}").format(reason=result.message)
+    )
+    return ActionMark(when, action_title(result.action_id), detail, result.ok, automatic)
 
 
 @dataclass(frozen=True)

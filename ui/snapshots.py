@@ -52,6 +52,7 @@ from ui.filescan_progress import FileScanProgress
 from ui.i18n import translate
 from ui.offthread import run_off_ui_thread
 from ui.runner import list_label
+from ui.views.cells import RIGHT
 
 if TYPE_CHECKING:
     from ui.window_api import WindowApi
@@ -70,7 +71,7 @@ class _SortItem(QTableWidgetItem):
     def __init__(self, text: str, key: float):
         super().__init__(text)
         self.key = key
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setTextAlignment(RIGHT)
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         return self.key < other.key if isinstance(other, _SortItem) else super().__lt__(other)
@@ -650,9 +651,11 @@ class SnapshotController(QObject):
 
     def _census(self) -> dict[str, int] | None:
         """The summary of the Physical pages view's last census, when one was taken (Linux, root)."""
+        view = self.window.made_view("pages")
+        if view is None:  # never shown, so no census (and its module, with pyqtgraph, stays unloaded)
+            return None
         from ui.views.pages import PagesView
 
-        view = self.window.made_view("pages")
         census = view.census if isinstance(view, PagesView) else None
         return None if census is None else snap.census_summary(census)
 

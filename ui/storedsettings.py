@@ -21,6 +21,11 @@ from ui.i18n import translate
 MAX_JSON_CHARS = 64 * 1024  # a settings value is a few hundred characters; far more is not ours
 
 
+def default_settings() -> QSettings:
+    """The user's settings store (tests pass their own, isolated one)."""
+    return QSettings("RAMLens", "RAMLens")
+
+
 @dataclass
 class SettingsProblems:
     """The stored values that could not be used, as "key (why)" phrases."""

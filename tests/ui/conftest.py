@@ -10,7 +10,8 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from tests.fake_backend import FakeBackend  # noqa: E402
 
@@ -27,6 +28,32 @@ def settings(tmp_path: Path) -> QSettings:
 def backend() -> FakeBackend:
     """A privileged Linux-like fake backend."""
     return FakeBackend()
+
+
+@pytest.fixture(autouse=True)
+def widgets_live_until_closed(qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """Hold every widget given to ``qtbot.addWidget`` until pytest-qt has closed it, then delete it.
+
+    pytest-qt keeps only a weak reference. A top-level view made by a test is owned by Python, and
+    its slots and helpers (WorkGate) make reference cycles, so once the test function returns the
+    still visible view is garbage: a collection that ran inside one of its own paint events
+    (pyqtgraph's paintEvent is Python) deleted the widget being painted and crashed the run. And a
+    closed one left to the collector was deleted in some later test, after the collector had
+    emptied its helpers, whose event filters then raised there. pytest-qt's teardown closes the
+    widgets and asks Qt to delete them (deleteLater) before fixtures are finalized; here the
+    deletion is carried out, and only then are the widgets let go.
+    """
+    kept: list[QWidget] = []
+    register = qtbot.addWidget
+
+    def add_and_keep(widget: QWidget, *, before_close_func=None) -> None:  # type: ignore[no-untyped-def]
+        kept.append(widget)
+        register(widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(qtbot, "addWidget", add_and_keep)
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept.clear()
 
 
 @pytest.fixture

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+from ui.main import ScreenshotPacing
 
 
 def menu_action(menu: QMenu, text_start: str) -> QAction:
@@ -29,6 +32,12 @@ def click_menu_item(qtbot, menu: QMenu, text_start: str) -> None:  # type: ignor
     menu.setActiveAction(act)
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
     qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def settle() -> None:
+    """Let Qt carry out what is pending (layouts, delayed item layouts) before a check or a picture."""
+    for _ in range(3):  # what one turn posts, the next one carries out
+        QApplication.processEvents()
 
 
 def answer_dialog(handler: Callable[[QWidget], None], attempts: int = 200) -> None:
@@ -62,12 +71,21 @@ def press_message_box(button_text: str, tick_dont_ask: bool = False) -> Callable
     return handle
 
 
-# The window's start-up as `ramlens` runs it, with screenshot mode's readings taken without waiting between
-# them (real readings, only the pause is injected: six seconds less per screenshot).
+# Screenshot mode's readings taken without waiting between them (real readings, only the pause is
+# injected: six seconds less per screenshot).
+QUICK_PACING = ScreenshotPacing(samples=4, interval=0.0, settle=0.0)
+# The window's start-up as `ramlens` runs it, with that pace.
 QUICK_SCREENSHOT = (
     "import sys; from ui.main import ScreenshotPacing, run_gui; "
     "sys.exit(run_gui(sys.argv[1:], ScreenshotPacing(samples=4, interval=0.0, settle=0.0)))"
 )
+
+
+def colour_share(image: QImage, colours: Iterable[QColor]) -> float:
+    """The share of ``image``'s pixels painted exactly in one of ``colours``."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)  # 0xffRRGGBB per pixel, rows without padding
+    pixels = np.frombuffer(rgb.constBits(), dtype=np.uint32, count=rgb.width() * rgb.height())
+    return float(np.isin(pixels, [c.rgb() for c in colours]).mean())
 
 
 def run_screenshot_mode(target: Path, tab: str, home: Path) -> subprocess.CompletedProcess[str]:

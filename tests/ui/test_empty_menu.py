@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import actions
+from app.model import ActionResult
 from tests.fake_backend import FakeBackend
 from tests.ui.helpers import answer_dialog, click_menu_item, menu_action, press_message_box
 
@@ -98,8 +99,22 @@ def test_empty_all_asks_and_reports_every_step(make_window, qtbot):
     assert "skipped — Compact memory: not here" in window.message_bar.label.text()
 
 
+class HeldBackend(FakeBackend):
+    """Each action runs until the test lets it finish (``release``), as a slow one would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = threading.Event()
+        self.release = threading.Semaphore(0)
+
+    def run(self, action_id: str) -> ActionResult:
+        self.running.set()
+        assert self.release.acquire(timeout=10), "the test never let the action finish"
+        return super().run(action_id)
+
+
 def test_slow_action_runs_off_the_ui_thread_and_others_wait(make_window, qtbot):
-    backend = FakeBackend(delay=0.6)
+    backend = HeldBackend()
     window = make_window(backend)
     ticks = []
     probe = QTimer(window)
@@ -112,9 +127,13 @@ def test_slow_action_runs_off_the_ui_thread_and_others_wait(make_window, qtbot):
     assert menu_action(window.empty_menu, "Purge kernel caches").text().endswith("running…")
     assert menu_action(window.empty_menu, "Compact memory").text().endswith("waiting")
     assert window.busy_bar.isVisibleTo(window)
+    assert backend.running.wait(5)
     started = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) > started + 2)  # the event loop runs while the action runs
+    assert window.runner.current == "kernel-caches" and window.runner.pending == ("compact",)
+    backend.release.release()
     qtbot.waitUntil(lambda: window.runner.current == "compact", timeout=5000)
-    assert len(ticks) > started  # the event loop kept running while the action ran
+    backend.release.release()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
     probe.stop()
     assert [c for c in backend.calls] == [("run", "kernel-caches"), ("run", "compact")]

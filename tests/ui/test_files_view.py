@@ -19,6 +19,7 @@ from app.backends.linux.physranges import ProcPhysicalRanges
 from app.backends.linux.usecounts import use_counts
 from app.units import format_bytes
 from tests.fake_backend import FakeBackend
+from tests.ui.helpers import settle
 from tests.ui.test_pages_view import Source
 from ui.views.files import FILE_ROLE, PATH_ROLE, FilesView
 
@@ -126,18 +127,18 @@ def test_the_tab_compares_with_the_lists_and_is_installed_by_capability(make_win
 
 
 def test_screenshot_of_the_files_tab(make_window, qtbot, artifacts: Path) -> None:
-    """Scans the Python installation's folder (real, cached files) and saves the tab (artifacts/files.png)."""
+    """Scans numpy's folder (real, cached files) and saves the tab (artifacts/files.png)."""
     window = make_window(FileCacheBackend())
     window.resize(1200, 720)
     window.show_view("files")
     view = window.view("files")
     assert isinstance(view, FilesView)
-    root = str(Path(np.__file__).resolve().parents[1])
+    root = str(Path(np.__file__).resolve().parent)
     _scan(qtbot, view, [root])
     assert view.scan is not None and view.scan.files
     top = view.proxy.index(0, 0)
     view.tree.expand(top)
-    qtbot.wait(200)
+    settle()
     assert window.grab().save(str(artifacts / "files.png"), "PNG")
 
 
@@ -198,10 +199,10 @@ def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot, artifacts
     counts = view.census.use_counts
     assert counts.total == view.census.frames
     view.details.setCurrentWidget(view.use_counts)
-    qtbot.wait(100)
+    settle()
     assert view.grab().save(str(artifacts / "use-counts.png"), "PNG")
     view.details.setCurrentWidget(view.ranges_view)
-    qtbot.wait(100)
+    settle()
     assert view.grab().save(str(artifacts / "physical-ranges.png"), "PNG")
 
 

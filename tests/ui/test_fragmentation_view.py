@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.linux import fragmentation as fr
@@ -14,7 +15,7 @@ from app.backends.linux.capabilities import ProcFragmentation
 from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
 from app.buddy import PagetypeInfo
 from tests.fake_backend import FakeBackend
-from tests.ui.helpers import run_screenshot_mode
+from tests.ui.helpers import QUICK_PACING
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
@@ -156,7 +157,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     qtbot.waitUntil(lambda: view.report is not None)
     for _ in range(4):
         window.sampler.sample_now()
-        qtbot.wait(150)
+        QApplication.processEvents()
     assert view.compact_button.isEnabled()
     with qtbot.waitSignal(window.runner.finished, timeout=120000) as finished:
         qtbot.mouseClick(view.compact_button, Qt.MouseButton.LeftButton)
@@ -167,16 +168,19 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     assert "Compacted in" in view.compact_status.text() and "→" in view.compact_status.text()
     assert view.before_after.isVisible()
     assert view.compact_button.isEnabled()
-    qtbot.wait(200)
+    QApplication.processEvents()  # the layout the before/after chart asked for
     window.grab().save(str(artifacts / "fragmentation.png"), "PNG")
     window.runner.wait(10000)
 
 
 @linux
-def test_screenshot_mode_renders_the_fragmentation_tab(tmp_path, artifacts):
+@linux
+def test_screenshot_mode_renders_the_fragmentation_tab(qtbot, artifacts):
+    from app.backends.linux import LinuxBackend
+    from ui.main import render_screenshot
+
     target = artifacts / "screenshot-mode-fragmentation.png"
-    done = run_screenshot_mode(target, "fragmentation", tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert render_screenshot(LinuxBackend(), str(target), "fragmentation", QUICK_PACING) == 0
     assert target.stat().st_size > 10000
 
 

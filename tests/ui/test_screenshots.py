@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from app import actions
 from tests.fake_backend import GIB, FakeBackend
-from tests.ui.helpers import run_screenshot_mode
+from tests.ui.helpers import QUICK_PACING, run_screenshot_mode, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
         if key == "processes":
             with qtbot.waitSignal(window.processes_view._relay.done, timeout=10000):
                 window.processes_view.refresh(force=True)
-        qtbot.wait(50)
+        settle()
         if key == "history":  # hover where the purge happened: the crosshair's readout
             view = window.history_view
             marker = view.markers[0]
@@ -60,7 +60,7 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
     assert len(window.history_view.markers) == 2
 
 
-def test_screenshot_mode_renders_a_tab_and_exits_0(tmp_path, artifacts):
+def test_screenshot_mode_renders_a_tab_exits_0_and_prints_no_plugin_noise(tmp_path, artifacts):
     if not sys.platform.startswith("linux"):
         pytest.skip("screenshot mode is checked with the Linux backend")
     target = tmp_path / "history.png"
@@ -69,6 +69,7 @@ def test_screenshot_mode_renders_a_tab_and_exits_0(tmp_path, artifacts):
     image = QImage(str(target))
     assert not image.isNull() and image.width() >= 1000
     assert not (tmp_path / "config").exists()
+    assert "propagateSizeHints" not in done.stderr
     (artifacts / "screenshot-mode-history.png").write_bytes(target.read_bytes())
 
 
@@ -104,14 +105,12 @@ def test_screenshot_mode_paces_its_readings_as_told(make_window, tmp_path):
     assert (tmp_path / "shot.png").stat().st_size > 10000
 
 
-def test_screenshot_mode_writes_jpeg_for_a_jpg_name_and_prints_no_plugin_noise(tmp_path):
-    if not sys.platform.startswith("linux"):
-        pytest.skip("screenshot mode is checked with the Linux backend")
+def test_screenshot_mode_writes_jpeg_for_a_jpg_name(qtbot, tmp_path):
+    from ui.main import render_screenshot
+
     target = tmp_path / "lists.jpg"
-    done = run_screenshot_mode(target, "lists", tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert render_screenshot(FakeBackend(), str(target), "lists", QUICK_PACING) == 0
     assert target.read_bytes()[:3] == b"\xff\xd8\xff"  # JPEG's SOI marker, not PNG's signature
-    assert "propagateSizeHints" not in done.stderr
 
 
 def test_screenshot_mode_refuses_a_format_it_cannot_write(tmp_path):
@@ -126,3 +125,35 @@ def test_screenshot_mode_says_why_it_could_not_write(tmp_path):
     done = run_screenshot_mode(tmp_path / "missing" / "lists.png", "lists", tmp_path)
     assert done.returncode == 1
     assert "could not write" in done.stderr and "No such file or directory" in done.stderr
+    assert done.stdout == ""  # said before any window: no picture was rendered
+
+
+def test_the_target_is_tried_without_a_trace(tmp_path):
+    from ui.main import target_problem
+
+    kept = tmp_path / "kept.png"
+    kept.write_bytes(b"an earlier picture")
+    assert target_problem(str(kept)) == ""
+    assert kept.read_bytes() == b"an earlier picture"  # not emptied before the new one is rendered
+    assert target_problem(str(tmp_path / "new.png")) == ""
+    assert list(tmp_path.iterdir()) == [kept]  # the file made by the try is gone again
+    assert target_problem(str(tmp_path)) == "Is a directory"
+    assert target_problem(str(tmp_path / "missing" / "x.png")) == "No such file or directory"
+
+
+def test_a_wrong_folder_is_said_before_memory_is_read(tmp_path, monkeypatch, capsys):
+    from ui import main
+
+    monkeypatch.setattr("app.backends.detect", lambda: pytest.fail("memory read first"))
+    assert main.run_gui(["--screenshot", str(tmp_path / "missing" / "lists.png")]) == 1
+    assert "could not write" in capsys.readouterr().err
+
+
+def test_a_picture_that_cannot_be_saved_after_the_readings_says_why(make_window, tmp_path, capsys):
+    from ui.main import ScreenshotPacing, take_screenshot
+
+    window = make_window()
+    pacing = ScreenshotPacing(samples=1, interval=0.0, settle=0.0)
+    assert take_screenshot(window, str(tmp_path / "gone" / "lists.png"), pacing) == 1
+    err = capsys.readouterr().err
+    assert "could not write" in err and "No such file or directory" in err

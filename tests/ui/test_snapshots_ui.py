@@ -251,6 +251,9 @@ def test_empty_action_markers_are_saved_and_drawn_in_the_opened_snapshot(make_wi
     saved = snap.load(str(path))
     assert [(a.label, a.ok, a.automatic) for a in saved.actions] == [("Purge kernel caches", True, False)]
     assert saved.actions[0].text.startswith("In use −")
+    assert window.made_view("history") is None  # saving builds no chart: the marks wait for it
+    window.show_view("history")
+    assert window.history_view.action_marks() == saved.actions  # drawn when it is made
     viewer = window.snapshots.open_path(str(path))
     assert viewer is not None and viewer.history_view is not None
     assert viewer.history_view.action_marks() == saved.actions

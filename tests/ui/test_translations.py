@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -78,10 +78,19 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PHRASE = re.compile(r"[A-Za-z]{2,}(?:[ ,.;:'’-]+[A-Za-z]{2,}){2,}")
 
 
-def english_left(text: str, names: set[str]) -> str:
-    """The first Latin word left in ``text`` once names, units and identifiers are taken out; "" for none."""
-    plain = re.sub(r"<[^>]+>|&\w+;", " ", text)  # rich text: tags and entities are markup
-    for name in sorted(names, key=len, reverse=True):
+MARKUP = re.compile(r"<[^>]+>|&\w+;")  # rich text: tags and entities
+
+
+def longest_first(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in the order they are taken out of a text: a longer name before one it contains."""
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def english_left(text: str, names: tuple[str, ...]) -> str:
+    """The first Latin word left in ``text`` once ``names`` (longest first), units and identifiers are
+    taken out; "" for none."""
+    plain = MARKUP.sub(" ", text)
+    for name in names:
         plain = plain.replace(name, " ")
     plain = NAME_LIKE.sub(" ", plain)
     if CJK.search(plain):
@@ -131,7 +140,7 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
                 yield f"{where}.action.menu", action.menu().title()
 
 
-def untranslated(widget: QWidget, names: set[str]) -> list[str]:
+def untranslated(widget: QWidget, names: tuple[str, ...]) -> list[str]:
     """Every text of ``widget`` with English left in it, as 'where: text'."""
     found = []
     for where, text in widget_texts(widget):
@@ -150,8 +159,9 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     i18n.install(qapp, QLocale("en_US"))
 
 
-def backend_names(window: object) -> set[str]:
-    """Names the backend reports (its name, platform, detail keys): shown as they are in any language."""
+def backend_names(window: object) -> tuple[str, ...]:
+    """Names the backend reports (its name, platform, detail keys), longest first: shown as they are in
+    any language."""
     backend = window.backend  # type: ignore[attr-defined]
     names = {backend.name, backend.platform, platform.node(), platform.release(), platform.platform()}
     latest = window.sampler.latest  # type: ignore[attr-defined]
@@ -160,7 +170,7 @@ def backend_names(window: object) -> set[str]:
         names.update(latest.backend.split())
         # List keys (shown next to the label in its tooltip) are identifiers, like meminfo's field names.
         names.update(f"({m.key})" for top in latest.lists for m in (top, *top.parts))
-    return names
+    return longest_first(names)
 
 
 def walk(window: object, qtbot: object) -> list[str]:
@@ -237,13 +247,11 @@ def test_window_on_the_real_linux_backend_is_all_chinese(chinese, make_window, q
 
 def test_english_is_detected() -> None:
     """The check finds English words and lets names, units and identifiers through."""
-    assert english_left("Purge standby list", set()) == "Purge"
-    assert (
-        english_left("清空待机列表 1.9 GiB · extfrag_threshold · /proc/meminfo · KReclaimable", set()) == ""
-    )
-    assert english_left("<b>内存</b>&nbsp;procfs", {"procfs"}) == ""
-    assert english_left("修剪工作集，与 System Informer 的做法相同", set()) == ""
-    assert english_left("清空待机列表：needs root to run", set()) == "needs root to run"
+    assert english_left("Purge standby list", ()) == "Purge"
+    assert english_left("清空待机列表 1.9 GiB · extfrag_threshold · /proc/meminfo · KReclaimable", ()) == ""
+    assert english_left("<b>内存</b>&nbsp;procfs", ("procfs",)) == ""
+    assert english_left("修剪工作集，与 System Informer 的做法相同", ()) == ""
+    assert english_left("清空待机列表：needs root to run", ()) == "needs root to run"
 
 
 def _messages() -> list[ET.Element]:

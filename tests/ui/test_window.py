@@ -92,7 +92,7 @@ def test_a_failing_read_shows_in_the_status_bar_and_sampling_goes_on(make_window
     assert "Input/output error" in window.read_error_label.toolTip()
     assert not window.message_bar.isVisible()  # no banner or dialog per failed tick
     backend.sample_error = ""
-    window.set_refresh(0.5)
+    window.sampler.set_interval(0.01)  # the timer, at a test's pace
     taken = backend.samples_taken
     qtbot.waitUntil(lambda: backend.samples_taken > taken, timeout=3000)
     assert window.read_error_label.text() == ""

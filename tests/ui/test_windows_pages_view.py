@@ -7,6 +7,7 @@ import ctypes
 import pytest
 
 from app.backends.windows import WindowsBackend
+from tests.ui.helpers import settle
 from tests.windows.fake_kernel import FakeWindows
 from tests.windows.test_pfn_census import WINDOWS_LISTS
 
@@ -73,7 +74,7 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     frames.filter.setText("Standby")
     shown = [r for r in range(frames.table.rowCount()) if not frames.table.isRowHidden(r)]
     assert shown and all(frames.table.item(r, 2).text() == "Standby" for r in shown)
-    qtbot.wait(100)
+    settle()
     window.grab().save(str(artifacts / "windows-physical-pages.png"), "PNG")
     frames.filter.setText("")
     frames.address.setText("zz")
@@ -81,10 +82,10 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     assert "not an address" in frames.status.text() and frames.table.rowCount() == 4096
     view.combos_filter.setText("")
     view.details.setCurrentIndex(1)
-    qtbot.wait(200)
+    settle()
     window.grab().save(str(artifacts / "windows-pages.png"), "PNG")
     view.details.setCurrentIndex(2)
-    qtbot.wait(100)
+    settle()
     window.grab().save(str(artifacts / "windows-priorities.png"), "PNG")
 
 

@@ -136,6 +136,15 @@ def signed(status: int) -> int:
     return status - 2**32 if status >= 2**31 else status
 
 
+def _identity_dtype(size: int) -> np.dtype[np.void]:
+    """MMPFN_IDENTITY's u1 and PageFrameIndex at their published x64 offsets, in ``size``-byte records."""
+    fields = {name: offset for name, offset, _width in LAYOUTS["MMPFN_IDENTITY"].x64_format()}
+    names = ["u1", "PageFrameIndex"]
+    return np.dtype(
+        {"names": names, "formats": ["<u8", "<u8"], "offsets": [fields[n] for n in names], "itemsize": size}
+    )
+
+
 def _write(address: int, data: bytes) -> None:
     ctypes.memmove(address, data, len(data))
 
@@ -519,19 +528,18 @@ class FakeWindows:
         stride = LAYOUTS["MMPFN_IDENTITY"].x64_size
         if size < IDENTITIES_OFFSET + count * stride:
             return STATUS_BUFFER_TOO_SMALL
-        fields = {name: offset for name, offset, _width in LAYOUTS["MMPFN_IDENTITY"].x64_format()}
-        raw = np.frombuffer(ctypes.string_at(data + IDENTITIES_OFFSET, count * stride), dtype=np.uint8)
-        table = raw.reshape(count, stride)
-        pfns = table[:, fields["PageFrameIndex"] : fields["PageFrameIndex"] + 8].copy().view("<u8").ravel()
-        words, outside = self.pfn_database().words(pfns.astype(np.int64))
+        region = (ctypes.c_uint8 * (count * stride)).from_address(data + IDENTITIES_OFFSET)
+        table = np.frombuffer(region, dtype=_identity_dtype(stride))  # the caller's buffer, in place
+        pfns = table["PageFrameIndex"].copy()
+        words, outside = self.pfn_database().words(pfns.view(np.int64))
         self.pfns_outside += outside
         # Written with this kernel's identity size: another size is what another layout would do.
-        out = np.zeros((count, self.identity_size), dtype=np.uint8)
-        out[:, fields["u1"] : fields["u1"] + 8] = words.astype("<u8").view(np.uint8).reshape(count, 8)
-        out[:, fields["PageFrameIndex"] : fields["PageFrameIndex"] + 8] = (
-            pfns.astype("<u8").view(np.uint8).reshape(count, 8)
-        )
-        _write(data + IDENTITIES_OFFSET, out.tobytes()[: count * stride])
+        out = table if self.identity_size == stride else np.empty(count, _identity_dtype(self.identity_size))
+        out.view(np.uint8)[:] = 0
+        out["u1"], out["PageFrameIndex"] = words, pfns
+        if out is not table:
+            written = out.view(np.uint8)[: count * stride]
+            np.frombuffer(region, dtype=np.uint8)[: len(written)] = written
         if request["RequestFlags"] & SUPERFETCH["PF_PFN_PRIO_REQUEST_QUERY_MEMORY_LIST"][0]:
             offset = dict((n, o) for n, o, _w in LAYOUTS["PF_PFN_PRIO_REQUEST"].x64_format())["MemInfo"]
             _write(data + offset, self._memory_lists()[: LAYOUTS["SYSTEM_MEMORY_LIST_INFORMATION"].x64_size])

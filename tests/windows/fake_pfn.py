@@ -81,8 +81,26 @@ class FakePfnDatabase:
         self.run_starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
         self.run_words = np.array([w for _, w in pieces], dtype=np.uint64)
         self.range_bases = np.array([b for b, _ in ranges], dtype=np.int64)
-        self.range_ordinals = np.concatenate(([0], np.cumsum([n for _, n in ranges])[:-1]))
+        self.range_ordinals = np.concatenate(([0], np.cumsum([n for _, n in ranges])[:-1])).astype(np.int64)
         self.range_ends = np.array([b + n for b, n in ranges], dtype=np.int64)
+        self._index_by_pfn()
+
+    def _index_by_pfn(self) -> None:
+        """One table in frame-number order: where each run (cut at the range ends) and each hole starts.
+
+        A frame's word is then one binary search away, however many frames a query names.
+        """
+        ordinals = np.union1d(self.run_starts, self.range_ordinals)
+        in_range = np.searchsorted(self.range_ordinals, ordinals, side="right") - 1
+        in_run = np.searchsorted(self.run_starts, ordinals, side="right") - 1
+        run_pfns = self.range_bases[in_range] + ordinals - self.range_ordinals[in_range]
+        # Holes start at each range's end (and below the first range); a range that starts where
+        # another ends wins: it sorts after the hole at the same frame number.
+        starts = np.concatenate(([np.iinfo(np.int64).min], self.range_ends, run_pfns))
+        words = np.concatenate((np.zeros(len(self.range_ends) + 1, np.uint64), self.run_words[in_run]))
+        hole = np.concatenate((np.ones(len(self.range_ends) + 1, bool), np.zeros(len(run_pfns), bool)))
+        order = np.lexsort((~hole, starts))
+        self._starts, self._words, self._hole = starts[order], words[order], hole[order]
 
     @property
     def frames(self) -> int:
@@ -90,12 +108,13 @@ class FakePfnDatabase:
 
     def words(self, pfns: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.uint64], int]:
         """The identity word of each frame, and how many of them lie outside every range (zero words)."""
-        r = np.searchsorted(self.range_bases, pfns, side="right") - 1
-        inside = (r >= 0) & (pfns < self.range_ends[np.maximum(r, 0)])
-        ordinal = pfns - self.range_bases[np.maximum(r, 0)] + self.range_ordinals[np.maximum(r, 0)]
-        run = np.searchsorted(self.run_starts, ordinal, side="right") - 1
-        words = np.where(inside, self.run_words[np.clip(run, 0, len(self.run_words) - 1)], 0)
-        return words.astype(np.uint64), int((~inside).sum())
+        if len(pfns) > 1 and bool((np.diff(pfns) == 1).all()):  # a stretch, as the census asks for
+            first, last = np.searchsorted(self._starts, pfns[[0, -1]], side="right") - 1
+            cuts = np.concatenate((pfns[:1], self._starts[first + 1 : last + 1], pfns[-1:] + 1))
+            lengths, pieces = np.diff(cuts), slice(first, last + 1)
+            return np.repeat(self._words[pieces], lengths), int(lengths[self._hole[pieces]].sum())
+        at = np.searchsorted(self._starts, pfns, side="right") - 1
+        return self._words[at], int(np.count_nonzero(self._hole[at]))
 
     def pages(self, list_name: str | None = None, use: str | None = None, owner: int | None = None) -> int:
         """Frames of the segments matching every given field (what the census must count)."""

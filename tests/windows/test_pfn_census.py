@@ -14,10 +14,21 @@ from app.backends.windows import pfn, pfncensus
 from tests.windows import published
 from tests.windows.conftest import Make
 from tests.windows.fake_kernel import FakeWindows
+from tests.windows.fake_pfn import FakePfnDatabase, Segment, frame_word
 
 USES = {v: k for k, v in published.PFN_USES.items()}
 # RAMMap's lists, the census's classes and the Use Counts columns, in order.
 WINDOWS_LISTS = ["Active", "Standby", "Modified", "Modified no-write", "Transition", "Zeroed", "Free", "Bad"]
+LIST_CLASS = {  # each MMPFNLIST_* value's list, as RAMMap names it
+    "MMPFNLIST_ZERO": "Zeroed",
+    "MMPFNLIST_FREE": "Free",
+    "MMPFNLIST_STANDBY": "Standby",
+    "MMPFNLIST_MODIFIED": "Modified",
+    "MMPFNLIST_MODIFIEDNOWRITE": "Modified no-write",
+    "MMPFNLIST_BAD": "Bad",
+    "MMPFNLIST_ACTIVE": "Active",
+    "MMPFNLIST_TRANSITION": "Transition",
+}
 
 
 def test_the_backend_constants_are_the_published_ones() -> None:
@@ -169,6 +180,35 @@ def test_the_map_is_coloured_by_list_and_leaves_the_holes_white(make: Make) -> N
     assert tuple(counted.tolist()) == census.totals
 
 
+def test_each_cell_of_a_coarse_map_takes_its_most_common_list(make: Make, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Cells of many frames over ranges from pfn 1 and 0x105, read in chunks of 1000: cells split
+    # between chunks and ranges, at another offset in every chunk.
+    monkeypatch.setattr(pfncensus, "MAX_CELLS", 1 << 12)
+    monkeypatch.setattr(pfncensus, "CHUNK_FRAMES", 1000)
+    fake, backend = make()
+    fake.pfn_ranges = [(1, 158), (0x105, fake.total - 158)]
+    source = backend.capabilities().page_census
+    assert source is not None
+    census = source.take()
+    end, per_cell = 0x105 + fake.total - 158, census.frames_per_cell
+    assert per_cell > 1000 // 8 and len(census.cells) == -(-end // per_cell)
+    words, _outside = fake.pfn_database().words(np.arange(end, dtype=np.int64))
+    shift, width = next((s, w) for n, s, w in published.FRAME_BITS if n == "ListDescription")
+    class_of = np.zeros(1 << width, dtype=np.int64)
+    for name, value in published.PFN_LISTS.items():
+        class_of[value] = WINDOWS_LISTS.index(LIST_CLASS[name])
+    classes = class_of[(words >> shift) & ((1 << width) - 1)]
+    in_ram = np.zeros(end, dtype=bool)
+    for base, pages in fake.pfn_ranges:
+        in_ram[base : base + pages] = True
+    cell = np.arange(end) // per_cell
+    counts = np.bincount(cell[in_ram] * 8 + classes[in_ram], minlength=len(census.cells) * 8)
+    counts = counts.reshape(-1, 8)
+    # The most frames decide (a tie goes to the class listed first); a cell with no RAM stays white.
+    expected = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), pfncensus.NO_CELL)
+    assert census.cells.tolist() == expected.tolist()
+
+
 @pytest.mark.parametrize("versions", [frozenset({1}), frozenset({2})])
 def test_either_range_version_is_read(make: Make, versions: frozenset[int]) -> None:
     fake, backend = make(range_versions=versions)
@@ -285,6 +325,24 @@ def test_a_64_gib_machine_stays_within_the_memory_bound() -> None:
     frames, listed, peak = (int(v) for v in out.stdout.split())
     assert frames == listed == GIB_64 // 4096
     assert peak < BOUND, f"peak {peak / 2**20:.1f} MiB"
+
+
+def test_the_fakes_words_across_a_hole_asked_as_a_stretch_or_scattered() -> None:
+    standby = Segment(158, "MMPFNUSE_FILE", "MMPFNLIST_STANDBY", 5)
+    private = Segment(1000, "MMPFNUSE_PROCESSPRIVATE", "MMPFNLIST_ACTIVE", 0, 7)
+    # pfn 0, RAM, the hole 159–255, RAM in two ranges that touch, one past the end.
+    database = FakePfnDatabase([(1, 158), (0x100, 600), (0x100 + 600, 400)], [standby, private])
+    stretch = np.arange(0, 0x100 + 1001, dtype=np.int64)
+    words, outside = database.words(stretch)
+    assert outside == 1 + (0x100 - 159) + 1
+    values, counts = np.unique(words, return_counts=True)
+    assert dict(zip(values.tolist(), counts.tolist(), strict=True)) == {  # the runs are shuffled over the RAM
+        0: outside,
+        frame_word("MMPFNUSE_FILE", "MMPFNLIST_STANDBY", 5): 158,
+        frame_word("MMPFNUSE_PROCESSPRIVATE", "MMPFNLIST_ACTIVE", 0, 7): 1000,
+    }
+    backwards, backwards_outside = database.words(stretch[::-1].copy())
+    assert np.array_equal(backwards[::-1], words) and backwards_outside == outside
 
 
 def _published_field(word: int, name: str) -> int:

@@ -46,6 +46,7 @@ from app.i18n import N_
 from app.model import Sample
 from app.units import format_bytes, format_percent
 from ui.i18n import translate
+from ui.views.cells import RIGHT
 from ui.views.gate import WorkGate
 
 MAX_FILES_SHOWN = 20000  # the most cached files make the tree; the summary counts them all
@@ -111,7 +112,7 @@ def _cell(text: str, value: float, right: bool = True) -> QStandardItem:
     item.setEditable(False)
     item.setData(value, SORT_ROLE)
     if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(RIGHT)
     return item
 
 

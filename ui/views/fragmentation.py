@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from app.model import ActionResult
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.i18n import translate
+from ui.views.cells import table_item
 from ui.views.gate import WorkGate
 from ui.window_api import WindowApi
 
@@ -52,16 +52,6 @@ COMPACT = "compact"
 
 def _zone_name(zone: ZoneFragmentation) -> str:
     return translate("FragmentationView", "Node {node} {zone}").format(node=zone.node, zone=zone.zone)
-
-
-def _item(text: str, align_right: bool = True, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if tip:
-        item.setToolTip(tip)
-    return item
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -380,7 +370,7 @@ class FragmentationView(QWidget):
         for col, z in enumerate(zones):
             for o in z.orders:
                 share = o.pages / z.free_pages if z.free_pages else 0.0
-                item = _item(
+                item = table_item(
                     f"{o.blocks:,} · {format_bytes(o.pages * r.page_size)}" if o.blocks else "–",
                     tip=f"{o.blocks} free blocks of {format_bytes(r.page_size << o.order)}: "
                     f"{format_bytes(o.pages * r.page_size)}, {share:.1%} of the zone's free memory",
@@ -391,7 +381,7 @@ class FragmentationView(QWidget):
                 if share > 0.4:
                     item.setForeground(QColor("white"))
                 self.heat.setItem(o.order, col, item)
-            total = _item(
+            total = table_item(
                 f"{z.free_blocks:,} · {format_bytes(z.free_pages * r.page_size)}",
                 tip="all free blocks of the zone",
             )
@@ -435,12 +425,12 @@ class FragmentationView(QWidget):
         bold.setBold(True)
         for row, o in enumerate(z.orders):
             cells = [
-                _item(str(o.order)),
-                _item(format_bytes(r.page_size << o.order)),
-                _item(str(o.blocks)),
-                _item(format_bytes(o.pages * r.page_size)),
-                _item(format_index(o.unusable_free_index)),
-                _item(format_index(o.fragmentation_index)),
+                table_item(str(o.order)),
+                table_item(format_bytes(r.page_size << o.order)),
+                table_item(str(o.blocks)),
+                table_item(format_bytes(o.pages * r.page_size)),
+                table_item(format_index(o.unusable_free_index)),
+                table_item(format_index(o.fragmentation_index)),
             ]
             if o.fragmentation_index > threshold:
                 cells[5].setBackground(QColor("#f6d7a7"))
@@ -483,9 +473,9 @@ class FragmentationView(QWidget):
     def _show_counters(self, r: FragmentationReport) -> None:
         self.counters.setRowCount(len(r.compaction))
         for row, c in enumerate(r.compaction):
-            self.counters.setItem(row, 0, _item(c.name, align_right=False))
-            self.counters.setItem(row, 1, _item(f"{c.change:+,}" if c.change else "0"))
-            self.counters.setItem(row, 2, _item(f"{c.value:,}"))
+            self.counters.setItem(row, 0, table_item(c.name, align_right=False))
+            self.counters.setItem(row, 1, table_item(f"{c.change:+,}" if c.change else "0"))
+            self.counters.setItem(row, 2, table_item(f"{c.value:,}"))
 
     def _update_compact_button(self) -> None:
         backend = self.host.backend
@@ -623,15 +613,15 @@ class FragmentationView(QWidget):
         self.types_table.setRowCount(len(rows))
         blocks = {(b.node, b.zone): dict(b.blocks) for b in info.blocks}
         for row, r in enumerate(rows):
-            self.types_table.setItem(row, 0, _item(f"{r.node} {r.zone}", align_right=False))
-            self.types_table.setItem(row, 1, _item(r.migrate_type, align_right=False))
+            self.types_table.setItem(row, 0, table_item(f"{r.node} {r.zone}", align_right=False))
+            self.types_table.setItem(row, 1, table_item(r.migrate_type, align_right=False))
             for o, (count, bound) in enumerate(zip(r.counts, r.lower_bound, strict=True)):
                 tip = "the kernel stops counting at 100000: at least this many" if bound else ""
-                self.types_table.setItem(row, 2 + o, _item((">" if bound else "") + str(count), tip=tip))
+                self.types_table.setItem(row, 2 + o, table_item((">" if bound else "") + str(count), tip=tip))
             free = (">" if r.overflowed else "") + format_bytes(r.free_pages * page)
-            self.types_table.setItem(row, 2 + width, _item(free))
+            self.types_table.setItem(row, 2 + width, table_item(free))
             n_blocks = blocks.get((r.node, r.zone), {}).get(r.migrate_type)
-            self.types_table.setItem(row, 3 + width, _item("" if n_blocks is None else str(n_blocks)))
+            self.types_table.setItem(row, 3 + width, table_item("" if n_blocks is None else str(n_blocks)))
         self.types_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.types_status.setText(
             translate(

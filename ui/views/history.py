@@ -28,7 +28,7 @@ from app.snapshot.schema import ActionMark
 from app.units import format_bytes
 from ui.colors import list_color
 from ui.i18n import translate
-from ui.runner import action_title, list_label, result_summary
+from ui.runner import action_mark, list_label
 from ui.spans import SPAN_CHOICES
 from ui.views.bandimage import BandImage, Palette, Placement
 from ui.views.chartdata import ChartData, column_envelope
@@ -475,13 +475,7 @@ class HistoryView(QWidget):
 
     def add_marker(self, result: ActionResult, automatic: bool = False) -> None:
         """Mark the moment an action finished, with its result in the hover readout."""
-        when = result.after.time if result.after is not None else time.time()
-        detail = (
-            result_summary(result)
-            if result.ok
-            else translate("HistoryView", "failed: {reason}").format(reason=result.message)
-        )
-        self.add_mark(ActionMark(when, action_title(result.action_id), detail, result.ok, automatic))
+        self.add_mark(action_mark(result, automatic))
 
     def action_marks(self) -> tuple[ActionMark, ...]:
         """The markers on the chart, as a snapshot saves them."""

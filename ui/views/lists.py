@@ -22,10 +22,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
-    QIcon,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -49,6 +47,7 @@ from app.units import format_bytes, format_percent
 from ui.colors import list_color, part_color
 from ui.i18n import translate
 from ui.runner import list_label
+from ui.views.cells import RIGHT, swatch
 from ui.views.celltree import CellPaintTree
 from ui.views.gate import WorkGate
 from ui.views.pace import ExactPace
@@ -375,12 +374,6 @@ def _row_color(list_key: str, index: int, parts: int) -> QColor:
     return list_color(list_key) if parts == 0 else part_color(list_key, index, parts)
 
 
-def _swatch(color: QColor) -> QIcon:
-    pix = QPixmap(12, 12)
-    pix.fill(color)
-    return QIcon(pix)
-
-
 class ListsView(QWidget):
     """RAMMap's "Use counts" / System Informer's memory lists, for one sample at a time."""
 
@@ -558,7 +551,7 @@ class ListsView(QWidget):
             item.setExpanded(parent is None)  # parts shown at first; a person may fold them
             self._items[path] = item
             for col in (COL_SIZE, COL_SHARE, COL_PAGES, COL_REPURPOSED):
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(col, RIGHT)
             item.setToolTip(
                 COL_REPURPOSED,
                 translate("ListsView", "Pages taken from this list for other uses (cumulative)"),
@@ -597,7 +590,7 @@ class ListsView(QWidget):
         if old is None or old.style != row.style:
             rgba, page_size = row.style
             color = QColor.fromRgba(rgba)
-            item.setIcon(COL_NAME, _swatch(color))
+            item.setIcon(COL_NAME, swatch(color))
             item.setData(COL_SHARE, COLOR_ROLE, rgba)
             item.setToolTip(
                 COL_PAGES,
@@ -665,7 +658,7 @@ class ListsView(QWidget):
             for col in range(len(HEADERS)):
                 item.setFont(col, font)
                 if col != COL_NAME:
-                    item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(col, RIGHT)
             self._items[TOTAL_PATH] = item
         root = self.tree.invisibleRootItem()
         if root.indexOfChild(item) != root.childCount() - 1:  # keep the total row last

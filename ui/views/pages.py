@@ -41,7 +41,8 @@ from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, list_color, part_color
 from ui.i18n import translate
-from ui.views.physical import FramesView, PriorityView, RangesView, UseCountsTable, filter_rows, swatch
+from ui.views.cells import swatch, table_item
+from ui.views.physical import FramesView, PriorityView, RangesView, UseCountsTable, filter_rows
 from ui.views.processes import ProcessesView
 from ui.window_api import WindowApi
 
@@ -85,14 +86,6 @@ def class_lut(classes: tuple[PageClass, ...] = CLASSES) -> np.ndarray:
     for c in classes:
         lut[c.index] = _rgba(class_color(c))
     return lut
-
-
-def _item(text: str, right: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class _Relay(QObject):
@@ -434,18 +427,18 @@ class PagesView(QWidget):
         )
         self.totals.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            name = _item(translate("pagecensus", row.label), right=False)
+            name = table_item(translate("pagecensus", row.label), align_right=False)
             name.setIcon(swatch(class_color(next(c for c in r.classes if c.key == row.key))))
             if row.note:
                 name.setToolTip(row.note)
             cells = [
                 name,
-                _item(f"{row.census_bytes // r.page_size:,}"),
-                _item(format_bytes(row.census_bytes)),
-                _item(format_percent(row.census_bytes, total)),
-                _item("" if row.reference_bytes is None else format_bytes(row.reference_bytes)),
-                _item("" if row.difference is None else format_bytes(row.difference, signed=True)),
-                _item(row.reference, right=False),
+                table_item(f"{row.census_bytes // r.page_size:,}"),
+                table_item(format_bytes(row.census_bytes)),
+                table_item(format_percent(row.census_bytes, total)),
+                table_item("" if row.reference_bytes is None else format_bytes(row.reference_bytes)),
+                table_item("" if row.difference is None else format_bytes(row.difference, signed=True)),
+                table_item(row.reference, align_right=False),
             ]
             for col, cell in enumerate(cells):
                 if row.note:
@@ -469,14 +462,14 @@ class PagesView(QWidget):
         self.combos.setRowCount(len(top))
         for i, (flags, pages) in enumerate(top):
             cls = r.class_of(flags)
-            label = _item(translate("pagecensus", cls.label), right=False)
+            label = table_item(translate("pagecensus", cls.label), align_right=False)
             label.setIcon(swatch(class_color(cls)))
-            self.combos.setItem(i, 0, _item(f"{pages:,}"))
-            self.combos.setItem(i, 1, _item(format_bytes(pages * r.page_size)))
+            self.combos.setItem(i, 0, table_item(f"{pages:,}"))
+            self.combos.setItem(i, 1, table_item(format_bytes(pages * r.page_size)))
             self.combos.setItem(i, 2, label)
-            names = _item(r.describe_flags(flags), right=False)
+            names = table_item(r.describe_flags(flags), align_right=False)
             names.setToolTip(names.text())
-            self.combos.setItem(i, 3, _item(f"0x{flags:016x}", right=False))
+            self.combos.setItem(i, 3, table_item(f"0x{flags:016x}", align_right=False))
             self.combos.setItem(i, 4, names)
         filter_rows(self.combos, self.combos_filter.text())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +23,7 @@ from app.units import format_bytes, format_percent
 from app.usecounts import UseCounts
 from ui.colors import list_color
 from ui.i18n import translate
-from ui.views.fragmentation import _item  # the read-only table cell every view uses
+from ui.views.cells import swatch, table_item
 
 ZONE_TIP = (
     "spanned: from the zone's first to its last page frame, holes included; present: the pages that exist; "
@@ -89,12 +89,12 @@ class UseCountsTable(QTableWidget):
         bold.setBold(True)
         last = len(rows) - 1
         for r, (label, cells) in enumerate(rows):
-            items = [_item(label, align_right=False)]
+            items = [table_item(label, align_right=False)]
             for pages in cells:
                 tip = translate("UseCountsTable", "{count} pages · {share} of all").format(
                     count=f"{pages:,}", share=format_percent(pages, counts.total)
                 )
-                items.append(_item(format_bytes(pages * page) if pages else "–", tip=tip))
+                items.append(table_item(format_bytes(pages * page) if pages else "–", tip=tip))
             for c, item in enumerate(items):
                 if r == last or c == len(items) - 1:  # the totals row and column
                     item.setFont(bold)
@@ -136,10 +136,10 @@ class PriorityView(QWidget):
         rows.append((translate("PriorityView", "Total"), sum(s.census), sum(s.listed), sum(s.repurposed)))
         self.table.setRowCount(len(rows))
         for r, (label, census, listed, repurposed) in enumerate(rows):
-            self.table.setItem(r, 0, _item(label, align_right=False))
-            self.table.setItem(r, 1, _item(format_bytes(census * s.page_size), tip=f"{census:,} pages"))
-            self.table.setItem(r, 2, _item(format_bytes(listed * s.page_size), tip=f"{listed:,} pages"))
-            self.table.setItem(r, 3, _item(f"{repurposed:,}"))
+            self.table.setItem(r, 0, table_item(label, align_right=False))
+            self.table.setItem(r, 1, table_item(format_bytes(census * s.page_size), tip=f"{census:,} pages"))
+            self.table.setItem(r, 2, table_item(format_bytes(listed * s.page_size), tip=f"{listed:,} pages"))
+            self.table.setItem(r, 3, table_item(f"{repurposed:,}"))
 
 
 class RangesView(QWidget):
@@ -184,11 +184,11 @@ class RangesView(QWidget):
         self.table.setRowCount(len(rows))
         for i, (kind, start, end, detail) in enumerate(rows):
             tip = ZONE_TIP if kind.startswith("Zone") else ""
-            self.table.setItem(i, 0, _item(kind, align_right=False, tip=tip))
-            self.table.setItem(i, 1, _item(f"0x{start:012x}"))
-            self.table.setItem(i, 2, _item(f"0x{end:012x}"))
-            self.table.setItem(i, 3, _item(format_bytes(end - start + 1)))
-            self.table.setItem(i, 4, _item(detail, align_right=False, tip=detail))
+            self.table.setItem(i, 0, table_item(kind, align_right=False, tip=tip))
+            self.table.setItem(i, 1, table_item(f"0x{start:012x}"))
+            self.table.setItem(i, 2, table_item(f"0x{end:012x}"))
+            self.table.setItem(i, 3, table_item(format_bytes(end - start + 1)))
+            self.table.setItem(i, 4, table_item(detail, align_right=False, tip=detail))
         notes = [translate("RangesView", "Not shown: {problem}.").format(problem=p) for p in r.problems]
         if r.ram:
             in_all = translate("RangesView", "RAM in all: {size} in {count} ranges.")
@@ -280,12 +280,12 @@ class FramesView(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, f in enumerate(self.rows):
             cells = [
-                _item(f"0x{f.pfn * self.page_size:012x}"),
-                _item(f"{f.pfn:,}"),
-                _item(f.list_label, align_right=False),
-                _item(f.use, align_right=False),
-                _item("" if f.priority is None else str(f.priority)),
-                _item("" if f.pid is None else str(f.pid)),
+                table_item(f"0x{f.pfn * self.page_size:012x}"),
+                table_item(f"{f.pfn:,}"),
+                table_item(f.list_label, align_right=False),
+                table_item(f.use, align_right=False),
+                table_item("" if f.priority is None else str(f.priority)),
+                table_item("" if f.pid is None else str(f.pid)),
             ]
             cells[2].setIcon(swatch(list_color(f.list_key)))
             for c, cell in enumerate(cells):
@@ -315,10 +315,3 @@ def filter_rows(table: QTableWidget, text: str, first_column: int = 0) -> None:
         cells = (table.item(r, c) for c in range(first_column, table.columnCount()))
         match = not needle or any(item is not None and needle in item.text().lower() for item in cells)
         table.setRowHidden(r, not match)
-
-
-def swatch(color: QColor) -> QIcon:
-    """A 12-pixel square of one colour, for a table cell's icon."""
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(color)
-    return QIcon(pixmap)

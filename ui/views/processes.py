@@ -43,9 +43,12 @@ from app.i18n import N_
 from app.processes import ProcessMemory
 from app.units import format_bytes
 from ui.i18n import translate
+from ui.views.cells import RIGHT
 
 if TYPE_CHECKING:  # numpy comes with the census, not with this view
     from app.pagecensus import OwnerPages
+
+_RIGHT = int(RIGHT)  # what the model answers for TextAlignmentRole, made once: data() runs per cell
 
 MIN_INTERVAL = 2.0  # seconds between live listings
 COLUMNS = (
@@ -123,7 +126,7 @@ class ProcessTableModel(QAbstractTableModel):
             tip = _TIPS.get(section)
             return translate("ProcessesView", tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and section not in (COL_NAME, COL_USER):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def data(
@@ -159,7 +162,7 @@ class ProcessTableModel(QAbstractTableModel):
                 return "none in the last page census" if col >= COL_STANDBY else "not readable (needs root)"
             return f"{value:,} bytes"
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, COL_USER):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
 
@@ -302,9 +305,13 @@ class ProcessesView(QWidget):
         self._in_flight = True
         self._pool.start(_Fetch(self._relay, self.source))
 
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until a listing in flight is done (its result then arrives on the UI thread)."""
+        return self._pool.waitForDone(msecs)
+
     def shutdown(self) -> None:
         """Wait for a listing in flight (at window close)."""
-        self._pool.waitForDone(5000)
+        self.wait(5000)
 
     def selected_pids(self) -> list[int]:
         """PIDs of the selected rows."""

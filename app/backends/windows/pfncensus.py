@@ -146,47 +146,72 @@ def frames_per_cell_for(last_pfn: int) -> int:
     return per_cell
 
 
+# A frame's kind, as one counting index: its word's use and list bits (use | list << 4, the low 7
+# bits of u1) times the priorities, plus its priority. One bincount per chunk counts all three views.
+_KIND_BITS = pfn.USE_BITS | pfn.LIST_BITS << pfn.LIST_SHIFT
+_N_KINDS = (_KIND_BITS + 1) * PRIORITIES
+_CLASS_OF_KIND = _CLASS_OF_LIST[(np.arange(_N_KINDS) // PRIORITIES) >> pfn.LIST_SHIFT]
+# The use-and-list bits of process-private frames on the lists counted per owner, in OwnerPages order.
+_PRIVATE_ON = tuple(
+    pfn.USE_PROCESS_PRIVATE | value << pfn.LIST_SHIFT for value in (pfn.LIST_STANDBY, pfn.LIST_MODIFIED)
+)
+
+
 class _Accumulator:
     """Per-chunk counting; its size depends on the map's cells, never on the frames read."""
 
     def __init__(self, end_pfn: int):
         self.per_cell = frames_per_cell_for(end_pfn)
         self.cells = np.full(-(-end_pfn // self.per_cell), NO_CELL, dtype=np.uint8)
-        self.matrix = np.zeros((pfn.N_USES, 8), dtype=np.int64)  # MMPFNUSE × MMPFNLIST
-        self.priorities = np.zeros(PRIORITIES, dtype=np.int64)
-        self.kinds = np.zeros(pfn.N_USES * 8 * PRIORITIES, dtype=np.int64)
+        self.by_kind = np.zeros(_N_KINDS, dtype=np.int64)  # indexed by (list, use, priority)
         self.owners: dict[int, list[int]] = {}
         self._carry_cell = -1
         self._carry = np.zeros(N_CLASSES, dtype=np.int64)
+        self._cell_index: tuple[tuple[int, int], npt.NDArray[np.intp]] | None = None
+
+    @property
+    def matrix(self) -> npt.NDArray[np.int64]:
+        """Frames by MMPFNUSE × MMPFNLIST."""
+        by_list_use = self.by_kind.reshape(pfn.LIST_BITS + 1, pfn.N_USES, PRIORITIES).sum(axis=2)
+        return by_list_use.T
+
+    @property
+    def kinds(self) -> npt.NDArray[np.int64]:
+        """Frames by (use × 8 + list) × PRIORITIES + priority, the census's page kinds."""
+        by_kind = self.by_kind.reshape(pfn.LIST_BITS + 1, pfn.N_USES, PRIORITIES)
+        return by_kind.transpose(1, 0, 2).reshape(-1)
+
+    @property
+    def priorities(self) -> npt.NDArray[np.int64]:
+        """Standby frames by priority."""
+        by_kind = self.by_kind.reshape(pfn.LIST_BITS + 1, pfn.N_USES, PRIORITIES)
+        return by_kind[pfn.LIST_STANDBY].sum(axis=0)
 
     def add(self, first_pfn: int, words: npt.NDArray[np.uint64]) -> None:
-        use = (words & pfn.USE_BITS).astype(np.intp)
-        lists = ((words >> pfn.LIST_SHIFT) & pfn.LIST_BITS).astype(np.intp)
-        priority = ((words >> pfn.PRIORITY_SHIFT) & pfn.PRIORITY_BITS).astype(np.intp)
-        self.matrix += np.bincount(use * 8 + lists, minlength=pfn.N_USES * 8).reshape(pfn.N_USES, 8)
-        self.kinds += np.bincount((use * 8 + lists) * PRIORITIES + priority, minlength=len(self.kinds))
-        standby = lists == pfn.LIST_STANDBY
-        self.priorities += np.bincount(priority[standby], minlength=PRIORITIES)
-        self._add_owners(words, use, lists)
-        self._add_cells(first_pfn, _CLASS_OF_LIST[lists])
-
-    def _add_owners(
-        self, words: npt.NDArray[np.uint64], use: npt.NDArray[np.intp], lists: npt.NDArray[np.intp]
-    ) -> None:
-        private = use == pfn.USE_PROCESS_PRIVATE
-        for column, list_value in enumerate((pfn.LIST_STANDBY, pfn.LIST_MODIFIED)):
-            owners = (words[private & (lists == list_value)] >> pfn.OWNER_SHIFT) & pfn.OWNER_BITS
-            pids, counts = np.unique(owners, return_counts=True)
+        low = words & _KIND_BITS
+        kind = (low * PRIORITIES | (words >> pfn.PRIORITY_SHIFT) & pfn.PRIORITY_BITS).astype(np.intp)
+        self.by_kind += np.bincount(kind, minlength=_N_KINDS)
+        for column, private_on_list in enumerate(_PRIVATE_ON):
+            owned = words[low == private_on_list]
+            pids, counts = np.unique((owned >> pfn.OWNER_SHIFT) & pfn.OWNER_BITS, return_counts=True)
             for pid, count in zip(pids.tolist(), counts.tolist(), strict=True):
                 self.owners.setdefault(pid, [0, 0])[column] += count
+        self._add_cells(first_pfn, _CLASS_OF_KIND[kind])
+
+    def _cell_of_frame(self, first_pfn: int, count: int) -> npt.NDArray[np.intp]:
+        """Each frame's cell (counted from the chunk's first cell) times N_CLASSES; the chunks of one
+        range share their offset into a cell, so the last answer is kept for the next chunk."""
+        key = (first_pfn % self.per_cell, count)
+        if self._cell_index is None or self._cell_index[0] != key:
+            local = (np.arange(key[0], key[0] + count) // self.per_cell).astype(np.intp) * N_CLASSES
+            self._cell_index = (key, local)
+        return self._cell_index[1]
 
     def _add_cells(self, first_pfn: int, classes: npt.NDArray[np.uint8]) -> None:
         first_cell = first_pfn // self.per_cell
-        local = (np.arange(first_pfn, first_pfn + len(classes)) // self.per_cell - first_cell).astype(np.intp)
-        n_cells = int(local[-1]) + 1
-        counts = np.bincount(local * N_CLASSES + classes, minlength=n_cells * N_CLASSES).reshape(
-            n_cells, N_CLASSES
-        )
+        local = self._cell_of_frame(first_pfn, len(classes))
+        n_cells = int(local[-1]) // N_CLASSES + 1
+        counts = np.bincount(local + classes, minlength=n_cells * N_CLASSES).reshape(n_cells, N_CLASSES)
         if self._carry_cell == first_cell:  # a cell split between chunks (or ranges) counts as one
             counts[0] += self._carry
         elif self._carry_cell >= 0:
