@@ -9,7 +9,9 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
+
+from ui.background import BackgroundWork
 
 if TYPE_CHECKING:  # Qt is imported only when the window starts
     from PySide6.QtGui import QPixmap
@@ -20,15 +22,6 @@ if TYPE_CHECKING:  # Qt is imported only when the window starts
 
 # How long a screenshot waits for the shown tab's own work (a census of a large machine takes seconds).
 BACKGROUND_WAIT_MS = 60_000
-
-
-@runtime_checkable
-class BackgroundWork(Protocol):
-    """A view that works on a thread of its own (a census, a file scan, a process listing)."""
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until that work is done, at most ``msecs`` ms (-1: no limit); False on timeout."""
-        ...
 
 
 @dataclass(frozen=True)

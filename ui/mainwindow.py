@@ -38,6 +38,7 @@ from app.history import History
 from app.model import ActionResult, Sample
 from app.snapshot.schema import ActionMark
 from ui import i18n
+from ui.background import BackgroundWork
 from ui.bars import ElevationBar, MessageBar
 from ui.empty_menu import EmptyMenu
 from ui.i18n import translate
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 P = TypeVar("P")
 DEFAULT_REFRESH = 1.0
 DEFAULT_SPAN = 300
+CLOSE_WAIT_MS = 30_000  # the longest a closing window waits for an action or a view's worker
 
 
 @dataclass
@@ -715,13 +717,20 @@ class MainWindow(QMainWindow):
         self.sampler.sample_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Remember geometry; let a running action finish (it cannot be interrupted safely)."""
+        """Remember geometry; let a running action finish (it cannot be interrupted safely); stop the
+        views' own work and wait for it, so no worker outlives the objects it reports to."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.sampler.set_interval(0)  # stop the timer; the saved rate is left as chosen
         self.settings.sync()
-        self.runner.wait(30000)
-        if self.made_view("processes") is not None:
-            self.processes_view.shutdown()
+        self.runner.wait(CLOSE_WAIT_MS)
+        working: list[BackgroundWork] = []
+        for key in self._tabs:
+            view = self.made_view(key)
+            if isinstance(view, BackgroundWork):
+                view.stop()  # all of them first, so they end side by side
+                working.append(view)
+        for work in working:
+            work.wait(CLOSE_WAIT_MS)
         super().closeEvent(event)
 
 

@@ -68,7 +68,9 @@ def main() -> int:
         return 2
     BUILD.mkdir(parents=True, exist_ok=True)
     version = project_version((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    (BUILD / "ramlens.ico").write_bytes(ico_from_png((ROOT / "ui" / "resources" / "ramlens.png").read_bytes()))
+    (BUILD / "ramlens.ico").write_bytes(
+        ico_from_png((ROOT / "ui" / "resources" / "ramlens.png").read_bytes())
+    )
     (BUILD / "version.txt").write_text(version_file(version), encoding="utf-8")
     import PyInstaller.__main__  # installed by dev.py dist
 

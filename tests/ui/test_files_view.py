@@ -108,6 +108,18 @@ def test_cancel_stops_a_system_scan_with_partial_results(qtbot) -> None:
     assert view.scan_button.isEnabled() and not view.cancel_button.isEnabled()
 
 
+def test_closing_the_window_stops_a_scan_and_waits_for_it(make_window, qtbot) -> None:
+    window = make_window(FileCacheBackend())
+    window.show_view("files")
+    view = window.view("files")
+    view.start(None)  # processes' files, then every local file system: seconds
+    qtbot.waitUntil(lambda: "Scanning…" in view.status.text(), timeout=60000)
+    window.close()
+    assert view.wait(0)  # no worker outlives the window's close
+    settle()
+    assert view.scan is not None and not view.scan.complete  # stopped, not waited out
+
+
 def test_the_tab_compares_with_the_lists_and_is_installed_by_capability(make_window, qtbot, tmp_path) -> None:
     _tree(tmp_path)
     window = make_window(FileCacheBackend())

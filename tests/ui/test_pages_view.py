@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -153,3 +154,35 @@ def test_screenshot_mode_renders_the_pages_tab_with_its_census(qtbot, artifacts)
     # (before it there is a white map saying "No census yet").
     in_use = [class_color(c) for c in cz.CLASSES if c.key != "reserved"]
     assert colour_share(QImage(str(target)), in_use) > 0.02
+
+
+def test_closing_the_window_ends_a_running_census_and_waits_for_it(make_window, qtbot):
+    """A census still running when Python shut down emitted on a deleted relay ("Signal source has
+    been deleted") and crashed the process: closing the window now stops it at its next chunk."""
+    from app.backends.base import Capabilities
+    from tests.fake_backend import FakeBackend
+
+    chunks: list[int] = []
+    ended: list[str] = []
+    frames = np.zeros(1, dtype=np.uint8)
+
+    def take(progress):  # type: ignore[no-untyped-def]
+        try:
+            for i in range(10_000):  # ten seconds and more: only a stop ends it while the test runs
+                chunks.append(i)
+                progress(i, 10_000)
+                time.sleep(0.001)
+        except BaseException as exc:
+            ended.append(type(exc).__name__)
+            raise
+        ended.append("ran to the end")
+        return cz.Census(4096, 1, (1,) + (0,) * 10, {0: 1}, 1, frames, {})
+
+    window = make_window(FakeBackend(capabilities=Capabilities(page_census=Source(take))))
+    window.show_view("pages")  # the first show starts the census
+    view = window.view("pages")
+    qtbot.waitUntil(lambda: len(chunks) > 3)
+    window.close()
+    assert view.wait(0)  # the worker is idle once close() returns
+    assert ended == ["_Stopped"] and len(chunks) < 10_000
+    assert view.census is None

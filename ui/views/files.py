@@ -255,6 +255,10 @@ class FilesView(QWidget):
         relay, source, chosen = self._relay, self.source, list(paths)
         self._pool.start(_Task(lambda: relay.evicted.emit(source.evict(chosen)), relay))
 
+    def stop(self) -> None:
+        """A scan stops at its next file; an eviction (not cut short) finishes."""
+        self._cancel.set()
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (tests, shutdown)."""
         return self._pool.waitForDone(msecs)

@@ -10,6 +10,7 @@ cell's frames have, rows stacked by physical address, zoomable with the mouse wh
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -94,21 +95,34 @@ class _Relay(QObject):
     failed = Signal(str)
 
 
+class _Stopped(Exception):
+    """Raised from the progress callback to end a census early (the window is closing)."""
+
+
 class _CensusTask(QRunnable):
     """Runs the census on a pool thread; results cross back to the UI thread through the relay's signals."""
 
-    def __init__(self, source: PageCensusSource, relay: _Relay):
+    def __init__(self, source: PageCensusSource, relay: _Relay, stopping: threading.Event):
         super().__init__()
         self.source = source
         self.relay = relay
+        self.stopping = stopping
 
     def run(self) -> None:
         try:
-            result = self.source.take(self.relay.progress.emit)
+            result = self.source.take(self._progress)
+        except _Stopped:
+            return  # nobody is left to show it to
         except BackendError as exc:
             self.relay.failed.emit(str(exc))
             return
         self.relay.done.emit(result)
+
+    def _progress(self, done: int, total: int) -> None:
+        # Both backends call this between chunks, with nothing held open that an exception would leak.
+        if self.stopping.is_set():
+            raise _Stopped
+        self.relay.progress.emit(done, total)
 
 
 class PagesView(QWidget):
@@ -133,6 +147,7 @@ class PagesView(QWidget):
         self._auto_started = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._stopping = threading.Event()
         self._relay = _Relay()
         self._relay.progress.connect(self._on_progress)
         self._relay.done.connect(self._on_done)
@@ -311,7 +326,11 @@ class PagesView(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(translate("PagesView", "Reading page frames…"))
-        self._pool.start(_CensusTask(self.source, self._relay))
+        self._pool.start(_CensusTask(self.source, self._relay, self._stopping))
+
+    def stop(self) -> None:
+        """End a running census at its next chunk (the window is closing)."""
+        self._stopping.set()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (tests, shutdown)."""

@@ -309,9 +309,8 @@ class ProcessesView(QWidget):
         """Block until a listing in flight is done (its result then arrives on the UI thread)."""
         return self._pool.waitForDone(msecs)
 
-    def shutdown(self) -> None:
-        """Wait for a listing in flight (at window close)."""
-        self.wait(5000)
+    def stop(self) -> None:
+        """Nothing to cut short: a listing takes well under a second and is waited for."""
 
     def selected_pids(self) -> list[int]:
         """PIDs of the selected rows."""
