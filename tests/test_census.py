@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import os
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +12,7 @@ from hypothesis import strategies as st
 from app import pagecensus
 from app.backends.base import BackendError
 from app.backends.linux import census as c
-from app.backends.linux.buddyinfo import parse_buddyinfo
+from tests.live_census import MiB, needs_root, quiet_census
 from tests.nobody import needs_nobody, run_python_as_nobody
 
 # The KPF bit numbers as the kernel defines them, written out here rather than taken from the module, so a
@@ -61,7 +59,6 @@ KERNEL_KPF: dict[str, int] = {
     "ARCH_2": 41,
 }
 B = {name: 1 << bit for name, bit in KERNEL_KPF.items()}
-MiB = 1 << 20
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -243,31 +240,6 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 
 
 # --- live, as root ---------------------------------------------------------------------------
-
-needs_root = pytest.mark.skipif(
-    os.geteuid() != 0 or not Path("/proc/kpageflags").exists(),
-    reason="the census reads /proc/kpageflags: root",
-)
-
-
-def buddy_free_pages() -> int:
-    return sum(z.free_pages for z in parse_buddyinfo(Path("/proc/buddyinfo").read_text()))
-
-
-@functools.cache
-def quiet_census() -> tuple[c.Census, int, int]:
-    """A census bracketed by two buddyinfo readings, retried while other tests move lots of memory.
-
-    Taken once for the live tests below, each marked ``quiet``, so whichever runs first takes it while the
-    other test workers wait (reading /proc/kpageflags and /proc/kpagecount is a second of kernel time).
-    """
-    for _ in range(5):
-        before = buddy_free_pages()
-        result = c.take_census(map_counts=True)
-        after = buddy_free_pages()
-        if abs(after - before) * result.page_size < 64 * MiB:
-            return result, before, after
-    return result, before, after
 
 
 @needs_root
