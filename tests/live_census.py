@@ -4,7 +4,7 @@ A live census reads /proc/kpageflags and /proc/kpagecount for every page frame: 
 time on a 24 GiB machine. The tests of the census itself take it under the ``quiet`` lock (nothing else
 moves memory meanwhile) and check it exactly; tests about how a census is shown (a table, a picture) reuse
 that one, since what they check does not depend on when it was taken. Each entry point still takes a real
-census of its own in one test (listed in docs/linux-backend.md, "Tests and the live census").
+census of its own in one test (listed in docs/testing-live-kernel.md).
 """
 
 from __future__ import annotations
