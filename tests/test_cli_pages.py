@@ -42,10 +42,11 @@ def test_text_census(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
     # The CLI's own census is taken by test_json_census; this one prints the census shared with the other
     # tests (a real one, with kpagecount), so the text is checked without a second second of kernel time.
     asked: list[bool] = []
+    shared = shared_census()  # before the patch below: it may take the census now
 
     def take_census(proc: Path, progress: object, map_counts: bool, page_size: int) -> Census:
         asked.append(map_counts)
-        return shared_census()
+        return shared
 
     monkeypatch.setattr(census, "take_census", take_census)
     assert cli.main(["pages", "--combinations", "3", "--map-counts"]) == 0
