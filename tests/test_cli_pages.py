@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.backends.linux import census
+from app.pagecensus import Census
+from tests.live_census import shared_census
 from tests.nobody import CLI, needs_nobody, run_python_as_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,8 +38,19 @@ def test_json_census(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @as_root
-def test_text_census(capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_census(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI's own census is taken by test_json_census; this one prints the census shared with the other
+    # tests (a real one, with kpagecount), so the text is checked without a second second of kernel time.
+    asked: list[bool] = []
+    shared = shared_census()  # before the patch below: it may take the census now
+
+    def take_census(proc: Path, progress: object, map_counts: bool, page_size: int) -> Census:
+        asked.append(map_counts)
+        return shared
+
+    monkeypatch.setattr(census, "take_census", take_census)
     assert cli.main(["pages", "--combinations", "3", "--map-counts"]) == 0
+    assert asked == [True]  # --map-counts reaches the census
     out = capsys.readouterr().out
     for label in ("Free", "Standby", "Anonymous", "Slab", "Page tables", "Reserved / hole / no flags"):
         assert label in out

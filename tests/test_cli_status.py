@@ -156,21 +156,23 @@ def test_empty_standby_list_as_root_via_the_installed_command(tmp_path):
     assert "Standby" in done.stdout and "→" in done.stdout
 
 
-def _nobody_can_run_ramlens() -> str:
-    """Why the CLI cannot be run as nobody here, or "" when it can.
+def _nobody_can_run_ramlens() -> tuple[str, str]:
+    """Why the CLI cannot be run as nobody here ("" when it can), and what the probe printed: its effective
+    uid and /proc/self/status (one process both probes and shows the credentials a child of setpriv has).
 
     On the build VM the venv's python is a symlink into /root/.pyenv (/root is 0700): setpriv still holds its
     capabilities when it calls execve, so the binary is found; the program then runs as nobody with none,
     and Python falls back to the system's standard library because it cannot read /root/.pyenv's.
     """
     if os.geteuid() != 0:
-        return "needs root to switch to the user nobody with setpriv"
+        return "needs root to switch to the user nobody with setpriv", ""
     if shutil.which("setpriv") is None:
-        return "setpriv (util-linux) is not installed"
+        return "setpriv (util-linux) is not installed", ""
     if not RAMLENS.exists():
-        return f"the ramlens entry point is not installed next to {sys.executable}"
+        return f"the ramlens entry point is not installed next to {sys.executable}", ""
+    code = "import os, app.cli.status, psutil; print(os.geteuid(), open('/proc/self/status').read())"
     probe = subprocess.run(
-        [*NOBODY, sys.executable, "-c", "import app.cli.status, psutil"],
+        [*NOBODY, sys.executable, "-c", code],
         capture_output=True,
         text=True,
         cwd="/",
@@ -179,9 +181,10 @@ def _nobody_can_run_ramlens() -> str:
     if probe.returncode != 0:
         return (
             f"nobody cannot run {sys.executable} with RAMLens importable (the virtual environment or its "
-            f"interpreter is not readable by other users): {probe.stderr.strip()[-300:]}"
+            f"interpreter is not readable by other users): {probe.stderr.strip()[-300:]}",
+            "",
         )
-    return ""
+    return "", probe.stdout
 
 
 def _as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
@@ -197,7 +200,7 @@ def _as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_unprivileged_user_for_real():
     """The CLI run as the user nobody: reading works; the root-only action is refused, with the reason."""
-    why = _nobody_can_run_ramlens()
+    why, creds = _nobody_can_run_ramlens()
     if why:
         pytest.skip(why)
     listed = _as_nobody("actions", "--json")
@@ -225,13 +228,7 @@ def test_unprivileged_user_for_real():
     assert unconfirmed.returncode == 2 and "needs root" in unconfirmed.stderr
 
     # Really unprivileged: uid nobody and no capabilities left (setpriv keeps them only until the execve).
-    creds = subprocess.run(
-        [*NOBODY, sys.executable, "-c", "import os; print(os.geteuid(), open('/proc/self/status').read())"],
-        capture_output=True,
-        text=True,
-        cwd="/",
-    )
-    euid, status_text = creds.stdout.split(" ", 1)
+    euid, status_text = creds.split(" ", 1)
     assert euid == "65534"
     assert "CapEff:\t0000000000000000" in status_text
 

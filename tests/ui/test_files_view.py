@@ -13,12 +13,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from app import pagecensus
 from app.backends.base import Capabilities
 from app.backends.linux import census as cz
-from app.backends.linux.capabilities import KpageflagsCensus
 from app.backends.linux.filecache import PageCacheFiles
 from app.backends.linux.physranges import ProcPhysicalRanges
 from app.backends.linux.usecounts import use_counts
 from app.units import format_bytes
 from tests.fake_backend import FakeBackend
+from tests.live_census import shared_census
 from tests.ui.helpers import settle
 from tests.ui.test_pages_view import Source
 from ui.views.files import FILE_ROLE, PATH_ROLE, FilesView
@@ -203,10 +203,12 @@ def test_use_counts_and_physical_ranges_in_the_pages_tab(qtbot) -> None:
 def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot, artifacts: Path) -> None:
     from ui.views.pages import PagesView
 
-    view = PagesView(KpageflagsCensus(Path("/proc"), 4096), ranges=ProcPhysicalRanges().read)
+    # The real census shared with the census tests: pictures of it need no census of their own (the use
+    # counts of a census the CLI takes are checked in tests/test_files_physical.py).
+    view = PagesView(Source(lambda progress: shared_census()), ranges=ProcPhysicalRanges().read)
     qtbot.addWidget(view)
     view.resize(1200, 720)
-    view.show()  # the first show takes a real census
+    view.show()  # the first show takes the census
     qtbot.waitUntil(lambda: view.census is not None, timeout=120000)
     counts = view.census.use_counts
     assert counts.total == view.census.frames
