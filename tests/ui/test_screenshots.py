@@ -84,6 +84,18 @@ def test_screenshot_mode_rejects_an_unknown_tab(tmp_path):
     assert done.returncode == 2 and "no tab 'nope'; choose from lists, history, processes" in done.stderr
 
 
+@pytest.mark.parametrize("mode", [["--screenshot", "x.png"], []], ids=["screenshot", "window"])
+def test_an_unknown_tab_is_refused_before_the_window_is_built(tmp_path, monkeypatch, capsys, mode):
+    from ui import main
+
+    backend = FakeBackend(platform="windows")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("app.backends.detect", lambda: backend)
+    monkeypatch.setattr("ui.mainwindow.MainWindow", lambda *a, **k: pytest.fail("the window was built"))
+    assert main.run_gui([*mode, "--tab", "fragmentation"]) == 2  # a Linux tab
+    assert "no tab 'fragmentation'; choose from lists, history, processes" in capsys.readouterr().err
+
+
 def test_catalogue_labels_cover_trim():
     from ui.runner import action_title
 
