@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from app import actions
 from tests.fake_backend import GIB, FakeBackend
-from tests.ui.helpers import QUICK_PACING, run_screenshot_mode, settle
+from tests.ui.helpers import QUICK_PACING, run_screenshot_mode, save_png, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +53,7 @@ def test_screenshot_of_every_view(make_window, qtbot, artifacts, platform):
             view.hover(view.view_box.mapViewToScene(point))
             assert "Purge standby list" in view.readout.text()
         target = artifacts / f"view-{key}-{platform}.png"
-        assert window.grab().save(str(target))
+        assert save_png(window.grab(), target)
         image = QImage(str(target))
         assert image.width() >= 1000 and image.height() >= 600
     window.empty_menu.aboutToShow.emit()

@@ -7,7 +7,7 @@ import ctypes
 import pytest
 
 from app.backends.windows import WindowsBackend
-from tests.ui.helpers import settle
+from tests.ui.helpers import save_png, settle
 from tests.windows.fake_kernel import FakeWindows
 from tests.windows.test_pfn_census import WINDOWS_LISTS
 
@@ -76,7 +76,7 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     assert shown and all(frames.model.text(r, 2) == "Standby" for r in shown)
     assert len(shown) < frames.model.rowCount()
     settle()
-    window.grab().save(str(artifacts / "windows-physical-pages.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-physical-pages.png")
     frames.filter.setText("")
     frames.address.setText("zz")
     frames.read_typed()
@@ -84,10 +84,10 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     view.combos_filter.setText("")
     view.details.setCurrentIndex(1)
     settle()
-    window.grab().save(str(artifacts / "windows-pages.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-pages.png")
     view.details.setCurrentIndex(2)
     settle()
-    window.grab().save(str(artifacts / "windows-priorities.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-priorities.png")
 
 
 def test_refusals_in_the_tab(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
