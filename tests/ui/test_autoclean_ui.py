@@ -89,8 +89,11 @@ def test_not_running_without_rights_is_visible(make_window, qtbot, artifacts):
     engine = window.autoclean.controller.engine
     assert [e.kind for e in engine.events].count("blocked") == 1
     assert window.tray.autoclean_action.toolTip().startswith("Auto-clean: not running")
+    assert window.autoclean.dock.widget() is None  # the log is made when the dock is first shown
     window.autoclean.dock.show()
     QApplication.processEvents()
+    log = window.autoclean.dock.widget()
+    assert log is window.autoclean.log_view and log.table.item(0, 1).text() == "blocked"  # what it missed
     save_png(window.autoclean.dock.grab(), artifacts / "autoclean-not-running.png")
 
 

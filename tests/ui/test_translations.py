@@ -182,6 +182,9 @@ def walk(window: object, qtbot: object) -> list[str]:
         window.show_view(key)  # type: ignore[attr-defined]
         QApplication.processEvents()
     window.sampler.sample_now()  # type: ignore[attr-defined]
+    autoclean = window.plugins.get("autoclean")  # type: ignore[attr-defined]
+    if autoclean is not None:
+        autoclean.log_view  # noqa: B018 (the dock's log is made when first shown)
     QApplication.processEvents()
     names = backend_names(window)
     problems = untranslated(window, names)  # type: ignore[arg-type]
@@ -216,7 +219,6 @@ def walk(window: object, qtbot: object) -> list[str]:
         compared = snapshots.compare(path, None)
         problems += untranslated(compared, names)
         compared.reject()
-    autoclean = window.plugins.get("autoclean")  # type: ignore[attr-defined]
     if autoclean is not None:
         dialog = autoclean.open_settings()
         problems += untranslated(dialog, names)
