@@ -213,6 +213,8 @@ def render_screenshot(backend: Backend, path: str, tab: str | None, pacing: Scre
 
 def _refuse_tab(tab: str | None, backend: Backend) -> bool:
     """True (after saying so on stderr) when the window on ``backend`` has no tab ``tab``."""
+    if tab is None:
+        return False
     from ui.tabs import unknown_tab
 
     refusal = unknown_tab(tab, backend.capabilities())
