@@ -6,7 +6,7 @@ items made six objects per frame (0.6 s for 4,096 frames, and as long again to d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from ui.colors import list_color
 from ui.i18n import translate
 from ui.views.cells import RIGHT, swatch
 from ui.views.physical import notes_label
+from ui.views.rowsmodel import RowsModel
 
 COL_ADDRESS, COL_PFN, COL_LIST, COL_USE, COL_PRIORITY, COL_PROCESS = range(6)
 FILTERED_COLUMNS = slice(COL_LIST, None)  # the filter looks at list, use, priority and process
@@ -31,7 +32,7 @@ _RIGHT = int(RIGHT)
 _LEFT_COLUMNS = (COL_LIST, COL_USE)
 
 
-class FramesModel(QAbstractTableModel):
+class FramesModel(RowsModel):
     """The frames as rows of text (made once per read: the filter reads them all)."""
 
     def __init__(self, parent: QObject | None = None):
@@ -44,14 +45,15 @@ class FramesModel(QAbstractTableModel):
             translate("FramesView", "Priority"),
             translate("FramesView", "Process"),
         ]
-        self.texts: list[tuple[str, ...]] = []
+        self.column_count = len(self.headers)
+        self.rows: list[tuple[str, ...]] = []  # each frame's cells as text
         self._keys: list[str] = []  # each row's list key, for its swatch
         self._swatches: dict[str, QIcon] = {}
 
     def set_frames(self, rows: tuple[FrameRow, ...], page_size: int) -> None:
         """Show ``rows``; addresses are ``page_size`` bytes per frame."""
         self.beginResetModel()
-        self.texts = [
+        self.rows = [
             (
                 f"0x{f.pfn * page_size:012x}",
                 f"{f.pfn:,}",
@@ -67,15 +69,7 @@ class FramesModel(QAbstractTableModel):
 
     def text(self, row: int, column: int) -> str:
         """The text a cell shows."""
-        return self.texts[row][column]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.texts)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.headers)
+        return self.rows[row][column]
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -93,7 +87,7 @@ class FramesModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts[index.row()][col]
+            return self.rows[index.row()][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in _LEFT_COLUMNS:
             return _RIGHT
         if role == Qt.ItemDataRole.DecorationRole and col == COL_LIST:
@@ -200,6 +194,6 @@ class FramesView(QWidget):
     def _apply_filter(self, text: str) -> None:
         """Hide the rows whose list, use, priority and process all lack ``text`` (case-insensitively)."""
         needle = text.strip().lower()
-        for r, cells in enumerate(self.model.texts):
+        for r, cells in enumerate(self.model.rows):
             match = not needle or any(needle in cell.lower() for cell in cells[FILTERED_COLUMNS])
             self.table.setRowHidden(r, not match)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +43,7 @@ from app.processes import ProcessMemory
 from app.units import format_bytes
 from ui.i18n import translate
 from ui.views.cells import RIGHT
+from ui.views.rowsmodel import RowsModel
 
 if TYPE_CHECKING:  # numpy comes with the census, not with this view
     from app.pagecensus import OwnerPages
@@ -87,8 +87,10 @@ _TIPS = {
 }
 
 
-class ProcessTableModel(QAbstractTableModel):
+class ProcessTableModel(RowsModel):
     """Rows of ProcessMemory; sizes display in human units and sort by their exact value."""
+
+    column_count = len(COLUMNS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -105,14 +107,6 @@ class ProcessTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
