@@ -6,7 +6,7 @@ items made six objects per frame (0.6 s for 4,096 frames, and as long again to d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -79,19 +79,14 @@ class FramesModel(RowsModel):
             return self.headers[section]
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
+    def cell(self, row: int, col: int, role: int) -> object:
         """The cell's text, right-aligned numbers, and the list's colour next to its name."""
-        if not index.isValid():
-            return None
-        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][col]
+            return self.rows[row][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in _LEFT_COLUMNS:
             return _RIGHT
         if role == Qt.ItemDataRole.DecorationRole and col == COL_LIST:
-            key = self._keys[index.row()]
+            key = self._keys[row]
             icon = self._swatches.get(key)
             if icon is None:
                 icon = self._swatches[key] = swatch(list_color(key))

@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QRunnable,
     QSortFilterProxyModel,
@@ -123,14 +121,9 @@ class ProcessTableModel(RowsModel):
             return _RIGHT
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
+    def cell(self, index: int, col: int, role: int) -> object:
         """Display text, exact bytes as tooltip, raw values for sorting."""
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
+        row = self.rows[index]
         owned = self.owners.get(row.pid)
         value: object = (
             row.pid,
