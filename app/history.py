@@ -23,10 +23,12 @@ class History:
         self.capacity = capacity
         self.keys = keys
         self._col = {k: i for i, k in enumerate(keys)}
-        self._times = np.zeros(capacity, dtype=np.float64)
-        self._totals = np.zeros(capacity, dtype=np.float64)
-        self._available = np.zeros(capacity, dtype=np.float64)
-        self._values = np.full((capacity, len(keys)), np.nan, dtype=np.float64)
+        # Left unwritten (np.empty): a row is read only once append has filled it (its lists NaN
+        # first), and the OS backs the pages when first written, not all 5 MB at every window's start.
+        self._times = np.empty(capacity, dtype=np.float64)
+        self._totals = np.empty(capacity, dtype=np.float64)
+        self._available = np.empty(capacity, dtype=np.float64)
+        self._values = np.empty((capacity, len(keys)), dtype=np.float64)
         self._next = 0  # slot the next append writes
         self._count = 0
 

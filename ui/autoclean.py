@@ -427,11 +427,13 @@ class AutoCleanUI(QObject):
         self.tools_menu.addAction(self.settings_action)
         self.status_label = QLabel("")
         window.widget.statusBar().addPermanentWidget(self.status_label)
-        # A dock rather than a tab: the log stays in sight next to whichever view is shown.
-        self.log_view = AutoCleanLogView(self.controller, self.open_settings, window.widget)
+        # A dock rather than a tab: the log stays in sight next to whichever view is shown. Its view
+        # is made when the dock is first shown (it fills itself from the engine's log): most windows
+        # never show it, and it was a tenth of the window's construction.
+        self._log_view: AutoCleanLogView | None = None
         self.dock = QDockWidget(translate("AutoCleanUI", "Auto-clean log"), window.widget)
         self.dock.setObjectName("autocleanDock")
-        self.dock.setWidget(self.log_view)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility)
         window.widget.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.setVisible(bool(window.settings.value(SETTING_LOG_VISIBLE, False, type=bool)))
         self.log_action = self.dock.toggleViewAction()
@@ -440,6 +442,18 @@ class AutoCleanUI(QObject):
         self.tools_menu.addAction(self.log_action)
         self.controller.status_changed.connect(self._on_status)
         self._on_status(self.controller.engine.status())
+
+    @property
+    def log_view(self) -> AutoCleanLogView:
+        """The log in the dock (made now if it was not yet)."""
+        if self._log_view is None:
+            self._log_view = AutoCleanLogView(self.controller, self.open_settings, self.window.widget)
+            self.dock.setWidget(self._log_view)
+        return self._log_view
+
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self.log_view  # noqa: B018 (made on first sight)
 
     def _on_status(self, status: Status) -> None:
         text = status_text(status, self.controller.engine.settings)

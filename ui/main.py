@@ -105,6 +105,7 @@ def _needs_offscreen() -> bool:
 def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     """Open the window (or render a screenshot, paced by ``pacing``) and return the exit status."""
     args = parse_gui_args(argv)
+    shot: Backend | None = None  # screenshot mode's backend, found before Qt loads
     if args.screenshot:
         if image_format(args.screenshot) is None:
             print(
@@ -116,6 +117,16 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
         if problem:
             print(f"ramlens: could not write {args.screenshot}: {problem}", file=sys.stderr)
             return 1
+        # Memory is found and --tab checked before Qt loads: a mistyped tab is said at once.
+        from app.backends import BackendError, detect
+
+        try:
+            shot = detect()
+        except (BackendError, ImportError, OSError) as exc:
+            print(f"ramlens: cannot read memory: {exc}", file=sys.stderr)
+            return 1
+        if _refuse_tab(args.tab, shot):
+            return 2
     if _needs_offscreen():
         if not args.screenshot:
             # Qt would abort with a page about platform plugins; say what is wrong and what works instead.
@@ -148,20 +159,19 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
     # The language is chosen before any widget exists: View › Language applies at the next start.
     chosen = i18n.chosen_language(default_settings())
     i18n.install(app, i18n.effective_locale(chosen))
+    if shot is not None:
+        return render_screenshot(shot, args.screenshot, args.tab, pacing or ScreenshotPacing())
     try:
         backend = detect()
     except (BackendError, ImportError, OSError) as exc:
-        if args.screenshot:
-            print(f"ramlens: cannot read memory: {exc}", file=sys.stderr)
-            return 1
         QMessageBox.critical(
             None,
             i18n.translate("main", "RAMLens cannot read memory"),
             i18n.translate("main", "RAMLens cannot start: {error}").format(error=exc),
         )
         return 1
-    if args.screenshot:
-        return render_screenshot(backend, args.screenshot, args.tab, pacing or ScreenshotPacing())
+    if _refuse_tab(args.tab, backend):  # before the window is built
+        return 2
     from ui import singleinstance
 
     settings = default_settings()
@@ -173,8 +183,8 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
 
     window = MainWindow(backend, settings)
     guard.attach(window)
-    if not _show_tab(window, args.tab):
-        return 2
+    if args.tab is not None:
+        window.show_view(args.tab)
     if args.minimized:
         show_minimized(window)
     else:
@@ -184,7 +194,9 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
 
 def render_screenshot(backend: Backend, path: str, tab: str | None, pacing: ScreenshotPacing) -> int:
     """Screenshot mode once Qt runs: the window on ``backend`` showing ``tab`` (None: the first),
-    rendered to ``path``; the exit status (2 for no such tab)."""
+    rendered to ``path``; the exit status (2 for no such tab, refused before the window is built)."""
+    if _refuse_tab(tab, backend):
+        return 2
     from PySide6.QtCore import QSettings
 
     from ui.mainwindow import MainWindow
@@ -194,20 +206,21 @@ def render_screenshot(backend: Backend, path: str, tab: str | None, pacing: Scre
     with tempfile.TemporaryDirectory(prefix="ramlens-shot-") as scratch:
         settings = QSettings(os.path.join(scratch, "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(backend, settings)
-        if not _show_tab(window, tab):
-            return 2
+        if tab is not None:
+            window.show_view(tab)
         return take_screenshot(window, path, pacing)
 
 
-def _show_tab(window: MainWindow, tab: str | None) -> bool:
-    """Show the tab asked for with --tab; False (after saying so) when there is no such tab."""
+def _refuse_tab(tab: str | None, backend: Backend) -> bool:
+    """True (after saying so on stderr) when the window on ``backend`` has no tab ``tab``."""
     if tab is None:
-        return True
-    if tab not in window.view_keys():
-        print(f"ramlens: no tab {tab!r}; choose from {', '.join(window.view_keys())}", file=sys.stderr)
         return False
-    window.show_view(tab)
-    return True
+    from ui.tabs import unknown_tab
+
+    refusal = unknown_tab(tab, backend.capabilities())
+    if refusal:
+        print(refusal, file=sys.stderr)
+    return bool(refusal)
 
 
 def show_minimized(window: QWidget) -> None:

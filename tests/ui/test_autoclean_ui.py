@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.autoclean import AutoCleanSettings
 from tests.fake_backend import GIB, FakeBackend
-from tests.ui.helpers import answer_dialog, menu_action
+from tests.ui.helpers import answer_dialog, menu_action, save_png
 
 # 75 % in use: above a 50 % threshold; trimming working sets moves 40 % of "in use" to standby.
 BUSY = {"active": 12 * GIB, "standby": 2 * GIB, "modified": 0, "free": 2 * GIB}
@@ -53,7 +53,7 @@ def test_fires_marks_the_chart_and_logs(make_window, qtbot, artifacts):
     window.show_view("history")
     window.history_view.refresh(force=True)
     QApplication.processEvents()
-    window.grab().save(str(artifacts / "autoclean-window-log.png"))
+    save_png(window.grab(), artifacts / "autoclean-window-log.png")
 
 
 def test_cooldown_and_back_off_instead_of_a_loop(make_window, qtbot):
@@ -89,9 +89,12 @@ def test_not_running_without_rights_is_visible(make_window, qtbot, artifacts):
     engine = window.autoclean.controller.engine
     assert [e.kind for e in engine.events].count("blocked") == 1
     assert window.tray.autoclean_action.toolTip().startswith("Auto-clean: not running")
+    assert window.autoclean.dock.widget() is None  # the log is made when the dock is first shown
     window.autoclean.dock.show()
     QApplication.processEvents()
-    window.autoclean.dock.grab().save(str(artifacts / "autoclean-not-running.png"))
+    log = window.autoclean.dock.widget()
+    assert log is window.autoclean.log_view and log.table.item(0, 1).text() == "blocked"  # what it missed
+    save_png(window.autoclean.dock.grab(), artifacts / "autoclean-not-running.png")
 
 
 def test_settings_dialog_warns_and_persists(make_window, settings, qtbot, artifacts):
@@ -116,7 +119,7 @@ def test_settings_dialog_warns_and_persists(make_window, settings, qtbot, artifa
     dialog.standby_gib.setValue(6)
     dialog.cooldown.setValue(120)
     QApplication.processEvents()
-    dialog.grab().save(str(artifacts / "autoclean-settings.png"))
+    save_png(dialog.grab(), artifacts / "autoclean-settings.png")
     _press_ok(dialog)
     engine = window.autoclean.controller.engine
     assert engine.settings.enabled and engine.settings.standby_rule and engine.settings.standby_gib == 6

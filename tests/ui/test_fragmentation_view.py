@@ -15,7 +15,7 @@ from app.backends.linux.capabilities import ProcFragmentation
 from app.backends.linux.pagetypeinfo import parse_pagetypeinfo
 from app.buddy import PagetypeInfo
 from tests.fake_backend import FakeBackend
-from tests.ui.helpers import QUICK_PACING
+from tests.ui.helpers import QUICK_PACING, save_png
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linux"
 linux = pytest.mark.skipif(not Path("/proc/buddyinfo").exists(), reason="needs a Linux /proc")
@@ -169,7 +169,7 @@ def test_compact_now_for_real_shows_before_and_after(qtbot, settings, artifacts)
     assert view.before_after.isVisible()
     assert view.compact_button.isEnabled()
     QApplication.processEvents()  # the layout the before/after chart asked for
-    window.grab().save(str(artifacts / "fragmentation.png"), "PNG")
+    save_png(window.grab(), artifacts / "fragmentation.png")
     window.runner.wait(10000)
 
 

@@ -13,6 +13,7 @@ from app.backends.base import Capabilities
 from app.helper_state import HelperState, SetupResult
 from tests.fake_backend import FakeBackend
 from tests.ui.conftest import ARTIFACTS
+from tests.ui.helpers import save_png
 
 ROOT_ONLY = {"standby-list": "needs root", "kernel-caches": "needs root", "compact": "needs root"}
 
@@ -67,7 +68,7 @@ def test_set_up_makes_greyed_actions_available_without_restart(make_window, qtbo
     assert window.empty_menu.items["modified-list"].isEnabled()
     assert ui.install_action.isEnabled() and not ui.uninstall_action.isEnabled()
     ARTIFACTS.mkdir(exist_ok=True)
-    window.elevation_bar.grab().save(str(ARTIFACTS / "helper-setup-bar.png"))
+    save_png(window.elevation_bar.grab(), ARTIFACTS / "helper-setup-bar.png")
     monkeypatch.setattr(ui, "ask_password_choice", lambda: True)
     with qtbot.waitSignal(ui.finished, timeout=10000) as blocker:
         button.click()
@@ -83,7 +84,7 @@ def test_the_dialog_offers_the_password_choice_unticked(make_window) -> None:
     window = make_window(HelperBackend())
     box = window.plugins["helper_setup"].password_dialog()
     box.show()
-    box.grab().save(str(ARTIFACTS / "helper-setup-dialog.png"))
+    save_png(box.grab(), ARTIFACTS / "helper-setup-dialog.png")
     assert box.checkBox().text() == "Don't ask for a password in my desktop session"
     assert not box.checkBox().isChecked()  # off by default
     assert "administrator password" in box.text() and box.informativeText().startswith("If you tick this")

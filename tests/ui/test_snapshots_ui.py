@@ -17,7 +17,7 @@ from app.backends.linux.filecache import PageCacheFiles
 from app.filesummary import FileSummary
 from tests.fake_backend import GIB, FakeBackend
 from tests.snapshot_samples import MIB, snapshot
-from tests.ui.helpers import click_menu_item, menu_action
+from tests.ui.helpers import click_menu_item, menu_action, save_png
 from ui.filescan_progress import FileScanProgress
 
 
@@ -69,7 +69,7 @@ def test_open_shows_every_view_read_only(make_window, qtbot, tmp_path, monkeypat
         QApplication.processEvents()
         if viewer.history_view is not None:
             viewer.history_view.refresh(force=True)
-        viewer.grab().save(str(artifacts / f"snapshot-open-{name}.png"))
+        save_png(viewer.grab(), artifacts / f"snapshot-open-{name}.png")
 
 
 def test_a_broken_file_gets_a_clear_message_and_changes_nothing(make_window, tmp_path):
@@ -119,7 +119,7 @@ def test_compare_two_snapshots(make_window, tmp_path, artifacts):
     assert rows["Standby"] == "−8.0 GiB" and rows["Free"] == "+8.0 GiB"
     assert dialog.windowTitle() == "Compare a.json → b.json"
     dialog.resize(860, 560)
-    dialog.grab().save(str(artifacts / "snapshot-compare.png"))
+    save_png(dialog.grab(), artifacts / "snapshot-compare.png")
 
 
 def test_compare_with_now_from_the_picker(make_window, tmp_path, qtbot):
@@ -308,7 +308,7 @@ def test_compare_view_lists_the_files_that_entered_or_left(make_window, tmp_path
     table.sortItems(4)  # by change, numerically: the file that left most first
     assert table.item(0, 0).text() == lib
     dialog.resize(900, 640)
-    dialog.grab().save(str(artifacts / "snapshot-compare-files.png"))
+    save_png(dialog.grab(), artifacts / "snapshot-compare-files.png")
 
 
 def test_compare_without_file_summaries_says_so(make_window, tmp_path):

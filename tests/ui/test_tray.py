@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from app import actions
 from tests.fake_backend import GIB, FakeBackend
 from tests.snapshot_samples import sample
-from tests.ui.helpers import menu_action
+from tests.ui.helpers import menu_action, save_png
 from ui import tray
 
 
@@ -54,7 +54,7 @@ def test_icon_is_painted_in_the_level_colour_with_a_number(qapp, artifacts) -> N
         assert whites > 40  # the number is drawn in white on the badge
         painter.drawImage(i * 64, 0, image)
     painter.end()
-    strip.save(str(artifacts / "tray-icons.png"))
+    save_png(strip, artifacts / "tray-icons.png")
     # Different numbers give different pictures (the number really is drawn).
     assert tray.paint_icon(42).toImage() != tray.paint_icon(87).toImage()
 
@@ -95,9 +95,9 @@ def test_menu_contents(make_window, artifacts) -> None:
     assert items["Compact memory"].toolTip() == "no /proc/sys/vm/compact_memory on this kernel"
     assert items["Purge kernel caches"].isEnabled()
     window.tray.menu.popup(window.pos())
-    window.tray.menu.grab().save(str(artifacts / "tray-menu.png"))
+    save_png(window.tray.menu.grab(), artifacts / "tray-menu.png")
     empty.popup(window.pos())
-    empty.grab().save(str(artifacts / "tray-menu-empty.png"))
+    save_png(empty.grab(), artifacts / "tray-menu-empty.png")
     empty.hide()
     window.tray.menu.hide()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from app.history import History
 from tests.fake_backend import GIB, FakeBackend
-from tests.ui.helpers import settle
+from tests.ui.helpers import save_png, settle
 from ui.colors import LIST_COLORS, list_color
 from ui.views.history import HistoryView
 from ui.views.lists import COL_NAME, COL_PAGES, COL_REPURPOSED, COL_SHARE, COL_SIZE, ListsView
@@ -106,7 +106,7 @@ def test_details_are_grouped_and_each_explained_with_its_unit(qtbot, artifacts):
         item = view.detail_item(key)
         assert item is not None and item.toolTip(0).count("<br>") >= 2, key  # name, meaning, unit
     view.show()
-    view.grab().save(str(artifacts / "details-grouped.png"))
+    save_png(view.grab(), artifacts / "details-grouped.png")
 
 
 def test_linux_backend_declares_every_detail_unit():

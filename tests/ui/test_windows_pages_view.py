@@ -7,7 +7,7 @@ import ctypes
 import pytest
 
 from app.backends.windows import WindowsBackend
-from tests.ui.helpers import settle
+from tests.ui.helpers import save_png, settle
 from tests.windows.fake_kernel import FakeWindows
 from tests.windows.test_pfn_census import WINDOWS_LISTS
 
@@ -70,23 +70,24 @@ def test_the_windows_census_in_the_tab(make_window, qtbot, artifacts) -> None:  
     view.show_frames(0x100000)
     frames = view.frames_view
     assert view.details.currentWidget() is frames
-    assert frames.table.rowCount() == 4096 and frames.table.item(0, 0).text() == "0x000000100000"
+    assert frames.model.rowCount() == 4096 and frames.model.text(0, 0) == "0x000000100000"
     frames.filter.setText("Standby")
-    shown = [r for r in range(frames.table.rowCount()) if not frames.table.isRowHidden(r)]
-    assert shown and all(frames.table.item(r, 2).text() == "Standby" for r in shown)
+    shown = [r for r in range(frames.model.rowCount()) if not frames.table.isRowHidden(r)]
+    assert shown and all(frames.model.text(r, 2) == "Standby" for r in shown)
+    assert len(shown) < frames.model.rowCount()
     settle()
-    window.grab().save(str(artifacts / "windows-physical-pages.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-physical-pages.png")
     frames.filter.setText("")
     frames.address.setText("zz")
     frames.read_typed()
-    assert "not an address" in frames.status.text() and frames.table.rowCount() == 4096
+    assert "not an address" in frames.status.text() and frames.model.rowCount() == 4096
     view.combos_filter.setText("")
     view.details.setCurrentIndex(1)
     settle()
-    window.grab().save(str(artifacts / "windows-pages.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-pages.png")
     view.details.setCurrentIndex(2)
     settle()
-    window.grab().save(str(artifacts / "windows-priorities.png"), "PNG")
+    save_png(window.grab(), artifacts / "windows-priorities.png")
 
 
 def test_refusals_in_the_tab(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ import pytest
 from app.backends.base import BackendError, NeedsPrivilege
 from app.backends.windows import pfn, pfncensus
 from tests.windows import published
+from tests.windows.census_bound import BOUND, GIB_64
 from tests.windows.conftest import Make
-from tests.windows.fake_kernel import FakeWindows
 from tests.windows.fake_pfn import FakePfnDatabase, Segment, frame_word
 
 USES = {v: k for k, v in published.PFN_USES.items()}
@@ -289,37 +289,10 @@ def test_a_32_bit_process_is_refused(make: Make) -> None:
     assert not isinstance(caught.value, NeedsPrivilege)  # no "run as administrator" advice
 
 
-# The simulated machine: 64 GiB of 4 KiB pages, most of it in two large ranges.
-GIB_64 = 64 << 30
-BOUND = 48 << 20  # "tens of MiB": the census's own peak, the fake's answers included
-
-
-def run_64_gib() -> tuple[int, int, int]:
-    """Census a simulated 64 GiB machine under tracemalloc; (frames, class-80 frames, peak bytes)."""
-    import tracemalloc
-
-    from tests.windows.conftest import backend_on
-
-    pages = GIB_64 // 4096
-    fake = FakeWindows(zeroed=pages // 8, free=pages // 16, kernel=pages // 3, file_cache=pages // 8)
-    fake.standby = [pages // 32] * 8
-    fake.modified = pages // 64
-    fake.kernel += pages - fake.total  # exactly 64 GiB of frames
-    fake.pfn_database()  # the fake's own runs are made outside the measurement
-    backend, _ = backend_on(fake)
-    source = backend.capabilities().page_census
-    assert source is not None
-    tracemalloc.start()
-    census = source.take()
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert not fake.errors
-    return census.frames, fake.total, peak
-
-
 def test_a_64_gib_machine_stays_within_the_memory_bound() -> None:
     # A child process: the measurement sees only this census, not what other tests left behind.
-    code = "from tests.windows.test_pfn_census import run_64_gib; print(*run_64_gib())"
+    # (It imports only the fake and the backend: pytest and the test modules would double its cost.)
+    code = "from tests.windows.census_bound import run_64_gib; print(*run_64_gib())"
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     frames, listed, peak = (int(v) for v in out.stdout.split())

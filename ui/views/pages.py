@@ -43,7 +43,8 @@ from app.units import format_bytes, format_percent
 from ui.colors import LIST_COLORS, list_color, part_color
 from ui.i18n import translate
 from ui.views.cells import swatch, table_item
-from ui.views.physical import FramesView, PriorityView, RangesView, UseCountsTable, filter_rows
+from ui.views.frames import FramesView
+from ui.views.physical import PriorityView, RangesView, UseCountsTable, filter_rows
 from ui.views.processes import ProcessesView
 from ui.window_api import WindowApi
 

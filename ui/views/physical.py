@@ -1,4 +1,4 @@
-"""Tables of the Physical pages tab: Use Counts, Priority Summary, Physical Ranges and Pages (any backend)."""
+"""Tables of the Physical pages tab: Use Counts, Priority Summary and Physical Ranges (any backend)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,19 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.backends.base import BackendError, PageFramesSource
-from app.pagecensus import FrameRow, PrioritySummary
+from app.pagecensus import PrioritySummary
 from app.physranges import PhysicalRanges
 from app.units import format_bytes, format_percent
 from app.usecounts import UseCounts
-from ui.colors import list_color
 from ui.i18n import translate
-from ui.views.cells import swatch, table_item
+from ui.views.cells import table_item
 
 ZONE_TIP = (
     "spanned: from the zone's first to its last page frame, holes included; present: the pages that exist; "
@@ -42,7 +37,7 @@ def _table(headers: list[str], parent: QWidget | None = None) -> QTableWidget:
     return table
 
 
-def _notes_label() -> QLabel:
+def notes_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #555;")
@@ -62,7 +57,7 @@ class UseCountsTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(False)  # the bold Total column keeps its width
-        self.notes = _notes_label()  # the matrix's notes, for the caller to place under it
+        self.notes = notes_label()  # the matrix's notes, for the caller to place under it
 
     def show_counts(self, counts: UseCounts) -> None:
         """Fill the matrix with the counts' own rows and columns."""
@@ -116,7 +111,7 @@ class PriorityView(QWidget):
                 translate("PriorityView", "Repurposed"),
             ]
         )
-        self.notes = _notes_label()
+        self.notes = notes_label()
         self.notes.setText(
             translate(
                 "PriorityView",
@@ -158,7 +153,7 @@ class RangesView(QWidget):
                 translate("RangesView", "Detail"),
             ]
         )
-        self.notes = _notes_label()
+        self.notes = notes_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -200,112 +195,6 @@ class RangesView(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if self.ranges is None:
             self.refresh()
-
-
-class FramesView(QWidget):
-    """RAMMap's Physical Pages: one row per frame of a stretch of memory, read on demand, filterable."""
-
-    def __init__(self, source: PageFramesSource, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.source = source
-        self.page_size = 4096  # the census's, once one is taken
-        self.rows: tuple[FrameRow, ...] = ()
-        self.address = QLineEdit()
-        self.address.setPlaceholderText(
-            translate("FramesView", "Physical address, e.g. 0x100000 (or click the map)")
-        )
-        self.address.returnPressed.connect(self.read_typed)
-        self.read_button = QPushButton(
-            translate("FramesView", "Read {limit:,} frames").format(limit=source.limit)
-        )
-        self.read_button.clicked.connect(self.read_typed)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(
-            translate("FramesView", "Filter by list, use or process (e.g. Standby, Mapped file, 4242)")
-        )
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._apply_filter)
-        self.table = _table(
-            [
-                translate("FramesView", "Physical address"),
-                "PFN",
-                translate("FramesView", "List"),
-                translate("FramesView", "Use"),
-                translate("FramesView", "Priority"),
-                translate("FramesView", "Process"),
-            ]
-        )
-        self.status = _notes_label()
-        self.status.setText(
-            translate("FramesView", "Type an address or click the map to list the frames there.")
-        )
-        top = QHBoxLayout()
-        top.addWidget(self.address, 1)
-        top.addWidget(self.read_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-
-    def read_typed(self) -> None:
-        """Read the frames at the typed address; a malformed one is said, nothing else changes."""
-        text = self.address.text().strip().replace("_", "")
-        try:
-            address = int(text, 0)
-        except ValueError:
-            self.status.setText(
-                translate(
-                    "FramesView", "“{text}” is not an address: give a number such as 0x100000 or 1048576."
-                ).format(text=text)
-            )
-            return
-        if address < 0:
-            self.status.setText(translate("FramesView", "An address is 0 or more."))
-            return
-        self.show_at(address)
-
-    def show_at(self, address: int) -> None:
-        """List the frames from the one holding ``address`` (at most the source's limit)."""
-        first = address // self.page_size
-        self.address.setText(f"0x{first * self.page_size:x}")
-        try:
-            self.rows = self.source.read(first, self.source.limit)
-        except BackendError as exc:
-            self.status.setText(
-                translate("FramesView", "The frames could not be read: {exc}").format(exc=exc)
-            )
-            return
-        self.table.setRowCount(len(self.rows))
-        for i, f in enumerate(self.rows):
-            cells = [
-                table_item(f"0x{f.pfn * self.page_size:012x}"),
-                table_item(f"{f.pfn:,}"),
-                table_item(f.list_label, align_right=False),
-                table_item(f.use, align_right=False),
-                table_item("" if f.priority is None else str(f.priority)),
-                table_item("" if f.pid is None else str(f.pid)),
-            ]
-            cells[2].setIcon(swatch(list_color(f.list_key)))
-            for c, cell in enumerate(cells):
-                self.table.setItem(i, c, cell)
-        self._apply_filter(self.filter.text())
-        if self.rows:
-            first, last = self.rows[0].pfn * self.page_size, (self.rows[-1].pfn + 1) * self.page_size - 1
-            span = f"0x{first:x} – 0x{last:x}"
-            self.status.setText(
-                translate("FramesView", "{n_rows:,} frames of RAM from {span}.").format(
-                    n_rows=len(self.rows), span=span
-                )
-            )
-        else:
-            self.status.setText(
-                translate("FramesView", "No RAM there: the address lies outside every physical range.")
-            )
-
-    def _apply_filter(self, text: str) -> None:
-        filter_rows(self.table, text, first_column=2)  # list, use, priority, process
 
 
 def filter_rows(table: QTableWidget, text: str, first_column: int = 0) -> None:

@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QRunnable,
     QSortFilterProxyModel,
@@ -44,6 +41,7 @@ from app.processes import ProcessMemory
 from app.units import format_bytes
 from ui.i18n import translate
 from ui.views.cells import RIGHT
+from ui.views.rowsmodel import RowsModel
 
 if TYPE_CHECKING:  # numpy comes with the census, not with this view
     from app.pagecensus import OwnerPages
@@ -87,8 +85,10 @@ _TIPS = {
 }
 
 
-class ProcessTableModel(QAbstractTableModel):
+class ProcessTableModel(RowsModel):
     """Rows of ProcessMemory; sizes display in human units and sort by their exact value."""
+
+    column_count = len(COLUMNS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -106,14 +106,6 @@ class ProcessTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
@@ -129,14 +121,9 @@ class ProcessTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
+    def cell(self, index: int, col: int, role: int) -> object:
         """Display text, exact bytes as tooltip, raw values for sorting."""
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
+        row = self.rows[index]
         owned = self.owners.get(row.pid)
         value: object = (
             row.pid,

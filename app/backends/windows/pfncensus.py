@@ -9,6 +9,7 @@ read right after, as the reference the census is compared with.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import numpy as np
@@ -151,6 +152,12 @@ def frames_per_cell_for(last_pfn: int) -> int:
 _KIND_BITS = pfn.USE_BITS | pfn.LIST_BITS << pfn.LIST_SHIFT
 _N_KINDS = (_KIND_BITS + 1) * PRIORITIES
 _CLASS_OF_KIND = _CLASS_OF_LIST[(np.arange(_N_KINDS) // PRIORITIES) >> pfn.LIST_SHIFT]
+# Those bits lie in the word's first byte and the priority in its last: counting reads those two bytes
+# of each word (byte-wide arithmetic on them is ten times faster than on the 64-bit words).
+_PRIORITY_BYTE, _PRIORITY_SHIFT_IN_BYTE = divmod(pfn.PRIORITY_SHIFT, 8)
+assert _KIND_BITS < 0x100 and _PRIORITY_SHIFT_IN_BYTE + pfn.PRIORITY_BITS.bit_length() <= 8
+# Windows is little-endian; counted from the other end where the words are stored big-endian.
+_LOW_BYTE, _HIGH_BYTE = (0, _PRIORITY_BYTE) if sys.byteorder == "little" else (7, 7 - _PRIORITY_BYTE)
 # The use-and-list bits of process-private frames on the lists counted per owner, in OwnerPages order.
 _PRIVATE_ON = tuple(
     pfn.USE_PROCESS_PRIVATE | value << pfn.LIST_SHIFT for value in (pfn.LIST_STANDBY, pfn.LIST_MODIFIED)
@@ -188,8 +195,10 @@ class _Accumulator:
         return by_kind[pfn.LIST_STANDBY].sum(axis=0)
 
     def add(self, first_pfn: int, words: npt.NDArray[np.uint64]) -> None:
-        low = words & _KIND_BITS
-        kind = (low * PRIORITIES | (words >> pfn.PRIORITY_SHIFT) & pfn.PRIORITY_BITS).astype(np.intp)
+        octets = words.view(np.uint8)
+        low = octets[_LOW_BYTE::8] & _KIND_BITS
+        kind = low.astype(np.intp) * PRIORITIES
+        kind |= (octets[_HIGH_BYTE::8] >> _PRIORITY_SHIFT_IN_BYTE) & pfn.PRIORITY_BITS
         self.by_kind += np.bincount(kind, minlength=_N_KINDS)
         for column, private_on_list in enumerate(_PRIVATE_ON):
             owned = words[low == private_on_list]

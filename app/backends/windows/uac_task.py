@@ -12,15 +12,22 @@ conditions (both would stop a long-running monitor).
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from app.backends.base import ActionError
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for XML character data (&, <, >), as xml.sax.saxutils.escape does; that module
+    imports urllib, http and ssl, about a quarter of the Windows backend's import time."""
+    return html.escape(text, quote=False)
+
 
 TASK_NAME = "RAMLens elevated"
 
