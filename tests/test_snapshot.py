@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from app import snapshot as snap
-from app.snapshot import ProcessEntry, SnapshotError
+from app.jsonread import MAX_BYTES
+from app.snapshot import ProcessEntry, SnapshotError, fileio
 from tests.snapshot_samples import GIB, MIB, PROCESSES, sample, snapshot
 
 
@@ -78,6 +79,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch: py
     ("content", "words"),
     [
         (b"", "empty"),
+        (b" \r\n\t ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not UTF-8"),
         (b"hello world", "not valid JSON"),
         (b"[1, 2, 3]", "not a RAMLens snapshot"),
@@ -94,6 +96,31 @@ def test_garbage_is_refused_clearly(tmp_path: Path, content: bytes, words: str) 
         snap.load(path)
     assert words in str(info.value)
     assert str(info.value).startswith("bad.json")
+
+
+def test_a_giant_text_is_found_wherever_it_starts() -> None:
+    """The block-wise search finds what the regex finds: a text of MAX_RUN_BYTES bytes (or one short)
+    starting on either side of a block's edge, after numbers (no quote for blocks) or after texts."""
+    run, block = fileio.MAX_RUN_BYTES, fileio._QUOTELESS_BLOCK
+    for lead in (0, 1, block - 2, block - 1, block, block + 1, 2 * block - 1, 3 * block + 5):
+        for before in (b"1", b'"a",'):
+            for length in (run - 1, run):
+                raw = (before * lead)[:lead] + b'"' + b"a" * length + b'"'
+                assert fileio._has_giant_text(raw) is (length == run) is bool(fileio._GIANT_TEXT.search(raw))
+    # a long quoteless stretch whose text ends at a comma: no giant text, though no block holds a quote
+    assert not fileio._has_giant_text(b'["ab,' + b"1" * 3 * run + b'"]')
+
+
+def test_emoji_are_counted_and_escaped() -> None:
+    def holding(emoji: int) -> str:  # in texts of 1,000 (one of 10,000 would be a giant text)
+        texts = ",".join(f'"{"😀" * 1000}"' for _ in range(emoji // 1000))
+        return f'{{"kind":"ramlens-snapshot","schema":1,"x":[{texts},"{"😀" * (emoji % 1000)}"]}}'
+
+    with pytest.raises(SnapshotError, match=r"holds 10,001 emoji-range characters"):
+        snap.loads(holding(fileio.MAX_ASTRAL + 1))
+    with pytest.raises(SnapshotError, match="sample must be a JSON object"):  # the emoji passed the counts
+        snap.loads(holding(fileio.MAX_ASTRAL))
+    assert fileio._checked_text("a😀é".encode()) == "a\\ud83d\\ude00é"
 
 
 def test_truncated_file_says_truncated(tmp_path: Path) -> None:
@@ -164,6 +191,54 @@ def test_wrong_types_and_absurd_sizes(tmp_path: Path, where: tuple, value: objec
     with pytest.raises(SnapshotError) as info:
         snap.load(_write(tmp_path / "w.json", _mutated(where, value)))
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "accepted"),
+    [
+        ("pid", 0, True),
+        ("pid", 1 << 32, True),
+        ("pid", (1 << 32) + 1, False),
+        ("pid", -1, False),
+        ("pid", 7.0, False),
+        ("pid", True, False),
+        ("pid", None, False),
+        ("name", "", True),
+        ("name", "n" * 200, True),
+        ("name", "n" * 201, False),
+        ("name", 5, False),
+        ("user", "u" * 201, False),
+        ("user", None, False),
+        ("working_set", MAX_BYTES, True),
+        ("working_set", MAX_BYTES + 1, False),
+        ("working_set", 1.5, False),
+        ("private", None, True),
+        ("private", MAX_BYTES, True),
+        ("private", -1, False),
+        ("shared", 2.0, False),
+        ("shared", MAX_BYTES + 1, False),
+        ("pss", False, False),
+        ("pss", "3", False),
+        ("create_time", None, True),
+        ("create_time", 0, True),
+        ("create_time", 99_999_999_999.9, True),
+        ("create_time", 1e11, False),
+        ("create_time", -0.5, False),
+        ("create_time", True, False),
+        ("create_time", "1", False),
+    ],
+)
+def test_each_process_field_is_read_strictly(field: str, value: object, accepted: bool) -> None:
+    """Rows are checked in one quick expression first: it accepts exactly what the strict readers accept."""
+    row = {**PROCESSES[0].to_json(), "pss": 3, field: value}
+    if accepted:
+        entry = ProcessEntry.from_json(row)
+        assert getattr(entry, field) == value and type(getattr(entry, field)) is (
+            float if field == "create_time" and value is not None else type(value)
+        )
+    else:
+        with pytest.raises(SnapshotError, match=f"process '?{field}"):
+            ProcessEntry.from_json(row)
 
 
 def test_from_rows_accepts_process_table_spellings() -> None:

@@ -55,15 +55,23 @@ MAX_QUOTES = 2 * (MAX_PROCESSES * 12 + 3 * MAX_SUMMARY_FILES + 10_000)
 # bracket is a giant text, refused unbuilt.
 MAX_RUN_BYTES = 4 * MAX_PATH + 1
 _GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % MAX_RUN_BYTES)
+# A giant text holds no quote for MAX_RUN_BYTES bytes, so it holds a whole block of this size at a
+# multiple of it: only where such a block has no quote is the regex tried (a real snapshot has
+# over a million quotes, and trying the regex at each cost more than the rest of the checks).
+_QUOTELESS_BLOCK = (MAX_RUN_BYTES + 1) // 2
 # The document is read for texts a MiB at a time (a chunk never ends inside a run of backslashes).
 CHUNK_BYTES = 1 << 20
 _NOT_BACKSLASH = re.compile(rb"[^\\]")
+# Every byte but the quote and the three the counts look at: deleted before a chunk is split on its
+# quotes, so that most pieces are empty or one byte long (Python keeps those: no object is built).
+_NOT_COUNTED = bytes(sorted(set(range(256)) - set(b'"{[,')))
 
 # Characters beyond U+FFFF (emoji) take 4 bytes per character in a Python text — and every other
 # character of the same text too. They are written as JSON escapes before decoding, so a document
 # holding one costs no more than one without; a real snapshot has a few, in names.
 MAX_ASTRAL = 10_000
 _ASTRAL = re.compile(rb"[\xf0-\xf4][\x80-\xbf]{3}")
+_NOT_ASTRAL_LEAD = bytes(sorted(set(range(256)) - set(range(0xF0, 0xF5))))
 
 TEMP_MARK = ".ramlens."  # in every temp file name save creates: what clean-up may remove
 STALE_AFTER = 3600.0  # seconds: a save takes well under this; an older temp file was abandoned
@@ -215,12 +223,13 @@ def _checked_text(raw: bytes) -> str:
     """The document as text, after checks that bound what parsing it can cost."""
     if len(raw) > MAX_FILE_BYTES:
         raise SnapshotError(_too_big("the document", len(raw)))
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies a document ending in a newline
         raise SnapshotError("not a snapshot: the file is empty")
     too_many = _too_many_values(raw)
     if too_many:
         raise SnapshotError(f"not a snapshot: it holds {too_many}")
-    astral = sum(raw.count(bytes([lead])) for lead in range(0xF0, 0xF5))
+    # One pass, and none for a document of ASCII only (most are: names are the few exceptions).
+    astral = 0 if raw.isascii() else len(raw.translate(None, _NOT_ASTRAL_LEAD))
     if astral > MAX_ASTRAL:
         raise SnapshotError(f"not a snapshot: it holds {astral:,} emoji-range characters; a snapshot has few")
     if astral:
@@ -238,7 +247,7 @@ def _too_many_values(raw: bytes) -> str:
     quotes = raw.count(b'"')
     if quotes > MAX_QUOTES:
         return f"{quotes // 2:,} texts; a snapshot has at most {MAX_QUOTES // 2:,}"
-    if _GIANT_TEXT.search(raw):
+    if _has_giant_text(raw):
         longest = f"{MAX_PATH:,} characters"
         return f"a text longer than {MAX_RUN_BYTES:,} bytes; a snapshot's texts are {longest} at most"
     containers = raw.count(b"{") + raw.count(b"[")
@@ -252,6 +261,22 @@ def _too_many_values(raw: bytes) -> str:
     if separators > MAX_SEPARATORS:
         return f"{separators:,} values; a snapshot has at most {MAX_SEPARATORS:,}"
     return ""
+
+
+def _has_giant_text(raw: bytes) -> bool:
+    """Whether a quote in ``raw`` is followed by MAX_RUN_BYTES bytes of one text (``_GIANT_TEXT``)."""
+    after_quoteless = False  # whether the block before this one held no quote either
+    for start in range(0, len(raw), _QUOTELESS_BLOCK):
+        if raw.find(b'"', start, start + _QUOTELESS_BLOCK) >= 0:
+            after_quoteless = False
+            continue
+        if after_quoteless:  # the same last quote as for the block before: tried already
+            continue
+        after_quoteless = True
+        quote = raw.rfind(b'"', 0, start)
+        if quote >= 0 and _GIANT_TEXT.match(raw, quote):
+            return True
+    return False
 
 
 def specials_in_texts(raw: bytes, chunk_bytes: int = CHUNK_BYTES) -> tuple[int, int]:
@@ -280,7 +305,7 @@ def specials_in_texts(raw: bytes, chunk_bytes: int = CHUNK_BYTES) -> tuple[int, 
         chunk = raw[start:end]
         if b"\\" in chunk:
             chunk = chunk.replace(b"\\\\", b"__").replace(b'\\"', b"__")
-        pieces = chunk.split(b'"')
+        pieces = chunk.translate(None, _NOT_COUNTED).split(b'"')
         texts = b"".join(pieces[0 if inside else 1 :: 2])
         containers += texts.count(b"{") + texts.count(b"[")
         separators += texts.count(b",")
