@@ -13,7 +13,6 @@ costing less than it.
 
 from __future__ import annotations
 
-import json
 import select
 import subprocess
 import sys
@@ -164,28 +163,37 @@ def test_peak_memory_of_a_rejected_63_mib_file(tmp_path: Path, shape: str, loade
 
 def test_the_largest_real_snapshot_still_loads() -> None:
     """The caps refuse hostile files, never real ones: 24 h of history at 1 s for seven lists, 100,000
-    processes whose names hold every character the quick counts look at (braces, commas, quotes)."""
+    processes whose names hold every character the quick counts look at (braces, commas, quotes),
+    as the program's own writer writes them."""
     from dataclasses import replace
+    from itertools import repeat
 
     from app import snapshot as snap
     from app.model import LIST_KEYS
     from tests.snapshot_samples import snapshot
 
-    rows = snap.schema.MAX_HISTORY_ROWS
-    column = tuple(float(1 << 30) + i for i in range(rows))
+    rows, count = snap.schema.MAX_HISTORY_ROWS, snap.schema.MAX_PROCESSES
+    column = tuple(map(float, range(1 << 30, (1 << 30) + rows)))
     history = snap.HistoryBlock(
-        times=tuple(1_790_000_000.0 + i for i in range(rows)),
-        totals=tuple(float(1 << 34) for _ in range(rows)),
+        times=tuple(map(float, range(1_790_000_000, 1_790_000_000 + rows))),
+        totals=(float(1 << 34),) * rows,
         available=column,
-        series={k: column for k in LIST_KEYS},
+        series=dict.fromkeys(LIST_KEYS, column),
     )
+    names = (f'job{{{pid}}},[x]"q"' for pid in range(count))
+    # positional, in field order: pid, name, user, working_set, private, shared, pss, create_time
     processes = tuple(
-        snap.ProcessEntry(
-            pid, f'job{{{pid}}},[x]"q"', "user,name", 1 << 20, private=1, shared=2, pss=3, create_time=1.5
+        map(
+            snap.ProcessEntry,
+            range(count),
+            names,
+            repeat("user,name"),
+            repeat(1 << 20),
+            *map(repeat, (1, 2, 3, 1.5)),
         )
-        for pid in range(snap.schema.MAX_PROCESSES)
     )
     big = replace(snapshot(), history=history, processes=processes)
-    loaded = snap.loads(json.dumps(big.to_json()))
-    assert len(loaded.processes) == snap.schema.MAX_PROCESSES and loaded.history is not None
-    assert len(loaded.history) == rows
+    loaded = snap.loads(snap.dumps(big))
+    assert len(loaded.processes) == count and loaded.history is not None
+    assert len(loaded.history) == rows and len(loaded.history.series) == len(LIST_KEYS) == 7
+    assert loaded.processes[-1] == processes[-1] and loaded.history.series["free"][-1] == column[-1]

@@ -95,7 +95,7 @@ def save(path: str | os.PathLike[str], snapshot: Snapshot) -> None:
     target = _resolve_target(Path(path))
     existing = _existing_regular(target)
     _remove_stale_temps(target.parent)
-    text = json.dumps(snapshot.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = dumps(snapshot)
     try:  # never write what load would refuse (e.g. a reading with an absurd total)
         _parse(_checked_text(text.encode("utf-8")))
     except SnapshotError as exc:
@@ -115,6 +115,11 @@ def save(path: str | os.PathLike[str], snapshot: Snapshot) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
+
+
+def dumps(snapshot: Snapshot) -> str:
+    """The text ``save`` writes: compact JSON, non-ASCII characters as they are, no NaN."""
+    return json.dumps(snapshot.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _resolve_target(target: Path) -> Path:
