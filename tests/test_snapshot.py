@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import socket
 from dataclasses import replace
 from pathlib import Path
@@ -18,8 +19,22 @@ from tests.snapshot_samples import GIB, MIB, PROCESSES, sample, snapshot
 
 
 def _write(path: Path, doc: object) -> Path:
-    path.write_text(json.dumps(doc))
+    path.write_text(_dumps(doc))
     return path
+
+
+def _dumps(doc: object) -> str:
+    """``json.dumps(doc)``, with a list of one object repeated (100,001 processes) encoded once."""
+    if isinstance(doc, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {_dumps(v)}" for k, v in doc.items()) + "}"
+    if isinstance(doc, list) and len(doc) > 1 and all(v is doc[0] for v in doc):
+        return "[" + ", ".join([_dumps(doc[0])] * len(doc)) + "]"
+    return json.dumps(doc)
+
+
+def test_dumps_writes_what_json_writes() -> None:
+    doc = {**snapshot().to_json(), "processes": [PROCESSES[0].to_json()] * 3, "x": [[1, "2"], [1, "2"]]}
+    assert _dumps(doc) == json.dumps(doc)
 
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
@@ -98,17 +113,38 @@ def test_garbage_is_refused_clearly(tmp_path: Path, content: bytes, words: str) 
     assert str(info.value).startswith("bad.json")
 
 
+# What a giant text is: a quote and MAX_RUN_BYTES bytes none of which ends or splits a text.
+GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % fileio.MAX_RUN_BYTES)
+
+
 def test_a_giant_text_is_found_wherever_it_starts() -> None:
     """The block-wise search finds what the regex finds: a text of MAX_RUN_BYTES bytes (or one short)
-    starting on either side of a block's edge, after numbers (no quote for blocks) or after texts."""
+    starting on either side of a block's edge, after numbers (no quote for blocks) or after texts,
+    cut short by each byte that ends or splits a text."""
     run, block = fileio.MAX_RUN_BYTES, fileio._QUOTELESS_BLOCK
     for lead in (0, 1, block - 2, block - 1, block, block + 1, 2 * block - 1, 3 * block + 5):
         for before in (b"1", b'"a",'):
             for length in (run - 1, run):
                 raw = (before * lead)[:lead] + b'"' + b"a" * length + b'"'
-                assert fileio._has_giant_text(raw) is (length == run) is bool(fileio._GIANT_TEXT.search(raw))
-    # a long quoteless stretch whose text ends at a comma: no giant text, though no block holds a quote
-    assert not fileio._has_giant_text(b'["ab,' + b"1" * 3 * run + b'"]')
+                assert fileio._has_giant_text(raw) is (length == run) is bool(GIANT_TEXT.search(raw))
+    for end in b"\\,[]{}":  # a long quoteless stretch, its text cut short: no giant text
+        for at in (1, run - 1):
+            raw = b'["' + b"a" * at + bytes([end]) + b"1" * 3 * run + b'"]'
+            assert not fileio._has_giant_text(raw) and not GIANT_TEXT.search(raw)
+    assert fileio._has_giant_text(b'["' + b"a" * run)  # at the very end of the document
+    assert not fileio._has_giant_text(b'["' + b"a" * (run - 1))
+
+
+def test_braces_and_commas_inside_texts_do_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fileio, "MAX_CONTAINERS", 3)
+    monkeypatch.setattr(fileio, "MAX_SEPARATORS", 3)
+    assert fileio._too_many_values(b'[{"a{[{[": ",,,,,,"}]') == ""
+    assert fileio._too_many_values(b'["a,b,c,d,e", 1, 2]') == ""
+    assert fileio._too_many_values(b"[[[[]]]]") == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[[[{"{{": 1}]]]') == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b"[[[[1,2,3,4,5]]]]") == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[1,2,3,4,",,"]') == "4 values; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[{"{[{[{[": [1,2,3,4,5]}]') == "4 values; a snapshot has at most 3"
 
 
 def test_emoji_are_counted_and_escaped() -> None:
