@@ -1,0 +1,84 @@
+"""Opening a large snapshot: ``snapshot.loads`` against plain ``json.loads`` of the same text.
+
+The document is the largest a snapshot may be: 24 h of history at 1 s for the seven lists, and
+100,000 processes whose names hold braces, brackets, commas and quotes (what the quick counts
+before the parse must look inside texts for), written by the program's own writer
+(``snapshot.dumps``). json.loads only builds the values; loads also bounds the document before the
+parse and checks every field after it. Reported: seconds (best of ROUNDS) of each, the ratio, and
+loads' two parts of its own (the checks on the raw bytes, the strict reading of the parsed values).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import repeat
+from typing import Any
+
+from app import snapshot as snap
+from app.model import LIST_KEYS, MemoryList, Sample
+from app.snapshot import fileio, schema
+
+ROUNDS = 3
+
+
+def largest() -> snap.Snapshot:
+    """The largest snapshot the caps admit, with names full of what the counts look at."""
+    rows, count = schema.MAX_HISTORY_ROWS, schema.MAX_PROCESSES
+    column = tuple(map(float, range(1 << 30, (1 << 30) + rows)))
+    history = snap.HistoryBlock(
+        times=tuple(map(float, range(1_790_000_000, 1_790_000_000 + rows))),
+        totals=(float(1 << 34),) * rows,
+        available=column,
+        series=dict.fromkeys(LIST_KEYS, column),
+    )
+    names = (f'job{{{pid}}},[x]"q"' for pid in range(count))
+    processes = tuple(
+        map(
+            snap.ProcessEntry,
+            range(count),
+            names,
+            repeat("user"),
+            repeat(1 << 20),
+            *map(repeat, (1, 2, 3, 1.5)),
+        )
+    )
+    sample = Sample(
+        1.79e9, 0.0, "linux", "bench", 4096, 1 << 34, 1 << 33, (MemoryList("free", "Free", 1 << 33),)
+    )
+    taken = snap.Snapshot(sample, snap.MachineInfo("host", "linux", "Linux", "6.8", "x86_64", 2, 4096))
+    return replace(taken, history=history, processes=processes)
+
+
+def best(work: Callable[[], Any]) -> float:
+    """The fastest of ROUNDS runs of ``work``, in seconds."""
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    """Print the times and the ratio."""
+    raw = snap.dumps(largest()).encode("utf-8")
+    text = raw.decode("utf-8")
+    parsed = json.loads(text)
+    reference = best(lambda: json.loads(text))
+    ours = best(lambda: snap.loads(raw))
+    checks = best(lambda: fileio._checked_text(raw))
+    reading = best(lambda: snap.Snapshot.from_json(parsed))
+    size = f"{len(raw) / 2**20:.1f} MiB"
+    print(f"document: {size}, {schema.MAX_PROCESSES:,} processes, {schema.MAX_HISTORY_ROWS:,} history rows")
+    print(f"json.loads: {reference:.3f} s   snapshot.loads: {ours:.3f} s   ratio {ours / reference:.2f}")
+    print(
+        f"  of which checks on the bytes {checks:.3f} s ({checks / reference:.2f}× json.loads), "
+        f"strict reading {reading:.3f} s ({reading / reference:.2f}× json.loads)"
+    )
+
+
+if __name__ == "__main__":
+    main()
