@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import platform
@@ -145,6 +146,26 @@ def test_braces_and_commas_inside_texts_do_not_count(monkeypatch: pytest.MonkeyP
     assert fileio._too_many_values(b"[[[[1,2,3,4,5]]]]") == "4 objects and arrays; a snapshot has at most 3"
     assert fileio._too_many_values(b'[1,2,3,4,",,"]') == "4 values; a snapshot has at most 3"
     assert fileio._too_many_values(b'[{"{[{[{[": [1,2,3,4,5]}]') == "4 values; a snapshot has at most 3"
+
+
+def test_the_cycle_collector_is_paused_while_parsing_and_resumed_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    states: list[bool] = []
+    read = snap.Snapshot.from_json
+    monkeypatch.setattr(snap.Snapshot, "from_json", lambda data: states.append(gc.isenabled()) or read(data))
+    text = json.dumps(snapshot().to_json())
+    assert snap.loads(text).processes == PROCESSES and states == [False] and gc.isenabled()
+    for refused in ("[", '{"kind": "ramlens-snapshot", "schema": 1}'):  # by json, by the reader
+        with pytest.raises(SnapshotError):
+            snap.loads(refused)
+        assert gc.isenabled()
+    gc.disable()  # paused by someone else: left paused
+    try:
+        snap.loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_emoji_are_counted_and_escaped() -> None:
