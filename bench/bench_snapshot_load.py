@@ -14,43 +14,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import replace
-from itertools import repeat
 from typing import Any
 
 from app import snapshot as snap
-from app.model import LIST_KEYS, MemoryList, Sample
 from app.snapshot import fileio, schema
+from tests.snapshot_samples import largest  # the same document as the test that it loads
 
 ROUNDS = 5
-
-
-def largest() -> snap.Snapshot:
-    """The largest snapshot the caps admit, with names full of what the counts look at."""
-    rows, count = schema.MAX_HISTORY_ROWS, schema.MAX_PROCESSES
-    column = tuple(map(float, range(1 << 30, (1 << 30) + rows)))
-    history = snap.HistoryBlock(
-        times=tuple(map(float, range(1_790_000_000, 1_790_000_000 + rows))),
-        totals=(float(1 << 34),) * rows,
-        available=column,
-        series=dict.fromkeys(LIST_KEYS, column),
-    )
-    names = (f'job{{{pid}}},[x]"q"' for pid in range(count))
-    processes = tuple(
-        map(
-            snap.ProcessEntry,
-            range(count),
-            names,
-            repeat("user"),
-            repeat(1 << 20),
-            *map(repeat, (1, 2, 3, 1.5)),
-        )
-    )
-    sample = Sample(
-        1.79e9, 0.0, "linux", "bench", 4096, 1 << 34, 1 << 33, (MemoryList("free", "Free", 1 << 33),)
-    )
-    taken = snap.Snapshot(sample, snap.MachineInfo("host", "linux", "Linux", "6.8", "x86_64", 2, 4096))
-    return replace(taken, history=history, processes=processes)
 
 
 def best(work: Callable[[], Any]) -> float:

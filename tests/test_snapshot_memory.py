@@ -162,38 +162,19 @@ def test_peak_memory_of_a_rejected_63_mib_file(tmp_path: Path, shape: str, loade
 
 
 def test_the_largest_real_snapshot_still_loads() -> None:
-    """The caps refuse hostile files, never real ones: 24 h of history at 1 s for seven lists, 100,000
-    processes whose names hold every character the quick counts look at (braces, commas, quotes),
-    as the program's own writer writes them."""
-    from dataclasses import replace
-    from itertools import repeat
-
+    """The caps refuse hostile files, never real ones: the largest snapshot (24 h of 1 s history for seven
+    lists, 100,000 processes with braces, commas and quotes in every name), as the program writes it."""
     from app import snapshot as snap
     from app.model import LIST_KEYS
-    from tests.snapshot_samples import snapshot
+    from tests.snapshot_samples import largest
 
-    rows, count = snap.schema.MAX_HISTORY_ROWS, snap.schema.MAX_PROCESSES
-    column = tuple(map(float, range(1 << 30, (1 << 30) + rows)))
-    history = snap.HistoryBlock(
-        times=tuple(map(float, range(1_790_000_000, 1_790_000_000 + rows))),
-        totals=(float(1 << 34),) * rows,
-        available=column,
-        series=dict.fromkeys(LIST_KEYS, column),
-    )
-    names = (f'job{{{pid}}},[x]"q"' for pid in range(count))
-    # positional, in field order: pid, name, user, working_set, private, shared, pss, create_time
-    processes = tuple(
-        map(
-            snap.ProcessEntry,
-            range(count),
-            names,
-            repeat("user,name"),
-            repeat(1 << 20),
-            *map(repeat, (1, 2, 3, 1.5)),
-        )
-    )
-    big = replace(snapshot(), history=history, processes=processes)
+    big = largest()
+    assert big.history is not None
     loaded = snap.loads(snap.dumps(big))
-    assert len(loaded.processes) == count and loaded.history is not None
-    assert len(loaded.history) == rows and len(loaded.history.series) == len(LIST_KEYS) == 7
-    assert loaded.processes[-1] == processes[-1] and loaded.history.series["free"][-1] == column[-1]
+    assert len(loaded.processes) == snap.schema.MAX_PROCESSES and loaded.history is not None
+    assert (
+        len(loaded.history) == snap.schema.MAX_HISTORY_ROWS
+        and len(loaded.history.series) == len(LIST_KEYS) == 7
+    )
+    assert loaded.processes[-1] == big.processes[-1]
+    assert loaded.history.series["free"][-1] == big.history.series["free"][-1]
