@@ -14,6 +14,7 @@ from typing import Any
 
 from app.i18n import N_
 from app.jsonread import Strict
+from app.units import format_bytes
 
 SCHEMA = 1
 
@@ -274,8 +275,6 @@ class ActionResult:
 
     def summary(self) -> str:
         """One line: where the pages went, e.g. "Standby −1.9 GiB, Free +1.9 GiB, 0.4 s"."""
-        from app.units import format_bytes
-
         if not self.ok:
             return f"{self.action_id} failed: {self.message}"
         threshold = self.after.page_size * 256 if self.after else 0  # ignore < 1 MiB of noise

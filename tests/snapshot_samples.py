@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import repeat
+
 from app.history import History
-from app.model import MemoryList, Sample
-from app.snapshot import MachineInfo, ProcessEntry, Snapshot, ZoneFree, capture
+from app.model import LIST_KEYS, MemoryList, Sample
+from app.snapshot import HistoryBlock, MachineInfo, ProcessEntry, Snapshot, ZoneFree, capture, schema
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -70,3 +73,29 @@ def snapshot(**kw: object) -> Snapshot:
 
 
 MACHINE = MachineInfo("host", "linux", "Linux-6", "6.8.0", "x86_64", 2, 4096)
+
+
+def largest() -> Snapshot:
+    """The largest snapshot the caps admit: 24 h of history at 1 s for the seven lists, and 100,000
+    processes whose names hold every character the quick counts look at (braces, commas, quotes)."""
+    rows, count = schema.MAX_HISTORY_ROWS, schema.MAX_PROCESSES
+    column = tuple(map(float, range(1 << 30, (1 << 30) + rows)))
+    history = HistoryBlock(
+        times=tuple(map(float, range(1_790_000_000, 1_790_000_000 + rows))),
+        totals=(float(1 << 34),) * rows,
+        available=column,
+        series=dict.fromkeys(LIST_KEYS, column),
+    )
+    names = (f'job{{{pid}}},[x]"q"' for pid in range(count))
+    # positional, in field order: pid, name, user, working_set, private, shared, pss, create_time
+    processes = tuple(
+        map(
+            ProcessEntry,
+            range(count),
+            names,
+            repeat("user,name"),
+            repeat(1 << 20),
+            *map(repeat, (1, 2, 3, 1.5)),
+        )
+    )
+    return replace(snapshot(), history=history, processes=processes)

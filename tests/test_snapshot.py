@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import platform
+import re
 import socket
 from dataclasses import replace
 from pathlib import Path
@@ -12,13 +14,28 @@ from pathlib import Path
 import pytest
 
 from app import snapshot as snap
-from app.snapshot import ProcessEntry, SnapshotError
+from app.jsonread import MAX_BYTES
+from app.snapshot import ProcessEntry, SnapshotError, fileio
 from tests.snapshot_samples import GIB, MIB, PROCESSES, sample, snapshot
 
 
 def _write(path: Path, doc: object) -> Path:
-    path.write_text(json.dumps(doc))
+    path.write_text(_dumps(doc))
     return path
+
+
+def _dumps(doc: object) -> str:
+    """``json.dumps(doc)``, with a list of one object repeated (100,001 processes) encoded once."""
+    if isinstance(doc, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {_dumps(v)}" for k, v in doc.items()) + "}"
+    if isinstance(doc, list) and len(doc) > 1 and all(v is doc[0] for v in doc):
+        return "[" + ", ".join([_dumps(doc[0])] * len(doc)) + "]"
+    return json.dumps(doc)
+
+
+def test_dumps_writes_what_json_writes() -> None:
+    doc = {**snapshot().to_json(), "processes": [PROCESSES[0].to_json()] * 3, "x": [[1, "2"], [1, "2"]]}
+    assert _dumps(doc) == json.dumps(doc)
 
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:
@@ -78,6 +95,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch: py
     ("content", "words"),
     [
         (b"", "empty"),
+        (b" \r\n\t ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not UTF-8"),
         (b"hello world", "not valid JSON"),
         (b"[1, 2, 3]", "not a RAMLens snapshot"),
@@ -94,6 +112,72 @@ def test_garbage_is_refused_clearly(tmp_path: Path, content: bytes, words: str) 
         snap.load(path)
     assert words in str(info.value)
     assert str(info.value).startswith("bad.json")
+
+
+# What a giant text is: a quote and MAX_RUN_BYTES bytes none of which ends or splits a text.
+GIANT_TEXT = re.compile(rb'"[^"\\,\[\]{}]{%d}' % fileio.MAX_RUN_BYTES)
+
+
+def test_a_giant_text_is_found_wherever_it_starts() -> None:
+    """The block-wise search finds what the regex finds: a text of MAX_RUN_BYTES bytes (or one short)
+    starting on either side of a block's edge, after numbers (no quote for blocks) or after texts,
+    cut short by each byte that ends or splits a text."""
+    run, block = fileio.MAX_RUN_BYTES, fileio._QUOTELESS_BLOCK
+    for lead in (0, 1, block - 2, block - 1, block, block + 1, 2 * block - 1, 3 * block + 5):
+        for before in (b"1", b'"a",'):
+            for length in (run - 1, run):
+                raw = (before * lead)[:lead] + b'"' + b"a" * length + b'"'
+                assert fileio._has_giant_text(raw) is (length == run) is bool(GIANT_TEXT.search(raw))
+    for end in b"\\,[]{}":  # a long quoteless stretch, its text cut short: no giant text
+        for at in (1, run - 1):
+            raw = b'["' + b"a" * at + bytes([end]) + b"1" * 3 * run + b'"]'
+            assert not fileio._has_giant_text(raw) and not GIANT_TEXT.search(raw)
+    assert fileio._has_giant_text(b'["' + b"a" * run)  # at the very end of the document
+    assert not fileio._has_giant_text(b'["' + b"a" * (run - 1))
+
+
+def test_braces_and_commas_inside_texts_do_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fileio, "MAX_CONTAINERS", 3)
+    monkeypatch.setattr(fileio, "MAX_SEPARATORS", 3)
+    assert fileio._too_many_values(b'[{"a{[{[": ",,,,,,"}]') == ""
+    assert fileio._too_many_values(b'["a,b,c,d,e", 1, 2]') == ""
+    assert fileio._too_many_values(b"[[[[]]]]") == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[[[{"{{": 1}]]]') == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b"[[[[1,2,3,4,5]]]]") == "4 objects and arrays; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[1,2,3,4,",,"]') == "4 values; a snapshot has at most 3"
+    assert fileio._too_many_values(b'[{"{[{[{[": [1,2,3,4,5]}]') == "4 values; a snapshot has at most 3"
+
+
+def test_the_cycle_collector_is_paused_while_parsing_and_resumed_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    states: list[bool] = []
+    read = snap.Snapshot.from_json
+    monkeypatch.setattr(snap.Snapshot, "from_json", lambda data: states.append(gc.isenabled()) or read(data))
+    text = json.dumps(snapshot().to_json())
+    assert snap.loads(text).processes == PROCESSES and states == [False] and gc.isenabled()
+    for refused in ("[", '{"kind": "ramlens-snapshot", "schema": 1}'):  # by json, by the reader
+        with pytest.raises(SnapshotError):
+            snap.loads(refused)
+        assert gc.isenabled()
+    gc.disable()  # paused by someone else: left paused
+    try:
+        snap.loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_emoji_are_counted_and_escaped() -> None:
+    def holding(emoji: int) -> str:  # in texts of 1,000 (one of 10,000 would be a giant text)
+        texts = ",".join(f'"{"😀" * 1000}"' for _ in range(emoji // 1000))
+        return f'{{"kind":"ramlens-snapshot","schema":1,"x":[{texts},"{"😀" * (emoji % 1000)}"]}}'
+
+    with pytest.raises(SnapshotError, match=r"holds 10,001 emoji-range characters"):
+        snap.loads(holding(fileio.MAX_ASTRAL + 1))
+    with pytest.raises(SnapshotError, match="sample must be a JSON object"):  # the emoji passed the counts
+        snap.loads(holding(fileio.MAX_ASTRAL))
+    assert fileio._checked_text("a😀é".encode()) == "a\\ud83d\\ude00é"
 
 
 def test_truncated_file_says_truncated(tmp_path: Path) -> None:
@@ -164,6 +248,59 @@ def test_wrong_types_and_absurd_sizes(tmp_path: Path, where: tuple, value: objec
     with pytest.raises(SnapshotError) as info:
         snap.load(_write(tmp_path / "w.json", _mutated(where, value)))
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "accepted"),
+    [
+        ("pid", 0, True),
+        ("pid", 1 << 32, True),
+        ("pid", (1 << 32) + 1, False),
+        ("pid", -1, False),
+        ("pid", 7.0, False),
+        ("pid", True, False),
+        ("pid", None, False),
+        ("name", "", True),
+        ("name", "n" * 200, True),
+        ("name", "n" * 201, False),
+        ("name", 5, False),
+        ("user", "u" * 201, False),
+        ("user", None, False),
+        ("working_set", MAX_BYTES, True),
+        ("working_set", MAX_BYTES + 1, False),
+        ("working_set", 1.5, False),
+        ("private", None, True),
+        ("private", MAX_BYTES, True),
+        ("private", -1, False),
+        ("shared", 2.0, False),
+        ("shared", MAX_BYTES + 1, False),
+        ("pss", False, False),
+        ("pss", "3", False),
+        ("create_time", None, True),
+        ("create_time", 0, True),
+        ("create_time", 99_999_999_999.9, True),
+        ("create_time", 1e11, False),
+        ("create_time", -0.5, False),
+        ("create_time", float("nan"), False),
+        ("create_time", float("inf"), False),
+        ("create_time", True, False),
+        ("create_time", "1", False),
+    ],
+)
+def test_each_process_field_is_read_strictly(field: str, value: object, accepted: bool) -> None:
+    """The table is checked a column at a time first: it accepts exactly what the strict readers accept."""
+    good = {**PROCESSES[0].to_json(), "pss": 3}
+    row = {**good, field: value}
+    if accepted:
+        entry = ProcessEntry.from_json(row)
+        assert getattr(entry, field) == value and type(getattr(entry, field)) is (
+            float if field == "create_time" and value is not None else type(value)
+        )
+        assert snap.schema.processes_from_json([good, row]) == (ProcessEntry.from_json(good), entry)
+    else:
+        for rows in ([row], [good, row, good]):
+            with pytest.raises(SnapshotError, match=f"process '?{field}"):
+                snap.schema.processes_from_json(rows)
 
 
 def test_from_rows_accepts_process_table_spellings() -> None:

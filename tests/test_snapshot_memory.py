@@ -13,7 +13,6 @@ costing less than it.
 
 from __future__ import annotations
 
-import json
 import select
 import subprocess
 import sys
@@ -163,29 +162,19 @@ def test_peak_memory_of_a_rejected_63_mib_file(tmp_path: Path, shape: str, loade
 
 
 def test_the_largest_real_snapshot_still_loads() -> None:
-    """The caps refuse hostile files, never real ones: 24 h of history at 1 s for seven lists, 100,000
-    processes whose names hold every character the quick counts look at (braces, commas, quotes)."""
-    from dataclasses import replace
-
+    """The caps refuse hostile files, never real ones: the largest snapshot (24 h of 1 s history for seven
+    lists, 100,000 processes with braces, commas and quotes in every name), as the program writes it."""
     from app import snapshot as snap
     from app.model import LIST_KEYS
-    from tests.snapshot_samples import snapshot
+    from tests.snapshot_samples import largest
 
-    rows = snap.schema.MAX_HISTORY_ROWS
-    column = tuple(float(1 << 30) + i for i in range(rows))
-    history = snap.HistoryBlock(
-        times=tuple(1_790_000_000.0 + i for i in range(rows)),
-        totals=tuple(float(1 << 34) for _ in range(rows)),
-        available=column,
-        series={k: column for k in LIST_KEYS},
-    )
-    processes = tuple(
-        snap.ProcessEntry(
-            pid, f'job{{{pid}}},[x]"q"', "user,name", 1 << 20, private=1, shared=2, pss=3, create_time=1.5
-        )
-        for pid in range(snap.schema.MAX_PROCESSES)
-    )
-    big = replace(snapshot(), history=history, processes=processes)
-    loaded = snap.loads(json.dumps(big.to_json()))
+    big = largest()
+    assert big.history is not None
+    loaded = snap.loads(snap.dumps(big))
     assert len(loaded.processes) == snap.schema.MAX_PROCESSES and loaded.history is not None
-    assert len(loaded.history) == rows
+    assert (
+        len(loaded.history) == snap.schema.MAX_HISTORY_ROWS
+        and len(loaded.history.series) == len(LIST_KEYS) == 7
+    )
+    assert loaded.processes[-1] == big.processes[-1]
+    assert loaded.history.series["free"][-1] == big.history.series["free"][-1]

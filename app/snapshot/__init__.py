@@ -15,7 +15,7 @@ from app.snapshot.capture import (
     take,
 )
 from app.snapshot.diff import ProcessChange, SnapshotDiff, diff
-from app.snapshot.fileio import display_name, load, loads, save
+from app.snapshot.fileio import display_name, dumps, load, loads, save
 from app.snapshot.schema import (
     KIND,
     MAX_FILE_BYTES,
@@ -48,6 +48,7 @@ __all__ = [
     "census_summary",
     "diff",
     "display_name",
+    "dumps",
     "live_fragmentation",
     "load",
     "loads",
