@@ -50,7 +50,8 @@ if os.environ.get("RAMLENS_HYPOTHESIS_PROFILE"):
 #   end and holds them off while it runs.
 # (xdist's own ``xdist_group`` cannot do the first: with pytest 9.2 its group suffix on node ids is ignored.)
 # So that a worker does not sit waiting on the first lock, tests/xdist_schedule.py deals the first kind out
-# as one unit.
+# as one unit, with the tests marked ``live_census``: they show the census the census tests take
+# (tests/live_census.py, one per worker), so on that worker they need no census of their own.
 PAGE_CACHE_FILES = frozenset(
     {
         "test_linux_actions.py",
@@ -71,13 +72,14 @@ def _touches_page_cache(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On an xdist worker, list the tests kept apart on the page cache for the controller's scheduler."""
+    """On an xdist worker, list the tests kept apart on the page cache (and those sharing their census) for
+    the controller's scheduler."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker and config.option.basetemp:
         from tests.xdist_schedule import kept_apart_list
 
         common = Path(config.option.basetemp).parent  # xdist gives each worker a folder in the run's own
-        ids = [item.nodeid for item in items if _touches_page_cache(item)]
+        ids = [i.nodeid for i in items if _touches_page_cache(i) or i.get_closest_marker("live_census")]
         kept_apart_list(common, worker).write_text("".join(f"{i}\n" for i in ids))
 
 

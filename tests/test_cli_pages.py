@@ -38,6 +38,7 @@ def test_json_census(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @as_root
+@pytest.mark.live_census
 def test_text_census(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     # The CLI's own census is taken by test_json_census; this one prints the census shared with the other
     # tests (a real one, with kpagecount), so the text is checked without a second second of kernel time.
