@@ -11,6 +11,7 @@ thread (a FIFO froze it); a 5 s cooldown equal to its maximum was accepted; each
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -91,9 +92,9 @@ def test_two_ramlens_windows_the_second_exits_0_and_the_cli_is_unaffected(tmp_pa
         "HOME": str(tmp_path),
     }
     start = [sys.executable, "-m", "ui.launcher"]
+    name = singleinstance.server_name(str(tmp_path / "RAMLens" / "RAMLens.conf"))
     first = subprocess.Popen(start, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     try:
-        name = singleinstance.server_name(str(tmp_path / "RAMLens" / "RAMLens.conf"))
         _wait_for_listener(name, first)
         second = subprocess.run(start, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
         assert second.returncode == 0
@@ -106,14 +107,19 @@ def test_two_ramlens_windows_the_second_exits_0_and_the_cli_is_unaffected(tmp_pa
     finally:
         first.kill()
         first.wait()
+        # A killed window cannot remove its socket file, and pytest may give a later run this same tmp_path
+        # (so the same name): a file left here made that run's second window start before its first listened.
+        (Path(tempfile.gettempdir()) / name).unlink(missing_ok=True)
 
 
 def _wait_for_listener(name: str, process: subprocess.Popen[str]) -> None:
-    """Until the first window listens (its socket file appears); fails if it exits instead."""
+    """Until the first window listens (a connection to its socket is accepted, not merely a file there:
+    one may be left by a killed window); fails if it exits instead."""
     path = Path(tempfile.gettempdir()) / name
     for _ in range(600):
-        if path.exists():
-            return
+        with socket.socket(socket.AF_UNIX) as probe:
+            if probe.connect_ex(str(path)) == 0:
+                return
         assert process.poll() is None, process.stderr.read() if process.stderr else "exited"
         threading.Event().wait(0.1)
     pytest.fail("the first window never listened")
