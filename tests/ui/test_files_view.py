@@ -212,11 +212,13 @@ def test_screenshots_of_use_counts_and_ranges_from_this_machine(qtbot, artifacts
     qtbot.waitUntil(lambda: view.census is not None, timeout=120000)
     counts = view.census.use_counts
     assert counts.total == view.census.frames
-    view.details.setCurrentWidget(view.use_counts)
+    view.details.setCurrentWidget(view.use_counts_box)  # the tab's page (the table sits in it)
     settle()
+    assert view.details.currentWidget() is view.use_counts_box  # else the picture shows another tab
     assert view.grab().save(str(artifacts / "use-counts.png"), "PNG")
     view.details.setCurrentWidget(view.ranges_view)
     settle()
+    assert view.details.currentWidget() is view.ranges_view
     assert view.grab().save(str(artifacts / "physical-ranges.png"), "PNG")
 
 
