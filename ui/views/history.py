@@ -368,6 +368,9 @@ class HistoryView(QWidget):
             axis = self.plot_item.getAxis(name)
             axis.setPen(pg.mkPen("#555555"))
             axis.setTextPen(pg.mkPen("#333333"))
+            # The ticks carry their own units and the axes have no label: the SI prefix pyqtgraph would
+            # work out again on every range change (and re-render the hidden label for) is never shown.
+            axis.enableAutoSIPrefix(False)
         self.view_box = self.plot_item.getViewBox()
         self.view_box.setLimits(yMin=0)
         self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
