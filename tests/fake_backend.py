@@ -112,6 +112,8 @@ class FakeBackend:
         self.calls: list[tuple[str, ...]] = []  # ("run", id), ("trim", pids…), ("relaunch", argv…)
         self.samples_taken = 0
         self._lock = threading.Lock()
+        self._built: tuple[MemoryList, ...] = ()
+        self._built_for: tuple[tuple[str, int], ...] | None = None
         # With ``step``, sample times start at ``start`` and advance by ``step`` seconds each
         # (a day of history in a moment); otherwise they follow the wall clock.
         self.step = step
@@ -129,7 +131,7 @@ class FakeBackend:
                 self._clock += self.step
             else:  # strictly increasing even when called faster than the clock ticks
                 self._clock = max(time.time(), self._clock + 0.001)
-            lists = tuple(self._list(k, v) for k, v in self.lists.items())
+            lists = self._lists()
             free = self.lists.get("free", 0) + self.lists.get("zeroed", 0)
             details: dict[str, int | float | str] = {"commit_bytes": self.lists.get("active", 0) + GIB}
             if self.platform == "windows":
@@ -146,6 +148,15 @@ class FakeBackend:
                 details=details,
                 units={"commit_bytes": DetailUnit.BYTES},
             )
+
+    def _lists(self) -> tuple[MemoryList, ...]:
+        # Built again only when the sizes changed (an action ran, a test set them): tests take thousands
+        # of readings, and the lists are frozen, so readings may share them.
+        sizes = tuple(self.lists.items())
+        if sizes != self._built_for:
+            self._built = tuple(self._list(k, v) for k, v in sizes)
+            self._built_for = sizes
+        return self._built
 
     def _list(self, key: str, size: int) -> MemoryList:
         label = LIST_LABELS.get(key, key)
