@@ -193,10 +193,8 @@ def run_gui(argv: Sequence[str], pacing: ScreenshotPacing | None = None) -> int:
 
 
 def render_screenshot(backend: Backend, path: str, tab: str | None, pacing: ScreenshotPacing) -> int:
-    """Screenshot mode once Qt runs: the window on ``backend`` showing ``tab`` (None: the first),
-    rendered to ``path``; the exit status (2 for no such tab, refused before the window is built)."""
-    if _refuse_tab(tab, backend):
-        return 2
+    """Screenshot mode once Qt runs: the window on ``backend`` showing ``tab`` (None: the first; one of
+    ``ui.tabs.tab_keys``, which run_gui checks before Qt loads), rendered to ``path``; the exit status."""
     from PySide6.QtCore import QSettings
 
     from ui.mainwindow import MainWindow
